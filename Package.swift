@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "gigaplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gigaplan", targets: ["gigaplan"]),
+        .library(name: "GeoCore", targets: ["GeoCore"]),
+        .library(name: "Radio", targets: ["Radio"]),
+        .library(name: "Planning", targets: ["Planning"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ", "CSQLite"]),
+        .target(name: "Radio"),
+        .target(name: "Planning", dependencies: ["GeoCore", "Radio"]),
+        .executableTarget(
+            name: "gigaplan",
+            dependencies: [
+                "GeoCore", "Radio", "Planning",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "generate-city", dependencies: ["GeoCore", "Planning"], path: "tools/generate-city"),
+        .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
+        .testTarget(name: "RadioTests", dependencies: ["Radio"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "GeoCore", "TestSupport"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

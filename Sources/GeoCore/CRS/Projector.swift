@@ -1,0 +1,107 @@
+import CPROJ
+
+/// Transforms coordinates between CRSs with PROJ, caching one transformation per pair of CRSs
+/// (creating one costs several milliseconds).
+///
+/// Axis order is always x = easting/longitude, y = northing/latitude, whatever the CRS's official
+/// order (`proj_normalize_for_visualization`). Not Sendable: it owns a PROJ context; make one per task.
+public final class Projector {
+    private let context: OpaquePointer
+    private var transformations: [String: OpaquePointer] = [:]
+    private var infos: [CRS: CRSInfo] = [:]
+
+    public init() {
+        context = proj_context_create()
+        // Silence PROJ's own logging to stderr; errors come back through errno strings.
+        proj_log_func(context, nil, { _, _, _ in })
+    }
+
+    deinit {
+        for p in transformations.values { proj_destroy(p) }
+        proj_context_destroy(context)
+    }
+
+    private func lastError() -> String {
+        let errno = proj_context_errno(context)
+        guard errno != 0, let s = proj_context_errno_string(context, errno) else { return "unknown PROJ error" }
+        return String(cString: s)
+    }
+
+    /// Describes a CRS; throws when PROJ does not know it.
+    public func info(_ crs: CRS) throws -> CRSInfo {
+        if let cached = infos[crs] { return cached }
+        guard let pj = proj_create(context, crs.identifier) else {
+            throw GeometryError("unknown CRS \(crs): \(lastError())")
+        }
+        defer { proj_destroy(pj) }
+        let type = proj_get_type(pj)
+        let isCRS = [PJ_TYPE_GEOGRAPHIC_2D_CRS, PJ_TYPE_GEOGRAPHIC_3D_CRS, PJ_TYPE_PROJECTED_CRS,
+                     PJ_TYPE_COMPOUND_CRS, PJ_TYPE_GEODETIC_CRS, PJ_TYPE_GEOCENTRIC_CRS, PJ_TYPE_OTHER_CRS,
+                     PJ_TYPE_BOUND_CRS, PJ_TYPE_ENGINEERING_CRS].contains(type)
+        guard isCRS else { throw GeometryError("\(crs) is not a coordinate reference system") }
+        let geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS
+        var west = 0.0, south = 0.0, east = 0.0, north = 0.0
+        var areaName: UnsafePointer<CChar>?
+        var area: BoundingBox?
+        if proj_get_area_of_use(context, pj, &west, &south, &east, &north, &areaName) != 0, west > -1000 {
+            area = BoundingBox(minX: west, minY: south, maxX: east, maxY: north)
+        }
+        let name = proj_get_name(pj).map { String(cString: $0) } ?? crs.identifier
+        let wkt = proj_as_wkt(context, pj, PJ_WKT1_GDAL, nil).map { String(cString: $0) }
+            ?? proj_as_wkt(context, pj, PJ_WKT2_2019, nil).map { String(cString: $0) } ?? ""
+        let info = CRSInfo(crs: crs, name: name, isGeographic: geographic, areaOfUse: area, wkt: wkt)
+        infos[crs] = info
+        return info
+    }
+
+    private func transformation(from source: CRS, to target: CRS) throws -> OpaquePointer {
+        let key = "\(source.identifier)>\(target.identifier)"
+        if let cached = transformations[key] { return cached }
+        _ = try info(source)
+        _ = try info(target)
+        guard let raw = proj_create_crs_to_crs(context, source.identifier, target.identifier, nil) else {
+            throw GeometryError("no transformation from \(source) to \(target): \(lastError())")
+        }
+        guard let normalized = proj_normalize_for_visualization(context, raw) else {
+            proj_destroy(raw)
+            throw GeometryError("cannot normalise axis order for \(source) → \(target): \(lastError())")
+        }
+        proj_destroy(raw)
+        transformations[key] = normalized
+        return normalized
+    }
+
+    /// Transforms coordinates in place; throws naming the first coordinate PROJ cannot transform.
+    public func transform(_ coordinates: inout [Coordinate], from source: CRS, to target: CRS) throws {
+        guard source != target, !coordinates.isEmpty else { return }
+        let pj = try transformation(from: source, to: target)
+        let n = coordinates.count
+        let stride = MemoryLayout<Coordinate>.stride
+        coordinates.withUnsafeMutableBytes { raw in
+            let x = raw.baseAddress!.assumingMemoryBound(to: Double.self)
+            let y = x + 1
+            _ = proj_trans_generic(pj, PJ_FWD, x, stride, n, y, stride, n, nil, 0, 0, nil, 0, 0)
+        }
+        if let bad = coordinates.firstIndex(where: { !$0.isFinite }) {
+            throw GeometryError("coordinate \(bad + 1) cannot be transformed from \(source) to \(target)")
+        }
+    }
+
+    public func transform(_ coordinate: Coordinate, from source: CRS, to target: CRS) throws -> Coordinate {
+        var cs = [coordinate]
+        try transform(&cs, from: source, to: target)
+        return cs[0]
+    }
+
+    /// Transforms every coordinate of a geometry.
+    public func transform(_ geometry: Geometry, from source: CRS, to target: CRS) throws -> Geometry {
+        guard source != target else { return geometry }
+        var all = geometry.coordinates
+        try transform(&all, from: source, to: target)
+        var i = 0
+        return geometry.mapCoordinates { _ in
+            defer { i += 1 }
+            return all[i]
+        }
+    }
+}

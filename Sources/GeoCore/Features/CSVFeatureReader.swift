@@ -1,0 +1,68 @@
+/// Turns a CSV table into features. Point coordinates come from `lon`/`lat` columns (WGS84), from
+/// `x`/`y` (also `X`/`Y`, `Rechtswert`/`Hochwert`, `easting`/`northing`) in a CRS the caller names, or
+/// from a `wkt` column. A table without any of them is a layer without geometry (e.g. a list of
+/// fixed-line records that reference buildings by id).
+public enum CSVFeatureReader {
+    static let lonNames = ["lon", "lng", "long", "longitude", "laenge", "länge"]
+    static let latNames = ["lat", "latitude", "breite"]
+    static let xNames = ["x", "rechtswert", "easting", "ostwert", "e"]
+    static let yNames = ["y", "hochwert", "northing", "nordwert", "n"]
+    static let wktNames = ["wkt", "geometry", "geom", "the_geom"]
+
+    public static func read(bytes: [UInt8], path: String, layerName: String, crs: CRS?) throws(UnreadableFile) -> FeatureLayer {
+        let table = try CSVTable.parse(bytes, path: path)
+        enum Source { case lonLat(Int, Int), xy(Int, Int), wkt(Int), none }
+        var source = Source.none
+        var layerCRS = CRS.wgs84
+        if let lon = table.column(lonNames), let lat = table.column(latNames) {
+            source = .lonLat(lon, lat)
+        } else if let x = table.column(xNames), let y = table.column(yNames) {
+            guard let crs else {
+                let hint = table.rows.first.flatMap { row in
+                    CoordinateScreening.guessProjectedCRS(Coordinate(DecimalText.parse(row[x]) ?? .nan, DecimalText.parse(row[y]) ?? .nan))
+                }.map { " (the values look like \($0.name), \($0.crs))" } ?? ""
+                throw UnreadableFile(path: path, reason: "columns \(table.header[x])/\(table.header[y]) hold projected coordinates but no CRS is named: give it with --crs or the scenario's crs\(hint)")
+            }
+            source = .xy(x, y)
+            layerCRS = crs
+        } else if let w = table.column(wktNames) {
+            source = .wkt(w)
+            layerCRS = crs ?? .wgs84
+        }
+        var features: [Feature] = []
+        var problems: [InputProblem] = []
+        features.reserveCapacity(table.rows.count)
+        for (i, row) in table.rows.enumerated() {
+            var properties = JSONObject()
+            for (c, name) in table.header.enumerated() where !name.isEmpty {
+                properties[name] = row[c].isEmpty ? .null : .string(row[c])
+            }
+            var feature = Feature(index: i, geometry: nil, properties: properties)
+            func problem(_ field: String, _ reason: String) {
+                problems.append(InputProblem(.error, code: "bad-coordinate", file: path, layer: layerName, featureIndex: i,
+                                             featureID: feature.id, field: field, reason: "line \(table.lineNumbers[i]): \(reason)"))
+            }
+            func point(_ a: Int, _ b: Int) {
+                let fa = row[a].trimmingWhitespace, fb = row[b].trimmingWhitespace
+                if fa.isEmpty && fb.isEmpty { return }
+                guard let va = DecimalText.parse(fa) else { return problem(table.header[a], "\"\(fa)\" is not a number") }
+                guard let vb = DecimalText.parse(fb) else { return problem(table.header[b], "\"\(fb)\" is not a number") }
+                feature.geometry = .point(Coordinate(va, vb))
+            }
+            switch source {
+            case .lonLat(let a, let b), .xy(let a, let b): point(a, b)
+            case .wkt(let w):
+                let text = row[w].trimmingWhitespace
+                if !text.isEmpty {
+                    do { feature.geometry = try Geometry(wkt: text) } catch { problem(table.header[w], "invalid WKT: \(error)") }
+                }
+            case .none: break
+            }
+            features.append(feature)
+        }
+        var metadata = JSONObject()
+        metadata["delimiter"] = .string(String(table.delimiter))
+        if case .none = source { metadata["geometry"] = .string("none") }
+        return FeatureLayer(name: layerName, source: path, crs: layerCRS, features: features, problems: problems, metadata: metadata)
+    }
+}

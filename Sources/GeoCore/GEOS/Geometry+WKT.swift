@@ -1,0 +1,27 @@
+import CGEOS
+
+extension Geometry {
+    /// Parses Well-Known Text (OGC 06-103r4), e.g. `POINT (7.628 51.9625)`.
+    public init(wkt: String) throws {
+        self = try withGEOS { ctx in
+            let reader = try ctx.check(GEOSWKTReader_create_r(ctx.handle), "cannot create WKT reader")
+            defer { GEOSWKTReader_destroy_r(ctx.handle, reader) }
+            let g = GEOSWKTReader_read_r(ctx.handle, reader, wkt)
+            return try ctx.consume(g, "WKT parse")
+        }
+    }
+
+    /// Well-Known Text with up to `decimals` decimals (trailing zeros trimmed).
+    public func wkt(decimals: Int = 3) throws -> String {
+        try withGEOS { ctx in
+            let writer = try ctx.check(GEOSWKTWriter_create_r(ctx.handle), "cannot create WKT writer")
+            defer { GEOSWKTWriter_destroy_r(ctx.handle, writer) }
+            GEOSWKTWriter_setTrim_r(ctx.handle, writer, 1)
+            GEOSWKTWriter_setRoundingPrecision_r(ctx.handle, writer, Int32(decimals))
+            let g = try ctx.make(self)
+            let text = try ctx.check(GEOSWKTWriter_write_r(ctx.handle, writer, g.pointer), "WKT write failed")
+            defer { GEOSFree_r(ctx.handle, text) }
+            return String(cString: text)
+        }
+    }
+}

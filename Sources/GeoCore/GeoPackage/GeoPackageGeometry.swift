@@ -1,0 +1,42 @@
+/// The GeoPackage geometry blob (OGC 12-128r18 §2.1.3): a header with magic `GP`, version, flags,
+/// SRS id and envelope, followed by standard WKB.
+enum GeoPackageGeometry {
+    static func encode(_ geometry: Geometry, srsID: Int32) -> [UInt8] {
+        var out: [UInt8] = [0x47, 0x50, 0]
+        let empty = geometry.isEmpty
+        let box = geometry.boundingBox
+        var isPoint = false
+        if case .point = geometry { isPoint = true }
+        let envelope: UInt8 = (empty || isPoint || box == nil) ? 0 : 1
+        out.append(0b0000_0001 | (envelope << 1) | (empty ? 0b0001_0000 : 0))
+        withUnsafeBytes(of: srsID.littleEndian) { out.append(contentsOf: $0) }
+        if envelope == 1, let box {
+            for v in [box.minX, box.maxX, box.minY, box.maxY] {
+                withUnsafeBytes(of: v.bitPattern.littleEndian) { out.append(contentsOf: $0) }
+            }
+        }
+        out.append(contentsOf: WKB.encode(geometry))
+        return out
+    }
+
+    static func decode(_ blob: [UInt8]) throws -> Geometry {
+        guard blob.count >= 8, blob[0] == 0x47, blob[1] == 0x50 else {
+            throw GeometryError("geometry blob does not start with the GeoPackage magic 'GP'")
+        }
+        let flags = blob[3]
+        let envelopeBytes: Int
+        switch (flags >> 1) & 0b111 {
+        case 0: envelopeBytes = 0
+        case 1: envelopeBytes = 32
+        case 2, 3: envelopeBytes = 48
+        case 4: envelopeBytes = 64
+        default: throw GeometryError("invalid envelope indicator in GeoPackage geometry header")
+        }
+        let offset = 8 + envelopeBytes
+        guard blob.count > offset else {
+            if flags & 0b0001_0000 != 0 { return .empty }
+            throw GeometryError("GeoPackage geometry blob is truncated")
+        }
+        return try WKB.decode(blob, offset: offset)
+    }
+}

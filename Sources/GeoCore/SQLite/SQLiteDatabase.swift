@@ -1,0 +1,185 @@
+import CSQLite
+
+/// A value in an SQLite column.
+public enum SQLiteValue: Sendable, Hashable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob([UInt8])
+
+    public var text: String? {
+        switch self {
+        case .text(let s): s
+        case .integer(let i): String(i)
+        case .real(let d): String(d)
+        default: nil
+        }
+    }
+
+    public var integer: Int64? {
+        switch self {
+        case .integer(let i): i
+        case .real(let d): Int64(exactly: d.rounded())
+        case .text(let s): Int64(s)
+        default: nil
+        }
+    }
+
+    public var real: Double? {
+        switch self {
+        case .integer(let i): Double(i)
+        case .real(let d): d
+        case .text(let s): Double(s)
+        default: nil
+        }
+    }
+}
+
+/// An error from SQLite with its message.
+public struct SQLiteError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+/// A connection to an SQLite database file. Not Sendable: one per task.
+public final class SQLiteDatabase {
+    private var handle: OpaquePointer?
+    public let path: String
+
+    /// Opens (and with `create`, creates) the database at `path`.
+    public init(path: String, readOnly: Bool = false, create: Bool = true) throws {
+        self.path = path
+        var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
+        if create && !readOnly { flags |= SQLITE_OPEN_CREATE }
+        let rc = sqlite3_open_v2(path, &handle, flags, nil)
+        guard rc == SQLITE_OK else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close_v2(handle)
+            handle = nil
+            throw SQLiteError(message: "\(path): \(message)")
+        }
+    }
+
+    deinit {
+        sqlite3_close_v2(handle)
+    }
+
+    private func error(_ context: String) -> SQLiteError {
+        SQLiteError(message: "\(context): \(String(cString: sqlite3_errmsg(handle)))")
+    }
+
+    /// Runs one or more statements without results.
+    public func execute(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        guard sqlite3_exec(handle, sql, nil, nil, &message) == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? "error"
+            sqlite3_free(message)
+            throw SQLiteError(message: "\(text) in: \(sql.prefix(200))")
+        }
+    }
+
+    /// Runs a statement once with the given parameters.
+    public func execute(_ sql: String, _ parameters: [SQLiteValue]) throws {
+        let statement = try prepare(sql)
+        try statement.run(parameters)
+    }
+
+    /// All rows of a query.
+    public func query(_ sql: String, _ parameters: [SQLiteValue] = []) throws -> [[SQLiteValue]] {
+        let statement = try prepare(sql)
+        try statement.bind(parameters)
+        var rows: [[SQLiteValue]] = []
+        while try statement.step() { rows.append(statement.row()) }
+        return rows
+    }
+
+    public func prepare(_ sql: String) throws -> SQLiteStatement {
+        var stmt: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &stmt, nil) == SQLITE_OK, let stmt else { throw error("cannot prepare \(sql.prefix(200))") }
+        return SQLiteStatement(database: self, handle: stmt)
+    }
+
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    var rawHandle: OpaquePointer? { handle }
+}
+
+/// A prepared statement. Not Sendable; belongs to its database.
+public final class SQLiteStatement {
+    private let database: SQLiteDatabase
+    private let handle: OpaquePointer
+
+    init(database: SQLiteDatabase, handle: OpaquePointer) {
+        self.database = database
+        self.handle = handle
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    public func bind(_ parameters: [SQLiteValue]) throws {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (i, p) in parameters.enumerated() {
+            let index = Int32(i + 1)
+            let rc: Int32
+            switch p {
+            case .null: rc = sqlite3_bind_null(handle, index)
+            case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
+            case .real(let v): rc = v.isFinite ? sqlite3_bind_double(handle, index, v) : sqlite3_bind_null(handle, index)
+            case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, Self.transient)
+            case .blob(let v):
+                rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32(v.count), Self.transient) }
+            }
+            guard rc == SQLITE_OK else { throw SQLiteError(message: "cannot bind parameter \(i + 1)") }
+        }
+    }
+
+    /// Steps once; true while there is a row.
+    public func step() throws -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw SQLiteError(message: String(cString: sqlite3_errmsg(database.rawHandle)))
+        }
+    }
+
+    public func run(_ parameters: [SQLiteValue]) throws {
+        try bind(parameters)
+        while try step() {}
+    }
+
+    public var columnCount: Int { Int(sqlite3_column_count(handle)) }
+
+    public func columnName(_ i: Int) -> String { String(cString: sqlite3_column_name(handle, Int32(i))) }
+
+    public func value(_ i: Int) -> SQLiteValue {
+        let c = Int32(i)
+        switch sqlite3_column_type(handle, c) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, c))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, c))
+        case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(handle, c)))
+        case SQLITE_BLOB:
+            let n = Int(sqlite3_column_bytes(handle, c))
+            guard n > 0, let p = sqlite3_column_blob(handle, c) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: p, count: n)))
+        default: return .null
+        }
+    }
+
+    public func row() -> [SQLiteValue] { (0..<columnCount).map(value) }
+}
