@@ -1,0 +1,34 @@
+/// A named radio configuration of a real deployment: technology, band, bandwidth, numerology and the
+/// rate model that turns SINR into Mbit/s.
+public struct CarrierProfile: Sendable, Hashable {
+    public var name: String
+    public var label: String
+    public var technology: Technology
+    public var frequencyMHz: Double
+    public var bandwidthMHz: Double
+    /// Resource blocks (LTE/NR); nil for UMTS/HSDPA.
+    public var resourceBlocks: Int?
+    public var subcarrierSpacingKHz: Double
+    public var layers: Int
+    /// Downlink share of the TDD frame (1 for FDD).
+    public var downlinkShare: Double
+    public var shannon: TruncatedShannon
+    /// The peak downlink rate a terminal reaches, Mbit/s.
+    public var peakDownlinkMbps: Double
+    public var notes: String
+
+    /// The occupied bandwidth in Hz: N_RB · 12 · SCS for LTE/NR, the channel bandwidth otherwise.
+    public var transmissionBandwidthHz: Double {
+        if let rb = resourceBlocks { return Double(rb) * 12 * subcarrierSpacingKHz * 1000 }
+        return bandwidthMHz * 1e6
+    }
+
+    /// Number of resource elements per OFDM symbol (12 · N_RB), for RSRP; nil without resource blocks.
+    public var subcarriers: Int? { resourceBlocks.map { $0 * 12 } }
+
+    /// Downlink Mbit/s at a SINR: layers × efficiency × occupied bandwidth × downlink share, capped at the peak rate.
+    public func downlinkMbps(sinrDB: Double) -> Double {
+        let rate = Double(layers) * shannon.efficiency(sinrDB: sinrDB) * transmissionBandwidthHz * downlinkShare / 1e6
+        return min(rate, peakDownlinkMbps)
+    }
+}

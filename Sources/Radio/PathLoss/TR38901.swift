@@ -1,0 +1,157 @@
+import Foundation
+
+/// Path loss and LOS probability of 3GPP TR 38.901 V17.0.0 §7.4.1 (Table 7.4.1-1) and §7.4.2
+/// (Table 7.4.2-1) for the UMa, UMi-Street Canyon and RMa scenarios. Shadow fading is not added:
+/// the values are medians. fc in GHz, distances and heights in m, d3D = √(d2D² + (hBS − hUT)²).
+///
+/// Breakpoint distances as the TR defines them, with c = 3.0·10⁸ m/s:
+/// - UMa, UMi: d′BP = 4 h′BS h′UT fc / c with effective heights h′ = h − hE, hE = 1 m
+///   (UMa: hE = 1 m with probability 1/(1 + C(d2D, hUT)); C = 0 for hUT ≤ 13 m, so hE = 1 m there;
+///   above 13 m the TR draws hE at random and this model keeps 1 m, stated in the assumptions);
+/// - RMa: dBP = 2π hBS hUT fc / c with the actual heights.
+///
+/// UMa  LOS: PL1 = 28.0 + 22 log d3D + 20 log fc; PL2 = 28.0 + 40 log d3D + 20 log fc − 9 log(d′BP² + (hBS − hUT)²)
+///      NLOS: max(PL_LOS, 13.54 + 39.08 log d3D + 20 log fc − 0.6 (hUT − 1.5))
+/// UMi  LOS: PL1 = 32.4 + 21 log d3D + 20 log fc; PL2 = 32.4 + 40 log d3D + 20 log fc − 9.5 log(d′BP² + (hBS − hUT)²)
+///      NLOS: max(PL_LOS, 35.3 log d3D + 22.4 + 21.3 log fc − 0.3 (hUT − 1.5))
+/// RMa  LOS: PL1 = 20 log(40π d3D fc / 3) + min(0.03 h^1.72, 10) log d3D − min(0.044 h^1.72, 14.77) + 0.002 log(h) d3D;
+///      PL2 = PL1(dBP) + 40 log(d3D / dBP)
+///      NLOS: max(PL_LOS, 161.04 − 7.1 log W + 7.5 log h − (24.37 − 3.7 (h/hBS)²) log hBS
+///                + (43.42 − 3.1 log hBS)(log d3D − 3) + 20 log fc − (3.2 (log 11.75 hUT)² − 4.97))
+///
+/// Validity: UMa hBS = 25 m, hUT 1.5–22.5 m, d2D 10 m–5 km, fc 0.5–100 GHz; UMi hBS = 10 m,
+/// hUT 1.5–22.5 m, d2D 10 m–5 km, fc 0.5–100 GHz; RMa hBS 10–150 m, hUT 1–10 m, h 5–50 m, W 5–50 m,
+/// d2D 10 m–10 km (LOS) or 5 km (NLOS), fc 0.5–30 GHz.
+public enum TR38901 {
+    public enum Scenario: String, Sendable, CaseIterable, Codable {
+        case uma, umi, rma
+    }
+
+    public static let source = "3GPP TR 38.901 V17.0.0 Table 7.4.1-1"
+    public static let losSource = "3GPP TR 38.901 V17.0.0 Table 7.4.2-1"
+
+    /// The link geometry and environment.
+    public struct Link: Sendable {
+        public var frequencyGHz: Double
+        public var distance2DM: Double
+        public var baseHeightM: Double
+        public var userHeightM: Double
+        /// RMa: average building height h (default 5 m).
+        public var buildingHeightM: Double
+        /// RMa: average street width W (default 20 m).
+        public var streetWidthM: Double
+
+        public init(frequencyGHz: Double, distance2DM: Double, baseHeightM: Double, userHeightM: Double = 1.5,
+                    buildingHeightM: Double = 5, streetWidthM: Double = 20) {
+            self.frequencyGHz = frequencyGHz
+            self.distance2DM = distance2DM
+            self.baseHeightM = baseHeightM
+            self.userHeightM = userHeightM
+            self.buildingHeightM = buildingHeightM
+            self.streetWidthM = streetWidthM
+        }
+
+        public var distance3DM: Double {
+            (distance2DM * distance2DM + (baseHeightM - userHeightM) * (baseHeightM - userHeightM)).squareRoot()
+        }
+    }
+
+    /// The environment height hE of UMa/UMi, m.
+    public static let environmentHeightM = 1.0
+
+    /// The breakpoint distance in metres: d′BP for UMa/UMi, dBP for RMa.
+    public static func breakpointDistance(_ scenario: Scenario, _ link: Link) -> Double {
+        let fcHz = link.frequencyGHz * 1e9
+        let c = PropagationConstants.speedOfLight3GPP
+        switch scenario {
+        case .uma, .umi:
+            return 4 * (link.baseHeightM - environmentHeightM) * (link.userHeightM - environmentHeightM) * fcHz / c
+        case .rma:
+            return 2 * Double.pi * link.baseHeightM * link.userHeightM * fcHz / c
+        }
+    }
+
+    /// The median path loss in dB.
+    public static func pathLoss(_ scenario: Scenario, lineOfSight: Bool, _ link: Link, policy: RangePolicy = .extrapolate) throws -> ModelResult {
+        var check = RangeCheck("\(scenario.rawValue)-\(lineOfSight ? "los" : "nlos")")
+        var assumptions: [String] = []
+        let d2 = link.distance2DM, fc = link.frequencyGHz, hBS = link.baseHeightM, hUT = link.userHeightM
+        switch scenario {
+        case .uma:
+            check.require("frequency", fc, 0.5...100, "GHz")
+            check.require("base station height", hBS, 25...25, "m")
+            check.require("UE height", hUT, 1.5...22.5, "m")
+            check.require("2D distance", d2, 10...5000, "m")
+            if hUT > 13 { assumptions.append("hE = 1 m (the TR draws hE at random for hUT > 13 m)") }
+        case .umi:
+            check.require("frequency", fc, 0.5...100, "GHz")
+            check.require("base station height", hBS, 10...10, "m")
+            check.require("UE height", hUT, 1.5...22.5, "m")
+            check.require("2D distance", d2, 10...5000, "m")
+        case .rma:
+            check.require("frequency", fc, 0.5...30, "GHz")
+            check.require("base station height", hBS, 10...150, "m")
+            check.require("UE height", hUT, 1...10, "m")
+            check.require("building height", link.buildingHeightM, 5...50, "m")
+            check.require("street width", link.streetWidthM, 5...50, "m")
+            check.require("2D distance", d2, 10...(lineOfSight ? 10000 : 5000), "m")
+        }
+        let los = losPathLoss(scenario, link)
+        guard !lineOfSight else { return try check.result(los, source: source, assumptions: assumptions, policy: policy) }
+        return try check.result(max(los, nlosPrimePathLoss(scenario, link)), source: source, assumptions: assumptions, policy: policy)
+    }
+
+    static func losPathLoss(_ scenario: Scenario, _ link: Link) -> Double {
+        let d3 = link.distance3DM, fc = link.frequencyGHz, hBS = link.baseHeightM, hUT = link.userHeightM
+        let dBP = breakpointDistance(scenario, link)
+        switch scenario {
+        case .uma:
+            if link.distance2DM <= dBP { return 28.0 + 22 * log10(d3) + 20 * log10(fc) }
+            return 28.0 + 40 * log10(d3) + 20 * log10(fc) - 9 * log10(dBP * dBP + (hBS - hUT) * (hBS - hUT))
+        case .umi:
+            if link.distance2DM <= dBP { return 32.4 + 21 * log10(d3) + 20 * log10(fc) }
+            return 32.4 + 40 * log10(d3) + 20 * log10(fc) - 9.5 * log10(dBP * dBP + (hBS - hUT) * (hBS - hUT))
+        case .rma:
+            let h = link.buildingHeightM
+            func pl1(_ d: Double) -> Double {
+                20 * log10(40 * Double.pi * d * fc / 3) + min(0.03 * pow(h, 1.72), 10) * log10(d)
+                    - min(0.044 * pow(h, 1.72), 14.77) + 0.002 * log10(h) * d
+            }
+            if link.distance2DM <= dBP { return pl1(d3) }
+            return pl1(dBP) + 40 * log10(d3 / dBP)
+        }
+    }
+
+    static func nlosPrimePathLoss(_ scenario: Scenario, _ link: Link) -> Double {
+        let d3 = link.distance3DM, fc = link.frequencyGHz, hBS = link.baseHeightM, hUT = link.userHeightM
+        switch scenario {
+        case .uma:
+            return 13.54 + 39.08 * log10(d3) + 20 * log10(fc) - 0.6 * (hUT - 1.5)
+        case .umi:
+            return 35.3 * log10(d3) + 22.4 + 21.3 * log10(fc) - 0.3 * (hUT - 1.5)
+        case .rma:
+            let h = link.buildingHeightM, w = link.streetWidthM
+            return 161.04 - 7.1 * log10(w) + 7.5 * log10(h) - (24.37 - 3.7 * pow(h / hBS, 2)) * log10(hBS)
+                + (43.42 - 3.1 * log10(hBS)) * (log10(d3) - 3) + 20 * log10(fc) - (3.2 * pow(log10(11.75 * hUT), 2) - 4.97)
+        }
+    }
+
+    /// The LOS probability of Table 7.4.2-1 (outdoor users).
+    ///
+    /// RMa: 1 for d2D ≤ 10 m, else exp(−(d2D − 10)/1000).
+    /// UMi: 1 for d2D ≤ 18 m, else 18/d2D + exp(−d2D/36)(1 − 18/d2D).
+    /// UMa: 1 for d2D ≤ 18 m, else [18/d2D + exp(−d2D/63)(1 − 18/d2D)] · (1 + C′(hUT) · 5/4 · (d2D/100)³ · exp(−d2D/150)),
+    ///      C′ = 0 for hUT ≤ 13 m, ((hUT − 13)/10)^1.5 for 13 m < hUT ≤ 23 m.
+    public static func losProbability(_ scenario: Scenario, distance2DM d: Double, userHeightM hUT: Double = 1.5) -> Double {
+        switch scenario {
+        case .rma:
+            return d <= 10 ? 1 : exp(-(d - 10) / 1000)
+        case .umi:
+            return d <= 18 ? 1 : 18 / d + exp(-d / 36) * (1 - 18 / d)
+        case .uma:
+            guard d > 18 else { return 1 }
+            let c = hUT <= 13 ? 0 : pow((hUT - 13) / 10, 1.5)
+            return (18 / d + exp(-d / 63) * (1 - 18 / d)) * (1 + c * 5 / 4 * pow(d / 100, 3) * exp(-d / 150))
+        }
+    }
+}
