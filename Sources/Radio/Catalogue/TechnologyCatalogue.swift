@@ -16,10 +16,10 @@ public enum TechnologyCatalogue {
         let n78Peak = (try? NRPeakRate.rateMbps(.init(bandwidthMHz: 90, subcarrierSpacingKHz: 30, layers: 4, modulationOrder: 8, tddShare: n78DownlinkShare))) ?? 0
         let n28Peak = (try? NRPeakRate.rateMbps(.init(bandwidthMHz: 10, subcarrierSpacingKHz: 15, layers: 2, modulationOrder: 8))) ?? 0
         let hsdpaCarrier = CarrierProfile(
-            name: "hsdpa2100", label: "HSDPA 2100", technology: .hsdpa, frequencyMHz: 2100, bandwidthMHz: 5, resourceBlocks: nil,
+            name: "hsdpa2100", label: "HSDPA 2100", technology: .hsdpa, frequencyMHz: 2100, bandwidthMHz: 10, resourceBlocks: nil,
             subcarrierSpacingKHz: 0, layers: 1, downlinkShare: 1,
-            shannon: TruncatedShannon(alpha: 0.6, minimumSINRDB: -10, maximumEfficiency: 42.192 / 3.84 / 2,
-                                      source: "assumption: TR 36.942 DL α and SINR_min over 3.84 MHz, capped per carrier at half of TS 25.306 category 24"),
+            shannon: TruncatedShannon(alpha: 0.6, minimumSINRDB: -10, maximumEfficiency: 42.192 / (2 * 3.84),
+                                      source: "assumption: TR 36.942 DL α and SINR_min, capped at TS 25.306 category 24 over 2 × 3.84 MHz"),
             peakDownlinkMbps: UECategory.hsdpaMbps(category: 24)!,
             notes: "dual-carrier HSDPA (DC-HSDPA, 2 × 5 MHz), 64QAM, category 24")
         return [

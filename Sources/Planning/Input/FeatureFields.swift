@@ -1,0 +1,116 @@
+import Foundation
+import GeoCore
+
+/// Reads typed fields from one feature's properties, recording every problem with its field.
+///
+/// Names are matched ignoring case, with aliases for the spellings real files use (`NAME`,
+/// `Einwohner`, OSM tags…).
+struct FeatureFields {
+    let feature: Feature
+    let file: String
+    let layer: String
+    var id: String?
+    var problems: [InputProblem] = []
+    var hasError = false
+
+    init(_ feature: Feature, file: String, layer: String) {
+        self.feature = feature
+        self.file = file
+        self.layer = layer
+    }
+
+    private func lookup(_ names: [String]) -> (key: String, value: JSONValue)? {
+        for n in names {
+            if let hit = feature.properties.value(forKeyIgnoringCase: n), !hit.value.isNull {
+                if case .string(let s) = hit.value, s.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                return hit
+            }
+        }
+        return nil
+    }
+
+    mutating func error(_ field: String?, _ code: String, _ reason: String) {
+        hasError = true
+        problems.append(InputProblem(.error, code: code, file: file, layer: layer, featureIndex: feature.index, featureID: id, field: field, reason: reason))
+    }
+
+    mutating func warning(_ field: String?, _ code: String, _ reason: String) {
+        problems.append(InputProblem(.warning, code: code, file: file, layer: layer, featureIndex: feature.index, featureID: id, field: field, reason: reason))
+    }
+
+    func has(_ names: String...) -> Bool { lookup(names) != nil }
+
+    func string(_ names: String...) -> String? {
+        lookup(names).map { $0.value.text.trimmingCharacters(in: .whitespaces) }
+    }
+
+    mutating func requiredString(_ names: String...) -> String? {
+        guard let v = lookup(names) else {
+            error(names[0], "missing-field", "required field \(names[0]) is missing or empty")
+            return nil
+        }
+        return v.value.text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A number (JSON number or text with a decimal point or comma) within `range`.
+    mutating func number(_ names: [String], in range: ClosedRange<Double>, unit: String = "") -> Double? {
+        guard let (key, value) = lookup(names) else { return nil }
+        let number: Double?
+        switch value {
+        case .number(let n): number = n
+        case .string(let s): number = DecimalText.parse(s)
+        case .bool: number = nil
+        default: number = nil
+        }
+        guard let number else {
+            error(key, "not-a-number", "\"\(value.text)\" is not a number")
+            return nil
+        }
+        guard number.isFinite, range.contains(number) else {
+            let u = unit.isEmpty ? "" : " \(unit)"
+            error(key, "out-of-range", "\(JSONWriter.format(number))\(u) is outside \(JSONWriter.format(range.lowerBound))…\(JSONWriter.format(range.upperBound))\(u)")
+            return nil
+        }
+        return number
+    }
+
+    mutating func number(_ name: String, in range: ClosedRange<Double>, unit: String = "") -> Double? {
+        number([name], in: range, unit: unit)
+    }
+
+    mutating func integer(_ names: [String], in range: ClosedRange<Double>) -> Int? {
+        guard let v = number(names, in: range) else { return nil }
+        guard v == v.rounded() else {
+            error(names[0], "not-an-integer", "\(JSONWriter.format(v)) is not a whole number")
+            return nil
+        }
+        return Int(v)
+    }
+
+    mutating func bool(_ name: String) -> Bool? {
+        guard let (key, value) = lookup([name]) else { return nil }
+        switch value {
+        case .bool(let b): return b
+        case .number(let n) where n == 0 || n == 1: return n == 1
+        case .string(let s):
+            switch s.lowercased().trimmingCharacters(in: .whitespaces) {
+            case "true", "yes", "ja", "1", "y", "j", "x": return true
+            case "false", "no", "nein", "0", "n": return false
+            default: break
+            }
+        default: break
+        }
+        error(key, "not-a-boolean", "\"\(value.text)\" is not true/false")
+        return nil
+    }
+
+    /// A value from a fixed vocabulary; `aliases` maps other spellings to canonical ones.
+    mutating func choice<T: RawRepresentable>(_ name: String, _ type: T.Type, aliases: [String: T] = [:]) -> T? where T.RawValue == String, T: CaseIterable {
+        guard let (key, value) = lookup([name]) else { return nil }
+        let text = value.text.lowercased().trimmingCharacters(in: .whitespaces)
+        if let v = T(rawValue: text) ?? aliases[text] { return v }
+        error(key, "unknown-value", "\"\(value.text)\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        return nil
+    }
+}
+

@@ -1,0 +1,77 @@
+import Foundation
+import GeoCore
+
+/// Reads GeoData files, screens and projects them to the working CRS, and decodes each layer.
+///
+/// Not Sendable: it owns a PROJ context. One loader per task.
+public final class GeoDataLoader {
+    public let workingCRS: CRS
+    /// The CRS of x/y columns in CSV files.
+    public let csvCRS: CRS?
+    private let projector = Projector()
+
+    public init(workingCRS: CRS = .etrs89UTM32, csvCRS: CRS? = nil) {
+        self.workingCRS = workingCRS
+        self.csvCRS = csvCRS
+    }
+
+    /// One layer of a file, prepared for analysis.
+    public struct Layer: Sendable {
+        public var kind: LayerKind?
+        public var features: FeatureLayer
+    }
+
+    /// Reads every layer of a file, screened and projected. The layer kind comes from `kind`, else from
+    /// the table or file name.
+    public func read(path: String, kind: LayerKind? = nil) throws(UnreadableFile) -> [Layer] {
+        let layers = try FeatureFileReader.read(path: path, options: .init(csvCRS: csvCRS))
+        var out: [Layer] = []
+        for layer in layers {
+            do {
+                _ = try projector.info(layer.crs)
+            } catch {
+                throw UnreadableFile(path: path, reason: "\(layer.name): CRS \(layer.crs) is unknown to PROJ")
+            }
+            let prepared: FeatureLayer
+            do {
+                prepared = try layer.prepared(for: workingCRS, projector: projector)
+            } catch {
+                throw UnreadableFile(path: path, reason: "\(layer.name): \(error)")
+            }
+            let guessed = kind ?? LayerKind(guessingFrom: layers.count > 1 ? layer.name : URL(fileURLWithPath: path).lastPathComponent)
+            out.append(Layer(kind: guessed, features: prepared))
+        }
+        return out
+    }
+
+    /// Adds the layers of a file to `data`.
+    public func load(path: String, as kind: LayerKind? = nil, into data: inout GeoData) throws(UnreadableFile) {
+        for layer in try read(path: path, kind: kind) {
+            guard let k = layer.kind else {
+                throw UnreadableFile(path: path, reason: "cannot tell which layer \"\(layer.features.name)\" is; name it (buildings, schools, focus_points, sites, wlan, fixed, districts, population, streets)")
+            }
+            Self.add(layer.features, as: k, into: &data)
+        }
+    }
+
+    /// Decodes one prepared layer into `data`.
+    public static func add(_ layer: FeatureLayer, as kind: LayerKind, into data: inout GeoData) {
+        func take<T>(_ decoded: DecodedLayer<T>, _ keyPath: WritableKeyPath<GeoData, [T]>) {
+            data[keyPath: keyPath] += decoded.items
+            data.problems += decoded.problems
+            data.dropped[kind, default: 0] += decoded.dropped
+        }
+        if !layer.metadata.isEmpty { data.notes[kind] = layer.metadata }
+        switch kind {
+        case .buildings: take(LayerDecoder.buildings(layer), \.buildings)
+        case .schools: take(LayerDecoder.schools(layer), \.schools)
+        case .focusPoints: take(LayerDecoder.focusPoints(layer), \.focusPoints)
+        case .sites: take(LayerDecoder.sites(layer), \.sites)
+        case .wlan: take(LayerDecoder.wlan(layer), \.wlan)
+        case .fixed: take(LayerDecoder.fixed(layer), \.fixed)
+        case .districts: take(LayerDecoder.districts(layer), \.districts)
+        case .population: take(LayerDecoder.population(layer), \.population)
+        case .streets: take(LayerDecoder.streets(layer), \.streets)
+        }
+    }
+}

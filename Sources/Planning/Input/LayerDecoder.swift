@@ -1,0 +1,310 @@
+import Foundation
+import GeoCore
+import Radio
+
+/// The items of one layer that could be used, and what was wrong with the others.
+public struct DecodedLayer<Item: Sendable>: Sendable {
+    public var items: [Item]
+    public var problems: [InputProblem]
+    /// Features left out because of an error.
+    public var dropped: Int
+}
+
+/// Turns the features of a prepared layer (already in the working CRS) into domain values,
+/// checking every field of the GeoData contract.
+public enum LayerDecoder {
+    static let idNames = ["id", "@id", "lfdnr", "nr", "objectid", "gml_id", "osm_id"]
+
+    /// Runs `body` for every feature with id handling (missing → index with a warning; duplicate → error)
+    /// and a geometry check.
+    static func decode<Item>(_ layer: FeatureLayer, kind: LayerKind, geometry allowed: Set<String>?,
+                             idNames: [String] = idNames, indexIDsSilently: Bool = false,
+                             _ body: (inout FeatureFields, String, Geometry?) -> Item?) -> DecodedLayer<Item> {
+        var items: [Item] = []
+        var problems = layer.problems
+        var dropped = 0
+        var seen: [String: Int] = [:]
+        let failedBefore = Set(layer.problems.filter { $0.severity == .error }.compactMap(\.featureIndex))
+        for feature in layer.features {
+            var fields = FeatureFields(feature, file: layer.source, layer: kind.rawValue)
+            var id = idNames.lazy.compactMap { fields.string($0) }.first
+            if id == nil {
+                id = String(feature.index)
+                if !indexIDsSilently { fields.warning("id", "missing-id", "no id; the feature index \(feature.index) is used") }
+            }
+            fields.id = id
+            if let first = seen[id!] {
+                fields.error("id", "duplicate-id", "id \"\(id!)\" is used by feature \(first) already")
+            } else {
+                seen[id!] = feature.index
+            }
+            if let allowed {
+                if let g = feature.geometry {
+                    if !allowed.contains(g.typeName) {
+                        fields.error("geometry", "wrong-geometry-type", "\(kind.rawValue) need \(allowed.sorted().joined(separator: " or ")), not \(g.typeName)")
+                    }
+                } else if !failedBefore.contains(feature.index) && !kind.geometryOptional {
+                    fields.error("geometry", "null-geometry", "the feature has no geometry")
+                }
+            }
+            let item = body(&fields, id!, feature.geometry)
+            problems += fields.problems
+            if let item, !fields.hasError, !failedBefore.contains(feature.index) {
+                items.append(item)
+            } else {
+                dropped += 1
+            }
+        }
+        return DecodedLayer(items: items, problems: problems, dropped: dropped)
+    }
+
+    static let polygonal: Set<String> = ["POLYGON", "MULTIPOLYGON"]
+    static let pointLike: Set<String> = ["POINT"]
+
+    static let useAliases: [String: BuildingUse] = [
+        "house": .residential, "apartments": .residential, "detached": .residential, "semidetached_house": .residential,
+        "terrace": .residential, "dormitory": .residential, "wohnen": .residential, "wohngebäude": .residential, "yes": .other,
+        "retail": .commercial, "office": .commercial, "supermarket": .commercial, "gewerbe": .commercial,
+        "civic": .public, "government": .public, "townhall": .public, "öffentlich": .public,
+        "warehouse": .industrial, "factory": .industrial, "industrie": .industrial,
+        "kindergarten": .school, "university": .school, "college": .school, "schule": .school, "krankenhaus": .hospital, "clinic": .hospital,
+    ]
+
+    public static func buildings(_ layer: FeatureLayer) -> DecodedLayer<Building> {
+        decode(layer, kind: .buildings, geometry: polygonal.union(pointLike)) { f, id, g in
+            var use: BuildingUse = .other
+            if let u = f.string("use") {
+                if let v = BuildingUse(rawValue: u.lowercased()) ?? useAliases[u.lowercased()] { use = v } else {
+                    f.error("use", "unknown-value", "\"\(u)\" is not one of \(BuildingUse.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+            } else if let amenity = f.string("amenity")?.lowercased(), let v = BuildingUse(rawValue: amenity) ?? useAliases[amenity] {
+                use = v
+            } else if let tag = f.string("building")?.lowercased() {
+                use = BuildingUse(rawValue: tag) ?? useAliases[tag] ?? .other
+            }
+            let floors = f.integer(["floors", "building:levels"], in: 1...200) ?? 2
+            let height = f.number(["height_m", "height"], in: 0.5...1000, unit: "m") ?? 3 * Double(floors)
+            let businesses = f.integer(["businesses"], in: 0...1_000_000) ?? 0
+            let givenHouseholds = f.number(["households", "haushalte"], in: 0...100_000)
+            var address = f.string("address")
+            if address == nil, let street = f.string("addr:street") {
+                address = [street, f.string("addr:housenumber")].compactMap { $0 }.joined(separator: " ")
+            }
+            guard let g else { return nil }
+            let footprint = g.isPolygonal ? ((try? g.area()) ?? 0) : 0
+            return Building(id: id, geometry: g, use: use,
+                            households: givenHouseholds ?? Building.estimatedHouseholds(use: use, footprintM2: footprint, floors: floors),
+                            householdsEstimated: givenHouseholds == nil, businesses: businesses, floors: floors, heightM: height,
+                            address: address, attributes: f.feature.properties)
+        }
+    }
+
+    public static func schools(_ layer: FeatureLayer) -> DecodedLayer<School> {
+        decode(layer, kind: .schools, geometry: polygonal.union(pointLike)) { f, id, g in
+            let name = f.requiredString("name", "schulname", "bezeichnung")
+            let students = f.integer(["students", "schueler", "schüler"], in: 0...100_000)
+            let classes = f.integer(["classes", "klassen"], in: 0...10_000)
+            guard let g, let name else { return nil }
+            return School(id: id, name: name, geometry: g, type: f.string("type", "schooltype", "schulform"), students: students,
+                          classes: classes, buildingID: f.string("building_id"), attributes: f.feature.properties)
+        }
+    }
+
+    public static func focusPoints(_ layer: FeatureLayer) -> DecodedLayer<FocusPoint> {
+        decode(layer, kind: .focusPoints, geometry: polygonal.union(pointLike)) { f, id, g in
+            guard let text = f.requiredString("kind") else { return nil }
+            let kind = FocusPoint.Kind(rawValue: text.lowercased()) ?? .other
+            if kind == .other && text.lowercased() != "other" {
+                f.warning("kind", "unknown-focus-kind", "\"\(text)\" is not a known focus-point kind (\(FocusPoint.Kind.allCases.map(\.rawValue).joined(separator: ", "))); counted as other")
+            }
+            guard let g else { return nil }
+            return FocusPoint(id: id, kind: kind, kindText: text, name: f.string("name"), geometry: g, attributes: f.feature.properties)
+        }
+    }
+
+    static let technologyNames: [String: Technology] = ["umts": .umts, "3g": .umts, "hsdpa": .hsdpa, "hspa": .hsdpa, "lte": .lte, "4g": .lte,
+                                                         "nr": .nr, "5g": .nr, "5g nr": .nr]
+    static let modulationBits: [String: Int] = ["qpsk": 2, "16qam": 4, "64qam": 6, "256qam": 8, "1024qam": 10]
+
+    /// One sector from an object of sector fields (a `sectors` element, the feature itself, or a CSV row).
+    static func sector(_ f: inout FeatureFields, fields: JSONObject, id: String) -> Sector? {
+        var sub = FeatureFields(Feature(index: f.feature.index, geometry: nil, properties: fields), file: f.file, layer: f.layer)
+        sub.id = f.id
+        defer {
+            f.problems += sub.problems
+            if sub.hasError { f.hasError = true }
+        }
+        guard let techText = sub.requiredString("technology") else { return nil }
+        guard let technology = technologyNames[techText.lowercased()] else {
+            sub.error("technology", "unknown-technology", "unknown technology \"\(techText)\" (expected umts, hsdpa, lte or nr)")
+            return nil
+        }
+        guard let frequency = sub.number(["frequency_mhz"], in: 400...7125, unit: "MHz") else {
+            if !sub.has("frequency_mhz") { sub.error("frequency_mhz", "missing-field", "required field frequency_mhz is missing") }
+            return nil
+        }
+        let carrier = TechnologyCatalogue.carrier(technology: technology, frequencyMHz: frequency)
+        let bandwidth = sub.number(["bandwidth_mhz"], in: 1.4...400, unit: "MHz") ?? carrier?.bandwidthMHz ?? 10
+        let azimuth = sub.number(["azimuth_deg", "azimuth"], in: 0...360, unit: "°")
+        let tilt = sub.number(["tilt_deg", "tilt"], in: -20...45, unit: "°") ?? 6
+        let beamwidth = sub.number(["beamwidth_deg"], in: 1...360, unit: "°") ?? 65
+        let gain = sub.number(["antenna_gain_dbi"], in: -10...40, unit: "dBi") ?? Sector.defaultAntennaGainDBi
+        var eirp = sub.number(["eirp_dbm"], in: -20...90, unit: "dBm")
+        if eirp == nil { eirp = (sub.number(["tx_power_dbm"], in: -20...70, unit: "dBm") ?? Sector.defaultTxPowerDBm) + gain }
+        let layers = sub.integer(["layers"], in: 1...8) ?? 2
+        var bits = technology == .nr ? 8 : 6
+        if let m = sub.string("max_modulation") {
+            if let b = modulationBits[m.lowercased()] { bits = b } else {
+                sub.error("max_modulation", "unknown-value", "\"\(m)\" is not one of qpsk, 16qam, 64qam, 256qam, 1024qam")
+            }
+        }
+        return Sector(id: sub.string("sector_id", "id") ?? id, azimuthDeg: azimuth, tiltDeg: tilt, beamwidthDeg: beamwidth,
+                      technology: technology, frequencyMHz: frequency, bandwidthMHz: bandwidth, eirpDBm: eirp!, antennaGainDBi: gain,
+                      layers: layers, maxModulationBits: bits)
+    }
+
+    public static func sites(_ layer: FeatureLayer) -> DecodedLayer<Site> {
+        let isCSV = layer.source.lowercased().hasSuffix(".csv")
+        if isCSV { return csvSites(layer) }
+        return decode(layer, kind: .sites, geometry: pointLike) { f, id, g in
+            let height = f.number(["height_m", "height"], in: 1...400, unit: "m") ?? Site.defaultHeightM
+            let environment = f.choice("environment", SiteEnvironment.self)
+            var sectors: [Sector] = []
+            if let list = f.feature.properties.value(forKeyIgnoringCase: "sectors")?.value {
+                guard let array = list.arrayValue, !array.isEmpty else {
+                    f.error("sectors", "bad-sectors", "sectors must be a non-empty array of objects")
+                    return nil
+                }
+                for (k, element) in array.enumerated() {
+                    guard let object = element.objectValue else {
+                        f.error("sectors[\(k)]", "bad-sectors", "sector \(k) is not an object")
+                        continue
+                    }
+                    if let s = sector(&f, fields: object, id: "\(id)-\(k + 1)") { sectors.append(s) }
+                }
+            } else if let s = sector(&f, fields: f.feature.properties, id: "\(id)-1") {
+                sectors.append(s)
+            }
+            guard case .point(let c)? = g, !sectors.isEmpty else { return nil }
+            return Site(id: id, location: c, operatorName: f.string("operator"), heightM: height, environment: environment,
+                        sectors: sectors, attributes: f.feature.properties)
+        }
+    }
+
+    /// CSV sites: one row per sector, grouped by `site_id`.
+    static func csvSites(_ layer: FeatureLayer) -> DecodedLayer<Site> {
+        var order: [String] = []
+        var bySite: [String: (site: Site, failed: Bool)] = [:]
+        var dropped = 0
+        let rows = decode(layer, kind: .sites, geometry: pointLike, idNames: ["sector_id"], indexIDsSilently: true) { f, id, g -> (String, Site, Bool)? in
+            guard let siteID = f.requiredString("site_id") else { return nil }
+            let s = sector(&f, fields: f.feature.properties, id: f.string("sector_id") ?? "\(siteID)-\(f.feature.index + 1)")
+            let height = f.number(["height_m"], in: 1...400, unit: "m") ?? Site.defaultHeightM
+            guard case .point(let c)? = g, let s else { return (siteID, Site(id: siteID, location: Coordinate(0, 0), heightM: height, sectors: [], attributes: JSONObject()), true) }
+            return (siteID, Site(id: siteID, location: c, operatorName: f.string("operator"), heightM: height,
+                                 environment: f.choice("environment", SiteEnvironment.self), sectors: [s], attributes: f.feature.properties), false)
+        }
+        for (siteID, site, failed) in rows.items {
+            if var existing = bySite[siteID] {
+                existing.site.sectors += site.sectors
+                existing.failed = existing.failed || failed
+                bySite[siteID] = existing
+            } else {
+                order.append(siteID)
+                bySite[siteID] = (site, failed)
+            }
+        }
+        var sites: [Site] = []
+        for id in order {
+            let entry = bySite[id]!
+            if entry.failed || entry.site.sectors.isEmpty { dropped += 1 } else { sites.append(entry.site) }
+        }
+        return DecodedLayer(items: sites, problems: rows.problems, dropped: dropped + rows.dropped)
+    }
+
+    public static func wlan(_ layer: FeatureLayer) -> DecodedLayer<WLANAccessPoint> {
+        decode(layer, kind: .wlan, geometry: pointLike) { f, id, g in
+            let standard = f.choice("standard", WLANRate.Standard.self, aliases: ["802.11n": .n, "802.11ac": .ac, "802.11ax": .ax, "wifi 6": .ax, "wifi6": .ax]) ?? .ax
+            let band = f.number(["band_ghz"], in: 2.4...7.125, unit: "GHz") ?? 5
+            if ![2.4, 5, 6].contains(band) { f.error("band_ghz", "unknown-value", "\(JSONWriter.format(band)) GHz is not a WLAN band (2.4, 5, 6)") }
+            if standard == .n && band == 6 { f.error("band_ghz", "unknown-value", "802.11n does not use the 6 GHz band") }
+            let indoor = f.bool("indoor") ?? true
+            let legal = WLANRate.legalEIRP(bandGHz: band, indoor: indoor)
+            let eirp = f.number(["eirp_dbm"], in: -10...36, unit: "dBm") ?? legal
+            if eirp > legal { f.warning("eirp_dbm", "above-legal-limit", "\(JSONWriter.format(eirp)) dBm exceeds the legal \(JSONWriter.format(legal)) dBm for \(JSONWriter.format(band)) GHz \(indoor ? "indoor" : "outdoor")") }
+            let isPublic = f.bool("public") ?? false
+            let backhaul = f.number(["backhaul_mbps"], in: 0...100_000, unit: "Mbit/s")
+            guard case .point(let c)? = g else { return nil }
+            return WLANAccessPoint(id: id, location: c, island: f.string("island"), standard: standard, bandGHz: band, eirpDBm: eirp,
+                                   indoor: indoor, isPublic: isPublic, backhaulMbps: backhaul, attributes: f.feature.properties)
+        }
+    }
+
+    public static func fixed(_ layer: FeatureLayer) -> DecodedLayer<FixedLineRecord> {
+        decode(layer, kind: .fixed, geometry: pointLike) { f, id, g in
+            let technology = f.choice("technology", FixedTechnology.self, aliases: ["ftth/b": .fttb, "cable": .hfc, "catv": .hfc, "docsis": .hfc, "dsl": .adsl, "vectoring": .vdsl])
+            if !f.has("technology") { f.error("technology", "missing-field", "required field technology is missing") }
+            let down = f.number(["down_mbps"], in: 0...100_000, unit: "Mbit/s")
+            if !f.has("down_mbps") { f.error("down_mbps", "missing-field", "required field down_mbps is missing") }
+            let up = f.number(["up_mbps"], in: 0...100_000, unit: "Mbit/s")
+            let building = f.string("building_id")
+            var location: Coordinate?
+            if case .point(let c)? = g { location = c }
+            if location == nil && building == nil && f.feature.geometry == nil {
+                f.error("geometry", "null-geometry", "a fixed-line record needs an address point or a building_id")
+            }
+            guard let technology, let down else { return nil }
+            return FixedLineRecord(id: id, location: location, buildingID: building, technology: technology, downMbps: down, upMbps: up,
+                                   provider: f.string("provider"), plannedWithin3Years: f.bool("planned_within_3y") ?? false, attributes: f.feature.properties)
+        }
+    }
+
+    public static func districts(_ layer: FeatureLayer) -> DecodedLayer<District> {
+        decode(layer, kind: .districts, geometry: polygonal) { f, id, g in
+            let name = f.string("name", "bezeichnung") ?? f.string("postal_code", "plz")
+            if name == nil { f.error("name", "missing-field", "required field name is missing or empty") }
+            let population = f.number(["population", "einwohner"], in: 0...100_000_000)
+            let households = f.number(["households", "haushalte"], in: 0...100_000_000)
+            guard let g, let name else { return nil }
+            return District(id: id, name: name, geometry: g, population: population, households: households, attributes: f.feature.properties)
+        }
+    }
+
+    public static func population(_ layer: FeatureLayer) -> DecodedLayer<PopulationCell> {
+        decode(layer, kind: .population, geometry: polygonal, idNames: idNames + ["gitter_id_1km", "gitter_id_100m"]) { f, id, g in
+            var suppressed = false
+            var value: Double?
+            if let raw = f.string("population", "einwohner"), DecimalText.parse(raw) == -1 {
+                suppressed = true
+                value = 0
+                f.warning("population", "suppressed-value", "population is suppressed (−1) by the statistics office; counted as 0")
+            } else {
+                value = f.number(["population", "einwohner"], in: 0...10_000_000)
+                if !f.has("population", "einwohner") { f.error("population", "missing-field", "required field population is missing") }
+            }
+            var size: Double?
+            if let raw = f.string("household_size", "hhgroesse_d"), DecimalText.parse(raw) != -1 {
+                size = f.number(["household_size", "hhgroesse_d"], in: 0.5...20)
+            }
+            guard let g, let value else { return nil }
+            return PopulationCell(id: id, geometry: g, population: value, suppressed: suppressed, householdSize: size)
+        }
+    }
+
+    public static func streets(_ layer: FeatureLayer) -> DecodedLayer<Street> {
+        // OSM exports mix lamps, stops and areas into street layers: those are reported and left out.
+        return decode(layer, kind: .streets, geometry: nil) { f, id, g -> Street? in
+            guard let g else {
+                f.error("geometry", "null-geometry", "the feature has no geometry")
+                return nil
+            }
+            guard g.typeName == "LINESTRING" || g.typeName == "MULTILINESTRING" else {
+                let tag = f.string("highway").map { " (highway=\($0))" } ?? ""
+                f.warning("geometry", "not-a-street", "a \(g.typeName)\(tag) is not a street line; left out of the streets layer")
+                f.hasError = true
+                return nil
+            }
+            return Street(id: id, geometry: g, surface: f.string("surface"), attributes: f.feature.properties)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import GeoCore
+
+/// A district (Stadtteil, postcode area, …) used for summaries and batch reports.
+public struct District: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var geometry: Geometry
+    public var population: Double?
+    public var households: Double?
+    public var attributes: JSONObject
+}
+
+/// A population grid cell (e.g. the Zensus 1 km grid).
+public struct PopulationCell: Sendable, Hashable {
+    public var id: String
+    public var geometry: Geometry
+    public var population: Double
+    /// True when the statistics office suppressed the count (it is then 0 here).
+    public var suppressed: Bool
+    public var householdSize: Double?
+}
+
+/// A street segment, for trench-cost estimates and WLAN street coverage.
+public struct Street: Sendable, Hashable {
+    public var id: String
+    public var geometry: Geometry
+    public var surface: String?
+    public var attributes: JSONObject
+}
