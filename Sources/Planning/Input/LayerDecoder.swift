@@ -25,12 +25,23 @@ public enum LayerDecoder {
         var dropped = 0
         var seen: [String: Int] = [:]
         let failedBefore = Set(layer.problems.filter { $0.severity == .error }.compactMap(\.featureIndex))
+        // Layer-wide gaps are one problem, not one per feature.
+        let hasIDs = layer.features.contains { f in idNames.contains { f.properties.value(forKeyIgnoringCase: $0) != nil } }
+        if !hasIDs && !indexIDsSilently && !layer.features.isEmpty {
+            problems.append(InputProblem(.warning, code: "missing-id", file: layer.source, layer: kind.rawValue, field: "id",
+                                         reason: "no feature has an id; feature indexes are used as ids"))
+        }
+        if allowed != nil, !kind.geometryOptional, !layer.features.isEmpty, layer.features.allSatisfy({ $0.geometry == nil }), failedBefore.isEmpty {
+            problems.append(InputProblem(.error, code: "no-geometry", file: layer.source, layer: kind.rawValue, field: "geometry",
+                                         reason: "no feature has a geometry (a CSV needs lon/lat, x/y or wkt columns); \(kind.rawValue) need \((allowed ?? []).sorted().joined(separator: " or "))"))
+            return DecodedLayer(items: [], problems: problems, dropped: layer.features.count)
+        }
         for feature in layer.features {
             var fields = FeatureFields(feature, file: layer.source, layer: kind.rawValue)
             var id = idNames.lazy.compactMap { fields.string($0) }.first
             if id == nil {
                 id = String(feature.index)
-                if !indexIDsSilently { fields.warning("id", "missing-id", "no id; the feature index \(feature.index) is used") }
+                if hasIDs && !indexIDsSilently { fields.warning("id", "missing-id", "no id; the feature index \(feature.index) is used") }
             }
             fields.id = id
             if let first = seen[id!] {
@@ -283,8 +294,12 @@ public enum LayerDecoder {
                 if !f.has("population", "einwohner") { f.error("population", "missing-field", "required field population is missing") }
             }
             var size: Double?
-            if let raw = f.string("household_size", "hhgroesse_d"), DecimalText.parse(raw) != -1 {
-                size = f.number(["household_size", "hhgroesse_d"], in: 0.5...20)
+            if let raw = f.string("household_size", "hhgroesse_d") {
+                if let v = DecimalText.parse(raw), v < 0 {
+                    f.warning("household_size", "suppressed-value", "household size \(raw) is a statistics-office code for \"not given\"; the layer's mean is used")
+                } else {
+                    size = f.number(["household_size", "hhgroesse_d"], in: 0.5...20)
+                }
             }
             guard let g, let value else { return nil }
             return PopulationCell(id: id, geometry: g, population: value, suppressed: suppressed, householdSize: size)
