@@ -27,7 +27,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "generate-city", dependencies: ["GeoCore", "Planning"], path: "tools/generate-city"),
+        .executableTarget(
+            name: "generate-city",
+            dependencies: ["GeoCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "tools/generate-city"
+        ),
         .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
         .testTarget(name: "RadioTests", dependencies: ["Radio"]),
