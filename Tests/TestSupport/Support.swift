@@ -1,1 +1,70 @@
-import GeoCore
+import Foundation
+
+/// Paths, temporary folders and subprocesses for the tests.
+public enum Fixtures {
+    /// The package root (this file is Tests/TestSupport/Support.swift).
+    public static let root: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    public static func path(_ relative: String) -> String { root + "/" + relative }
+
+    /// A new empty folder under the system's temporary folder.
+    public static func temporaryDirectory() -> String {
+        let dir = NSTemporaryDirectory() + "gigaplan-tests-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// Writes `text` to a new file called `name` in a new temporary folder and returns its path.
+    public static func file(_ name: String, _ text: String) -> String {
+        let path = temporaryDirectory() + "/" + name
+        try! Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    public static func file(_ name: String, bytes: [UInt8]) -> String {
+        let path = temporaryDirectory() + "/" + name
+        try! Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    public struct ProcessResult: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// Runs a program to completion.
+    public static func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// The `gigaplan` executable built beside the tests.
+    public static var gigaplan: String {
+        let candidates = [Bundle.main.bundleURL.path, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path,
+                          root + "/.build/debug"]
+        for dir in candidates where FileManager.default.isExecutableFile(atPath: dir + "/gigaplan") {
+            return dir + "/gigaplan"
+        }
+        return root + "/.build/debug/gigaplan"
+    }
+
+    /// The full path of a program on PATH, if installed.
+    public static func which(_ program: String) -> String? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let p = "\(dir)/\(program)"
+            if FileManager.default.isExecutableFile(atPath: p) { return p }
+        }
+        return nil
+    }
+}

@@ -38,7 +38,7 @@ public final class GeoDataLoader {
             } catch {
                 throw UnreadableFile(path: path, reason: "\(layer.name): \(error)")
             }
-            let guessed = kind ?? LayerKind(guessingFrom: layers.count > 1 ? layer.name : URL(fileURLWithPath: path).lastPathComponent)
+            let guessed = kind ?? LayerKind(guessingFrom: layer.name) ?? LayerKind(guessingFrom: URL(fileURLWithPath: path).lastPathComponent)
             out.append(Layer(kind: guessed, features: prepared))
         }
         return out

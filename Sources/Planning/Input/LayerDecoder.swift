@@ -31,9 +31,9 @@ public enum LayerDecoder {
             problems.append(InputProblem(.warning, code: "missing-id", file: layer.source, layer: kind.rawValue, field: "id",
                                          reason: "no feature has an id; feature indexes are used as ids"))
         }
-        if allowed != nil, !kind.geometryOptional, !layer.features.isEmpty, layer.features.allSatisfy({ $0.geometry == nil }), failedBefore.isEmpty {
+        if allowed != nil, !kind.geometryOptional, layer.metadata["geometry"] == .string("none") {
             problems.append(InputProblem(.error, code: "no-geometry", file: layer.source, layer: kind.rawValue, field: "geometry",
-                                         reason: "no feature has a geometry (a CSV needs lon/lat, x/y or wkt columns); \(kind.rawValue) need \((allowed ?? []).sorted().joined(separator: " or "))"))
+                                         reason: "the table has no coordinate columns (lon/lat, x/y or wkt); \(kind.rawValue) need \((allowed ?? []).sorted().joined(separator: " or "))"))
             return DecodedLayer(items: [], problems: problems, dropped: layer.features.count)
         }
         for feature in layer.features {

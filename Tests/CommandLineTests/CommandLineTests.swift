@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The `gigaplan` executable as a user runs it: output, exit codes, JSON.
+@Suite struct CommandLineTests {
+    func gigaplan(_ arguments: String...) throws -> Fixtures.ProcessResult {
+        try Fixtures.run(Fixtures.gigaplan, arguments, in: Fixtures.root)
+    }
+
+    @Test func downloadTimesTable() throws {
+        let r = try gigaplan("table", "download-times")
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("Downloadzeit in s   UMTS     HSDPA  LTE 100 MBit  LTE 300 MBit  5G (1 GBit)  5G (10 GBit)\n10 MP3s             1042     10     4             1             0,40         0,04\n"))
+        #expect(r.stdout.hasSuffix("100 GB Backup       2083333  19048  8000          2667          800,00       80,00\n"))
+        let json = try gigaplan("table", "download-times", "--format", "json", "--technologies", "lte-100", "--sizes", "1GB")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 1)
+        #expect(rows[0]["seconds"] as? Double == 80)
+        #expect(rows[0]["size_bytes"] as? Double == 1e9)
+        #expect(try gigaplan("table", "download-times", "--sizes", "lots").status == 2)
+    }
+
+    @Test func pathLossJSON() throws {
+        let r = try gigaplan("radio", "pathloss", "--model", "umi-nlos", "--frequency-mhz", "3500", "--distance-m", "300", "--bs-height-m", "10", "--format", "json")
+        #expect(r.status == 0)
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(o["model"] as? String == "umi-nlos")
+        #expect(abs((o["path_loss_db"] as? Double ?? 0) - 121.437) < 0.01)
+        #expect(o["in_validity_range"] as? Bool == true)
+        #expect((o["source"] as? String)?.contains("38.901") == true)
+        let outside = try gigaplan("radio", "pathloss", "--model", "hata-urban", "--frequency-mhz", "3500", "--distance-m", "300", "--format", "json")
+        #expect(outside.stdout.contains("\"in_validity_range\": false"))
+        #expect(try gigaplan("radio", "pathloss", "--model", "hata-urban", "--frequency-mhz", "3500", "--distance-m", "300", "--strict").status == 2)
+        #expect(try gigaplan("radio", "pathloss", "--model", "nonsense", "--frequency-mhz", "1", "--distance-m", "1").status == 2)
+    }
+
+    @Test func linkAndPeakRate() throws {
+        let link = try gigaplan("radio", "link", "--carrier", "lte1800", "--model", "fspl", "--distance-m", "1000", "--bs-height-m", "1.5",
+                                "--eirp-dbm", "61", "--antenna-gain-dbi", "17", "--tilt-deg", "0", "--format", "json")
+        #expect(link.status == 0)
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(link.stdout.utf8)) as? [String: Any])
+        // FSPL at 1800 MHz, 1 km: 97.5532 dB; omni antenna without tilt, receiver at antenna height: 61 − 97.5532 dBm.
+        #expect(abs((o["received_power_dbm"] as? Double ?? 0) - (61 - 97.5532)) < 0.001)
+        #expect(o["downlink_mbps"] as? Double == 150.752)
+        let peak = try gigaplan("radio", "peak-rate", "--bandwidth-mhz", "100", "--scs-khz", "30", "--format", "json")
+        #expect(peak.stdout.contains("\"peak_rate_mbps\": 2337.0001"))
+        #expect(try gigaplan("radio", "peak-rate", "--bandwidth-mhz", "100", "--scs-khz", "15").status == 2)
+        let tp = try gigaplan("radio", "throughput", "--carrier", "lte1800", "--sinr-db", "10", "--format", "json")
+        #expect(tp.stdout.contains("\"mbps\": 74.72"))
+    }
+
+    @Test func validateExitCodes() throws {
+        let clean = Fixtures.file("wlan.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"a\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[7.62,51.96]},\"properties\":{}}]}")
+        #expect(try gigaplan("validate", clean).status == 0)
+        let bad = Fixtures.file("wlan.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[51.96,7.62]},\"properties\":{\"id\":\"s\"}}]}")
+        let r = try gigaplan("validate", bad)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("\(bad): layer wlan: feature 0 (id \"s\"), field geometry: error:"))
+        #expect(r.stdout.contains("[lat-lon-swapped]"))
+        let json = try gigaplan("validate", bad, "--format", "json")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let problems = try #require(o["problems"] as? [[String: Any]])
+        #expect(problems.first?["code"] as? String == "lat-lon-swapped")
+        #expect(problems.first?["feature_index"] as? Int == 0)
+        #expect(o["exit_code"] as? Int == 1)
+        #expect(try gigaplan("validate", "/no/such/file.geojson").status == 2)
+        #expect(try gigaplan("validate", clean, "--layer", "nonsense").status == 2)
+        let gk = try gigaplan("validate", "--crs", "EPSG:31467", "GeoData/muenster/schools-2024-gk3.csv")
+        #expect(gk.status == 0)
+        #expect(gk.stdout.contains("layer schools: 100 features, 100 usable"))
+        #expect(try gigaplan("validate", "GeoData/muenster/schools-2024-gk3.csv").stdout.contains("EPSG:31467"))
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import GeoCore
+
+@Suite struct ProjectionTests {
+    @Test func prinzipalmarktInUTM32() throws {
+        let p = Projector()
+        let c = try p.transform(Coordinate(7.6280, 51.9625), from: .wgs84, to: .etrs89UTM32)
+        // Known values: E 405734.93, N 5757756.36.
+        #expect(abs(c.x - 405_734.93) < 0.01)
+        #expect(abs(c.y - 5_757_756.36) < 0.01)
+        let back = try p.transform(c, from: .etrs89UTM32, to: .wgs84)
+        #expect(abs(back.x - 7.6280) < 1e-9 && abs(back.y - 51.9625) < 1e-9)
+    }
+
+    @Test func gaussKruegerSchoolsLandOnTheirWGS84Twins() throws {
+        let gk = try FeatureFileReader.read(path: Fixtures.path("GeoData/muenster/schools-2024-gk3.csv"), options: .init(csvCRS: .gaussKruger3))[0]
+        let wgs = try FeatureFileReader.read(path: Fixtures.path("GeoData/muenster/schools-2024.geojson"))[0]
+        #expect(gk.features.count == 100)
+        let p = Projector()
+        var twins: [String: Coordinate] = [:]
+        for f in wgs.features { twins[f.properties["LFDNR"]!.text] = try p.transform(f.geometry!.anchor!, from: .wgs84, to: .etrs89UTM32) }
+        var worst = 0.0
+        for f in gk.features {
+            let c = try p.transform(f.geometry!.anchor!, from: .gaussKruger3, to: .etrs89UTM32)
+            let twin = try #require(twins[f.properties["LFDNR"]!.text])
+            worst = max(worst, c.distance(to: twin))
+        }
+        #expect(worst < 2, "largest GK3 → WGS84 discrepancy \(worst) m")
+    }
+
+    @Test func crsSpellings() {
+        #expect(CRS("urn:ogc:def:crs:EPSG::25832") == .etrs89UTM32)
+        #expect(CRS("EPSG:25832") == .etrs89UTM32)
+        #expect(CRS("epsg:31467") == .gaussKruger3)
+        #expect(CRS("http://www.opengis.net/def/crs/EPSG/0/4326") == .wgs84)
+        #expect(CRS("urn:ogc:def:crs:OGC:1.3:CRS84") == .wgs84)
+        #expect(CRS("25832") == .etrs89UTM32)
+        #expect(CRS("not a crs") == nil)
+    }
+
+    @Test func crsInfo() throws {
+        let p = Projector()
+        let utm = try p.info(.etrs89UTM32)
+        #expect(!utm.isGeographic)
+        #expect(utm.areaOfUse!.minX == 6 && utm.areaOfUse!.maxX > 11.9)
+        #expect(utm.wkt.contains("ETRS89"))
+        #expect(try p.info(.wgs84).isGeographic)
+        #expect(throws: GeometryError.self) { try p.info(CRS(epsg: 999_999)) }
+    }
+}
+
+@Suite struct GeometryOperationTests {
+    let square = Geometry.polygon(.rectangle(BoundingBox(minX: 0, minY: 0, maxX: 10, maxY: 10)))
+    let shifted = Geometry.polygon(.rectangle(BoundingBox(minX: 5, minY: 5, maxX: 15, maxY: 15)))
+
+    @Test func areasAndUnions() throws {
+        #expect(try square.area() == 100)
+        // Two 10 × 10 squares overlapping in a 5 × 5 square: union 175, intersection 25, difference 75.
+        #expect(abs(try square.union(shifted).area() - 175) < 1e-9)
+        #expect(abs(try Geometry.union([square, shifted]).area() - 175) < 1e-9)
+        #expect(abs(try square.intersection(shifted).area() - 25) < 1e-9)
+        #expect(abs(try square.difference(shifted).area() - 75) < 1e-9)
+        #expect(try square.length() == 40)
+        #expect(try square.distance(to: .point(Coordinate(13, 10))) == 3)
+        #expect(try square.centroid() == .point(Coordinate(5, 5)))
+    }
+
+    @Test func bufferAreaMatchesTheInscribedPolygon() throws {
+        // A point buffered with 8 segments per quadrant is a regular 32-gon: area = n/2 · r² · sin(2π/n).
+        let r = 100.0, n = 32.0
+        let expected = n / 2 * r * r * sin(2 * Double.pi / n)
+        #expect(abs(try Geometry.point(Coordinate(0, 0)).buffer(r).area() - expected) < 1e-6)
+    }
+
+    @Test func makeValidRepairsABowTie() throws {
+        let bowTie = Geometry.polygon(Polygon(exterior: [Coordinate(0, 0), Coordinate(10, 10), Coordinate(10, 0), Coordinate(0, 10), Coordinate(0, 0)]))
+        let (valid, reason) = try bowTie.validity()
+        #expect(!valid)
+        #expect(reason?.contains("Self-intersection") == true)
+        let repaired = try bowTie.madeValid()
+        #expect(repaired.isValid)
+        // Two triangles of base 10 and height 5.
+        #expect(abs(try repaired.area() - 50) < 1e-9)
+    }
+
+    @Test func hullsSimplifyAndPredicates() throws {
+        let points = Geometry.multiPoint([Coordinate(0, 0), Coordinate(4, 0), Coordinate(4, 3), Coordinate(0, 3), Coordinate(2, 1)])
+        #expect(try points.convexHull().area() == 12)
+        #expect(try points.concaveHull(ratio: 1).area() == 12)
+        let line = Geometry.lineString([Coordinate(0, 0), Coordinate(5, 0.01), Coordinate(10, 0)])
+        #expect(try line.simplified(tolerance: 0.1).coordinates.count == 2)
+        let prepared = try PreparedGeometry(square)
+        #expect(try prepared.covers(Coordinate(5, 5)))
+        #expect(try prepared.covers(Coordinate(10, 5)))
+        #expect(try !prepared.contains(.point(Coordinate(11, 5))))
+        #expect(try prepared.intersects(shifted))
+        #expect(try square.contains(.point(Coordinate(1, 1))))
+    }
+
+    @Test func geosErrorsCarryItsMessage() {
+        #expect(throws: GeometryError.self) {
+            try Geometry.polygon(Polygon(exterior: [Coordinate(0, 0), Coordinate(1, 0), Coordinate(1, 1), Coordinate(0, 1)])).area()
+        }
+    }
+}
+
+@Suite struct STRtreeTests {
+    @Test func agreesWithBruteForce() {
+        var seed: UInt64 = 42
+        func next() -> Double {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Double(seed >> 11) / Double(1 << 53)
+        }
+        let boxes = (0..<2000).map { _ -> BoundingBox in
+            let x = next() * 1000, y = next() * 1000
+            return BoundingBox(minX: x, minY: y, maxX: x + next() * 20, maxY: y + next() * 20)
+        }
+        let tree = STRtree(boxes: boxes, nodeCapacity: 8)
+        for _ in 0..<200 {
+            let x = next() * 1000, y = next() * 1000
+            let q = BoundingBox(minX: x, minY: y, maxX: x + next() * 100, maxY: y + next() * 100)
+            #expect(tree.query(q) == boxes.indices.filter { boxes[$0].intersects(q) })
+            let c = Coordinate(x, y)
+            #expect(tree.query(near: c, radius: 30) == boxes.indices.filter { boxes[$0].distance(to: c) <= 30 })
+        }
+        #expect(STRtree(boxes: []).query(BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)).isEmpty)
+    }
+}
