@@ -101,6 +101,12 @@ public enum TR38901 {
         return try check.result(max(los, nlosPrimePathLoss(scenario, link)), source: source, assumptions: assumptions, policy: policy)
     }
 
+    /// The median path loss without validity bookkeeping, for inner loops; `pathLoss` states the range.
+    public static func medianPathLoss(_ scenario: Scenario, lineOfSight: Bool, _ link: Link) -> Double {
+        let los = losPathLoss(scenario, link)
+        return lineOfSight ? los : max(los, nlosPrimePathLoss(scenario, link))
+    }
+
     static func losPathLoss(_ scenario: Scenario, _ link: Link) -> Double {
         let d3 = link.distance3DM, fc = link.frequencyGHz, hBS = link.baseHeightM, hUT = link.userHeightM
         let dBP = breakpointDistance(scenario, link)

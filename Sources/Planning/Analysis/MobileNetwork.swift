@@ -1,0 +1,108 @@
+import Foundation
+import GeoCore
+import Radio
+
+/// The sites and sectors of a scenario prepared for fast link evaluation: per sector its antenna,
+/// carrier and EIRP; per carrier its noise floor and entry loss; sites in an STRtree.
+public struct MobileNetwork: Sendable {
+    /// One sector on one carrier.
+    struct Transmitter: Sendable {
+        var sectorID: String
+        var antenna: SectorAntenna
+        var eirpDBm: Double
+        var carrier: Int
+        var frequency: Int
+    }
+
+    struct SiteEntry: Sendable {
+        var id: String
+        var location: Coordinate
+        var heightM: Double
+        var scenario: TR38901.Scenario
+        var frequenciesGHz: [Double]
+        var transmitters: [Transmitter]
+    }
+
+    /// A carrier of one operator: its co-channel transmitters interfere with each other.
+    struct Carrier: Sendable {
+        var service: Int
+        var profile: CarrierProfile
+        var noiseDBm: Double
+        var entryLossDB: Double
+        /// 10 log10(12 N_RB), or 0 without resource blocks.
+        var perResourceElementDB: Double
+    }
+
+    let sites: [SiteEntry]
+    let carriers: [Carrier]
+    public let services: [ServiceKey]
+    let tree: STRtree
+    /// The environment chosen for each site (as given, or from its surroundings), by site id.
+    public let environments: [String: TR38901.Scenario]
+
+    /// Buildings per km² within 500 m above which a site is urban (UMa) rather than rural (RMa).
+    public static let urbanBuildingDensity = 300.0
+    /// Sites up to this height are street-level small cells (UMi).
+    public static let smallCellMaximumHeightM = 12.0
+
+    public init(sites input: [Site], buildingCenters: [Coordinate], settings: AnalysisSettings) {
+        let centerTree = STRtree(boxes: buildingCenters.map { BoundingBox(minX: $0.x, minY: $0.y, maxX: $0.x, maxY: $0.y) })
+        var services: [ServiceKey] = []
+        var carrierIndex: [String: Int] = [:]
+        var carriers: [Carrier] = []
+        var sites: [SiteEntry] = []
+        var environments: [String: TR38901.Scenario] = [:]
+        for site in input {
+            let scenario: TR38901.Scenario
+            switch site.environment {
+            case .uma: scenario = .uma
+            case .umi, .indoor: scenario = .umi
+            case .rma: scenario = .rma
+            case nil:
+                if site.heightM <= Self.smallCellMaximumHeightM {
+                    scenario = .umi
+                } else {
+                    let nearby = centerTree.query(near: site.location, radius: 500).count
+                    scenario = Double(nearby) / (Double.pi * 0.25) >= Self.urbanBuildingDensity ? .uma : .rma
+                }
+            }
+            environments[site.id] = scenario
+            var frequencies: [Double] = []
+            var transmitters: [Transmitter] = []
+            let operatorName = site.operatorName ?? "unknown"
+            for sector in site.sectors {
+                let key = ServiceKey(operatorName: operatorName, technology: sector.technology)
+                if !services.contains(key) { services.append(key) }
+                let carrierKey = "\(operatorName)|\(sector.technology.rawValue)|\(sector.frequencyMHz)|\(sector.bandwidthMHz)"
+                if carrierIndex[carrierKey] == nil {
+                    var profile = TechnologyCatalogue.carrier(technology: sector.technology, frequencyMHz: sector.frequencyMHz, bandwidthMHz: sector.bandwidthMHz)!
+                    if profile.resourceBlocks == nil { profile.bandwidthMHz = sector.bandwidthMHz }
+                    profile.peakDownlinkMbps *= Double(sector.layers) / Double(profile.layers)
+                    profile.layers = sector.layers
+                    let entry = (try? P2109.entryLoss(settings.entryLossClass, frequencyMHz: sector.frequencyMHz, probability: settings.entryLossProbability).value) ?? 0
+                    carrierIndex[carrierKey] = carriers.count
+                    carriers.append(Carrier(service: 0, profile: profile,
+                                            noiseDBm: Noise.powerDBm(bandwidthHz: profile.transmissionBandwidthHz, noiseFigureDB: settings.noiseFigureDB),
+                                            entryLossDB: entry, perResourceElementDB: profile.subcarriers.map { Decibel.fromLinear(Double($0)) } ?? 0))
+                }
+                let ghz = sector.frequencyMHz / 1000
+                if !frequencies.contains(ghz) { frequencies.append(ghz) }
+                let antenna = SectorAntenna(maxGainDBi: sector.antennaGainDBi, azimuthDeg: sector.azimuthDeg, downtiltDeg: sector.tiltDeg,
+                                            horizontalBeamwidthDeg: sector.beamwidthDeg)
+                transmitters.append(Transmitter(sectorID: sector.id, antenna: antenna, eirpDBm: sector.eirpDBm,
+                                                carrier: carrierIndex[carrierKey]!, frequency: frequencies.firstIndex(of: ghz)!))
+            }
+            sites.append(SiteEntry(id: site.id, location: site.location, heightM: site.heightM, scenario: scenario, frequenciesGHz: frequencies, transmitters: transmitters))
+        }
+        services.sort()
+        for (key, index) in carrierIndex {
+            let parts = key.split(separator: "|")
+            carriers[index].service = services.firstIndex(of: ServiceKey(operatorName: String(parts[0]), technology: Technology(rawValue: String(parts[1]))!))!
+        }
+        self.sites = sites
+        self.carriers = carriers
+        self.services = services
+        self.environments = environments
+        tree = STRtree(boxes: sites.map { BoundingBox(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y) })
+    }
+}

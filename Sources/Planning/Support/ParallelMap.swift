@@ -1,0 +1,26 @@
+import Dispatch
+
+/// Slots written by parallel iterations. `@unchecked Sendable` because each slot is written by exactly
+/// one iteration of `concurrentPerform` and read only after it has returned, which orders the writes
+/// before the reads; no slot is ever shared between iterations.
+private final class Slots<T>: @unchecked Sendable {
+    var values: [[T]]
+
+    init(count: Int) {
+        values = Array(repeating: [], count: count)
+    }
+}
+
+/// Maps `0..<count` in chunks on all cores and returns the results in index order, so that the output
+/// is the same whatever the number of threads.
+func parallelMap<T: Sendable>(count: Int, chunkSize: Int = 512, _ body: @Sendable (Range<Int>) -> [T]) -> [T] {
+    guard count > 0 else { return [] }
+    let chunks = (count + chunkSize - 1) / chunkSize
+    if chunks == 1 { return body(0..<count) }
+    let slots = Slots<T>(count: chunks)
+    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        let range = (c * chunkSize)..<min(count, (c + 1) * chunkSize)
+        slots.values[c] = body(range)
+    }
+    return slots.values.flatMap { $0 }
+}
