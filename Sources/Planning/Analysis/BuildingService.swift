@@ -1,0 +1,32 @@
+import GeoCore
+import Radio
+
+/// Where the best service of a building comes from.
+public enum ServiceSource: String, Sendable, Codable {
+    case fixed, mobile, wlan, none
+}
+
+/// Everything known about the service at one building.
+public struct BuildingService: Sendable {
+    public var fixed: FixedService
+    /// Best mobile service per technology over all operators, outdoors and indoors.
+    public var mobileOutdoor: [Technology: (ServiceKey, LinkQuality)]
+    public var mobileIndoor: [Technology: (ServiceKey, LinkQuality)]
+    public var wlanIsland: String?
+    public var wlanMbps: Double?
+    /// Focus-point kind when the building is one (school, hospital, …).
+    public var focusKind: String?
+    public var funding: [FundingProgramme: FundingVerdict]
+
+    /// The best mobile rate indoors over every technology, Mbit/s.
+    public var bestMobileIndoorMbps: Double { mobileIndoor.values.map(\.1.downlinkMbps).max() ?? 0 }
+
+    /// The overall best download rate and its source (fixed, indoor mobile, WLAN).
+    public var best: (source: ServiceSource, downMbps: Double) {
+        var best: (ServiceSource, Double) = (.none, 0)
+        if let f = fixed.best, f.downMbps > best.1 { best = (.fixed, f.downMbps) }
+        if bestMobileIndoorMbps > best.1 { best = (.mobile, bestMobileIndoorMbps) }
+        if let w = wlanMbps, w > best.1 { best = (.wlan, w) }
+        return best
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+import GeoCore
+import Radio
+import Testing
+@testable import Planning
+
+/// Small hand-made cities whose answers are known by construction.
+@Suite struct AnalysisTests {
+    static func square(_ cx: Double, _ cy: Double, _ half: Double = 5) -> Geometry {
+        .polygon(.rectangle(BoundingBox(minX: cx - half, minY: cy - half, maxX: cx + half, maxY: cy + half)))
+    }
+
+    static func building(_ id: String, _ cx: Double, _ cy: Double, height: Double = 6, use: BuildingUse = .residential, households: Double = 1, half: Double = 5) -> Building {
+        Building(id: id, geometry: square(cx, cy, half), use: use, households: households, floors: 2, heightM: height)
+    }
+
+    static func sector(_ id: String, azimuth: Double?, frequency: Double = 1800, technology: Technology = .lte, bandwidth: Double = 20) -> Sector {
+        Sector(id: id, azimuthDeg: azimuth, tiltDeg: 6, beamwidthDeg: 65, technology: technology, frequencyMHz: frequency, bandwidthMHz: bandwidth,
+               eirpDBm: 63, antennaGainDBi: 17, layers: 2, maxModulationBits: 6)
+    }
+
+    static func site(_ id: String, _ x: Double, _ y: Double, _ sectors: [Sector], operatorName: String = "op") -> Site {
+        Site(id: id, location: Coordinate(x, y), operatorName: operatorName, heightM: 25, environment: .uma, sectors: sectors, attributes: JSONObject())
+    }
+
+    static let origin = Coordinate(400_000, 5_750_000)
+
+    var settings: AnalysisSettings {
+        var s = AnalysisSettings()
+        s.gridResolutionM = 0
+        return s
+    }
+
+    func city(buildings: [Building], sites: [Site] = [], fixed: [FixedLineRecord] = [], schools: [School] = [], districts: [District] = []) -> GeoData {
+        var data = GeoData(crs: .etrs89UTM32)
+        data.buildings = buildings
+        data.sites = sites
+        data.fixed = fixed
+        data.schools = schools
+        data.districts = districts
+        return data
+    }
+
+    static func fixedRecord(_ building: String, _ tech: FixedTechnology, _ down: Double, _ up: Double, provider: String = "p", planned: Bool = false) -> FixedLineRecord {
+        FixedLineRecord(id: "\(building)-\(tech)-\(provider)", location: nil, buildingID: building, technology: tech, downMbps: down, upMbps: up,
+                        provider: provider, plannedWithin3Years: planned, attributes: JSONObject())
+    }
+
+    @Test func buildingBehindATallerOneIsNLOSAndInTheOpenLOS() throws {
+        let o = Self.origin
+        // Site at o, 25 m. A 60 m tower 100 m east; building A 200 m east behind it; building B 200 m north in the open.
+        let tower = Self.building("tower", o.x + 100, o.y, height: 60, use: .commercial, households: 0, half: 10)
+        let a = Self.building("A", o.x + 200, o.y)
+        let b = Self.building("B", o.x, o.y + 200)
+        let raster = HeightRaster(box: BoundingBox(minX: o.x - 50, minY: o.y - 50, maxX: o.x + 300, maxY: o.y + 300), cellSize: 5,
+                                  footprints: [tower, a, b].map { ($0.geometry, $0.heightM) })
+        #expect(!raster.lineOfSight(from: o, height: 25, to: Coordinate(o.x + 195, o.y), height: 1.5))
+        #expect(raster.lineOfSight(from: o, height: 25, to: Coordinate(o.x, o.y + 195), height: 1.5))
+        #expect(raster.height(at: Coordinate(o.x + 100, o.y)) == 60)
+        // Omnidirectional sector: A and B are equally far, so only LOS/NLOS separates them.
+        let data = city(buildings: [tower, a, b], sites: [Self.site("S", o.x, o.y, [Self.sector("s1", azimuth: nil)])])
+        let result = try Analysis.run(data, settings: settings)
+        let qa = try #require(result.services[1].mobileOutdoor[.lte]?.1)
+        let qb = try #require(result.services[2].mobileOutdoor[.lte]?.1)
+        let link = TR38901.Link(frequencyGHz: 1.8, distance2DM: 195, baseHeightM: 25, userHeightM: 1.5)
+        let difference = TR38901.medianPathLoss(.uma, lineOfSight: false, link) - TR38901.medianPathLoss(.uma, lineOfSight: true, link)
+        #expect(abs((qb.rsrpDBm - qa.rsrpDBm) - difference) < 1e-6)
+        // Probability method: both buildings get the same value.
+        var p = settings
+        p.losMethod = .probability
+        let prob = try Analysis.run(data, settings: p)
+        #expect(abs(prob.services[1].mobileOutdoor[.lte]!.1.rsrpDBm - prob.services[2].mobileOutdoor[.lte]!.1.rsrpDBm) < 1e-9)
+    }
+
+    /// The link computed by hand with Radio: EIRP, antenna, 38.901 UMa LOS, noise, truncated Shannon.
+    func handLink(distance: Double, bearing: Double, azimuth: Double, interferers: [Double] = [], load: Double = 0.7) throws -> (rsrp: Double, sinr: Double, mbps: Double) {
+        let carrier = try #require(TechnologyCatalogue.carrier(technology: .lte, frequencyMHz: 1800, bandwidthMHz: 20))
+        let antenna = SectorAntenna(maxGainDBi: 17, azimuthDeg: azimuth, downtiltDeg: 6)
+        let gain = antenna.gain(bearingDeg: bearing, distanceM: distance, heightDifferenceM: 23.5)
+        let pl = try TR38901.pathLoss(.uma, lineOfSight: true, .init(frequencyGHz: 1.8, distance2DM: distance, baseHeightM: 25, userHeightM: 1.5)).value
+        let budget = LinkBudget(carrier: carrier, eirpDBm: 63, antennaDiscriminationDB: 17 - gain, pathLossDB: pl, noiseFigureDB: 7,
+                                interferenceDBm: interferers, load: load).result
+        return (budget.rsrpDBm!, budget.sinrDB, budget.downlinkMbps)
+    }
+
+    @Test func singleSectorLinkMatchesRadio() throws {
+        let o = Self.origin
+        // Building 10 × 10 m centred 300 m east: its nearest façade is 295 m from the site, bearing 90°.
+        let data = city(buildings: [Self.building("A", o.x + 300, o.y)], sites: [Self.site("S", o.x, o.y, [Self.sector("east", azimuth: 90)])])
+        let q = try #require(try Analysis.run(data, settings: settings).services[0].mobileOutdoor[.lte]?.1)
+        let hand = try handLink(distance: 295, bearing: 90, azimuth: 90)
+        #expect(abs(q.rsrpDBm - hand.rsrp) < 1e-6)
+        #expect(abs(q.sinrDB - hand.sinr) < 1e-6)
+        #expect(abs(q.downlinkMbps - hand.mbps) < 1e-6)
+        #expect(q.sectorID == "east")
+    }
+
+    @Test func coChannelSectorsInterfereOtherCarriersDoNot() throws {
+        let o = Self.origin
+        let a = Self.building("A", o.x + 300, o.y)
+        let serving = Self.site("S", o.x, o.y, [Self.sector("east", azimuth: 90)])
+        // A second site 600 m east pointing west: 295 m from A's west façade? No: A's nearest façade to it is 295 m (x + 305).
+        let same = Self.site("T", o.x + 600, o.y, [Self.sector("west", azimuth: 270)])
+        let other = Self.site("T", o.x + 600, o.y, [Self.sector("west", azimuth: 270, frequency: 2600)])
+        let single = try Analysis.run(city(buildings: [a], sites: [serving]), settings: settings).services[0].mobileOutdoor[.lte]!.1
+        let interfered = try Analysis.run(city(buildings: [a], sites: [serving, same]), settings: settings).services[0].mobileOutdoor[.lte]!.1
+        let separate = try Analysis.run(city(buildings: [a], sites: [serving, other]), settings: settings).services[0].mobileOutdoor[.lte]!.1
+        // By hand: the interferer reaches A like the server does (same distance, on boresight).
+        let alone = try handLink(distance: 295, bearing: 90, azimuth: 90)
+        let withInterferer = try handLink(distance: 295, bearing: 90, azimuth: 90, interferers: [alone.rsrp + 10 * log10(1200)])
+        #expect(abs(single.sinrDB - alone.sinr) < 1e-6)
+        #expect(abs(interfered.sinrDB - withInterferer.sinr) < 1e-6)
+        #expect(interfered.sinrDB < single.sinrDB - 3)
+        // On another carrier the second site does not interfere; its own carrier adds rate (aggregation).
+        #expect(abs(separate.sinrDB - single.sinrDB) < 1e-9 || separate.rsrpDBm > single.rsrpDBm)
+        #expect(separate.downlinkMbps > single.downlinkMbps)
+    }
+
+    @Test func fundingVerdicts() throws {
+        let data = city(buildings: [Self.building("grey", 0, 0), Self.building("school", 100, 0, use: .school, households: 0),
+                                    Self.building("black", 200, 0), Self.building("fast", 300, 0), Self.building("white", 400, 0),
+                                    Self.building("planned", 500, 0)],
+                        fixed: [Self.fixedRecord("grey", .vdsl, 50, 10), Self.fixedRecord("school", .vdsl, 100, 40),
+                                Self.fixedRecord("black", .hfc, 50, 5, provider: "cable A"), Self.fixedRecord("black", .hfc, 60, 5, provider: "cable B"),
+                                Self.fixedRecord("fast", .ftth, 1000, 500), Self.fixedRecord("white", .adsl, 6, 0.6),
+                                Self.fixedRecord("planned", .adsl, 16, 1), Self.fixedRecord("planned", .ftth, 1000, 500, planned: true)])
+        let r = try Analysis.run(data, settings: settings)
+        func verdict(_ i: Int, _ p: FundingProgramme) -> FundingVerdict { r.services[i].funding[p]! }
+        // 50/10: a grey spot under grey-2021, eligible under gigabit-2023.
+        #expect(verdict(0, .grey2021) == FundingVerdict(eligible: true, reason: "down-below-100"))
+        #expect(verdict(0, .gigabit2023) == FundingVerdict(eligible: true, reason: "not-gigabit"))
+        #expect(verdict(0, .nga2015) == FundingVerdict(eligible: false, reason: "served-30"))
+        #expect(verdict(0, .gigabit2024) == FundingVerdict(eligible: true, reason: "below-300-150"))
+        // A school with VDSL 100 is a focus point: eligible everywhere while not gigabit.
+        for p in FundingProgramme.allCases { #expect(verdict(1, p) == FundingVerdict(eligible: true, reason: "focus-point-not-gigabit")) }
+        // Two cable networks make a black spot.
+        #expect(r.services[2].fixed.networks.count == 2)
+        #expect(verdict(2, .grey2021) == FundingVerdict(eligible: false, reason: "black-spot-2-networks"))
+        #expect(verdict(3, .gigabit2023) == FundingVerdict(eligible: false, reason: "served-200-symmetric"))
+        #expect(verdict(3, .gigabit2024) == FundingVerdict(eligible: false, reason: "served-300-150"))
+        #expect(verdict(4, .nga2015) == FundingVerdict(eligible: true, reason: "down-below-30"))
+        #expect(verdict(5, .nga2015) == FundingVerdict(eligible: false, reason: "planned-within-3y"))
+        #expect(verdict(5, .gigabit2024).eligible)
+        // A 500/50 network is not symmetric but reaches 500 down.
+        #expect(FundingProgramme.gigabit2023.verdict(FundingInput(networks: [NetworkRate(downMbps: 500, upMbps: 50)], ngaNetworks: 1, plannedWithin3Years: false, isFocusPoint: false), FundingSettings()).reason == "served-500-down")
+    }
+
+    @Test func fixedRecordsJoinByIdAndByDistance() throws {
+        let b = Self.building("A", 0, 0)
+        let near = FixedLineRecord(id: "r1", location: Coordinate(0, 24), buildingID: nil, technology: .hfc, downMbps: 1000, upMbps: 50, provider: "c", plannedWithin3Years: false, attributes: JSONObject())
+        let far = FixedLineRecord(id: "r2", location: Coordinate(0, 26), buildingID: nil, technology: .ftth, downMbps: 1000, upMbps: 1000, provider: "f", plannedWithin3Years: false, attributes: JSONObject())
+        let r = try Analysis.run(city(buildings: [b], fixed: [near, far, Self.fixedRecord("nope", .vdsl, 50, 10)]), settings: settings)
+        // 24 m from the centre is 19 m from the footprint: matched; 26 m is 21 m: not matched, and reported.
+        #expect(r.services[0].fixed.networks.map(\.technology) == [.hfc])
+        #expect(r.problems.map(\.code).sorted() == ["no-building-nearby", "unknown-building"])
+    }
+
+    @Test func countsSumUp() throws {
+        var buildings: [Building] = []
+        var fixed: [FixedLineRecord] = []
+        for k in 0..<40 {
+            let b = Self.building("b\(k)", Double(k % 8) * 60, Double(k / 8) * 60, households: Double(k % 5 + 1))
+            buildings.append(b)
+            fixed.append(Self.fixedRecord(b.id, [.adsl, .vdsl, .hfc, .ftth][k % 4], [16, 100, 1000, 1000][k % 4], [1, 40, 50, 500][k % 4]))
+        }
+        let west = District(id: "W", name: "West", geometry: .polygon(.rectangle(BoundingBox(minX: -100, minY: -100, maxX: 200, maxY: 400))), population: nil, households: nil, attributes: JSONObject())
+        let east = District(id: "E", name: "East", geometry: .polygon(.rectangle(BoundingBox(minX: 200, minY: -100, maxX: 600, maxY: 400))), population: nil, households: nil, attributes: JSONObject())
+        let r = try Analysis.run(city(buildings: buildings, fixed: fixed, districts: [west, east]), settings: settings)
+        #expect(r.city.all.buildings == 40)
+        #expect(r.districts.map(\.all.buildings).reduce(0, +) == 40)
+        #expect(abs(r.districts.map(\.all.households).reduce(0, +) - r.city.all.households) < 1e-9)
+        for p in FundingProgramme.allCases {
+            let eligible = r.services.filter { $0.funding[p]!.eligible }.count
+            #expect(r.city.eligible[p]?.buildings ?? 0 == eligible)
+            #expect(r.districts.compactMap { $0.eligible[p]?.buildings }.reduce(0, +) == eligible)
+        }
+        // Areas partition the eligible buildings of the area programme.
+        let eligible2023 = r.services.filter { $0.funding[.gigabit2023]!.eligible }.count
+        #expect(r.areas.map(\.counts.buildings).reduce(0, +) == eligible2023)
+    }
+
+    @Test func underservedAreasJoinNearBuildings() throws {
+        let buildings = [Self.building("a", 0, 0), Self.building("b", 60, 0), Self.building("c", 1000, 0), Self.building("d", 500, 500)]
+        let fixed = [Self.fixedRecord("a", .adsl, 6, 1), Self.fixedRecord("b", .adsl, 6, 1), Self.fixedRecord("c", .adsl, 16, 1), Self.fixedRecord("d", .ftth, 1000, 1000)]
+        let r = try Analysis.run(city(buildings: buildings, fixed: fixed), settings: settings)
+        // a and b are 50 m apart (footprints): one area; c alone; d is served.
+        #expect(r.areas.map(\.buildingIDs) == [["a", "b"], ["c"]])
+        #expect(r.areas[0].dominantReason == "not-gigabit")
+        #expect(r.areas.allSatisfy { $0.geometry.isValid })
+        #expect(try r.areas[0].geometry.contains(Self.building("gap", 30, 0, half: 1).geometry))
+    }
+
+    @Test func schoolsTableAndWLAN() throws {
+        let schoolBuilding = Self.building("sb", 0, 0, use: .school, households: 0, half: 20)
+        let school = School(id: "103", name: "Kolping", geometry: .point(Coordinate(1, 1)), type: "Berufskolleg", students: 460, classes: nil, buildingID: nil, attributes: JSONObject())
+        var data = city(buildings: [schoolBuilding, Self.building("h", 300, 0)], fixed: [Self.fixedRecord("sb", .vdsl, 100, 40)], schools: [school])
+        data.wlan = [WLANAccessPoint(id: "ap1", location: Coordinate(2, 2), island: "Kolping", standard: .ax, bandGHz: 5, eirpDBm: 23, indoor: true,
+                                     isPublic: false, backhaulMbps: 250, attributes: JSONObject()),
+                     WLANAccessPoint(id: "ap2", location: Coordinate(2, 21), island: "Kolping", standard: .ax, bandGHz: 5, eirpDBm: 30, indoor: false,
+                                     isPublic: true, backhaulMbps: 250, attributes: JSONObject())]
+        data.streets = [Street(id: "st", geometry: .lineString([Coordinate(-500, 30), Coordinate(500, 30)]), surface: nil, attributes: JSONObject())]
+        let r = try Analysis.run(data, settings: settings)
+        let row = try #require(r.schools.first)
+        #expect(row.buildingID == "sb")
+        #expect(row.classes == 20)          // ⌈460 / 23⌉
+        #expect(row.mbpsPerClass == 5)      // 100 / 20
+        #expect(row.meetsClassRule == false)
+        #expect(row.wlanIsland == "Kolping")
+        #expect(row.eligibleUnder == FundingProgramme.allCases)
+        // Two APs, each the TGax enterprise link at 10 m through 2 walls, together limited by the 250 Mbit/s backhaul.
+        let sum = WLANService.indoorMbps(data.wlan[0], WLANSettings()) + WLANService.indoorMbps(data.wlan[1], WLANSettings())
+        #expect(sum > 0)
+        #expect(r.services[0].wlanMbps == min(250, sum))
+        // Only the public outdoor AP covers the street: the chord of its disk at 9 m from its centre
+        // (AP at y = 21, street at y = 30); the 32-gon buffer is within 1 % of the radius of the circle.
+        let radius = WLANService.outdoorRadiusM(data.wlan[1], WLANSettings())
+        let covered = try #require(r.streets.first).coveredM
+        #expect(radius > 50)
+        #expect(abs(covered - 2 * (radius * radius - 9 * 9).squareRoot()) < 0.02 * radius)
+        #expect(r.islands.count == 1 && r.islands[0].isPublic)
+    }
+}
