@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
@@ -19,11 +20,12 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ", "CSQLite"]),
         .target(name: "Radio"),
-        .target(name: "Planning", dependencies: ["GeoCore", "Radio"]),
+        .target(name: "Planning", dependencies: ["GeoCore", "Radio", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Reports", dependencies: ["Planning", "GeoCore", "Radio"]),
         .executableTarget(
             name: "gigaplan",
             dependencies: [
-                "GeoCore", "Radio", "Planning",
+                "GeoCore", "Radio", "Planning", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +38,7 @@ let package = Package(
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
         .testTarget(name: "RadioTests", dependencies: ["Radio"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "GeoCore", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planning", "GeoCore", "TestSupport"]),
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -83,7 +83,7 @@ struct PathLossCommand: ParsableCommand {
     @OptionGroup var path: PathOptions
 
     @Option(help: "text or json.")
-    var format: OutputFormat = .text
+    var format: PrintFormat = .text
 
     func run() throws {
         guard let f = path.frequencyMhz else { throw ValidationError("--frequency-mhz is required") }
@@ -137,7 +137,7 @@ struct ThroughputCommand: ParsableCommand {
     var direction: Direction = .downlink
 
     @Option(help: "text or json.")
-    var format: OutputFormat = .text
+    var format: PrintFormat = .text
 
     func run() throws {
         var profile: CarrierProfile
@@ -217,7 +217,7 @@ struct PeakRateCommand: ParsableCommand {
     var fr2 = false
 
     @Option(help: "text or json.")
-    var format: OutputFormat = .text
+    var format: PrintFormat = .text
 
     func run() throws {
         if catalogue {
@@ -314,7 +314,7 @@ struct LinkCommand: ParsableCommand {
     var load: Double = 1
 
     @Option(help: "text or json.")
-    var format: OutputFormat = .text
+    var format: PrintFormat = .text
 
     func run() throws {
         guard let profile = TechnologyCatalogue.carrier(named: carrier) else { throw ValidationError("unknown carrier \(carrier)") }

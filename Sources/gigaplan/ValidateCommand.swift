@@ -26,7 +26,7 @@ struct ValidateCommand: ParsableCommand {
     var workingCrs: CRS = .etrs89UTM32
 
     @Option(help: "text or json.")
-    var format: OutputFormat = .text
+    var format: PrintFormat = .text
 
     func run() throws {
         let report = ValidationReport.check(paths: paths, kind: layer, loader: GeoDataLoader(workingCRS: workingCrs, csvCRS: crs))
@@ -78,7 +78,7 @@ struct ValidateCommand: ParsableCommand {
     }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum PrintFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 

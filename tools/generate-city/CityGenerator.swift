@@ -16,6 +16,7 @@ struct CityGenerator {
         var fixed: [[String]] = []
         var sites: [Feature] = []
         var wlan: [Feature] = []
+        var wlanSchools: [Feature] = []
         var focusPoints: [Feature] = []
         var districts: [Feature] = []
     }
@@ -53,7 +54,7 @@ struct CityGenerator {
         var siteRandom = random.fork(4)
         out.sites = sites(&siteRandom)
         var wlanRandom = random.fork(5)
-        out.wlan = wlan(plans, &wlanRandom)
+        (out.wlan, out.wlanSchools) = wlan(plans, &wlanRandom)
         out.districts = try districts(plans)
         return out
     }
@@ -300,7 +301,7 @@ struct CityGenerator {
     // MARK: WLAN
 
     /// About 40 city buildings (public buildings nearest the centre) and 30 schools get WLAN islands.
-    func wlan(_ plans: [Plan], _ random: inout RandomSource) -> [Feature] {
+    func wlan(_ plans: [Plan], _ random: inout RandomSource) -> (city: [Feature], schools: [Feature]) {
         let center = inputs.cells.max { ($0.population, $1.id) < ($1.population, $0.id) }?.box.center ?? Coordinate(0, 0)
         let city = plans.filter { $0.use == "public" }.sorted { ($0.center.distance(to: center), $0.id) < ($1.center.distance(to: center), $1.id) }.prefix(40)
         var schools = plans.filter { $0.use == "school" }
@@ -325,8 +326,10 @@ struct CityGenerator {
             }
         }
         for p in city { add(p, island: "City WLAN \(p.id)", isPublic: random.chance(0.7), backhaul: [200, 500, 1000][random.integer(0...2)]) }
+        let cityFeatures = features
+        features = []
         for p in schools.prefix(30) { add(p, island: p.name ?? p.id, isPublic: false, backhaul: [50, 100, 250][random.integer(0...2)]) }
-        return features
+        return (cityFeatures, features)
     }
 
     // MARK: Districts

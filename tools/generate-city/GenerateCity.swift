@@ -70,11 +70,12 @@ struct GenerateCity: ParsableCommand {
         if !largeOnly {
             try write("sites", output.sites)
             try write("wlan", output.wlan)
+            try write("wlan-schools", output.wlanSchools)
             try write("focus_points", output.focusPoints)
             try write("districts", output.districts)
         }
         let households = output.buildings.reduce(0.0) { $0 + ($1.properties["households"]?.numberValue ?? 0) }
         let residents = output.buildings.reduce(0.0) { $0 + ($1.properties["residents"]?.numberValue ?? 0) }
-        print("\(inputs.name): \(output.buildings.count) buildings, \(Int(households)) households, \(Int(residents.rounded())) residents, \(output.sites.count) sites, \(output.wlan.count) WLAN APs, \(output.fixed.count - 1) fixed-line records → \(out)")
+        print("\(inputs.name): \(output.buildings.count) buildings, \(Int(households)) households, \(Int(residents.rounded())) residents, \(output.sites.count) sites, \(output.wlan.count + output.wlanSchools.count) WLAN APs, \(output.fixed.count - 1) fixed-line records → \(out)")
     }
 }

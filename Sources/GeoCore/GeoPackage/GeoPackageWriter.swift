@@ -102,6 +102,36 @@ public final class GeoPackageWriter {
         }
     }
 
+    /// Adds a tile pyramid of one zoom level (OGC GeoPackage §2.2): `tiles[row][column]` are PNG images
+    /// of `tileSize` × `tileSize` pixels of `pixelSize` map units, row 0 at the top (north).
+    public func addTiles(_ name: String, crs: CRS, origin: Coordinate, pixelSize: Double, tileSize: Int, tiles: [[[UInt8]]], description: String = "") throws {
+        let db = database!
+        let srsID = try registerCRS(crs)
+        let rows = tiles.count, columns = tiles.first?.count ?? 0
+        let span = pixelSize * Double(tileSize)
+        let box = BoundingBox(minX: origin.x, minY: origin.y - span * Double(rows), maxX: origin.x + span * Double(columns), maxY: origin.y)
+        try db.execute("""
+            CREATE TABLE IF NOT EXISTS gpkg_tile_matrix_set (table_name TEXT NOT NULL PRIMARY KEY, srs_id INTEGER NOT NULL,
+              min_x DOUBLE NOT NULL, min_y DOUBLE NOT NULL, max_x DOUBLE NOT NULL, max_y DOUBLE NOT NULL,
+              CONSTRAINT fk_gtms_table_name FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+              CONSTRAINT fk_gtms_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
+            CREATE TABLE IF NOT EXISTS gpkg_tile_matrix (table_name TEXT NOT NULL, zoom_level INTEGER NOT NULL, matrix_width INTEGER NOT NULL,
+              matrix_height INTEGER NOT NULL, tile_width INTEGER NOT NULL, tile_height INTEGER NOT NULL, pixel_x_size DOUBLE NOT NULL,
+              pixel_y_size DOUBLE NOT NULL, CONSTRAINT pk_ttm PRIMARY KEY (table_name, zoom_level),
+              CONSTRAINT fk_tmm_table_name FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name));
+            """)
+        try db.execute("CREATE TABLE \(quoteIdentifier(name)) (id INTEGER PRIMARY KEY AUTOINCREMENT, zoom_level INTEGER NOT NULL, tile_column INTEGER NOT NULL, tile_row INTEGER NOT NULL, tile_data BLOB NOT NULL, UNIQUE (zoom_level, tile_column, tile_row))")
+        try db.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, min_x, min_y, max_x, max_y, srs_id) VALUES (?, 'tiles', ?, ?, ?, ?, ?, ?, ?, ?)",
+                       [.text(name), .text(name), .text(description), .text(timestamp), .real(box.minX), .real(box.minY), .real(box.maxX), .real(box.maxY), .integer(Int64(srsID))])
+        try db.execute("INSERT INTO gpkg_tile_matrix_set VALUES (?, ?, ?, ?, ?, ?)", [.text(name), .integer(Int64(srsID)), .real(box.minX), .real(box.minY), .real(box.maxX), .real(box.maxY)])
+        try db.execute("INSERT INTO gpkg_tile_matrix VALUES (?, 0, ?, ?, ?, ?, ?, ?)",
+                       [.text(name), .integer(Int64(columns)), .integer(Int64(rows)), .integer(Int64(tileSize)), .integer(Int64(tileSize)), .real(pixelSize), .real(pixelSize)])
+        let insert = try db.prepare("INSERT INTO \(quoteIdentifier(name)) (zoom_level, tile_column, tile_row, tile_data) VALUES (0, ?, ?, ?)")
+        for (r, row) in tiles.enumerated() {
+            for (c, png) in row.enumerated() where !png.isEmpty { try insert.run([.integer(Int64(c)), .integer(Int64(r)), .blob(png)]) }
+        }
+    }
+
     /// Writes the layer extents, closes the database and moves the file into place.
     public func finish() throws {
         guard let db = database else { return }

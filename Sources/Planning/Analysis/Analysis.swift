@@ -23,7 +23,7 @@ public struct AnalysisResult: Sendable {
 
 /// Runs the analysis: fixed lines, mobile per building, WLAN, classification, areas, grid, summaries.
 public enum Analysis {
-    public static func run(_ data: GeoData, settings: AnalysisSettings) throws -> AnalysisResult {
+    public static func run(_ data: GeoData, settings: AnalysisSettings, progress: (any ProgressObserver)? = nil) throws -> AnalysisResult {
         var timings: [(String, Double)] = []
         var clock = ContinuousClock.now
         func lap(_ stage: String) {
@@ -44,7 +44,8 @@ public enum Analysis {
         problems += fixed.problems
         lap("fixed line")
 
-        var box = BoundingBox(covering: buildings.flatMap { b in [b.geometry.boundingBox!.center] }) ?? BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)
+        var box = buildings.first?.geometry.boundingBox ?? data.sites.first.map { BoundingBox(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y) }
+            ?? BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)
         for b in buildings { box = box.union(b.geometry.boundingBox!) }
         for s in data.sites { box.expand(toInclude: s.location) }
         for d in data.districts { box = box.union(d.geometry.boundingBox!) }
@@ -55,7 +56,7 @@ public enum Analysis {
         let network = MobileNetwork(sites: data.sites, buildingCenters: buildings.compactMap(\.geometry.anchor), settings: settings)
         lap("height raster")
         let receivers = buildings.map { Receiver(position: $0.geometry.anchor!, footprint: $0.geometry.isPolygonal ? $0.geometry : nil) }
-        let mobile = MobileCoverage(network: network, receivers: receivers, raster: raster, settings: settings)
+        let mobile = MobileCoverage(network: network, receivers: receivers, raster: raster, settings: settings, progress: progress, stage: "buildings")
         lap("mobile per building")
 
         let islands = try WLANService.islands(data.wlan, buildings: buildings, index: index, settings: settings.wlan)
@@ -101,7 +102,7 @@ public enum Analysis {
         var grid: CoverageGrid?
         var polygons: [(CoverageClass, Geometry)] = []
         if settings.gridResolutionM > 0 {
-            let g = CoverageGrid(box: box, resolutionM: settings.gridResolutionM, network: network, raster: raster, settings: settings)
+            let g = CoverageGrid(box: box, resolutionM: settings.gridResolutionM, network: network, raster: raster, settings: settings, progress: progress)
             for cls in settings.coverageClasses where technologies.contains(cls.technology) { polygons.append((cls, try g.polygon(for: cls))) }
             grid = g
         }

@@ -9,7 +9,7 @@ public struct CoverageGrid: Sendable {
     public let rows: Int
     public let coverage: MobileCoverage
 
-    public init(box: BoundingBox, resolutionM: Double, network: MobileNetwork, raster: HeightRaster?, settings: AnalysisSettings) {
+    public init(box: BoundingBox, resolutionM: Double, network: MobileNetwork, raster: HeightRaster?, settings: AnalysisSettings, progress: (any ProgressObserver)? = nil) {
         origin = Coordinate(box.minX, box.minY)
         self.resolutionM = resolutionM
         columns = max(1, Int((box.width / resolutionM).rounded(.up)))
@@ -19,7 +19,7 @@ public struct CoverageGrid: Sendable {
         for r in 0..<rows {
             for c in 0..<columns { receivers.append(Receiver(position: Self.center(origin, resolutionM, c, r))) }
         }
-        coverage = MobileCoverage(network: network, receivers: receivers, raster: raster, settings: settings)
+        coverage = MobileCoverage(network: network, receivers: receivers, raster: raster, settings: settings, progress: progress, stage: "coverage grid cells")
     }
 
     static func center(_ origin: Coordinate, _ size: Double, _ c: Int, _ r: Int) -> Coordinate {

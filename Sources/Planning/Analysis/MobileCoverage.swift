@@ -42,11 +42,15 @@ public struct MobileCoverage: Sendable {
         return best
     }
 
-    public init(network: MobileNetwork, receivers: [Receiver], raster: HeightRaster?, settings: AnalysisSettings) {
+    public init(network: MobileNetwork, receivers: [Receiver], raster: HeightRaster?, settings: AnalysisSettings,
+                progress: (any ProgressObserver)? = nil, stage: String = "mobile") {
         services = network.services
         receiverCount = receivers.count
         let serviceCount = network.services.count
+        progress?.begin(stage, total: receivers.count)
+        defer { progress?.end() }
         let results: [(LinkQuality?, LinkQuality?)] = parallelMap(count: receivers.count, chunkSize: 256) { range in
+            defer { progress?.advance(range.count) }
             var out: [(LinkQuality?, LinkQuality?)] = []
             out.reserveCapacity(range.count * serviceCount)
             var state = CarrierState(count: network.carriers.count)

@@ -35,4 +35,13 @@ public struct AreaSummary: Sendable {
     public var all: BuildingCounts
     public var eligible: [FundingProgramme: BuildingCounts]
     public var coverage: [ClassCoverage]
+
+    public init(id: String, name: String, areaKm2: Double, all: BuildingCounts, eligible: [FundingProgramme: BuildingCounts], coverage: [ClassCoverage]) {
+        self.id = id
+        self.name = name
+        self.areaKm2 = areaKm2
+        self.all = all
+        self.eligible = eligible
+        self.coverage = coverage
+    }
 }

@@ -1,0 +1,174 @@
+import Foundation
+import GeoCore
+import Radio
+
+extension Scenario {
+    /// Loads every input layer into the working CRS and applies the changes in order.
+    /// - Throws: `UnreadableFile` when an input cannot be read, `ScenarioError` when a change refers to
+    ///   something that does not exist.
+    public func loadData() throws -> GeoData {
+        let loader = GeoDataLoader(workingCRS: workingCRS, csvCRS: csvCRS)
+        var data = GeoData(crs: workingCRS)
+        for kind in LayerKind.allCases {
+            for path in inputs[kind] ?? [] { try loader.load(path: path, as: kind, into: &data) }
+        }
+        for change in changes { try apply(change, to: &data, loader: loader) }
+        return data
+    }
+
+    func fail(_ change: ScenarioChange, _ key: String, _ message: String) -> ScenarioError {
+        ScenarioError(file: change.file, line: change.line, key: "\(change.key).\(key)", message: message)
+    }
+
+    func districtGeometry(_ name: String, _ data: GeoData, _ change: ScenarioChange, key: String) throws -> PreparedGeometry {
+        guard let d = data.districts.first(where: { $0.name == name || $0.id == name }) else {
+            throw fail(change, key, "no district named \"\(name)\" (districts: \(data.districts.map(\.name).prefix(12).joined(separator: ", ")))")
+        }
+        return try PreparedGeometry(d.geometry)
+    }
+
+    func selectSites(_ s: SiteSelector, _ data: GeoData, _ change: ScenarioChange) throws -> [Int] {
+        if let ids = s.ids {
+            let known = Set(data.sites.map(\.id))
+            if let missing = ids.first(where: { !known.contains($0) }) { throw fail(change, "select.ids", "no site with id \"\(missing)\"") }
+        }
+        let district = try s.district.map { try districtGeometry($0, data, change, key: "select.district") }
+        let chosen = try data.sites.indices.filter { i in
+            let site = data.sites[i]
+            if let ids = s.ids, !ids.contains(site.id) { return false }
+            if let o = s.operatorName, site.operatorName != o { return false }
+            if let district, try !district.covers(site.location) { return false }
+            if s.selectsSectors && !site.sectors.contains(where: s.matches) { return false }
+            return true
+        }
+        if chosen.isEmpty { throw fail(change, "select", "selects no site") }
+        return chosen
+    }
+
+    func selectBuildings(_ s: BuildingSelector, _ data: inout GeoData, _ change: ScenarioChange) throws -> [Int] {
+        if let ids = s.ids {
+            let known = Set(data.buildings.map(\.id))
+            if let missing = ids.first(where: { !known.contains($0) }) { throw fail(change, "select.ids", "no building with id \"\(missing)\"") }
+        }
+        var kinds: [String?] = []
+        var schoolSet = Set<Int>()
+        if s.schools || s.focusKinds != nil {
+            var buildings = data.buildings
+            let focus = try FocusPoints.assign(buildings: &buildings, schools: data.schools, focusPoints: data.focusPoints, distanceM: settings.fixedMatchDistanceM)
+            data.buildings = buildings
+            kinds = focus.kinds
+            schoolSet = Set(focus.schoolBuildings)
+            for (i, b) in data.buildings.enumerated() where b.use == .school { schoolSet.insert(i) }
+        }
+        let district = try s.district.map { try districtGeometry($0, data, change, key: "select.district") }
+        let chosen = try data.buildings.indices.filter { i in
+            let b = data.buildings[i]
+            if let ids = s.ids, !ids.contains(b.id) { return false }
+            if s.schools && !schoolSet.contains(i) { return false }
+            if let uses = s.uses, !uses.contains(b.use) { return false }
+            if let k = s.focusKinds, !(kinds[i].map(k.contains) ?? false) { return false }
+            if let district, try !district.covers(b.geometry.anchor!) { return false }
+            return true
+        }
+        if chosen.isEmpty { throw fail(change, "select", "selects no building") }
+        return chosen
+    }
+
+    func apply(_ change: ScenarioChange, to data: inout GeoData, loader: GeoDataLoader) throws {
+        switch change.action {
+        case .addSites(let features):
+            var wgs = features.filter { $0.properties["__crs"] == .string("wgs84") }
+            var working = features.filter { $0.properties["__crs"] != .string("wgs84") }
+            for i in wgs.indices { wgs[i].properties["__crs"] = nil }
+            for i in working.indices { working[i].properties["__crs"] = nil }
+            let projector = Projector()
+            var added = GeoData(crs: workingCRS)
+            for (crs, list) in [(CRS.wgs84, wgs), (workingCRS, working)] where !list.isEmpty {
+                let layer = try FeatureLayer(name: "sites", source: change.file, crs: crs, features: list).prepared(for: workingCRS, projector: projector)
+                GeoDataLoader.add(layer, as: .sites, into: &added)
+            }
+            if let e = added.problems.first(where: { $0.severity == .error }) {
+                throw fail(change, "add_sites[\(e.featureIndex ?? 0)]\(e.field.map { ".\($0)" } ?? "")", e.reason)
+            }
+            let existing = Set(data.sites.map(\.id))
+            if let dup = added.sites.first(where: { existing.contains($0.id) }) { throw fail(change, "add_sites", "a site with id \"\(dup.id)\" exists already") }
+            data.sites += added.sites
+        case .removeSites(let s):
+            let chosen = Set(try selectSites(s, data, change))
+            if s.selectsSectors {
+                for i in chosen { data.sites[i].sectors.removeAll(where: s.matches) }
+                data.sites.removeAll { $0.sectors.isEmpty }
+            } else {
+                data.sites = data.sites.enumerated().filter { !chosen.contains($0.offset) }.map(\.element)
+            }
+        case .modifySites(let s, let m):
+            for i in try selectSites(s, data, change) {
+                if let h = m.heightM { data.sites[i].heightM = h }
+                if let e = m.environment { data.sites[i].environment = e }
+                for k in data.sites[i].sectors.indices where !s.selectsSectors || s.matches(data.sites[i].sectors[k]) {
+                    if let t = m.tiltDeg { data.sites[i].sectors[k].tiltDeg = t }
+                    if let e = m.eirpDBm { data.sites[i].sectors[k].eirpDBm = e }
+                    if let l = m.layers { data.sites[i].sectors[k].layers = l }
+                }
+            }
+        case .addSectors(let s, let sectors):
+            for i in try selectSites(s, data, change) {
+                for (k, fields) in sectors.enumerated() {
+                    var f = FeatureFields(Feature(index: k, geometry: nil, properties: fields), file: change.file, layer: "sites")
+                    f.id = data.sites[i].id
+                    guard let sector = LayerDecoder.sector(&f, fields: fields, id: "\(data.sites[i].id)-added-\(k + 1)"), !f.hasError else {
+                        throw fail(change, "sectors[\(k)]", f.problems.first { $0.severity == .error }?.reason ?? "invalid sector")
+                    }
+                    data.sites[i].sectors.append(sector)
+                }
+            }
+        case .upgrade(let s, let u):
+            for i in try selectSites(s, data, change) {
+                for k in data.sites[i].sectors.indices where s.matches(data.sites[i].sectors[k]) {
+                    var sector = data.sites[i].sectors[k]
+                    sector.technology = u.technology
+                    if let f = u.frequencyMHz { sector.frequencyMHz = f }
+                    if let b = u.bandwidthMHz { sector.bandwidthMHz = b }
+                    if let e = u.eirpDBm { sector.eirpDBm = e }
+                    if let l = u.layers { sector.layers = l }
+                    if u.technology == .nr { sector.maxModulationBits = 8 }
+                    sector.id += "-\(u.technology.rawValue)"
+                    data.sites[i].sectors[k] = sector
+                }
+            }
+        case .addWLAN(let s, let t):
+            for i in try selectBuildings(s, &data, change) {
+                let b = data.buildings[i]
+                let area = (try? b.geometry.area()) ?? 0
+                let count = min(20, max(1, Int(area / t.squareMetresPerAP)))
+                for (k, p) in Self.spread(count, in: b.geometry).enumerated() {
+                    data.wlan.append(WLANAccessPoint(
+                        id: "\(b.id)-scenario-ap\(k + 1)", location: p, island: b.attributes["name"]?.text ?? b.id, standard: t.standard, bandGHz: t.bandGHz,
+                        eirpDBm: WLANRate.legalEIRP(bandGHz: t.bandGHz, indoor: true), indoor: true, isPublic: t.isPublic, backhaulMbps: t.backhaulMbps,
+                        attributes: JSONObject([("building_id", .string(b.id)), ("scenario", .string(name))])))
+                }
+            }
+        case .addFibre(let s, let t):
+            for i in try selectBuildings(s, &data, change) {
+                let b = data.buildings[i]
+                data.fixed.append(FixedLineRecord(id: "\(b.id)-scenario-\(t.technology.rawValue)", location: nil, buildingID: b.id, technology: t.technology,
+                                                  downMbps: t.downMbps, upMbps: t.upMbps, provider: t.provider, plannedWithin3Years: t.plannedWithin3Years,
+                                                  attributes: JSONObject([("scenario", .string(name))])))
+            }
+        }
+    }
+
+    /// `count` points inside a footprint on a regular grid (its centre for one point or a point building).
+    static func spread(_ count: Int, in geometry: Geometry) -> [Coordinate] {
+        guard let polygon = geometry.polygons.first, count > 1, let box = geometry.boundingBox else { return [geometry.anchor!] }
+        let side = Int(Double(count).squareRoot().rounded(.up)) + 1
+        var points: [Coordinate] = []
+        for r in 1...side {
+            for c in 1...side {
+                let p = Coordinate(box.minX + box.width * Double(c) / Double(side + 1), box.minY + box.height * Double(r) / Double(side + 1))
+                if polygon.contains(p) { points.append(p) }
+            }
+        }
+        return Array((points.isEmpty ? [geometry.anchor!] : points).prefix(count))
+    }
+}

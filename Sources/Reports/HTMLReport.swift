@@ -1,0 +1,195 @@
+import Foundation
+import GeoCore
+import Planning
+import Radio
+
+/// The self-contained HTML report of a run (no network needed: styles and SVG maps inline), for the
+/// whole city or for one district or underserved area.
+public enum HTMLReport {
+    public enum Scope: Sendable {
+        case city
+        case district(Int)
+        case area(Int)
+    }
+
+    static let style = """
+        body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em auto;max-width:1100px;color:#1b1f23;padding:0 1em}
+        h1{margin-bottom:.2em}h2{border-bottom:2px solid #0b5394;padding-bottom:.2em;margin-top:2em}
+        .generated{background:#fff3cd;border:2px solid #b58900;padding:.8em 1em;margin:1em 0;font-weight:600}
+        .cards{display:flex;flex-wrap:wrap;gap:12px}.card{background:#eef3f8;border-radius:6px;padding:10px 14px;min-width:150px}
+        .card b{display:block;font-size:1.5em}table{border-collapse:collapse;margin:.6em 0;font-size:.9em;width:100%}
+        th,td{border:1px solid #ccd;padding:3px 6px;text-align:left}th{background:#e4eaf1}td.n{text-align:right;font-variant-numeric:tabular-nums}
+        svg.map{width:100%;height:auto;border:1px solid #bbb;margin:.5em 0}.note{color:#555;font-size:.9em}
+        """
+
+    static func n(_ v: Double, _ decimals: Int = 0) -> String {
+        let s = String(format: "%.\(decimals)f", v)
+        guard decimals == 0, abs(v) >= 10_000 else { return s }
+        var out = ""
+        for (i, c) in s.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 && c != "-" { out.append(",") }
+            out.append(c)
+        }
+        return String(out.reversed())
+    }
+
+    public static func render(_ r: AnalysisResult, scenario: Scenario, data: GeoData, scope: Scope = .city) throws -> String {
+        // What the scope holds.
+        var title = scenario.name
+        var box: BoundingBox
+        var buildingMask = [Bool](repeating: true, count: r.buildings.count)
+        var summary = r.city
+        var scopeGeometry: PreparedGeometry?
+        switch scope {
+        case .city:
+            box = r.districts.isEmpty ? BoundingBox(covering: r.buildings.compactMap(\.geometry.anchor))! : data.districts.map { $0.geometry.boundingBox! }.reduce(data.districts[0].geometry.boundingBox!) { $0.union($1) }
+        case .district(let d):
+            title += " — \(r.districts[d].name)"
+            box = data.districts[d].geometry.boundingBox!
+            summary = r.districts[d]
+            scopeGeometry = try PreparedGeometry(data.districts[d].geometry)
+        case .area(let a):
+            title += " — underserved area \(r.areas[a].id)"
+            box = r.areas[a].geometry.boundingBox!.expanded(by: 200)
+            scopeGeometry = try PreparedGeometry(r.areas[a].geometry)
+            let ids = Set(r.areas[a].buildingIDs)
+            buildingMask = r.buildings.map { ids.contains($0.id) }
+            var s = AreaSummary(id: r.areas[a].id, name: r.areas[a].id, areaKm2: try r.areas[a].geometry.area() / 1e6, all: BuildingCounts(), eligible: [:], coverage: [])
+            for (i, b) in r.buildings.enumerated() where buildingMask[i] {
+                s.all.add(b, focusKind: r.focusKinds[i])
+                for p in FundingProgramme.allCases where r.services[i].funding[p]!.eligible { s.eligible[p, default: BuildingCounts()].add(b, focusKind: r.focusKinds[i]) }
+            }
+            summary = s
+        }
+        if case .district = scope {
+            for (i, b) in r.buildings.enumerated() { buildingMask[i] = try scopeGeometry!.covers(b.geometry.anchor!) }
+        }
+        box = box.expanded(by: max(box.width, box.height) * 0.03)
+        let inScope: (Geometry) -> Bool = { g in
+            guard let gb = g.boundingBox else { return false }
+            return gb.intersects(box)
+        }
+
+        var html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(HTML.escape(title)) — gigaplan</title><style>\(style)</style></head><body>"
+        html += "<h1>\(HTML.escape(title))</h1><p class=\"note\">\(HTML.escape(scenario.description ?? "")) · working CRS \(scenario.workingCRS.identifier) · gigaplan</p>"
+        let generated = Summary.generatedLayers(data)
+        if !generated.isEmpty {
+            html += "<div class=\"generated\" id=\"generated-data\">Generated data: the layers \(HTML.escape(generated.joined(separator: ", "))) are generated demo data, plausible but not real. Do not use these results for decisions or funding applications.</div>"
+        }
+
+        // Headline numbers.
+        let area = scenario.settings.funding.areaProgramme
+        html += "<h2>Headline numbers</h2><div class=\"cards\">"
+        func card(_ value: String, _ label: String) { html += "<div class=\"card\"><b>\(HTML.escape(value))</b>\(HTML.escape(label))</div>" }
+        card(n(Double(summary.all.buildings)), "buildings")
+        card(n(summary.all.households), "households")
+        card(n(summary.all.residents), "residents")
+        card(n(Double(summary.eligible[area]?.buildings ?? 0)), "buildings eligible under \(area.rawValue)")
+        card(n(summary.eligible[area]?.households ?? 0), "households eligible under \(area.rawValue)")
+        if case .city = scope { card(n(Double(r.areas.count)), "underserved areas (\(area.rawValue))") }
+        for c in summary.coverage { card("\(n(c.areaKm2, 1)) km²", "\(c.coverageClass.label) outdoors") }
+        html += "</div>"
+
+        // Maps.
+        html += "<h2>Maps</h2>"
+        var coverageMap = SVGMap(box: box)
+        coverageMap.addPolygons(data.districts.map(\.geometry).filter(inScope), fill: "#ffffff", stroke: "#555", label: "districts", strokeWidth: 1)
+        let palette = ["#9ecae1", "#31a354", "#fd8d3c", "#756bb1"]
+        for (k, entry) in r.coveragePolygons.enumerated() where inScope(entry.1) {
+            coverageMap.addPolygons([entry.1], fill: palette[k % palette.count] + "99", stroke: palette[k % palette.count], label: "\(entry.0.label) (outdoor)")
+        }
+        coverageMap.addPolygons(r.islands.compactMap(\.outdoorCoverage).filter(inScope), fill: "#e7298a66", stroke: "#e7298a", label: "public WLAN coverage")
+        coverageMap.addPoints(data.sites.map(\.location), radius: 2.2, fill: "#222", stroke: "#fff", label: "cell sites", titles: data.sites.map { "\($0.id) (\($0.operatorName ?? ""))" })
+        coverageMap.addPoints(r.islands.compactMap { $0.accessPoints.first?.location }, radius: 3, fill: "#e7298a", stroke: "#fff", label: "WLAN islands", titles: r.islands.map(\.name))
+        html += "<h3>Coverage, sites and WLAN islands</h3>" + coverageMap.render(title: "Coverage, sites and WLAN islands")
+
+        var areaMap = SVGMap(box: box)
+        areaMap.addPolygons(data.districts.map(\.geometry).filter(inScope), fill: "#ffffff", stroke: "#555", label: "districts", strokeWidth: 1)
+        let areaIndices = r.areas.indices.filter { inScope(r.areas[$0].geometry) }
+        areaMap.addPolygons(areaIndices.map { r.areas[$0].geometry }, fill: "#d7301f88", stroke: "#b30000", label: "underserved areas (\(area.rawValue))",
+                            title: { k in let a = r.areas[areaIndices[k]]; return "\(a.id): \(a.counts.buildings) buildings, \(a.dominantReason)" })
+        let schoolPoints = data.schools.compactMap(\.geometry.anchor)
+        areaMap.addPoints(schoolPoints, radius: 3.5, fill: "#2b8cbe", stroke: "#fff", label: "schools", titles: data.schools.map(\.name))
+        html += "<h3>Underserved areas and schools</h3>" + areaMap.render(title: "Underserved areas and schools")
+
+        // Programmes.
+        html += "<h2>Funding programmes</h2>"
+        html += HTML.table(["programme", "eligible buildings", "households", "residents", "businesses", "schools", "hospitals", "other focus points"],
+                           FundingProgramme.allCases.map { p in
+                               let c = summary.eligible[p] ?? BuildingCounts()
+                               return ["\(p.rawValue): \(p.title)", n(Double(c.buildings)), n(c.households), n(c.residents), n(Double(c.businesses)),
+                                       n(Double(c.schools)), n(Double(c.hospitals)), n(Double(c.otherFocusPoints))]
+                           }, numeric: Set(1...7))
+        html += "<p class=\"note\">Only fixed lines count as reliable\(scenario.settings.funding.mobileCountsAsReliable ? ", plus indoor mobile service" : "")\(scenario.settings.funding.wlanCountsAsReliable ? ", plus WLAN islands" : ""). Focus points (schools, hospitals, authorities, business parks, transport hubs, farms) are eligible while not gigabit-capable.</p>"
+
+        // Districts.
+        if case .city = scope, !r.districts.isEmpty {
+            html += "<h2>Districts</h2>"
+            html += HTML.table(["district", "buildings", "households", "residents", "eligible buildings (\(area.rawValue))", "eligible households", "eligible schools"]
+                                   + r.city.coverage.map { "\($0.coverageClass.label) km²" },
+                               r.districts.map { d in
+                                   [d.name, n(Double(d.all.buildings)), n(d.all.households), n(d.all.residents), n(Double(d.eligible[area]?.buildings ?? 0)),
+                                    n(d.eligible[area]?.households ?? 0), n(Double(d.eligible[area]?.schools ?? 0))] + d.coverage.map { n($0.areaKm2, 2) }
+                               } + [["City", n(Double(r.city.all.buildings)), n(r.city.all.households), n(r.city.all.residents),
+                                     n(Double(r.city.eligible[area]?.buildings ?? 0)), n(r.city.eligible[area]?.households ?? 0),
+                                     n(Double(r.city.eligible[area]?.schools ?? 0))] + r.city.coverage.map { n($0.areaKm2, 2) }],
+                               numeric: Set(1...(6 + r.city.coverage.count)))
+        }
+
+        // Schools.
+        let schoolRows = try r.schools.enumerated().filter { k, _ in
+            guard let g = scopeGeometry, let p = data.schools[k].geometry.anchor else { return true }
+            return try g.covers(p)
+        }
+        html += "<h2>Schools</h2>"
+        html += HTML.table(["school", "connection", "down Mbit/s", "classes", "Mbit/s per class", "≥ 30 per class", "WLAN island", "best mobile (indoor)", "eligible under"],
+                           schoolRows.map { _, s in
+                               [s.name, s.connection?.technology.rawValue.uppercased() ?? "none", n(s.connection?.downMbps ?? 0), s.classes.map { String($0) } ?? "–",
+                                s.mbpsPerClass.map { n($0, 1) } ?? "–", s.meetsClassRule.map { $0 ? "yes" : "no" } ?? "–", s.wlanIsland ?? "no",
+                                s.bestMobile.map { "\($0.0.technology.displayName) \(n($0.1.downlinkMbps)) Mbit/s" } ?? "none",
+                                s.eligibleUnder.map(\.rawValue).joined(separator: ", ")]
+                           }, numeric: [2, 3, 4])
+        html += "<p class=\"note\">Old rule: 30 Mbit/s per class; classes from the schools layer, or one per 23 pupils.</p>"
+
+        // Areas.
+        let listed = areaIndices.sorted { r.areas[$0].counts.buildings > r.areas[$1].counts.buildings }.prefix(100)
+        html += "<h2>Underserved areas (\(area.rawValue))</h2>"
+        html += HTML.table(["area", "district", "buildings", "households", "residents", "businesses", "schools", "hospitals", "dominant reason"],
+                           listed.map { k in
+                               let a = r.areas[k]
+                               return [a.id, a.district ?? "", n(Double(a.counts.buildings)), n(a.counts.households), n(a.counts.residents),
+                                       n(Double(a.counts.businesses)), n(Double(a.counts.schools)), n(Double(a.counts.hospitals)), a.dominantReason]
+                           }, numeric: Set(2...7))
+        if areaIndices.count > listed.count { html += "<p class=\"note\">The \(listed.count) largest of \(areaIndices.count) areas; all are in csv/underserved_areas.csv and the GeoPackage.</p>" }
+
+        // Download times.
+        html += "<h2>Download times</h2>" + downloadTable()
+
+        // Sources.
+        html += "<h2>Data sources</h2><ul>"
+        for kind in LayerKind.allCases {
+            for path in scenario.inputs[kind] ?? [] {
+                let mark = generated.contains(kind.rawValue) ? " — <b>generated, not real</b>" : ""
+                html += "<li>\(kind.rawValue): \(HTML.escape(URL(fileURLWithPath: path).lastPathComponent))\(mark)\(attribution(for: path).map { " — " + HTML.escape($0) } ?? "")</li>"
+            }
+        }
+        html += "</ul><p class=\"note\">Radio models: 3GPP TR 38.901 path loss (LOS \(scenario.settings.losMethod == .footprints ? "from building footprints" : "by probability")), ITU-R P.2109 entry loss, TR 36.942 truncated Shannon throughput; see docs/radio-models.md.</p>"
+        return html + "</body></html>\n"
+    }
+
+    static func downloadTable() -> String {
+        let table = DownloadTimeTable()
+        let cells = table.render(.csv, locale: .de).split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+        return HTML.table(cells[0], Array(cells.dropFirst()), numeric: Set(1..<cells[0].count))
+    }
+
+    /// The attribution of a known dataset, from its file name.
+    static func attribution(for path: String) -> String? {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        if name.hasPrefix("schools-2024") { return "Datenquelle: Stadt Münster, dl-de/by-2.0" }
+        if name.hasPrefix("census2011") { return "© Statistische Ämter des Bundes und der Länder, Zensus 2011, dl-de/by-2.0" }
+        if name.hasPrefix("postcode-areas") || name.hasPrefix("osm-") { return "© OpenStreetMap contributors, ODbL 1.0" }
+        if path.contains("/generated/") { return "generated by tools/generate-city from Zensus 2011 (© Statistische Ämter des Bundes und der Länder), Stadt Münster schools, OSM postcode areas (© OpenStreetMap contributors) and Breitbandatlas shares (gigabitgrundbuch.bund.de)" }
+        return nil
+    }
+}

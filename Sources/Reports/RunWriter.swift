@@ -1,0 +1,124 @@
+import Foundation
+import GeoCore
+import Planning
+import Radio
+
+/// Writes every output of a run into a directory, atomically: everything goes to a hidden temporary
+/// directory beside it, which replaces the destination only when complete. Re-running on the same
+/// input gives byte-identical files.
+public enum RunWriter {
+    /// The temporary directory of the run in progress, removed if the process is interrupted.
+    nonisolated(unsafe) static var pendingDirectory: [CChar]?
+
+    /// Removes the pending temporary directory on SIGINT/SIGTERM, then exits with the signal's status.
+    /// (The removal walks the directory with opendir/readdir/unlink, which is not strictly
+    /// async-signal-safe; the process exits right after, so the worst case is a leftover hidden
+    /// temporary directory, never a partial output directory.)
+    public static func installInterruptCleanup() {
+        for s in [SIGINT, SIGTERM] {
+            signal(s) { sig in
+                if let path = RunWriter.pendingDirectory {
+                    path.withUnsafeBufferPointer { RunWriter.removeTree(Array($0)) }
+                }
+                _exit(128 + sig)
+            }
+        }
+    }
+
+    static func removeTree(_ path: [CChar]) {
+        guard let dir = opendir(path) else { unlink(path); return }
+        while let entry = readdir(dir) {
+            var name = entry.pointee.d_name
+            let child: [CChar] = withUnsafeBytes(of: &name) { raw in
+                let bytes = raw.bindMemory(to: CChar.self)
+                let length = bytes.firstIndex(of: 0) ?? bytes.count
+                return Array(path.dropLast()) + [CChar(UInt8(ascii: "/"))] + Array(bytes[0..<length]) + [0]
+            }
+            let base = Array(child.dropLast().reversed().prefix { $0 != CChar(UInt8(ascii: "/")) }.reversed())
+            if base == [46] || base == [46, 46] { continue }
+            if entry.pointee.d_type == UInt8(DT_DIR) { removeTree(child) } else { unlink(child) }
+        }
+        closedir(dir)
+        rmdir(path)
+    }
+
+    /// Writes the outputs; returns the files written, relative to `directory`.
+    @discardableResult
+    public static func write(_ r: AnalysisResult, scenario: Scenario, data: GeoData, to directory: String, formats: Set<OutputFormat>,
+                             timing: (String, () throws -> Void) throws -> Void = { _, body in try body() }) throws -> [String] {
+        let destination = URL(fileURLWithPath: directory).standardizedFileURL
+        let parent = destination.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let temporary = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(getpid())")
+        try? FileManager.default.removeItem(at: temporary)
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        pendingDirectory = Array(temporary.path.utf8CString)
+        defer {
+            pendingDirectory = nil
+            try? FileManager.default.removeItem(at: temporary)
+        }
+        var files: [String] = []
+        func save(_ relative: String, _ text: String) throws {
+            let url = temporary.appendingPathComponent(relative)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+            files.append(relative)
+        }
+        let layers = try ResultLayers.make(r, scenario: scenario, data: data)
+        let generated = Summary.generatedLayers(data)
+        if formats.contains(.gpkg) {
+            try timing("write gpkg") {
+                let writer = try GeoPackageWriter(path: temporary.appendingPathComponent("gigaplan.gpkg").path)
+                for layer in layers {
+                    try writer.addLayer(layer.name, geometryType: layer.geometryType, crs: scenario.workingCRS, fields: layer.fields, description: layer.description)
+                    for f in layer.features { try writer.insert(into: layer.name, geometry: f.geometry, properties: f.properties) }
+                }
+                if let grid = r.grid {
+                    let (tiles, topLeft) = CoverageTiles.make(grid)
+                    try writer.addTiles("coverage_raster", crs: scenario.workingCRS, origin: topLeft, pixelSize: grid.resolutionM, tileSize: CoverageTiles.tileSize,
+                                        tiles: tiles, description: "Best outdoor downlink Mbit/s: red < 2, orange < 30, yellow < 100, light green < 300, green ≥ 300")
+                }
+                try writer.finish()
+                files.append("gigaplan.gpkg")
+            }
+        }
+        if formats.contains(.geojson) {
+            try timing("write geojson") {
+                let projector = Projector()
+                let note = JSONObject([("scenario", .string(scenario.name)), ("generated_inputs", .array(generated.map { .string($0) }))])
+                for layer in layers {
+                    var features = layer.features
+                    for i in features.indices {
+                        features[i].geometry = try features[i].geometry.map { try projector.transform($0, from: scenario.workingCRS, to: .wgs84) }
+                    }
+                    try save("geojson/\(layer.name).geojson", GeoJSONWriter(decimals: 7).document(features: features, members: JSONObject([("name", .string(layer.name)), ("gigaplan", .object(note))])))
+                }
+            }
+        }
+        if formats.contains(.csv) {
+            try timing("write csv") {
+                for layer in layers where ["buildings", "schools", "underserved_areas", "districts", "sites", "sectors", "wlan_aps"].contains(layer.name) {
+                    try save("csv/\(layer.name).csv", try CSVWriter.layer(layer, wkt: layer.name == "buildings" || layer.name == "underserved_areas"))
+                }
+                try save("csv/download_times.csv", DownloadTimeTable().render(.csv, locale: .en))
+                try save("csv/street_wlan_coverage.csv", CSVWriter.table(header: ["street_id", "name", "length_m", "covered_m"], rows: r.streets.map {
+                    [$0.streetID, $0.name ?? "", String(format: "%.1f", $0.lengthM), String(format: "%.1f", $0.coveredM)]
+                }))
+                let problems = data.problems + r.problems
+                try save("csv/input_problems.csv", CSVWriter.table(header: ["severity", "code", "file", "layer", "feature_index", "id", "field", "reason"], rows: problems.map {
+                    [$0.severity.rawValue, $0.code, $0.file, $0.layer ?? "", $0.featureIndex.map(String.init) ?? "", $0.featureID ?? "", $0.field ?? "", $0.reason]
+                }))
+            }
+        }
+        if formats.contains(.html) {
+            try timing("write html") { try save("report.html", try HTMLReport.render(r, scenario: scenario, data: data)) }
+        }
+        try save("summary.json", JSONWriter.serialize(Summary.make(r, scenario: scenario, data: data), pretty: true) + "\n")
+        // Swap the finished directory into place.
+        let old = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())")
+        if FileManager.default.fileExists(atPath: destination.path) { try FileManager.default.moveItem(at: destination, to: old) }
+        try FileManager.default.moveItem(at: temporary, to: destination)
+        try? FileManager.default.removeItem(at: old)
+        return files.sorted()
+    }
+}

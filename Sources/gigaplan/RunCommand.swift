@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import Planning
+import Reports
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Analyse a scenario and write its GIS layers and reports.",
+        discussion: """
+            Writes under --out (default out/<scenario name>/): gigaplan.gpkg (EPSG:25832 or the scenario's CRS), geojson/<layer>.geojson \
+            (RFC 7946), csv/, report.html and summary.json. Writes are atomic; a failed run leaves no output. Every run is recorded in \
+            the project database (default gigaplan-history.sqlite beside the output folder, or --store). \
+            Exit codes: 0 done, 1 input problems, 2 unreadable input or usage error.
+            """
+    )
+
+    @Argument(help: "The scenario YAML file.")
+    var scenario: String
+
+    @Option(help: "Output folder (default out/<scenario name>).")
+    var out: String?
+
+    @Option(help: "Comma-separated outputs: gpkg, geojson, csv, html (summary.json is always written).")
+    var format: String = "gpkg,geojson,csv,html"
+
+    @Option(help: "The project database (SQLite) that records every run.")
+    var store: String?
+
+    @Flag(help: "No progress and no summary on the terminal.")
+    var quiet = false
+
+    @Flag(help: "Print the headline numbers as JSON.")
+    var json = false
+
+    @Flag(help: "Print the time of each stage.")
+    var timings = false
+
+    func run() throws {
+        let formats = try Set(format.split(separator: ",").map { f -> OutputFormat in
+            guard let v = OutputFormat(rawValue: f.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw ValidationError("--format: \"\(f)\" is not one of gpkg, geojson, csv, html")
+            }
+            return v
+        })
+        let started = Date()
+        var stages = StageClock()
+        let scenario = try loadScenario(self.scenario)
+        let data = try stages.measure("load") { try loadScenarioData(scenario) }
+        if scenario.onInvalid == .fail && data.errorCount > 0 {
+            for p in data.problems where p.severity == .error { printError("\(p)") }
+            printError("\(data.errorCount) input error(s); nothing written (set on_invalid: skip in the scenario to leave those features out)")
+            throw ExitCode(1)
+        }
+        let progress = TerminalProgress.make(quiet: quiet || json)
+        let result = try Analysis.run(data, settings: scenario.settings, progress: progress)
+        for t in result.timings { stages.add(t.stage, t.seconds) }
+        let outputDirectory = out ?? "out/\(scenario.name)"
+        RunWriter.installInterruptCleanup()
+        let files = try RunWriter.write(result, scenario: scenario, data: data, to: outputDirectory, formats: formats) { name, body in
+            try stages.measure(name, body)
+        }
+        let summary = Summary.make(result, scenario: scenario, data: data)
+        let storePath = store ?? URL(fileURLWithPath: outputDirectory).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("gigaplan-history.sqlite").path
+        try stages.measure("history") {
+            try RunHistory(path: storePath).record(startedAt: started, scenario: scenario.name, scenarioFiles: scenario.files,
+                                                   inputs: scenario.inputs.values.flatMap { $0 }.sorted(), settings: ScenarioSettings.json(scenario),
+                                                   output: outputDirectory, summary: summary)
+        }
+        if json {
+            print(JSONWriter.serialize(summary, pretty: true))
+        } else if !quiet {
+            print(Self.headline(summary, directory: outputDirectory, files: files))
+            let warnings = (data.problems + result.problems).filter { $0.severity == .warning }.count
+            if warnings > 0 || data.errorCount > 0 { print("input: \(data.errorCount) errors (features left out), \(warnings) warnings — see csv/input_problems.csv") }
+        }
+        if timings { FileHandle.standardError.write(Data(stages.table().utf8)) }
+    }
+
+    static func headline(_ summary: JSONValue, directory: String, files: [String]) -> String {
+        guard case .object(let o) = summary else { return "" }
+        var lines = ["\(o["scenario"]?.text ?? ""): \(o["buildings"]?.objectValue?["total"]?.text ?? "0") buildings → \(directory)"]
+        if let programmes = o["programmes"]?.objectValue {
+            for (name, value) in programmes {
+                let v = value.objectValue
+                lines.append("  \(name.padding(toLength: 13, withPad: " ", startingAt: 0)) eligible: \(v?["eligible_buildings"]?.text ?? "0") buildings, \(v?["eligible_households"]?.text ?? "0") households, \(v?["eligible_schools"]?.text ?? "0") schools")
+            }
+        }
+        if let coverage = o["coverage"]?.arrayValue {
+            for c in coverage { lines.append("  \(c.objectValue?["label"]?.text ?? ""): \(c.objectValue?["area_km2"]?.text ?? "0") km², \(c.objectValue?["residents"]?.text ?? "0") residents") }
+        }
+        lines.append("  underserved areas: \(o["underserved_areas"]?.objectValue?["count"]?.text ?? "0"); files: \(files.count)")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Reads a scenario, turning its errors into the command line's exit codes.
+func loadScenario(_ path: String) throws -> Scenario {
+    do {
+        return try ScenarioReader.read(path: path)
+    } catch {
+        printError(error.description)
+        throw ExitCode(error.unreadable ? 2 : 1)
+    }
+}
+
+/// Loads a scenario's inputs: unreadable files exit 2, wrong references in changes exit 1.
+func loadScenarioData(_ scenario: Scenario) throws -> GeoData {
+    do {
+        return try scenario.loadData()
+    } catch let e as UnreadableFile {
+        printError(e.description)
+        throw ExitCode(2)
+    } catch let e as ScenarioError {
+        printError(e.description)
+        throw ExitCode(e.unreadable ? 2 : 1)
+    }
+}
+
+/// Wall time per stage.
+struct StageClock {
+    private(set) var stages: [(String, Double)] = []
+
+    mutating func add(_ name: String, _ seconds: Double) { stages.append((name, seconds)) }
+
+    mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        let start = ContinuousClock.now
+        defer {
+            let d = start.duration(to: .now)
+            add(name, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+        }
+        return try body()
+    }
+
+    func table() -> String {
+        let total = stages.reduce(0) { $0 + $1.1 }
+        return stages.map { String(format: "%@ %8.2f s\n", $0.0.padding(toLength: 22, withPad: " ", startingAt: 0), $0.1) }.joined()
+            + String(format: "%@ %8.2f s\n", "total".padding(toLength: 22, withPad: " ", startingAt: 0), total)
+    }
+}
