@@ -15,6 +15,12 @@ public enum RunWriter {
     /// async-signal-safe; the process exits right after, so the worst case is a leftover hidden
     /// temporary directory, never a partial output directory.)
     public static func installInterruptCleanup() {
+        // A parent may have started us with these signals blocked; they must reach the handler.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for s in [SIGINT, SIGTERM] {
             signal(s) { sig in
                 if let path = RunWriter.pendingDirectory {
@@ -114,6 +120,8 @@ public enum RunWriter {
             try timing("write html") { try save("report.html", try HTMLReport.render(r, scenario: scenario, data: data)) }
         }
         try save("summary.json", JSONWriter.serialize(Summary.make(r, scenario: scenario, data: data), pretty: true) + "\n")
+        // Test hook: lets a test interrupt a run whose files are written but not yet in place.
+        if let pause = ProcessInfo.processInfo.environment["GIGAPLAN_PAUSE_BEFORE_COMMIT_MS"].flatMap(Double.init) { usleep(useconds_t(pause * 1000)) }
         // Swap the finished directory into place.
         let old = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())")
         if FileManager.default.fileExists(atPath: destination.path) { try FileManager.default.moveItem(at: destination, to: old) }

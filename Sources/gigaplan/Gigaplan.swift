@@ -11,7 +11,7 @@ struct Gigaplan: ParsableCommand {
             Exit codes: 0 done; 1 input problems were found; 2 an input could not be read at all, or the \
             command line was wrong.
             """,
-        subcommands: [RunCommand.self, ValidateCommand.self, TableCommand.self, RadioCommand.self]
+        subcommands: [RunCommand.self, CompareCommand.self, ReportCommand.self, HistoryCommand.self, ValidateCommand.self, TableCommand.self, RadioCommand.self]
     )
 
     static func main() {

@@ -95,13 +95,13 @@ struct CityInputs {
         let totalPopulation = Double(targetBuildings) * 5.4
         let sum = weights.reduce(0, +)
         for i in cells.indices { cells[i].population = (totalPopulation * weights[i] / sum).rounded() }
-        let schoolCount = max(1, targetBuildings / 1000)
+        let schoolCount = max(3, targetBuildings / 1000)
         let schools = (0..<schoolCount).map { k -> SchoolSite in
             let c = cells[Self.pick(weights, &random)]
             return SchoolSite(id: "S\(k + 1)", name: "Generated school \(k + 1)",
                               location: Coordinate(random.uniform(c.box.minX + 100, c.box.maxX - 100), random.uniform(c.box.minY + 100, c.box.maxY - 100)))
         }
-        let blocks = max(1, side / 4)
+        let blocks = side >= 2 ? max(2, side / 4) : 1
         let step = Double(side) * 1000 / Double(blocks)
         var districts: [DistrictArea] = []
         for row in 0..<blocks {

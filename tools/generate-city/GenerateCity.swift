@@ -73,6 +73,13 @@ struct GenerateCity: ParsableCommand {
             try write("wlan-schools", output.wlanSchools)
             try write("focus_points", output.focusPoints)
             try write("districts", output.districts)
+            if synthetic {
+                try write("schools", inputs.schools.enumerated().map { k, school in
+                    Feature(index: k, geometry: .point(school.location), properties: JSONObject([
+                        ("id", .string(school.id)), ("name", .string(school.name)), ("building_id", .string("school-\(school.id)")), ("generated", .bool(true)),
+                    ]))
+                })
+            }
         }
         let households = output.buildings.reduce(0.0) { $0 + ($1.properties["households"]?.numberValue ?? 0) }
         let residents = output.buildings.reduce(0.0) { $0 + ($1.properties["residents"]?.numberValue ?? 0) }

@@ -3,6 +3,7 @@ import GeoCore
 /// Spreads the population grid over the buildings: each cell's residents go to the residential and
 /// mixed buildings whose centre lies in it, in proportion to their households (given or estimated);
 /// households = residents / the cell's household size (the grid's mean where the cell gives none).
+/// Buildings that state their households keep them (and their residents, when given).
 /// Buildings outside every cell keep their households, with residents = households × the mean size.
 public enum PopulationSpread {
     public static let defaultHouseholdSize = 2.0
@@ -30,8 +31,8 @@ public enum PopulationSpread {
         for (k, cell) in cells.enumerated() {
             let size = cell.householdSize ?? meanSize
             let estimated = members[k].filter { buildings[$0].householdsEstimated }
-            let fixedResidents = members[k].filter { !buildings[$0].householdsEstimated }.reduce(0.0) { $0 + buildings[$1].households * size }
-            for i in members[k] where !buildings[i].householdsEstimated { buildings[i].residents = buildings[i].households * size }
+            let fixedResidents = members[k].filter { !buildings[$0].householdsEstimated }.reduce(0.0) { $0 + (buildings[$1].residents ?? buildings[$1].households * size) }
+            for i in members[k] where !buildings[i].householdsEstimated && buildings[i].residents == nil { buildings[i].residents = buildings[i].households * size }
             let weight = estimated.reduce(0.0) { $0 + max(buildings[$1].households, 1) }
             let remaining = max(0, cell.population - fixedResidents)
             for i in estimated {

@@ -97,6 +97,7 @@ public enum LayerDecoder {
             let height = f.number(["height_m", "height"], in: 0.5...1000, unit: "m") ?? 3 * Double(floors)
             let businesses = f.integer(["businesses"], in: 0...1_000_000) ?? 0
             let givenHouseholds = f.number(["households", "haushalte"], in: 0...100_000)
+            let residents = f.number(["residents", "einwohner"], in: 0...1_000_000)
             var address = f.string("address")
             if address == nil, let street = f.string("addr:street") {
                 address = [street, f.string("addr:housenumber")].compactMap { $0 }.joined(separator: " ")
@@ -105,7 +106,7 @@ public enum LayerDecoder {
             let footprint = g.isPolygonal ? ((try? g.area()) ?? 0) : 0
             return Building(id: id, geometry: g, use: use,
                             households: givenHouseholds ?? Building.estimatedHouseholds(use: use, footprintM2: footprint, floors: floors),
-                            householdsEstimated: givenHouseholds == nil, businesses: businesses, floors: floors, heightM: height,
+                            householdsEstimated: givenHouseholds == nil, residents: residents, businesses: businesses, floors: floors, heightM: height,
                             address: address, attributes: f.feature.properties)
         }
     }

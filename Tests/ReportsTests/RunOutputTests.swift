@@ -1,0 +1,223 @@
+import Foundation
+import GeoCore
+import Testing
+import TestSupport
+
+/// `gigaplan run`, `compare` and `report` on the generated test town, checked with independent readers.
+@Suite(.serialized) struct RunOutputTests {
+    static let scenario = Fixtures.path("Tests/Fixtures/smalltown.yaml")
+    static let layers = ["buildings", "schools", "focus_points", "sites", "sectors", "wlan_aps", "wlan_coverage", "coverage", "underserved_areas", "districts"]
+
+    /// One run shared by the tests that only read its output.
+    static let output: String = {
+        let dir = Fixtures.temporaryDirectory() + "/smalltown"
+        let r = try! Fixtures.run(Fixtures.gigaplan, ["run", scenario, "--out", dir, "--quiet"])
+        precondition(r.status == 0, r.stderr)
+        return dir
+    }()
+
+    func gigaplan(_ arguments: [String], environment: [String: String] = [:]) throws -> Fixtures.ProcessResult {
+        try Fixtures.run(Fixtures.gigaplan, arguments, in: Fixtures.root)
+    }
+
+    func json(_ path: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    }
+
+    @Test func geoPackageOpensInOgrinfoWithEveryLayer() throws {
+        let ogrinfo = try #require(Fixtures.which("ogrinfo"), "ogrinfo (Debian gdal-bin) is needed; tools/test installs it")
+        let gpkg = Self.output + "/gigaplan.gpkg"
+        let listing = try Fixtures.run(ogrinfo, ["-ro", "-q", gpkg])
+        #expect(listing.status == 0, "\(listing.stderr)")
+        #expect(!listing.stderr.contains("ERROR") && !listing.stderr.contains("Warning"), "\(listing.stderr)")
+        for layer in Self.layers {
+            let listed = listing.stdout.split(separator: "\n").contains { $0.hasSuffix(": \(layer)") || $0.contains(": \(layer) (") }
+            #expect(listed, "layer \(layer) missing in: \(listing.stdout)")
+        }
+        let summary = try json(Self.output + "/summary.json")
+        let buildings = try #require((summary["buildings"] as? [String: Any])?["total"] as? Int)
+        let info = try Fixtures.run(ogrinfo, ["-ro", "-so", gpkg, "buildings"])
+        #expect(info.stdout.contains("Feature Count: \(buildings)"))
+        #expect(info.stdout.contains("ETRS89 / UTM zone 32N"))
+        #expect(info.stdout.contains("gigabit_2023_reason: String"))
+        let schools = try Fixtures.run(ogrinfo, ["-ro", "-so", gpkg, "schools"])
+        #expect(schools.stdout.contains("Feature Count: 3"))
+        // The coverage raster is a tiles table GDAL opens as a raster.
+        if let gdalinfo = Fixtures.which("gdalinfo") {
+            let raster = try Fixtures.run(gdalinfo, ["GPKG:\(gpkg):coverage_raster"])
+            #expect(raster.status == 0, "\(raster.stderr)")
+            #expect(raster.stdout.contains("Pixel Size = (100.000000000000000,-100.000000000000000)"))
+        }
+    }
+
+    @Test func geoJSONFollowsRFC7946() throws {
+        for layer in Self.layers {
+            let doc = try json(Self.output + "/geojson/\(layer).geojson")
+            #expect(doc["type"] as? String == "FeatureCollection")
+            #expect(doc["crs"] == nil, "\(layer) has a crs member")
+            let text = try String(contentsOfFile: Self.output + "/geojson/\(layer).geojson", encoding: .utf8)
+            // No coordinate with more than 7 decimals.
+            #expect(text.range(of: #"\d\.\d{8,}[,\]]"#, options: .regularExpression).map { text[$0].contains("e") } ?? true)
+            for feature in doc["features"] as? [[String: Any]] ?? [] {
+                guard let geometry = feature["geometry"] as? [String: Any] else { continue }
+                try checkGeometry(geometry, layer: layer)
+            }
+        }
+    }
+
+    func checkGeometry(_ g: [String: Any], layer: String) throws {
+        func position(_ p: Any) throws -> Coordinate {
+            let a = try #require(p as? [Double])
+            #expect(a.count == 2 && abs(a[0]) <= 180 && abs(a[1]) <= 90, "\(layer): \(a)")
+            return Coordinate(a[0], a[1])
+        }
+        func polygon(_ rings: Any) throws {
+            let rs = try #require(rings as? [[Any]])
+            for (k, r) in rs.enumerated() {
+                let ring = try r.map(position)
+                #expect(ring.first == ring.last)
+                #expect((Ring.signedArea(ring) > 0) == (k == 0), "\(layer): ring \(k) has the wrong winding")
+            }
+        }
+        switch g["type"] as? String {
+        case "Point": _ = try position(g["coordinates"]!)
+        case "Polygon": try polygon(g["coordinates"]!)
+        case "MultiPolygon": for p in try #require(g["coordinates"] as? [Any]) { try polygon(p) }
+        case "LineString": _ = try (g["coordinates"] as? [Any] ?? []).map(position)
+        default: Issue.record("unexpected geometry type \(String(describing: g["type"])) in \(layer)")
+        }
+    }
+
+    @Test func csvParsesBack() throws {
+        let text = try String(contentsOfFile: Self.output + "/csv/buildings.csv", encoding: .utf8)
+        let table = try CSVTable.parse(Array(text.utf8), path: "buildings.csv")
+        let summary = try json(Self.output + "/summary.json")
+        #expect(table.rows.count == (summary["buildings"] as? [String: Any])?["total"] as? Int)
+        #expect(table.header.first == "id" && table.header.last == "wkt")
+        #expect(table.rows.allSatisfy { $0.count == table.header.count })
+        let wkt = try #require(table.column(["wkt"]))
+        #expect(try Geometry(wkt: table.rows[0][wkt]).isPolygonal)
+        let schools = try CSVTable.parse(Array(try String(contentsOfFile: Self.output + "/csv/schools.csv", encoding: .utf8).utf8), path: "schools.csv")
+        #expect(schools.rows.count == 3)
+        let times = try String(contentsOfFile: Self.output + "/csv/download_times.csv", encoding: .utf8)
+        #expect(times.contains("10 MP3s,1042,10,4,1,0.40,0.04"))
+    }
+
+    @Test func sameInputSameBytes() throws {
+        let again = Fixtures.temporaryDirectory() + "/again"
+        let r = try gigaplan(["run", Self.scenario, "--out", again, "--quiet", "--store", Fixtures.temporaryDirectory() + "/h.sqlite"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: Self.output).filter { !$0.hasSuffix("/") }.sorted()
+        #expect(files.count >= 20)
+        for f in files where !FileManager.default.fileExists(atPath: Self.output + "/" + f + "/.") {
+            #expect(FileManager.default.contents(atPath: Self.output + "/" + f) == FileManager.default.contents(atPath: again + "/" + f), "\(f) differs")
+        }
+    }
+
+    @Test func summaryAndHistory() throws {
+        let store = Fixtures.temporaryDirectory() + "/history.sqlite"
+        let out = Fixtures.temporaryDirectory() + "/s"
+        let r = try gigaplan(["run", Self.scenario, "--out", out, "--json", "--format", "geojson", "--store", store])
+        #expect(r.status == 0)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(summary["scenario"] as? String == "smalltown")
+        #expect((summary["generated_layers"] as? [String])?.contains("buildings") == true)
+        #expect(!FileManager.default.fileExists(atPath: out + "/gigaplan.gpkg"))
+        #expect(FileManager.default.fileExists(atPath: out + "/geojson/buildings.geojson"))
+        let history = try gigaplan(["history", "--store", store, "--format", "json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.count == 1 && entries[0]["scenario"] as? String == "smalltown")
+        let db = try SQLiteDatabase(path: store)
+        let inputs = try #require(try db.query("SELECT inputs FROM runs").first?.first?.text)
+        let hash = try #require(FileManager.default.contents(atPath: Fixtures.path("Tests/Fixtures/smalltown/sites.geojson")))
+        #expect(inputs.contains(SHA256Reference.hex(hash)))
+    }
+
+    @Test func compareWithItselfAndFibreToSchools() throws {
+        let same = try gigaplan(["compare", Self.scenario, Self.scenario, "--quiet"])
+        #expect(same.status == 0)
+        #expect(same.stdout.contains("0 building(s) changed"))
+        let dir = Fixtures.temporaryDirectory()
+        let fibre = try gigaplan(["compare", Self.scenario, Fixtures.path("Tests/Fixtures/smalltown-fibre.yaml"), "--out", dir, "--quiet"])
+        #expect(fibre.status == 0, "\(fibre.stderr)")
+        let changed = try CSVTable.parse(Array(try String(contentsOfFile: dir + "/changed_buildings.csv", encoding: .utf8).utf8), path: "c.csv")
+        // The school buildings that did not have 1000/1000 already, read independently from the baseline output.
+        let baseline = try CSVTable.parse(Array(try String(contentsOfFile: Self.output + "/csv/buildings.csv", encoding: .utf8).utf8), path: "b.csv")
+        let id = baseline.column(["id"])!, use = baseline.column(["use"])!, down = baseline.column(["fixed_down_mbps"])!, up = baseline.column(["fixed_up_mbps"])!
+        let expected = baseline.rows.filter { $0[use] == "school" && !($0[down] == "1000" && $0[up] == "1000") }.map { $0[id] }.sorted()
+        #expect(!expected.isEmpty)
+        #expect(changed.rows.map { $0[0] }.sorted() == expected)
+        #expect(changed.rows.allSatisfy { $0[1].contains("fixed") })
+    }
+
+    @Test func badScenariosExitWithFileLineAndKeyAndWriteNothing() throws {
+        let dir = Fixtures.temporaryDirectory()
+        func scenario(_ name: String, _ text: String) -> String {
+            let path = dir + "/" + name
+            try! Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let fixtures = Fixtures.path("Tests/Fixtures")
+        let unknownKey = scenario("unknown.yaml", "base: \(fixtures)/smalltown.yaml\nname: x\nradio:\n  los: footprints\n  colour: blue\n")
+        let missingFile = scenario("missing.yaml", "name: y\ninputs:\n  buildings: nowhere.geojson\n")
+        let missingID = scenario("id.yaml", "base: \(fixtures)/smalltown.yaml\nname: z\nchanges:\n  - add_fibre:\n      select: {ids: [no-such-building]}\n")
+        for (path, status, expected) in [(unknownKey, Int32(1), "unknown.yaml:5:3: radio.colour: unknown key \"colour\""),
+                                         (missingFile, Int32(2), "missing.yaml:3:14: inputs.buildings: no such file"),
+                                         (missingID, Int32(1), "id.yaml:4: changes[0].select.ids: no building with id \"no-such-building\"")] {
+            let out = dir + "/out-" + URL(fileURLWithPath: path).lastPathComponent
+            let r = try gigaplan(["run", path, "--out", out, "--quiet"])
+            #expect(r.status == status, "\(path): \(r.stderr)")
+            #expect(r.stderr.contains(expected), "\(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+    }
+
+    @Test func runInterruptedMidwayLeavesNoFiles() throws {
+        let parent = Fixtures.temporaryDirectory()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Fixtures.gigaplan)
+        process.arguments = ["run", Self.scenario, "--out", parent + "/out", "--quiet", "--store", parent + "/h.sqlite"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIGAPLAN_PAUSE_BEFORE_COMMIT_MS"] = "20000"
+        process.environment = environment
+        try process.run()
+        // Wait until the files are written to the temporary folder, then interrupt.
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let partial = (try? FileManager.default.contentsOfDirectory(atPath: parent))?.first { $0.contains(".partial-") }
+            if let partial, FileManager.default.fileExists(atPath: parent + "/" + partial + "/summary.json") { break }
+            usleep(50_000)
+        }
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: parent)
+        #expect(!left.contains("out"))
+        #expect(!left.contains { $0.contains("partial") }, "\(left)")
+    }
+
+    @Test func reportPerDistrict() throws {
+        let dir = Fixtures.temporaryDirectory() + "/reports"
+        let r = try gigaplan(["report", Self.scenario, "--per", "district", "--out", dir, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        let districts = try #require((try json(Fixtures.path("Tests/Fixtures/smalltown/districts.geojson"))["features"] as? [Any])?.count)
+        #expect(files.filter { $0.hasPrefix("district-") }.count == districts)
+        let index = try String(contentsOfFile: dir + "/index.html", encoding: .utf8)
+        #expect(index.contains("generated data"))
+        let areas = try gigaplan(["report", Self.scenario, "--per", "area", "--out", dir + "-areas", "--quiet"])
+        #expect(areas.status == 0)
+        let summary = try json(Self.output + "/summary.json")
+        let count = try #require((summary["underserved_areas"] as? [String: Any])?["count"] as? Int)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "-areas").filter { $0.hasPrefix("area-") }.count == count)
+    }
+}
+
+/// SHA-256 from Debian's coreutils, as an independent check of the hashes in the history store.
+enum SHA256Reference {
+    static func hex(_ data: Data) -> String {
+        let path = Fixtures.file("blob", bytes: [UInt8](data))
+        let r = try! Fixtures.run("/usr/bin/sha256sum", [path])
+        return String(r.stdout.prefix(64))
+    }
+}
