@@ -10,12 +10,20 @@ public enum CSVWriter {
         ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    /// A layer as a table of its fields, optionally with the geometry as WKT (working CRS) in a last column.
-    public static func layer(_ layer: OutputLayer, wkt: Bool) throws -> String {
+    /// Writes a layer as a table of its fields, optionally with the geometry as WKT (working CRS) in a last column.
+    public static func write(_ layer: OutputLayer, wkt: Bool, to path: String) throws {
         let names = layer.fields.map(\.name)
-        let rows = try layer.features.map { f in
-            names.map { f.properties[$0]?.text ?? "" } + (wkt ? [try f.geometry?.wkt(decimals: 2) ?? ""] : [])
-        }
-        return table(header: names + (wkt ? ["wkt"] : []), rows: rows)
+        let sink = try FileSink(path: path)
+        try sink.write((names + (wkt ? ["wkt"] : [])).map(field).joined(separator: ",") + "\n")
+        try streamFormatted(layer, { range in
+            var text = ""
+            for i in range {
+                let f = layer.feature(i)
+                let row = names.map { f.properties[$0]?.text ?? "" } + (wkt ? [try f.geometry?.wkt(decimals: 2) ?? ""] : [])
+                text += row.map(field).joined(separator: ",") + "\n"
+            }
+            return text
+        }, write: sink.write)
+        try sink.close()
     }
 }

@@ -1,13 +1,30 @@
 import GeoCore
 
-/// A layer of the run's results, in the working CRS, ready for any writer.
+/// A layer of the run's results, in the working CRS, ready for any writer. Features are made on
+/// demand, so that a writer can stream a million buildings without holding them all.
 public struct OutputLayer: Sendable {
     public var name: String
-    /// GeoPackage geometry type: POINT, LINESTRING, POLYGON, MULTIPOLYGON.
+    /// GeoPackage geometry type: POINT, LINESTRING, POLYGON, MULTIPOLYGON or GEOMETRY.
     public var geometryType: String
     public var fields: [GeoPackageField]
-    public var features: [Feature]
     public var description: String
+    public let count: Int
+    private let make: @Sendable (Int) -> Feature
+
+    public init(name: String, geometryType: String, fields: [GeoPackageField], features: [Feature], description: String) {
+        self.init(name: name, geometryType: geometryType, fields: fields, count: features.count, description: description) { features[$0] }
+    }
+
+    public init(name: String, geometryType: String, fields: [GeoPackageField], count: Int, description: String, feature: @escaping @Sendable (Int) -> Feature) {
+        self.name = name
+        self.geometryType = geometryType
+        self.fields = fields
+        self.description = description
+        self.count = count
+        make = feature
+    }
+
+    public func feature(_ i: Int) -> Feature { make(i) }
 
     /// Polygonal geometries as MULTIPOLYGON, so that the layer has one geometry type.
     static func multi(_ g: Geometry) -> Geometry {

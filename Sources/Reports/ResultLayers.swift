@@ -45,7 +45,8 @@ public enum ResultLayers {
         let source = sourceFields(r.buildings.map(\.attributes))
         fields += source.map(\.field)
         let nga = scenario.settings.funding.ngaNetworkMbps
-        let buildings = r.buildings.enumerated().map { i, b -> Feature in
+        let makeBuilding: @Sendable (Int) -> Feature = { i in
+            let b = r.buildings[i]
             let s = r.services[i]
             var o = JSONObject()
             o["id"] = .string(b.id)
@@ -87,8 +88,8 @@ public enum ResultLayers {
             return Feature(index: i, geometry: OutputLayer.multi(b.geometry), properties: o)
         }
         let allPolygons = r.buildings.allSatisfy(\.geometry.isPolygonal)
-        layers.append(OutputLayer(name: "buildings", geometryType: allPolygons ? "MULTIPOLYGON" : "GEOMETRY", fields: fields, features: buildings,
-                                  description: "Service and funding verdicts per building"))
+        layers.append(OutputLayer(name: "buildings", geometryType: allPolygons ? "MULTIPOLYGON" : "GEOMETRY", fields: fields, count: r.buildings.count,
+                                  description: "Service and funding verdicts per building", feature: makeBuilding))
 
         // Schools.
         let schoolFields: [GeoPackageField] = [

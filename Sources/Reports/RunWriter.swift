@@ -48,10 +48,11 @@ public enum RunWriter {
         rmdir(path)
     }
 
-    /// Writes the outputs; returns the files written, relative to `directory`.
+    /// Writes the outputs; returns the files written (relative to `directory`) and the seconds each writer took.
+    /// The GeoPackage, GeoJSON and CSV writers run at the same time.
     @discardableResult
-    public static func write(_ r: AnalysisResult, scenario: Scenario, data: GeoData, to directory: String, formats: Set<OutputFormat>,
-                             timing: (String, () throws -> Void) throws -> Void = { _, body in try body() }) throws -> [String] {
+    public static func write(_ r: AnalysisResult, scenario: Scenario, data: GeoData, to directory: String,
+                             formats: Set<OutputFormat>) throws -> (files: [String], timings: [(String, Double)]) {
         let destination = URL(fileURLWithPath: directory).standardizedFileURL
         let parent = destination.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -63,21 +64,19 @@ public enum RunWriter {
             pendingDirectory = nil
             try? FileManager.default.removeItem(at: temporary)
         }
-        var files: [String] = []
-        func save(_ relative: String, _ text: String) throws {
-            let url = temporary.appendingPathComponent(relative)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-            files.append(relative)
-        }
+        let root = temporary.path
         let layers = try ResultLayers.make(r, scenario: scenario, data: data)
         let generated = Summary.generatedLayers(data)
+        var jobs: [(String, @Sendable () throws -> [String])] = []
         if formats.contains(.gpkg) {
-            try timing("write gpkg") {
-                let writer = try GeoPackageWriter(path: temporary.appendingPathComponent("gigaplan.gpkg").path)
+            jobs.append(("write gpkg", {
+                let writer = try GeoPackageWriter(path: root + "/gigaplan.gpkg")
                 for layer in layers {
                     try writer.addLayer(layer.name, geometryType: layer.geometryType, crs: scenario.workingCRS, fields: layer.fields, description: layer.description)
-                    for f in layer.features { try writer.insert(into: layer.name, geometry: f.geometry, properties: f.properties) }
+                    for i in 0..<layer.count {
+                        let f = layer.feature(i)
+                        try writer.insert(into: layer.name, geometry: f.geometry, properties: f.properties)
+                    }
                 }
                 if let grid = r.grid {
                     let (tiles, topLeft) = CoverageTiles.make(grid)
@@ -85,26 +84,45 @@ public enum RunWriter {
                                         tiles: tiles, description: "Best outdoor downlink Mbit/s: red < 2, orange < 30, yellow < 100, light green < 300, green ≥ 300")
                 }
                 try writer.finish()
-                files.append("gigaplan.gpkg")
-            }
+                return ["gigaplan.gpkg"]
+            }))
         }
         if formats.contains(.geojson) {
-            try timing("write geojson") {
-                let projector = Projector()
+            jobs.append(("write geojson", {
                 let note = JSONObject([("scenario", .string(scenario.name)), ("generated_inputs", .array(generated.map { .string($0) }))])
+                var files: [String] = []
                 for layer in layers {
-                    var features = layer.features
-                    for i in features.indices {
-                        features[i].geometry = try features[i].geometry.map { try projector.transform($0, from: scenario.workingCRS, to: .wgs84) }
-                    }
-                    try save("geojson/\(layer.name).geojson", GeoJSONWriter(decimals: 7).document(features: features, members: JSONObject([("name", .string(layer.name)), ("gigaplan", .object(note))])))
+                    let writer = GeoJSONWriter(decimals: 7)
+                    let sink = try FileSink(path: root + "/geojson/\(layer.name).geojson")
+                    let head = writer.document(features: [], members: JSONObject([("name", .string(layer.name)), ("gigaplan", .object(note))]))
+                    try sink.write(String(head.dropLast(4)))   // without the closing "\n]}\n"
+                    try streamFormatted(layer, { range in
+                        let projector = Projector()
+                        var text = ""
+                        for i in range {
+                            var f = layer.feature(i)
+                            f.geometry = try f.geometry.map { try projector.transform($0, from: scenario.workingCRS, to: .wgs84) }
+                            text += (i == 0 ? "\n" : ",\n") + writer.feature(f)
+                        }
+                        return text
+                    }, write: sink.write)
+                    try sink.write("\n]}\n")
+                    try sink.close()
+                    files.append("geojson/\(layer.name).geojson")
                 }
-            }
+                return files
+            }))
         }
         if formats.contains(.csv) {
-            try timing("write csv") {
+            jobs.append(("write csv", {
+                var files: [String] = []
+                func save(_ relative: String, _ text: String) throws {
+                    try AtomicFile.write(text, to: root + "/" + relative)
+                    files.append(relative)
+                }
                 for layer in layers where ["buildings", "schools", "underserved_areas", "districts", "sites", "sectors", "wlan_aps"].contains(layer.name) {
-                    try save("csv/\(layer.name).csv", try CSVWriter.layer(layer, wkt: layer.name == "buildings" || layer.name == "underserved_areas"))
+                    try CSVWriter.write(layer, wkt: layer.name == "buildings" || layer.name == "underserved_areas", to: root + "/csv/\(layer.name).csv")
+                    files.append("csv/\(layer.name).csv")
                 }
                 try save("csv/download_times.csv", DownloadTimeTable().render(.csv, locale: .en))
                 try save("csv/street_wlan_coverage.csv", CSVWriter.table(header: ["street_id", "name", "length_m", "covered_m"], rows: r.streets.map {
@@ -114,12 +132,33 @@ public enum RunWriter {
                 try save("csv/input_problems.csv", CSVWriter.table(header: ["severity", "code", "file", "layer", "feature_index", "id", "field", "reason"], rows: problems.map {
                     [$0.severity.rawValue, $0.code, $0.file, $0.layer ?? "", $0.featureIndex.map(String.init) ?? "", $0.featureID ?? "", $0.field ?? "", $0.reason]
                 }))
-            }
+                return files
+            }))
         }
         if formats.contains(.html) {
-            try timing("write html") { try save("report.html", try HTMLReport.render(r, scenario: scenario, data: data)) }
+            jobs.append(("write html", {
+                try AtomicFile.write(try HTMLReport.render(r, scenario: scenario, data: data), to: root + "/report.html")
+                return ["report.html"]
+            }))
         }
-        try save("summary.json", JSONWriter.serialize(Summary.make(r, scenario: scenario, data: data), pretty: true) + "\n")
+        jobs.append(("write summary", {
+            try AtomicFile.write(JSONWriter.serialize(Summary.make(r, scenario: scenario, data: data), pretty: true) + "\n", to: root + "/summary.json")
+            return ["summary.json"]
+        }))
+        let runs = jobs
+        let results: [Result<([String], Double), any Error>] = parallelMap(count: runs.count, chunkSize: 1) { range in
+            range.map { k in
+                let start = ContinuousClock.now
+                return Result { (try runs[k].1(), seconds(start.duration(to: .now))) }
+            }
+        }
+        var files: [String] = []
+        var timings: [(String, Double)] = []
+        for (k, result) in results.enumerated() {
+            let (written, time) = try result.get()
+            files += written
+            timings.append((runs[k].0, time))
+        }
         // Test hook: lets a test interrupt a run whose files are written but not yet in place.
         if let pause = ProcessInfo.processInfo.environment["GIGAPLAN_PAUSE_BEFORE_COMMIT_MS"].flatMap(Double.init) { usleep(useconds_t(pause * 1000)) }
         // Swap the finished directory into place.
@@ -127,6 +166,10 @@ public enum RunWriter {
         if FileManager.default.fileExists(atPath: destination.path) { try FileManager.default.moveItem(at: destination, to: old) }
         try FileManager.default.moveItem(at: temporary, to: destination)
         try? FileManager.default.removeItem(at: old)
-        return files.sorted()
+        return (files.sorted(), timings)
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 }

@@ -58,9 +58,10 @@ struct RunCommand: ParsableCommand {
         for t in result.timings { stages.add(t.stage, t.seconds) }
         let outputDirectory = out ?? "out/\(scenario.name)"
         RunWriter.installInterruptCleanup()
-        let files = try RunWriter.write(result, scenario: scenario, data: data, to: outputDirectory, formats: formats) { name, body in
-            try stages.measure(name, body)
+        let (files, writerTimes) = try stages.measure("write (in parallel)") {
+            try RunWriter.write(result, scenario: scenario, data: data, to: outputDirectory, formats: formats)
         }
+        for (name, seconds) in writerTimes { stages.add("  \(name)", seconds, counted: false) }
         let summary = Summary.make(result, scenario: scenario, data: data)
         let storePath = store ?? URL(fileURLWithPath: outputDirectory).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("gigaplan-history.sqlite").path
         try stages.measure("history") {
@@ -120,9 +121,10 @@ func loadScenarioData(_ scenario: Scenario) throws -> GeoData {
 
 /// Wall time per stage.
 struct StageClock {
-    private(set) var stages: [(String, Double)] = []
+    private(set) var stages: [(String, Double, Bool)] = []
 
-    mutating func add(_ name: String, _ seconds: Double) { stages.append((name, seconds)) }
+    /// Records a stage; `counted: false` for parts of a stage already counted (shown, not added to the total).
+    mutating func add(_ name: String, _ seconds: Double, counted: Bool = true) { stages.append((name, seconds, counted)) }
 
     mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
         let start = ContinuousClock.now
@@ -134,7 +136,7 @@ struct StageClock {
     }
 
     func table() -> String {
-        let total = stages.reduce(0) { $0 + $1.1 }
+        let total = stages.filter(\.2).reduce(0) { $0 + $1.1 }
         return stages.map { String(format: "%@ %8.2f s\n", $0.0.padding(toLength: 22, withPad: " ", startingAt: 0), $0.1) }.joined()
             + String(format: "%@ %8.2f s\n", "total".padding(toLength: 22, withPad: " ", startingAt: 0), total)
     }

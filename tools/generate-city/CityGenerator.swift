@@ -44,6 +44,14 @@ struct CityGenerator {
         for (k, cell) in inputs.cells.enumerated() {
             plans += buildings(in: cell, index: k, avoiding: reserved, &cellRandom)
         }
+        if let target = inputs.targetBuildings, plans.count > target {
+            // Trim to the exact size, keeping the schools, in a seeded random order.
+            var trim = random.fork(6)
+            var candidates = Array(inputs.schools.count..<plans.count)
+            candidates.shuffle(using: &trim)
+            let drop = Set(candidates.prefix(plans.count - target))
+            plans = plans.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+        }
         var focusRandom = random.fork(2)
         let (focus, focusBuildings) = focusPoints(plans: plans, &focusRandom)
         plans += focusBuildings

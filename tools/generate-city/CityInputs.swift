@@ -34,6 +34,8 @@ struct CityInputs {
     var districts: [DistrictArea]
     var shares: FixedLineShares
     var sources: [String]
+    /// Synthetic cities: the exact number of buildings to make.
+    var targetBuildings: Int? = nil
 
     /// Münster: the Zensus 2011 1 km grid, the 100 real schools, the postcode areas and the Breitbandatlas row.
     static func muenster(dataDirectory dir: String, projector: Projector, crs: CRS) throws -> CityInputs {
@@ -74,7 +76,7 @@ struct CityInputs {
 
     /// A synthetic city of `areaKm2` around `center` (in the working CRS) with `targetBuildings` buildings:
     /// 1 km cells whose population falls off with distance from the centre like a real city's.
-    static func synthetic(center: Coordinate, areaKm2: Double, targetBuildings: Int, seed: UInt64) -> CityInputs {
+    static func synthetic(center: Coordinate, areaKm2: Double, targetBuildings: Int, seed: UInt64, residentsPerBuilding: Double = 7) -> CityInputs {
         var random = RandomSource(seed: seed)
         let side = max(1, Int(areaKm2.squareRoot().rounded()))
         let half = Double(side) * 500
@@ -91,8 +93,8 @@ struct CityInputs {
                                             householdSize: 1.9 + 0.6 * min(1, r), areaKm2: 1))
             }
         }
-        // About 2.1 residents per household and 3 households per residential building on average.
-        let totalPopulation = Double(targetBuildings) * 5.4
+        // Slightly more residents than the buildings need; the generator then trims to exactly the target.
+        let totalPopulation = Double(targetBuildings) * residentsPerBuilding
         let sum = weights.reduce(0, +)
         for i in cells.indices { cells[i].population = (totalPopulation * weights[i] / sum).rounded() }
         let schoolCount = max(3, targetBuildings / 1000)
@@ -111,7 +113,8 @@ struct CityInputs {
                 districts.append(DistrictArea(id: "D\(row * blocks + col + 1)", name: "District \(row * blocks + col + 1)", geometry: .polygon(.rectangle(box))))
             }
         }
-        return CityInputs(name: "Synthetic city", cells: cells, schools: schools, districts: districts, shares: .muenster2021, sources: ["synthetic, seed \(seed)"])
+        return CityInputs(name: "Synthetic city", cells: cells, schools: schools, districts: districts, shares: .muenster2021, sources: ["synthetic, seed \(seed)"],
+                          targetBuildings: targetBuildings)
     }
 
     static func pick(_ weights: [Double], _ random: inout RandomSource) -> Int {

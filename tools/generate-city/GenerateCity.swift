@@ -38,18 +38,21 @@ struct GenerateCity: ParsableCommand {
     func run() throws {
         let projector = Projector()
         let crs = CRS.etrs89UTM32
-        let inputs: CityInputs
-        let scale: Double
+        var inputs: CityInputs
+        var output: CityGenerator.Output
         if synthetic {
-            // Münster's centre, so that the synthetic city lies in the same CRS zone.
-            inputs = CityInputs.synthetic(center: Coordinate(405_735, 5_757_756), areaKm2: areaKm2, targetBuildings: buildings, seed: seed)
-            scale = 1
+            // Münster's centre, so that the synthetic city lies in the same CRS zone. More residents per
+            // building until the city has at least the target (the generator then trims to it exactly).
+            var residents = 7.0
+            repeat {
+                inputs = CityInputs.synthetic(center: Coordinate(405_735, 5_757_756), areaKm2: areaKm2, targetBuildings: buildings, seed: seed, residentsPerBuilding: residents)
+                output = try CityGenerator(inputs: inputs, seed: seed, siteCount: sites, buildingScale: 1).generate()
+                residents *= 1.25 * Double(buildings) / Double(max(output.buildings.count, 1))
+            } while output.buildings.count < buildings - output.focusPoints.count && residents < 200
         } else {
             inputs = try CityInputs.muenster(dataDirectory: data, projector: projector, crs: crs)
-            scale = 1
+            output = try CityGenerator(inputs: inputs, seed: seed, siteCount: sites, buildingScale: 1).generate()
         }
-        let generator = CityGenerator(inputs: inputs, seed: seed, siteCount: sites, buildingScale: scale)
-        let output = try generator.generate()
         let note = JSONObject([
             ("generator", .string("tools/generate-city")), ("seed", .number(Double(seed))), ("city", .string(inputs.name)),
             ("method", .string("docs/generated-data.md")),

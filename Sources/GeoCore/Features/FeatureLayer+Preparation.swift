@@ -91,21 +91,28 @@ extension FeatureLayer {
                 return all[cursor]
             }
         }
-        // 4. Validity and repair of polygons.
-        for i in out.features.indices {
-            guard let g = out.features[i].geometry, g.isPolygonal else { continue }
-            let (valid, reason) = try g.validity()
-            if valid { continue }
-            let repaired = try g.madeValid()
-            let polygons = repaired.polygons
-            let f = out.features[i]
-            if polygons.isEmpty {
-                problem(f, .error, "invalid-polygon", "invalid polygon (\(reason ?? "unknown reason")) that cannot be repaired")
-                out.features[i].geometry = nil
-            } else {
-                problem(f, .warning, "repaired-polygon", "invalid polygon (\(reason ?? "unknown reason")) repaired with MakeValid into \(polygons.count) polygon(s)")
-                out.features[i].geometry = polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(polygons)
+        // 4. Validity and repair of polygons, on all cores (each check uses its own GEOS context).
+        let geometries = out.features.map(\.geometry)
+        let checked: [(Geometry?, InputProblem.Severity?, String, String)] = parallelMap(count: geometries.count, chunkSize: 1024) { range in
+            range.map { i in
+                guard let g = geometries[i], g.isPolygonal else { return (geometries[i], nil, "", "") }
+                do {
+                    let (valid, reason) = try g.validity()
+                    if valid { return (g, nil, "", "") }
+                    let polygons = try g.madeValid().polygons
+                    if polygons.isEmpty {
+                        return (nil, .error, "invalid-polygon", "invalid polygon (\(reason ?? "unknown reason")) that cannot be repaired")
+                    }
+                    return (polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(polygons), .warning, "repaired-polygon",
+                            "invalid polygon (\(reason ?? "unknown reason")) repaired with MakeValid into \(polygons.count) polygon(s)")
+                } catch {
+                    return (nil, .error, "invalid-polygon", "\(error)")
+                }
             }
+        }
+        for (i, result) in checked.enumerated() {
+            out.features[i].geometry = result.0
+            if let severity = result.1 { problem(out.features[i], severity, result.2, result.3) }
         }
         out.crs = target
         out.problems += problems

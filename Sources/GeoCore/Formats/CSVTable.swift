@@ -9,52 +9,58 @@ public struct CSVTable: Sendable {
     public var lineNumbers: [Int]
 
     public static func parse(_ bytes: [UInt8], path: String) throws(UnreadableFile) -> CSVTable {
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        guard let text = String(validating: body, as: UTF8.self) else {
+        var begin = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { begin = 3 }
+        guard String(validating: bytes[begin...], as: UTF8.self) != nil else {
             throw UnreadableFile(path: path, reason: "not UTF-8 text")
         }
-        if text.allSatisfy(\.isWhitespace) { throw UnreadableFile(path: path, reason: "the file is empty") }
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        let delimiter = Self.detectDelimiter(String(firstLine))
+        if bytes[begin...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw UnreadableFile(path: path, reason: "the file is empty")
+        }
+        let lineEnd = bytes[begin...].firstIndex(of: 0x0A) ?? bytes.count
+        let delimiter = Self.detectDelimiter(String(decoding: bytes[begin..<lineEnd], as: UTF8.self))
+        let d = delimiter.asciiValue ?? UInt8(ascii: ",")
+        let quote = UInt8(ascii: "\""), newline: UInt8 = 0x0A, carriage: UInt8 = 0x0D
         var records: [[String]] = []
         var lines: [Int] = []
-        var field = ""
         var record: [String] = []
+        var field: [UInt8] = []
         var inQuotes = false
         var line = 1
         var recordLine = 1
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = iterator.next()
         func endRecord() {
-            record.append(field)
-            field = ""
+            record.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
             if !(record.count == 1 && record[0].isEmpty) {
                 records.append(record)
                 lines.append(recordLine)
             }
             record = []
         }
-        while let c = pending {
-            pending = iterator.next()
+        var i = begin
+        while i < bytes.count {
+            let c = bytes[i]
+            i += 1
             if inQuotes {
-                if c == "\"" {
-                    if pending == "\"" { field.unicodeScalars.append("\""); pending = iterator.next() } else { inQuotes = false }
+                if c == quote {
+                    if i < bytes.count && bytes[i] == quote { field.append(quote); i += 1 } else { inQuotes = false }
                 } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
+                    if c == newline { line += 1 }
+                    field.append(c)
                 }
                 continue
             }
             switch c {
-            case "\"" where field.isEmpty: inQuotes = true
-            case "\r": continue
-            case "\n":
+            case quote where field.isEmpty: inQuotes = true
+            case carriage: continue
+            case newline:
                 endRecord()
                 line += 1
                 recordLine = line
-            default:
-                if Character(c) == delimiter { record.append(field); field = "" } else { field.unicodeScalars.append(c) }
+            case d:
+                record.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+            default: field.append(c)
             }
         }
         if inQuotes { throw UnreadableFile(path: path, reason: "line \(recordLine): a quoted field is never closed") }
@@ -97,10 +103,11 @@ public enum DecimalText {
 }
 
 extension String {
-    var trimmingWhitespace: String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
+    /// The text without leading and trailing whitespace (a fast, Foundation-free trim).
+    public var trimmingWhitespace: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = lastIndex(where: { !$0.isWhitespace })!
+        if first == startIndex && last == index(before: endIndex) { return self }
+        return String(self[first...last])
     }
 }

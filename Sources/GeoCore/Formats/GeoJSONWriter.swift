@@ -1,7 +1,7 @@
 /// Writes RFC 7946 GeoJSON: a FeatureCollection in WGS84 lon/lat with no `crs` member, exterior
 /// rings counter-clockwise and holes clockwise (§3.1.6), coordinates rounded to `decimals` places
 /// (7 ≈ 1 cm). One feature per line, so that large files stay diff- and stream-friendly.
-public struct GeoJSONWriter {
+public struct GeoJSONWriter: Sendable {
     public var decimals: Int
 
     public init(decimals: Int = 7) {

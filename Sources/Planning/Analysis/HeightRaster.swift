@@ -9,6 +9,11 @@ public struct HeightRaster: Sendable {
     public let columns: Int
     public let rows: Int
     private var heights: [UInt8]
+    /// The tallest value in each block of `blockSize` × `blockSize` cells, so that rays cross empty
+    /// blocks in one step.
+    private var blockMaxima: [UInt8] = []
+    private var blockColumns = 0
+    public static let blockSize = 8
 
     /// Rasterises the footprints (polygons) of `buildings` over `box`.
     public init(box: BoundingBox, cellSize: Double, footprints: [(Geometry, Double)]) {
@@ -20,6 +25,15 @@ public struct HeightRaster: Sendable {
         for (geometry, height) in footprints {
             let value = UInt8(max(0, min(255, (height * 2).rounded())))
             for polygon in geometry.polygons { fill(polygon, value) }
+        }
+        let b = Self.blockSize
+        blockColumns = (columns + b - 1) / b
+        let blockRows = (rows + b - 1) / b
+        blockMaxima = [UInt8](repeating: 0, count: blockColumns * blockRows)
+        for r in 0..<rows {
+            for c in 0..<columns where heights[r * columns + c] > blockMaxima[(r / b) * blockColumns + c / b] {
+                blockMaxima[(r / b) * blockColumns + c / b] = heights[r * columns + c]
+            }
         }
     }
 
@@ -61,23 +75,42 @@ public struct HeightRaster: Sendable {
 
     /// Whether the straight line from `a` (height `ha`) to `b` (height `hb`) clears every building,
     /// sampling every half cell. The first and last `skip` metres are not tested (the receiver's own
-    /// wall and the mast's own roof). Marches from `b`, where blockages are most likely.
+    /// wall and the mast's own roof). Marches from `b`, where blockages are most likely, and crosses
+    /// blocks whose tallest building stays below the line in one step (exact: the line is straight).
     public func lineOfSight(from a: Coordinate, height ha: Double, to b: Coordinate, height hb: Double, skip: Double = 2) -> Bool {
         let dx = a.x - b.x, dy = a.y - b.y
         let length = (dx * dx + dy * dy).squareRoot()
         guard length > 2 * skip else { return true }
+        let ux = dx / length, uy = dy / length
+        let slope = (ha - hb) / length
         let step = cellSize / 2
+        let inverseCell = 1 / cellSize
+        let blockMetres = cellSize * Double(Self.blockSize)
         var t = skip
         let end = length - skip
         while t < end {
-            let f = t / length
-            let x = b.x + dx * f, y = b.y + dy * f
-            let c = Int((x - origin.x) / cellSize), r = Int((y - origin.y) / cellSize)
-            if c >= 0, r >= 0, c < columns, r < rows {
-                let building = Double(heights[r * columns + c]) / 2
-                if building > 0 && building > hb + (ha - hb) * f { return false }
+            let x = b.x + ux * t, y = b.y + uy * t
+            let fx = (x - origin.x) * inverseCell, fy = (y - origin.y) * inverseCell
+            guard fx >= 0, fy >= 0, fx < Double(columns), fy < Double(rows) else { t += step; continue }
+            // Where the line leaves the current block.
+            let bc = Int(fx) / Self.blockSize, br = Int(fy) / Self.blockSize
+            let bx0 = origin.x + Double(bc) * blockMetres, by0 = origin.y + Double(br) * blockMetres
+            let tx = ux > 0 ? (bx0 + blockMetres - x) / ux : ux < 0 ? (bx0 - x) / ux : .infinity
+            let ty = uy > 0 ? (by0 + blockMetres - y) / uy : uy < 0 ? (by0 - y) / uy : .infinity
+            let exit = min(t + min(tx, ty), end)
+            let tallest = Double(blockMaxima[br * blockColumns + bc]) / 2
+            if tallest > min(hb + slope * t, hb + slope * exit) {
+                // Sample the block's cells along the line.
+                while t < exit {
+                    let c = Int((b.x + ux * t - origin.x) * inverseCell), r = Int((b.y + uy * t - origin.y) * inverseCell)
+                    if c >= 0, r >= 0, c < columns, r < rows {
+                        let building = Double(heights[r * columns + c]) / 2
+                        if building > 0 && building > hb + slope * t { return false }
+                    }
+                    t += step
+                }
             }
-            t += step
+            t = max(t, exit + 1e-6)
         }
         return true
     }

@@ -67,12 +67,12 @@ public struct MobileCoverage: Sendable {
     /// Per carrier: the strongest sector and the linear sum of all sectors.
     struct CarrierState {
         var bestDBm: [Double]
-        var bestSector: [String]
+        var bestSector: [Int32]
         var totalMilliwatt: [Double]
 
         init(count: Int) {
             bestDBm = Array(repeating: -.infinity, count: count)
-            bestSector = Array(repeating: "", count: count)
+            bestSector = Array(repeating: -1, count: count)
             totalMilliwatt = Array(repeating: 0, count: count)
         }
 
@@ -96,9 +96,11 @@ public struct MobileCoverage: Sendable {
             let distance = max(10, (dx * dx + dy * dy).squareRoot())
             var losProbability: Double
             switch settings.losMethod {
-            case .footprints:
+            case .footprints where distance <= settings.losTraceDistanceM:
                 let clear = raster?.lineOfSight(from: site.location, height: site.heightM, to: point, height: ue) ?? true
                 losProbability = clear ? 1 : 0
+            case .footprints:
+                losProbability = TR38901.losProbability(site.scenario, distance2DM: distance, userHeightM: ue)
             case .probability:
                 losProbability = TR38901.losProbability(site.scenario, distance2DM: distance, userHeightM: ue)
             }
@@ -117,13 +119,14 @@ public struct MobileCoverage: Sendable {
                 }
             }
             let bearing = atan2(dx, dy) * 180 / Double.pi
+            let zenith = 90 + atan2(site.heightM - ue, distance) * 180 / Double.pi
             for tx in site.transmitters {
-                let gain = tx.antenna.gain(bearingDeg: bearing, distanceM: distance, heightDifferenceM: site.heightM - ue)
+                let gain = tx.antenna.gain(bearingDeg: bearing, zenithDeg: zenith)
                 let power = tx.eirpDBm - (tx.antenna.maxGainDBi - gain) - pathLoss[tx.frequency]
                 state.totalMilliwatt[tx.carrier] += Decibel.toLinear(power)
                 if power > state.bestDBm[tx.carrier] {
                     state.bestDBm[tx.carrier] = power
-                    state.bestSector[tx.carrier] = tx.sectorID
+                    state.bestSector[tx.carrier] = tx.sector
                 }
             }
         }
@@ -140,7 +143,7 @@ public struct MobileCoverage: Sendable {
                 let mbps = carrier.profile.downlinkMbps(sinrDB: sinr)
                 let rsrp = signal - carrier.perResourceElementDB
                 let current = isIndoor ? out[carrier.service].1 : out[carrier.service].0
-                var merged = LinkQuality(rsrpDBm: rsrp, sinrDB: sinr, downlinkMbps: mbps, sectorID: state.bestSector[c])
+                var merged = LinkQuality(rsrpDBm: rsrp, sinrDB: sinr, downlinkMbps: mbps, sectorID: network.sectorIDs[Int(state.bestSector[c])])
                 if let current {
                     merged.downlinkMbps += current.downlinkMbps
                     if current.rsrpDBm >= rsrp {

@@ -7,7 +7,8 @@ import Radio
 public struct MobileNetwork: Sendable {
     /// One sector on one carrier.
     struct Transmitter: Sendable {
-        var sectorID: String
+        /// Index into `sectorIDs`.
+        var sector: Int32
         var antenna: SectorAntenna
         var eirpDBm: Double
         var carrier: Int
@@ -35,6 +36,8 @@ public struct MobileNetwork: Sendable {
 
     let sites: [SiteEntry]
     let carriers: [Carrier]
+    /// Every sector's id, indexed by `Transmitter.sector`.
+    let sectorIDs: [String]
     public let services: [ServiceKey]
     let tree: STRtree
     /// The environment chosen for each site (as given, or from its surroundings), by site id.
@@ -52,6 +55,7 @@ public struct MobileNetwork: Sendable {
         var carriers: [Carrier] = []
         var sites: [SiteEntry] = []
         var environments: [String: TR38901.Scenario] = [:]
+        var sectorIDs: [String] = []
         for site in input {
             let scenario: TR38901.Scenario
             switch site.environment {
@@ -89,8 +93,9 @@ public struct MobileNetwork: Sendable {
                 if !frequencies.contains(ghz) { frequencies.append(ghz) }
                 let antenna = SectorAntenna(maxGainDBi: sector.antennaGainDBi, azimuthDeg: sector.azimuthDeg, downtiltDeg: sector.tiltDeg,
                                             horizontalBeamwidthDeg: sector.beamwidthDeg)
-                transmitters.append(Transmitter(sectorID: sector.id, antenna: antenna, eirpDBm: sector.eirpDBm,
+                transmitters.append(Transmitter(sector: Int32(sectorIDs.count), antenna: antenna, eirpDBm: sector.eirpDBm,
                                                 carrier: carrierIndex[carrierKey]!, frequency: frequencies.firstIndex(of: ghz)!))
+                sectorIDs.append(sector.id)
             }
             sites.append(SiteEntry(id: site.id, location: site.location, heightM: site.heightM, scenario: scenario, frequenciesGHz: frequencies, transmitters: transmitters))
         }
@@ -101,6 +106,7 @@ public struct MobileNetwork: Sendable {
         }
         self.sites = sites
         self.carriers = carriers
+        self.sectorIDs = sectorIDs
         self.services = services
         self.environments = environments
         tree = STRtree(boxes: sites.map { BoundingBox(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y) })

@@ -12,17 +12,28 @@ struct FeatureFields {
     var id: String?
     var problems: [InputProblem] = []
     var hasError = false
+    /// Lower-cased property names → the names as written, made once per feature.
+    private let lowercased: [String: String]
 
-    init(_ feature: Feature, file: String, layer: String) {
+    init(_ feature: Feature, file: String, layer: String, lowercasedKeys: [String: String]? = nil) {
         self.feature = feature
         self.file = file
         self.layer = layer
+        lowercased = lowercasedKeys ?? Self.lowercasedKeys(feature.properties.keys)
+    }
+
+    /// Lower-cased names → names as written (the first of names that differ only in case).
+    static func lowercasedKeys(_ keys: [String]) -> [String: String] {
+        var map: [String: String] = [:]
+        for key in keys where map[key.lowercased()] == nil { map[key.lowercased()] = key }
+        return map
     }
 
     private func lookup(_ names: [String]) -> (key: String, value: JSONValue)? {
         for n in names {
-            if let hit = feature.properties.value(forKeyIgnoringCase: n), !hit.value.isNull {
-                if case .string(let s) = hit.value, s.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            guard let key = feature.properties[n] != nil ? n : lowercased[n.lowercased()], let value = feature.properties[key] else { continue }
+            if let hit = Optional((key: key, value: value)), !hit.value.isNull {
+                if case .string(let s) = hit.value, s.trimmingWhitespace.isEmpty { continue }
                 return hit
             }
         }
@@ -41,7 +52,7 @@ struct FeatureFields {
     func has(_ names: String...) -> Bool { lookup(names) != nil }
 
     func string(_ names: String...) -> String? {
-        lookup(names).map { $0.value.text.trimmingCharacters(in: .whitespaces) }
+        lookup(names).map { $0.value.text.trimmingWhitespace }
     }
 
     mutating func requiredString(_ names: String...) -> String? {
@@ -49,7 +60,7 @@ struct FeatureFields {
             error(names[0], "missing-field", "required field \(names[0]) is missing or empty")
             return nil
         }
-        return v.value.text.trimmingCharacters(in: .whitespaces)
+        return v.value.text.trimmingWhitespace
     }
 
     /// A number (JSON number or text with a decimal point or comma) within `range`.
@@ -93,7 +104,7 @@ struct FeatureFields {
         case .bool(let b): return b
         case .number(let n) where n == 0 || n == 1: return n == 1
         case .string(let s):
-            switch s.lowercased().trimmingCharacters(in: .whitespaces) {
+            switch s.lowercased().trimmingWhitespace {
             case "true", "yes", "ja", "1", "y", "j", "x": return true
             case "false", "no", "nein", "0", "n": return false
             default: break
@@ -107,7 +118,7 @@ struct FeatureFields {
     /// A value from a fixed vocabulary; `aliases` maps other spellings to canonical ones.
     mutating func choice<T: RawRepresentable>(_ name: String, _ type: T.Type, aliases: [String: T] = [:]) -> T? where T.RawValue == String, T: CaseIterable {
         guard let (key, value) = lookup([name]) else { return nil }
-        let text = value.text.lowercased().trimmingCharacters(in: .whitespaces)
+        let text = value.text.lowercased().trimmingWhitespace
         if let v = T(rawValue: text) ?? aliases[text] { return v }
         error(key, "unknown-value", "\"\(value.text)\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
         return nil

@@ -36,8 +36,15 @@ public enum LayerDecoder {
                                          reason: "the table has no coordinate columns (lon/lat, x/y or wkt); \(kind.rawValue) need \((allowed ?? []).sorted().joined(separator: " or "))"))
             return DecodedLayer(items: [], problems: problems, dropped: layer.features.count)
         }
+        var lastKeys: [String] = []
+        var lastMap: [String: String] = [:]
         for feature in layer.features {
-            var fields = FeatureFields(feature, file: layer.source, layer: kind.rawValue)
+            // Features of one file mostly share their property names: map them to lower case once.
+            if feature.properties.keys != lastKeys {
+                lastKeys = feature.properties.keys
+                lastMap = FeatureFields.lowercasedKeys(lastKeys)
+            }
+            var fields = FeatureFields(feature, file: layer.source, layer: kind.rawValue, lowercasedKeys: lastMap)
             var id = idNames.lazy.compactMap { fields.string($0) }.first
             if id == nil {
                 id = String(feature.index)
@@ -103,9 +110,8 @@ public enum LayerDecoder {
                 address = [street, f.string("addr:housenumber")].compactMap { $0 }.joined(separator: " ")
             }
             guard let g else { return nil }
-            let footprint = g.isPolygonal ? ((try? g.area()) ?? 0) : 0
-            return Building(id: id, geometry: g, use: use,
-                            households: givenHouseholds ?? Building.estimatedHouseholds(use: use, footprintM2: footprint, floors: floors),
+            let households = givenHouseholds ?? Building.estimatedHouseholds(use: use, footprintM2: Building.footprintArea(g), floors: floors)
+            return Building(id: id, geometry: g, use: use, households: households,
                             householdsEstimated: givenHouseholds == nil, residents: residents, businesses: businesses, floors: floors, heightM: height,
                             address: address, attributes: f.feature.properties)
         }

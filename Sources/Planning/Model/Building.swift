@@ -37,6 +37,11 @@ public struct Building: Sendable, Hashable {
         self.attributes = attributes
     }
 
+    /// Footprint area in m² (0 for a point), by the shoelace formula over each valid polygon.
+    public static func footprintArea(_ g: Geometry) -> Double {
+        g.polygons.reduce(0) { total, p in total + abs(Ring.signedArea(p.exterior)) - p.holes.reduce(0) { $0 + abs(Ring.signedArea($1)) } }
+    }
+
     /// Floor area per dwelling used to estimate households from the footprint, m².
     public static let floorAreaPerDwellingM2 = 90.0
 

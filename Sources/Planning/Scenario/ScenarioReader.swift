@@ -83,7 +83,7 @@ public enum ScenarioReader {
 
     static func readRadio(_ v: YAMLValue, into s: inout AnalysisSettings) throws {
         let m = try v.mapping(allowed: ["los", "ue_height_m", "interference_load", "noise_figure_db", "entry_loss", "entry_loss_probability",
-                                        "candidate_radius_m", "height_raster_cell_m"])
+                                        "candidate_radius_m", "height_raster_cell_m", "los_trace_distance_m"])
         if let x = m["los"] { s.losMethod = try x.choice(AnalysisSettings.LOSMethod.self) }
         if let x = m["ue_height_m"] { s.userHeightM = try x.double(in: 1...30) }
         if let x = m["interference_load"] { s.interferenceLoad = try x.double(in: 0...1) }
@@ -92,6 +92,7 @@ public enum ScenarioReader {
         if let x = m["entry_loss_probability"] { s.entryLossProbability = try x.double(in: 0.01...0.99) }
         if let x = m["candidate_radius_m"] { s.candidateRadiusM = try x.double(in: 100...50_000) }
         if let x = m["height_raster_cell_m"] { s.heightRasterCellM = try x.double(in: 1...50) }
+        if let x = m["los_trace_distance_m"] { s.losTraceDistanceM = try x.double(in: 0...50_000) }
     }
 
     static func readAnalysis(_ v: YAMLValue, into s: inout AnalysisSettings) throws {

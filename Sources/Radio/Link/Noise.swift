@@ -10,7 +10,8 @@ public enum Noise {
 
 /// Conversions between decibel and linear values.
 public enum Decibel {
-    public static func toLinear(_ db: Double) -> Double { pow(10, db / 10) }
+    /// 10^(dB/10), computed as exp(dB · ln 10 / 10).
+    @inline(__always) public static func toLinear(_ db: Double) -> Double { exp(db * 0.230_258_509_299_404_57) }
     public static func fromLinear(_ x: Double) -> Double { 10 * log10(x) }
 
     /// The power sum of levels in dBm (or dB), as dBm.

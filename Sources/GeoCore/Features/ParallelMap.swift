@@ -13,7 +13,7 @@ private final class Slots<T>: @unchecked Sendable {
 
 /// Maps `0..<count` in chunks on all cores and returns the results in index order, so that the output
 /// is the same whatever the number of threads.
-func parallelMap<T: Sendable>(count: Int, chunkSize: Int = 512, _ body: @Sendable (Range<Int>) -> [T]) -> [T] {
+public func parallelMap<T: Sendable>(count: Int, chunkSize: Int = 512, _ body: @Sendable (Range<Int>) -> [T]) -> [T] {
     guard count > 0 else { return [] }
     let chunks = (count + chunkSize - 1) / chunkSize
     if chunks == 1 { return body(0..<count) }

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Appends text to a file through a large buffer.
+final class FileSink {
+    private let handle: FileHandle
+    private var buffer = Data()
+
+    init(path: String) throws {
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: path, contents: nil) else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        buffer.reserveCapacity(1 << 22)
+    }
+
+    func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 22 { try flush() }
+    }
+
+    func flush() throws {
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() throws {
+        try flush()
+        try handle.close()
+    }
+}
+
+/// Formats a layer's features in parallel batches and hands the text to `write` in feature order.
+func streamFormatted(_ layer: OutputLayer, batch: Int = 16_384, chunk: Int = 2048, _ format: @Sendable (Range<Int>) throws -> String, write: (String) throws -> Void) throws {
+    var start = 0
+    while start < layer.count {
+        let end = min(layer.count, start + batch)
+        let base = start
+        let parts: [Result<String, any Error>] = parallelMap(count: end - start, chunkSize: chunk) { range in
+            [Result { try format((base + range.lowerBound)..<(base + range.upperBound)) }]
+        }
+        for part in parts { try write(try part.get()) }
+        start = end
+    }
+}
+
+import GeoCore
