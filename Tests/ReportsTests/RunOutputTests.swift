@@ -221,3 +221,24 @@ enum SHA256Reference {
         return String(r.stdout.prefix(64))
     }
 }
+
+/// Results must not depend on the number of threads.
+@Suite struct ThreadIndependenceTests {
+    @Test func oneThreadGivesTheSameBytes() throws {
+        let parallel = Fixtures.temporaryDirectory() + "/p"
+        let serial = Fixtures.temporaryDirectory() + "/s"
+        let scenario = Fixtures.path("Tests/Fixtures/smalltown-5g.yaml")
+        let a = try Fixtures.run(Fixtures.gigaplan, ["run", scenario, "--out", parallel, "--quiet", "--format", "gpkg,csv,geojson"])
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Fixtures.gigaplan)
+        process.arguments = ["run", scenario, "--out", serial, "--quiet", "--format", "gpkg,csv,geojson"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["GIGAPLAN_THREADS": "1"]) { $1 }
+        try process.run()
+        process.waitUntilExit()
+        #expect(a.status == 0 && process.terminationStatus == 0)
+        for file in ["gigaplan.gpkg", "csv/buildings.csv", "geojson/coverage.geojson", "summary.json"] {
+            let x = FileManager.default.contents(atPath: parallel + "/" + file)
+            #expect(x != nil && x == FileManager.default.contents(atPath: serial + "/" + file), "\(file) differs")
+        }
+    }
+}

@@ -10,6 +10,8 @@ struct CityGenerator {
     let siteCount: Int
     /// Multiplies the number of buildings (1 = as the population implies).
     let buildingScale: Double
+    /// Every site gets LTE 800, 1800, 2100, 2600 and NR 3600 (the benchmark workloads).
+    var fiveCarriers = false
 
     struct Output {
         var buildings: [Feature] = []
@@ -282,10 +284,14 @@ struct CityGenerator {
             var carriers: [(String, Double, Double, Double?, Double?, Double, Int)] = [   // tech, MHz, bandwidth, tx, eirp, gain, layers
                 ("lte", 800, 10, 43, nil, 15, 2), ("lte", 1800, 20, 46, nil, 17, 2),
             ]
-            if random.chance(0.5) { carriers.append(("lte", 2100, 10, 43, nil, 17, 2)) }
-            if density > 800 && random.chance(0.7) { carriers.append(("lte", 2600, 20, 46, nil, 17, 2)) }
-            if (density > 2500 && random.chance(0.4)) || (density > 800 && random.chance(0.15)) { carriers.append(("nr", 3600, 90, nil, 72, 24, 4)) }
-            if random.chance(0.1) { carriers.append(("hsdpa", 2100, 5, 43, nil, 17, 1)) }
+            if fiveCarriers {
+                carriers += [("lte", 2100, 10, 43, nil, 17, 2), ("lte", 2600, 20, 46, nil, 17, 2), ("nr", 3600, 90, nil, 72, 24, 4)]
+            } else {
+                if random.chance(0.5) { carriers.append(("lte", 2100, 10, 43, nil, 17, 2)) }
+                if density > 800 && random.chance(0.7) { carriers.append(("lte", 2600, 20, 46, nil, 17, 2)) }
+                if (density > 2500 && random.chance(0.4)) || (density > 800 && random.chance(0.15)) { carriers.append(("nr", 3600, 90, nil, 72, 24, 4)) }
+                if random.chance(0.1) { carriers.append(("hsdpa", 2100, 5, 43, nil, 17, 1)) }
+            }
             var sectors: [JSONValue] = []
             for (s, az) in [first, first + 120, first + 240].enumerated() {
                 for (t, f, bw, tx, eirp, gain, layers) in carriers {

@@ -32,6 +32,9 @@ struct GenerateCity: ParsableCommand {
     @Option(help: "Synthetic: area in km².")
     var areaKm2 = 303.0
 
+    @Flag(help: "Give every site all five carriers (LTE 800, 1800, 2100, 2600 and NR 3600), as the benchmark workloads do.")
+    var fiveCarriers = false
+
     @Flag(help: "Write only the large layers (buildings, fixed lines) and skip the small committed ones.")
     var largeOnly = false
 
@@ -46,12 +49,12 @@ struct GenerateCity: ParsableCommand {
             var residents = 7.0
             repeat {
                 inputs = CityInputs.synthetic(center: Coordinate(405_735, 5_757_756), areaKm2: areaKm2, targetBuildings: buildings, seed: seed, residentsPerBuilding: residents)
-                output = try CityGenerator(inputs: inputs, seed: seed, siteCount: sites, buildingScale: 1).generate()
+                output = try CityGenerator(inputs: inputs, seed: seed, siteCount: sites, buildingScale: 1, fiveCarriers: fiveCarriers).generate()
                 residents *= 1.25 * Double(buildings) / Double(max(output.buildings.count, 1))
             } while output.buildings.count < buildings - output.focusPoints.count && residents < 200
         } else {
             inputs = try CityInputs.muenster(dataDirectory: data, projector: projector, crs: crs)
-            output = try CityGenerator(inputs: inputs, seed: seed, siteCount: sites, buildingScale: 1).generate()
+            output = try CityGenerator(inputs: inputs, seed: seed, siteCount: sites, buildingScale: 1, fiveCarriers: fiveCarriers).generate()
         }
         let note = JSONObject([
             ("generator", .string("tools/generate-city")), ("seed", .number(Double(seed))), ("city", .string(inputs.name)),

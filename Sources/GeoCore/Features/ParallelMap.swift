@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Slots written by parallel iterations. `@unchecked Sendable` because each slot is written by exactly
 /// one iteration of `concurrentPerform` and read only after it has returned, which orders the writes
@@ -11,12 +12,17 @@ private final class Slots<T>: @unchecked Sendable {
     }
 }
 
+/// Whether `GIGAPLAN_THREADS=1` asks for everything on one thread (to check that results do not
+/// depend on the number of threads).
+let singleThreaded = ProcessInfo.processInfo.environment["GIGAPLAN_THREADS"] == "1"
+
 /// Maps `0..<count` in chunks on all cores and returns the results in index order, so that the output
 /// is the same whatever the number of threads.
 public func parallelMap<T: Sendable>(count: Int, chunkSize: Int = 512, _ body: @Sendable (Range<Int>) -> [T]) -> [T] {
     guard count > 0 else { return [] }
     let chunks = (count + chunkSize - 1) / chunkSize
     if chunks == 1 { return body(0..<count) }
+    if singleThreaded { return (0..<chunks).flatMap { c in body((c * chunkSize)..<min(count, (c + 1) * chunkSize)) } }
     let slots = Slots<T>(count: chunks)
     DispatchQueue.concurrentPerform(iterations: chunks) { c in
         let range = (c * chunkSize)..<min(count, (c + 1) * chunkSize)

@@ -24,13 +24,25 @@ public struct Receiver: Sendable {
 /// Per service (operator × technology): the best RSRP and its SINR, and the sum of the carriers' rates.
 public struct MobileCoverage: Sendable {
     public let services: [ServiceKey]
-    /// Per receiver, per service: outdoor and indoor quality (nil: no service).
-    private let outdoor: [LinkQuality?]
-    private let indoor: [LinkQuality?]
+    /// Per receiver, per service: outdoor and indoor quality, compactly (32 bytes each; sector −1: no service).
+    struct Stored: Sendable {
+        var rsrp: Double
+        var sinr: Double
+        var mbps: Double
+        var sector: Int32
+
+        static let none = Stored(rsrp: 0, sinr: 0, mbps: 0, sector: -1)
+    }
+
+    private let outdoor: [Stored]
+    private let indoor: [Stored]
+    private let sectorIDs: [String]
     public let receiverCount: Int
 
     public func quality(receiver: Int, service: Int, indoor isIndoor: Bool) -> LinkQuality? {
-        (isIndoor ? indoor : outdoor)[receiver * services.count + service]
+        let q = (isIndoor ? indoor : outdoor)[receiver * services.count + service]
+        guard q.sector >= 0 else { return nil }
+        return LinkQuality(rsrpDBm: q.rsrp, sinrDB: q.sinr, downlinkMbps: q.mbps, sectorID: sectorIDs[Int(q.sector)])
     }
 
     /// The best quality of a technology at a receiver over all operators (by Mbit/s), with its service.
@@ -49,9 +61,10 @@ public struct MobileCoverage: Sendable {
         let serviceCount = network.services.count
         progress?.begin(stage, total: receivers.count)
         defer { progress?.end() }
-        let results: [(LinkQuality?, LinkQuality?)] = parallelMap(count: receivers.count, chunkSize: 256) { range in
+        sectorIDs = network.sectorIDs
+        let results: [(Stored, Stored)] = parallelMap(count: receivers.count, chunkSize: 256) { range in
             defer { progress?.advance(range.count) }
-            var out: [(LinkQuality?, LinkQuality?)] = []
+            var out: [(Stored, Stored)] = []
             out.reserveCapacity(range.count * serviceCount)
             var state = CarrierState(count: network.carriers.count)
             for r in range {
@@ -132,8 +145,8 @@ public struct MobileCoverage: Sendable {
         }
     }
 
-    static func summarise(network: MobileNetwork, state: CarrierState, settings: AnalysisSettings) -> [(LinkQuality?, LinkQuality?)] {
-        var out = [(LinkQuality?, LinkQuality?)](repeating: (nil, nil), count: network.services.count)
+    static func summarise(network: MobileNetwork, state: CarrierState, settings: AnalysisSettings) -> [(Stored, Stored)] {
+        var out = [(Stored, Stored)](repeating: (.none, .none), count: network.services.count)
         for (c, carrier) in network.carriers.enumerated() where state.bestDBm[c] > -.infinity {
             for isIndoor in [false, true] {
                 let loss = isIndoor ? carrier.entryLossDB : 0
@@ -143,13 +156,13 @@ public struct MobileCoverage: Sendable {
                 let mbps = carrier.profile.downlinkMbps(sinrDB: sinr)
                 let rsrp = signal - carrier.perResourceElementDB
                 let current = isIndoor ? out[carrier.service].1 : out[carrier.service].0
-                var merged = LinkQuality(rsrpDBm: rsrp, sinrDB: sinr, downlinkMbps: mbps, sectorID: network.sectorIDs[Int(state.bestSector[c])])
-                if let current {
-                    merged.downlinkMbps += current.downlinkMbps
-                    if current.rsrpDBm >= rsrp {
-                        merged.rsrpDBm = current.rsrpDBm
-                        merged.sinrDB = current.sinrDB
-                        merged.sectorID = current.sectorID
+                var merged = Stored(rsrp: rsrp, sinr: sinr, mbps: mbps, sector: state.bestSector[c])
+                if current.sector >= 0 {
+                    merged.mbps += current.mbps
+                    if current.rsrp >= rsrp {
+                        merged.rsrp = current.rsrp
+                        merged.sinr = current.sinr
+                        merged.sector = current.sector
                     }
                 }
                 if isIndoor { out[carrier.service].1 = merged } else { out[carrier.service].0 = merged }

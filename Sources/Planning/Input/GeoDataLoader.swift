@@ -24,9 +24,13 @@ public final class GeoDataLoader {
     /// Reads every layer of a file, screened and projected. The layer kind comes from `kind`, else from
     /// the table or file name.
     public func read(path: String, kind: LayerKind? = nil) throws(UnreadableFile) -> [Layer] {
-        let layers = try FeatureFileReader.read(path: path, options: .init(csvCRS: csvCRS))
+        var layers = try FeatureFileReader.read(path: path, options: .init(csvCRS: csvCRS))
+        let count = layers.count
         var out: [Layer] = []
-        for layer in layers {
+        while !layers.isEmpty {
+            // Take the layer out of the list, so that its unprojected features are freed as soon as the
+            // projected ones exist.
+            let layer = layers.removeFirst()
             do {
                 _ = try projector.info(layer.crs)
             } catch {
@@ -38,7 +42,7 @@ public final class GeoDataLoader {
             } catch {
                 throw UnreadableFile(path: path, reason: "\(layer.name): \(error)")
             }
-            let guessed = kind ?? LayerKind(guessingFrom: layer.name) ?? LayerKind(guessingFrom: URL(fileURLWithPath: path).lastPathComponent)
+            let guessed = kind ?? LayerKind(guessingFrom: layer.name) ?? (count == 1 ? LayerKind(guessingFrom: URL(fileURLWithPath: path).lastPathComponent) : nil)
             out.append(Layer(kind: guessed, features: prepared))
         }
         return out
