@@ -246,6 +246,33 @@ public enum ResultLayers {
         return layers
     }
 
+    /// The coverage raster's cells as points with the best RSRP, SINR and Mbit/s per technology (over
+    /// operators) and the Mbit/s of every operator's network, outdoors. Only the GeoPackage gets it.
+    public static func coverageGrid(_ r: AnalysisResult) -> OutputLayer? {
+        guard let grid = r.grid else { return nil }
+        let coverage = grid.coverage
+        let technologies = Set(coverage.services.map(\.technology)).sorted()
+        var fields: [GeoPackageField] = []
+        for t in technologies {
+            fields += [.init("\(t.rawValue)_rsrp_dbm", .real), .init("\(t.rawValue)_sinr_db", .real), .init("\(t.rawValue)_mbps", .real)]
+        }
+        for key in coverage.services { fields.append(.init(fieldName("\(key.operatorName)_\(key.technology.rawValue)_mbps"), .real)) }
+        return OutputLayer(name: "coverage_grid", geometryType: "POINT", fields: fields, count: grid.columns * grid.rows,
+                           description: "Coverage raster cells (\(RangeFormatting.number(grid.resolutionM)) m): best outdoor RSRP, SINR and Mbit/s per technology and Mbit/s per network") { cell in
+            var o = JSONObject()
+            for t in technologies {
+                let q = coverage.best(receiver: cell, technology: t, indoor: false)?.1
+                o["\(t.rawValue)_rsrp_dbm"] = number(q?.rsrpDBm)
+                o["\(t.rawValue)_sinr_db"] = number(q?.sinrDB)
+                o["\(t.rawValue)_mbps"] = number(q?.downlinkMbps ?? 0)
+            }
+            for (k, key) in coverage.services.enumerated() {
+                o[fieldName("\(key.operatorName)_\(key.technology.rawValue)_mbps")] = number(coverage.quality(receiver: cell, service: k, indoor: false)?.downlinkMbps ?? 0)
+            }
+            return Feature(index: cell, geometry: .point(grid.center(column: cell % grid.columns, row: cell / grid.columns)), properties: o)
+        }
+    }
+
     /// A 150 m wedge of the sector's beamwidth (a circle for omnidirectional sectors).
     static func wedge(_ c: Coordinate, _ s: Sector) -> Polygon {
         let radius = 150.0

@@ -51,7 +51,7 @@ public enum RunWriter {
     /// Writes the outputs; returns the files written (relative to `directory`) and the seconds each writer took.
     /// The GeoPackage, GeoJSON and CSV writers run at the same time.
     @discardableResult
-    public static func write(_ r: AnalysisResult, scenario: Scenario, data: GeoData, to directory: String,
+    public static func write(_ r: AnalysisResult, scenario: Scenario, data: GeoData, summary: JSONValue, to directory: String,
                              formats: Set<OutputFormat>) throws -> (files: [String], timings: [(String, Double)]) {
         let destination = URL(fileURLWithPath: directory).standardizedFileURL
         let parent = destination.deletingLastPathComponent()
@@ -71,7 +71,7 @@ public enum RunWriter {
         if formats.contains(.gpkg) {
             jobs.append(("write gpkg", {
                 let writer = try GeoPackageWriter(path: root + "/gigaplan.gpkg")
-                for layer in layers {
+                for layer in layers + [ResultLayers.coverageGrid(r)].compactMap({ $0 }) {
                     try writer.addLayer(layer.name, geometryType: layer.geometryType, crs: scenario.workingCRS, fields: layer.fields, description: layer.description)
                     for i in 0..<layer.count {
                         let f = layer.feature(i)
@@ -142,7 +142,7 @@ public enum RunWriter {
             }))
         }
         jobs.append(("write summary", {
-            try AtomicFile.write(JSONWriter.serialize(Summary.make(r, scenario: scenario, data: data), pretty: true) + "\n", to: root + "/summary.json")
+            try AtomicFile.write(JSONWriter.serialize(summary, pretty: true) + "\n", to: root + "/summary.json")
             return ["summary.json"]
         }))
         let runs = jobs

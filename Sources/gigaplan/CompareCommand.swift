@@ -26,12 +26,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let progress = TerminalProgress.make(quiet: quiet)
         func analyse(_ path: String) throws -> (Scenario, AnalysisResult) {
-            let s = try loadScenario(path)
-            let data = try loadScenarioData(s)
-            if s.onInvalid == .fail && data.errorCount > 0 {
-                for p in data.problems where p.severity == .error { printError("\(p)") }
-                throw ExitCode(1)
-            }
+            let (s, data) = try loadForAnalysis(path)
             return (s, try Analysis.run(data, settings: s.settings, progress: progress))
         }
         let (sa, ra) = try analyse(a)
@@ -67,12 +62,7 @@ struct ReportCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let s = try loadScenario(scenario)
-        let data = try loadScenarioData(s)
-        if s.onInvalid == .fail && data.errorCount > 0 {
-            for p in data.problems where p.severity == .error { printError("\(p)") }
-            throw ExitCode(1)
-        }
+        let (s, data) = try loadForAnalysis(scenario)
         let result = try Analysis.run(data, settings: s.settings, progress: TerminalProgress.make(quiet: quiet))
         let directory = out ?? "out/\(s.name)/reports-\(per.rawValue)"
         var files: [(String, String, String)] = []   // file, title, counts

@@ -46,23 +46,17 @@ struct RunCommand: ParsableCommand {
         })
         let started = Date()
         var stages = StageClock()
-        let scenario = try loadScenario(self.scenario)
-        let data = try stages.measure("load") { try loadScenarioData(scenario) }
-        if scenario.onInvalid == .fail && data.errorCount > 0 {
-            for p in data.problems where p.severity == .error { printError("\(p)") }
-            printError("\(data.errorCount) input error(s); nothing written (set on_invalid: skip in the scenario to leave those features out)")
-            throw ExitCode(1)
-        }
+        let (scenario, data) = try stages.measure("load") { try loadForAnalysis(self.scenario) }
         let progress = TerminalProgress.make(quiet: quiet || json)
         let result = try Analysis.run(data, settings: scenario.settings, progress: progress)
         for t in result.timings { stages.add(t.stage, t.seconds) }
         let outputDirectory = out ?? "out/\(scenario.name)"
         RunWriter.installInterruptCleanup()
+        let summary = stages.measure("summary") { Summary.make(result, scenario: scenario, data: data) }
         let (files, writerTimes) = try stages.measure("write (in parallel)") {
-            try RunWriter.write(result, scenario: scenario, data: data, to: outputDirectory, formats: formats)
+            try RunWriter.write(result, scenario: scenario, data: data, summary: summary, to: outputDirectory, formats: formats)
         }
         for (name, seconds) in writerTimes { stages.add("  \(name)", seconds, counted: false) }
-        let summary = Summary.make(result, scenario: scenario, data: data)
         let storePath = store ?? URL(fileURLWithPath: outputDirectory).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("gigaplan-history.sqlite").path
         try stages.measure("history") {
             try RunHistory(path: storePath).record(startedAt: started, scenario: scenario.name, scenarioFiles: scenario.files,
@@ -77,6 +71,10 @@ struct RunCommand: ParsableCommand {
             if warnings > 0 || data.errorCount > 0 { print("input: \(data.errorCount) errors (features left out), \(warnings) warnings — see csv/input_problems.csv") }
         }
         if timings { FileHandle.standardError.write(Data(stages.table().utf8)) }
+        // Everything is written and recorded: leave without freeing the analysis piece by piece
+        // (seconds for a region), which no one would see.
+        try? FileHandle.standardOutput.synchronize()
+        Foundation.exit(0)
     }
 
     static func headline(_ summary: JSONValue, directory: String, files: [String]) -> String {
@@ -104,6 +102,19 @@ func loadScenario(_ path: String) throws -> Scenario {
         printError(error.description)
         throw ExitCode(error.unreadable ? 2 : 1)
     }
+}
+
+/// Reads a scenario and its inputs for an analysis; input errors stop here (exit 1) unless the scenario
+/// says `on_invalid: skip`.
+func loadForAnalysis(_ path: String) throws -> (Scenario, GeoData) {
+    let scenario = try loadScenario(path)
+    let data = try loadScenarioData(scenario)
+    if scenario.onInvalid == .fail && data.errorCount > 0 {
+        for p in data.problems where p.severity == .error { printError("\(p)") }
+        printError("\(data.errorCount) input error(s); nothing written (set on_invalid: skip in the scenario to leave those features out)")
+        throw ExitCode(1)
+    }
+    return (scenario, data)
 }
 
 /// Loads a scenario's inputs: unreadable files exit 2, wrong references in changes exit 1.

@@ -42,6 +42,10 @@ import TestSupport
         #expect(info.stdout.contains("gigabit_2023_reason: String"))
         let schools = try Fixtures.run(ogrinfo, ["-ro", "-so", gpkg, "schools"])
         #expect(schools.stdout.contains("Feature Count: 3"))
+        // The raster's cells with their values per technology: 2 km × 2 km town, its buffer, 100 m cells.
+        let grid = try Fixtures.run(ogrinfo, ["-ro", "-so", gpkg, "coverage_grid"])
+        #expect(grid.stdout.contains("lte_rsrp_dbm: Real") && grid.stdout.contains("nr_mbps: Real"))
+        #expect(grid.stdout.contains("operator_a_lte_mbps: Real"))
         // The coverage raster is a tiles table GDAL opens as a raster.
         if let gdalinfo = Fixtures.which("gdalinfo") {
             let raster = try Fixtures.run(gdalinfo, ["GPKG:\(gpkg):coverage_raster"])

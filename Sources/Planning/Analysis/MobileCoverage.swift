@@ -118,16 +118,15 @@ public struct MobileCoverage: Sendable {
                 losProbability = TR38901.losProbability(site.scenario, distance2DM: distance, userHeightM: ue)
             }
             pathLoss.removeAll(keepingCapacity: true)
-            for ghz in site.frequenciesGHz {
-                let link = TR38901.Link(frequencyGHz: ghz, distance2DM: distance, baseHeightM: site.heightM, userHeightM: ue)
+            for model in site.models {
                 if losProbability >= 1 {
-                    pathLoss.append(TR38901.medianPathLoss(site.scenario, lineOfSight: true, link))
+                    pathLoss.append(model.pathLoss(distance2DM: distance, lineOfSight: true))
                 } else if losProbability <= 0 {
-                    pathLoss.append(TR38901.medianPathLoss(site.scenario, lineOfSight: false, link))
+                    pathLoss.append(model.pathLoss(distance2DM: distance, lineOfSight: false))
                 } else {
                     // Expected received power over the LOS/NLOS states.
-                    let los = TR38901.medianPathLoss(site.scenario, lineOfSight: true, link)
-                    let nlos = TR38901.medianPathLoss(site.scenario, lineOfSight: false, link)
+                    let los = model.pathLoss(distance2DM: distance, lineOfSight: true)
+                    let nlos = model.pathLoss(distance2DM: distance, lineOfSight: false)
                     pathLoss.append(-Decibel.fromLinear(losProbability * Decibel.toLinear(-los) + (1 - losProbability) * Decibel.toLinear(-nlos)))
                 }
             }

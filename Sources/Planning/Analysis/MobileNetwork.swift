@@ -21,6 +21,8 @@ public struct MobileNetwork: Sendable {
         var heightM: Double
         var scenario: TR38901.Scenario
         var frequenciesGHz: [Double]
+        /// The site's TR 38.901 path-loss model per frequency, prepared for the receiver height.
+        var models: [TR38901.Prepared]
         var transmitters: [Transmitter]
     }
 
@@ -97,7 +99,11 @@ public struct MobileNetwork: Sendable {
                                                 carrier: carrierIndex[carrierKey]!, frequency: frequencies.firstIndex(of: ghz)!))
                 sectorIDs.append(sector.id)
             }
-            sites.append(SiteEntry(id: site.id, location: site.location, heightM: site.heightM, scenario: scenario, frequenciesGHz: frequencies, transmitters: transmitters))
+            let models = frequencies.map {
+                TR38901.Prepared(scenario, TR38901.Link(frequencyGHz: $0, distance2DM: 0, baseHeightM: site.heightM, userHeightM: settings.userHeightM))
+            }
+            sites.append(SiteEntry(id: site.id, location: site.location, heightM: site.heightM, scenario: scenario, frequenciesGHz: frequencies,
+                                   models: models, transmitters: transmitters))
         }
         services.sort()
         for (key, index) in carrierIndex {

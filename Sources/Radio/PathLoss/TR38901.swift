@@ -96,49 +96,76 @@ public enum TR38901 {
             check.require("street width", link.streetWidthM, 5...50, "m")
             check.require("2D distance", d2, 10...(lineOfSight ? 10000 : 5000), "m")
         }
-        let los = losPathLoss(scenario, link)
-        guard !lineOfSight else { return try check.result(los, source: source, assumptions: assumptions, policy: policy) }
-        return try check.result(max(los, nlosPrimePathLoss(scenario, link)), source: source, assumptions: assumptions, policy: policy)
+        return try check.result(medianPathLoss(scenario, lineOfSight: lineOfSight, link), source: source, assumptions: assumptions, policy: policy)
     }
 
-    /// The median path loss without validity bookkeeping, for inner loops; `pathLoss` states the range.
+    /// The median path loss without validity bookkeeping; `pathLoss` states the range.
     public static func medianPathLoss(_ scenario: Scenario, lineOfSight: Bool, _ link: Link) -> Double {
-        let los = losPathLoss(scenario, link)
-        return lineOfSight ? los : max(los, nlosPrimePathLoss(scenario, link))
+        Prepared(scenario, link).pathLoss(distance2DM: link.distance2DM, lineOfSight: lineOfSight)
     }
 
-    static func losPathLoss(_ scenario: Scenario, _ link: Link) -> Double {
-        let d3 = link.distance3DM, fc = link.frequencyGHz, hBS = link.baseHeightM, hUT = link.userHeightM
-        let dBP = breakpointDistance(scenario, link)
-        switch scenario {
-        case .uma:
-            if link.distance2DM <= dBP { return 28.0 + 22 * log10(d3) + 20 * log10(fc) }
-            return 28.0 + 40 * log10(d3) + 20 * log10(fc) - 9 * log10(dBP * dBP + (hBS - hUT) * (hBS - hUT))
-        case .umi:
-            if link.distance2DM <= dBP { return 32.4 + 21 * log10(d3) + 20 * log10(fc) }
-            return 32.4 + 40 * log10(d3) + 20 * log10(fc) - 9.5 * log10(dBP * dBP + (hBS - hUT) * (hBS - hUT))
-        case .rma:
-            let h = link.buildingHeightM
-            func pl1(_ d: Double) -> Double {
-                20 * log10(40 * Double.pi * d * fc / 3) + min(0.03 * pow(h, 1.72), 10) * log10(d)
-                    - min(0.044 * pow(h, 1.72), 14.77) + 0.002 * log10(h) * d
+    /// The Table 7.4.1-1 equations with every term that does not depend on the distance worked out
+    /// once (for one scenario, frequency and set of heights), so that a link costs one logarithm.
+    /// `pathLoss` and `medianPathLoss` use it too: there is one implementation of the equations.
+    public struct Prepared: Sendable {
+        let scenario: Scenario
+        let heightDifference2: Double
+        let breakpoint: Double
+        /// 20 log10 fc.
+        let frequencyTerm: Double
+        /// UMa: 9 log10(d′BP² + Δh²); UMi: 9.5 log10(d′BP² + Δh²); RMa: PL1 at dBP.
+        let breakpointTerm: Double
+        let rmaA: Double, rmaB: Double, rmaC: Double
+        let nlosConstant: Double
+        let nlosSlope: Double
+        let log10Breakpoint: Double
+
+        public init(_ scenario: Scenario, _ link: Link) {
+            self.scenario = scenario
+            let fc = link.frequencyGHz, hBS = link.baseHeightM, hUT = link.userHeightM
+            heightDifference2 = (hBS - hUT) * (hBS - hUT)
+            breakpoint = TR38901.breakpointDistance(scenario, link)
+            log10Breakpoint = log10(breakpoint)
+            frequencyTerm = 20 * log10(fc)
+            switch scenario {
+            case .uma:
+                breakpointTerm = 9 * log10(breakpoint * breakpoint + heightDifference2)
+                (rmaA, rmaB, rmaC) = (0, 0, 0)
+                nlosConstant = 13.54 + frequencyTerm - 0.6 * (hUT - 1.5)
+                nlosSlope = 39.08
+            case .umi:
+                breakpointTerm = 9.5 * log10(breakpoint * breakpoint + heightDifference2)
+                (rmaA, rmaB, rmaC) = (0, 0, 0)
+                nlosConstant = 22.4 + 21.3 * log10(fc) - 0.3 * (hUT - 1.5)
+                nlosSlope = 35.3
+            case .rma:
+                let h = link.buildingHeightM, w = link.streetWidthM
+                // PL1 = 20 log(40π fc / 3) + (20 + a) log d3D − b + c d3D
+                rmaA = min(0.03 * pow(h, 1.72), 10)
+                rmaB = 20 * log10(40 * Double.pi * fc / 3) - min(0.044 * pow(h, 1.72), 14.77)
+                rmaC = 0.002 * log10(h)
+                breakpointTerm = rmaB + (20 + rmaA) * log10Breakpoint + rmaC * breakpoint
+                let slope = 43.42 - 3.1 * log10(hBS)
+                nlosConstant = 161.04 - 7.1 * log10(w) + 7.5 * log10(h) - (24.37 - 3.7 * (h / hBS) * (h / hBS)) * log10(hBS)
+                    - 3 * slope + frequencyTerm - (3.2 * pow(log10(11.75 * hUT), 2) - 4.97)
+                nlosSlope = slope
             }
-            if link.distance2DM <= dBP { return pl1(d3) }
-            return pl1(dBP) + 40 * log10(d3 / dBP)
         }
-    }
 
-    static func nlosPrimePathLoss(_ scenario: Scenario, _ link: Link) -> Double {
-        let d3 = link.distance3DM, fc = link.frequencyGHz, hBS = link.baseHeightM, hUT = link.userHeightM
-        switch scenario {
-        case .uma:
-            return 13.54 + 39.08 * log10(d3) + 20 * log10(fc) - 0.6 * (hUT - 1.5)
-        case .umi:
-            return 35.3 * log10(d3) + 22.4 + 21.3 * log10(fc) - 0.3 * (hUT - 1.5)
-        case .rma:
-            let h = link.buildingHeightM, w = link.streetWidthM
-            return 161.04 - 7.1 * log10(w) + 7.5 * log10(h) - (24.37 - 3.7 * pow(h / hBS, 2)) * log10(hBS)
-                + (43.42 - 3.1 * log10(hBS)) * (log10(d3) - 3) + 20 * log10(fc) - (3.2 * pow(log10(11.75 * hUT), 2) - 4.97)
+        /// The median path loss in dB at a 2D distance.
+        public func pathLoss(distance2DM d2: Double, lineOfSight: Bool) -> Double {
+            let lg = 0.5 * log10(d2 * d2 + heightDifference2)   // log10 d3D
+            let los: Double
+            switch scenario {
+            case .uma:
+                los = d2 <= breakpoint ? 28.0 + 22 * lg + frequencyTerm : 28.0 + 40 * lg + frequencyTerm - breakpointTerm
+            case .umi:
+                los = d2 <= breakpoint ? 32.4 + 21 * lg + frequencyTerm : 32.4 + 40 * lg + frequencyTerm - breakpointTerm
+            case .rma:
+                los = d2 <= breakpoint ? rmaB + (20 + rmaA) * lg + rmaC * (d2 * d2 + heightDifference2).squareRoot()
+                    : breakpointTerm + 40 * (lg - log10Breakpoint)
+            }
+            return lineOfSight ? los : max(los, nlosConstant + nlosSlope * lg)
         }
     }
 
