@@ -174,9 +174,19 @@ import Testing
             #expect(r.city.eligible[p]?.buildings ?? 0 == eligible)
             #expect(r.districts.compactMap { $0.eligible[p]?.buildings }.reduce(0, +) == eligible)
         }
-        // Areas partition the eligible buildings of the area programme.
+        // Areas partition the eligible buildings of the area programme, also when cut at district
+        // borders, and also for buildings outside every district.
         let eligible2023 = r.services.filter { $0.funding[.gigabit2023]!.eligible }.count
         #expect(r.areas.map(\.counts.buildings).reduce(0, +) == eligible2023)
+        var cut = settings
+        cut.cutAreasByDistrict = true
+        let westOnly = try Analysis.run(city(buildings: buildings, fixed: fixed, districts: [west]), settings: cut)
+        #expect(westOnly.areas.map(\.counts.buildings).reduce(0, +) == eligible2023)
+        #expect(Set(westOnly.areas.flatMap(\.buildingIDs)).count == eligible2023)
+        #expect(westOnly.areas.contains { $0.district == "West" } && westOnly.areas.contains { $0.district == nil })
+        let both = try Analysis.run(city(buildings: buildings, fixed: fixed, districts: [west, east]), settings: cut)
+        #expect(both.areas.allSatisfy { $0.district != nil })
+        #expect(both.areas.map(\.counts.buildings).reduce(0, +) == eligible2023)
     }
 
     @Test func underservedAreasJoinNearBuildings() throws {

@@ -64,26 +64,39 @@ public enum UnderservedAreas {
         var areas: [UnderservedArea] = []
         for members in ordered {
             let geometry = try Geometry.union(members.map { try buildings[eligible[$0]].geometry.buffer(joinDistance / 2, quadrantSegments: 4) })
-            var pieces: [(Geometry, String?)] = [(geometry, nil)]
+            // Pieces of the area, each with the members whose centre it holds; members outside every
+            // district form a piece of their own, so that every eligible building is in one area.
+            var pieces: [(Geometry, String?, [Int])] = [(geometry, nil, members)]
             if cutByDistrict && !districts.isEmpty {
-                pieces = try districts.compactMap { d in
+                pieces = []
+                var placed = Set<Int>()
+                for d in districts {
                     let part = try geometry.intersection(d.geometry)
-                    return part.polygons.isEmpty ? nil : (Geometry.multiPolygon(part.polygons), d.name)
+                    guard !part.polygons.isEmpty else { continue }
+                    let prepared = try PreparedGeometry(d.geometry)
+                    let inside = try members.filter { k in
+                        if placed.contains(k) { return false }
+                        return try prepared.covers(buildings[eligible[k]].geometry.anchor!)
+                    }
+                    placed.formUnion(inside)
+                    if !inside.isEmpty { pieces.append((.multiPolygon(part.polygons), d.name, inside)) }
+                }
+                let outside = members.filter { !placed.contains($0) }
+                if !outside.isEmpty {
+                    let rest = try Geometry.union(outside.map { try buildings[eligible[$0]].geometry.buffer(joinDistance / 2, quadrantSegments: 4) })
+                    pieces.append((rest, nil, outside))
                 }
             }
-            for (piece, district) in pieces {
-                let prepared = try PreparedGeometry(piece)
+            for (piece, district, inside) in pieces {
                 var counts = BuildingCounts()
                 var tally: [String: Int] = [:]
                 var ids: [String] = []
-                for k in members {
+                for k in inside {
                     let b = buildings[eligible[k]]
-                    if pieces.count > 1, let c = b.geometry.anchor, try !prepared.covers(c) { continue }
                     counts.add(b, focusKind: focusKinds[eligible[k]])
                     tally[reasons[eligible[k]], default: 0] += 1
                     ids.append(b.id)
                 }
-                guard counts.buildings > 0 else { continue }
                 let dominant = tally.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
                 areas.append(UnderservedArea(id: "area-\(areas.count + 1)", geometry: piece, district: district, counts: counts, dominantReason: dominant, buildingIDs: ids))
             }
