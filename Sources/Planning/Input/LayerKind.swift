@@ -23,5 +23,5 @@ public enum LayerKind: String, Sendable, CaseIterable, Codable {
     }
 
     /// Whether a feature of this layer may come without geometry.
-    var geometryOptional: Bool { self == .fixed }
+    public var geometryOptional: Bool { self == .fixed }
 }

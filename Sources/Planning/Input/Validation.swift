@@ -27,7 +27,10 @@ public struct ValidationReport: Sendable {
             do {
                 for layer in try loader.read(path: path, kind: kind) {
                     let total = layer.features.features.count
-                    if let k = layer.kind {
+                    // A table without coordinates whose layer was only guessed from its name is not taken as
+                    // that layer (statistics tables such as the Breitbandatlas rows name districts in their titles).
+                    let tableOnly = layer.features.metadata["geometry"] == .string("none")
+                    if let k = layer.kind, kind != nil || !tableOnly || k.geometryOptional {
                         var data = GeoData(crs: loader.workingCRS)
                         GeoDataLoader.add(layer.features, as: k, into: &data)
                         result.problems += data.problems
@@ -36,14 +39,15 @@ public struct ValidationReport: Sendable {
                         var problems = layer.features.problems
                         if layer.features.features.allSatisfy({ $0.geometry == nil }) && layer.features.problems.isEmpty {
                             problems.append(InputProblem(.error, code: "no-geometry", file: path, layer: layer.features.name,
-                                                         reason: "no feature has a geometry (no lon/lat, x/y or wkt columns) and the layer cannot be told from the name; give --layer"))
+                                                         reason: "a table without coordinates (no lon/lat, x/y or wkt columns), so not a map layer; if it is a GeoData layer, name it with --layer (fixed-line records may reference buildings by building_id)"))
                         } else {
                             problems.append(InputProblem(.warning, code: "unknown-layer", file: path, layer: layer.features.name,
                                                          reason: "the layer cannot be told from the name; only geometry and coordinates were checked (give --layer to check its fields)"))
                         }
                         result.problems += problems
                         let bad = Set(problems.filter { $0.severity == .error }.compactMap(\.featureIndex))
-                        result.layers.append((layer.features.name, nil, total, total - bad.count))
+                        let usable = problems.contains { $0.code == "no-geometry" } ? 0 : total - bad.count
+                        result.layers.append((layer.features.name, nil, total, usable))
                     }
                 }
             } catch {
