@@ -24,6 +24,26 @@ enum CoverageTiles {
         return best
     }
 
+    /// Legend entries of the colour classes.
+    static let legend: [(String, String)] = [
+        ("mobile < 2 Mbit/s", "#d7191c"), ("mobile 2–30 Mbit/s", "#fdae61"), ("mobile 30–100 Mbit/s", "#ffff8c"),
+        ("mobile 100–300 Mbit/s", "#a6d96a"), ("mobile ≥ 300 Mbit/s", "#1a9641"),
+    ]
+
+    /// The whole grid as one PNG, one pixel per cell, north up.
+    static func image(_ grid: CoverageGrid) -> [UInt8] {
+        var rgba = [UInt8](repeating: 0, count: grid.columns * grid.rows * 4)
+        for y in 0..<grid.rows {
+            let row = grid.rows - 1 - y
+            for x in 0..<grid.columns {
+                let c = colour(bestMbps(grid, cell: row * grid.columns + x))
+                let o = (y * grid.columns + x) * 4
+                rgba[o] = c[0]; rgba[o + 1] = c[1]; rgba[o + 2] = c[2]; rgba[o + 3] = 150
+            }
+        }
+        return PNGEncoder.encode(width: grid.columns, height: grid.rows, rgba: rgba)
+    }
+
     /// PNG tiles (row 0 at the top) and the top-left corner of the tile grid.
     static func make(_ grid: CoverageGrid) -> (tiles: [[[UInt8]]], topLeft: Coordinate) {
         let tileColumns = (grid.columns + tileSize - 1) / tileSize

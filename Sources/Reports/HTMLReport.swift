@@ -93,10 +93,15 @@ public enum HTMLReport {
         // Maps.
         html += "<h2>Maps</h2>"
         var coverageMap = SVGMap(box: box)
-        coverageMap.addPolygons(data.districts.map(\.geometry).filter(inScope), fill: "#ffffff", stroke: "#555", label: "districts", strokeWidth: 1)
+        if let grid = r.grid {
+            let extent = BoundingBox(minX: grid.origin.x, minY: grid.origin.y, maxX: grid.origin.x + Double(grid.columns) * grid.resolutionM,
+                                     maxY: grid.origin.y + Double(grid.rows) * grid.resolutionM)
+            coverageMap.addImage(png: CoverageTiles.image(grid), extent: extent, legend: CoverageTiles.legend.map { ("\($0.0), best outdoor", $0.1) })
+        }
+        coverageMap.addPolygons(data.districts.map(\.geometry).filter(inScope), fill: "none", stroke: "#555", label: "districts", strokeWidth: 1)
         let palette = ["#9ecae1", "#31a354", "#fd8d3c", "#756bb1"]
         for (k, entry) in r.coveragePolygons.enumerated() where inScope(entry.1) {
-            coverageMap.addPolygons([entry.1], fill: palette[k % palette.count] + "99", stroke: palette[k % palette.count], label: "\(entry.0.label) (outdoor)")
+            coverageMap.addPolygons([entry.1], fill: "none", stroke: palette[k % palette.count], label: "\(entry.0.label) (outdoor), outline", strokeWidth: 2)
         }
         coverageMap.addPolygons(r.islands.compactMap(\.outdoorCoverage).filter(inScope), fill: "#e7298a66", stroke: "#e7298a", label: "public WLAN coverage")
         coverageMap.addPoints(data.sites.map(\.location), radius: 2.2, fill: "#222", stroke: "#fff", label: "cell sites", titles: data.sites.map { "\($0.id) (\($0.operatorName ?? ""))" })

@@ -65,6 +65,14 @@ struct SVGMap {
         if let label { legend.append((label, fill, stroke)) }
     }
 
+    /// A raster image (PNG) covering `extent` in map units, drawn under the later layers.
+    mutating func addImage(png: [UInt8], extent: BoundingBox, legend entries: [(String, String)]) {
+        let topLeft = point(Coordinate(extent.minX, extent.maxY)).split(separator: ",")
+        let w = extent.width * scale, h = extent.height * scale
+        layers.append("<image x=\"\(topLeft[0])\" y=\"\(topLeft[1])\" width=\"\(String(format: "%.1f", w))\" height=\"\(String(format: "%.1f", h))\" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" href=\"data:image/png;base64,\(Data(png).base64EncodedString())\"/>")
+        for (label, colour) in entries { legend.append((label, colour, colour)) }
+    }
+
     mutating func addLines(_ lines: [Geometry], stroke: String, width: Double, label: String?) {
         layers.append("<g fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(width)\">" + lines.map { "<path d=\"\(path($0))\"/>" }.joined() + "</g>")
         if let label { legend.append((label, "none", stroke)) }
@@ -80,8 +88,10 @@ struct SVGMap {
     func render(title: String) -> String {
         let legendHeight = Double(legend.count) * 18 + 10
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" role=\"img\" aria-label=\"\(HTML.escape(title))\" viewBox=\"0 0 \(Int(width)) \(Int(height + legendHeight + 10))\">"
+        svg += "<defs><clipPath id=\"frame\"><rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\"/></clipPath></defs>"
         svg += "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#f4f6f8\" stroke=\"#999\"/>"
-        svg += layers.joined()
+        svg += "<g clip-path=\"url(#frame)\">" + layers.joined() + "</g>"
+        svg += "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"none\" stroke=\"#999\"/>"
         // North arrow.
         svg += "<g transform=\"translate(\(Int(width) - 40),20)\"><path d=\"M0,30 L10,0 L20,30 L10,22 Z\" fill=\"#222\"/><text x=\"10\" y=\"44\" font-size=\"13\" text-anchor=\"middle\">N</text></g>"
         // Scale bar.
