@@ -103,6 +103,8 @@ public enum HTMLReport {
         for (k, entry) in r.coveragePolygons.enumerated() where inScope(entry.1) {
             coverageMap.addPolygons([entry.1], fill: "none", stroke: palette[k % palette.count], label: "\(entry.0.label) (outdoor), outline", strokeWidth: 2)
         }
+        let streets = data.streets.map(\.geometry).filter(inScope)
+        if !streets.isEmpty { coverageMap.addLines(streets, stroke: "#666", width: 0.5, label: "streets (WLAN street coverage in csv/street_wlan_coverage.csv)") }
         coverageMap.addPolygons(r.islands.compactMap(\.outdoorCoverage).filter(inScope), fill: "#e7298a66", stroke: "#e7298a", label: "public WLAN coverage")
         coverageMap.addPoints(data.sites.map(\.location), radius: 2.2, fill: "#222", stroke: "#fff", label: "cell sites", titles: data.sites.map { "\($0.id) (\($0.operatorName ?? ""))" })
         coverageMap.addPoints(r.islands.compactMap { $0.accessPoints.first?.location }, radius: 3, fill: "#e7298a", stroke: "#fff", label: "WLAN islands", titles: r.islands.map(\.name))

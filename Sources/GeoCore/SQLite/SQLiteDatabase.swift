@@ -100,18 +100,6 @@ public final class SQLiteDatabase {
         return SQLiteStatement(database: self, handle: stmt)
     }
 
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN")
-        do {
-            let result = try body()
-            try execute("COMMIT")
-            return result
-        } catch {
-            try? execute("ROLLBACK")
-            throw error
-        }
-    }
-
     var rawHandle: OpaquePointer? { handle }
 }
 
