@@ -36,8 +36,9 @@ public enum ResultLayers {
             fields += [.init("\(t.rawValue)_operator", .text), .init("\(t.rawValue)_sector", .text), .init("\(t.rawValue)_rsrp_dbm", .real),
                        .init("\(t.rawValue)_sinr_db", .real), .init("\(t.rawValue)_mbps_outdoor", .real), .init("\(t.rawValue)_mbps_indoor", .real)]
         }
-        fields += [.init("wlan_island", .text), .init("wlan_mbps", .real), .init("best_source", .text), .init("best_down_mbps", .real),
-                   .init("download_1gb_s", .real)]
+        fields += [.init("wlan_island", .text), .init("wlan_mbps", .real), .init("best_source", .text), .init("best_down_mbps", .real)]
+        let sizes = DownloadSize.defaults.map { (size: $0, field: "download_\(fieldName($0.labelEN))_s") }
+        fields += sizes.map { .init($0.field, .real) }
         for p in FundingProgramme.allCases {
             let f = fieldName(p.rawValue)
             fields += [.init("\(f)_eligible", .boolean), .init("\(f)_reason", .text)]
@@ -78,7 +79,9 @@ public enum ResultLayers {
             let overall = s.best
             o["best_source"] = .string(overall.source.rawValue)
             o["best_down_mbps"] = number(overall.downMbps)
-            o["download_1gb_s"] = overall.downMbps > 0 ? number(DownloadTimeTable.seconds(bytes: 1e9, rateMbps: overall.downMbps)) : .null
+            for (size, field) in sizes {
+                o[field] = overall.downMbps > 0 ? number(DownloadTimeTable.seconds(bytes: size.bytes, rateMbps: overall.downMbps)) : .null
+            }
             for p in FundingProgramme.allCases {
                 let v = s.funding[p]!
                 o["\(fieldName(p.rawValue))_eligible"] = .bool(v.eligible)

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Planning
+import Radio
 
 /// The headline numbers of a run (summary.json, the history store, `--json`).
 public enum Summary {
@@ -63,8 +64,25 @@ public enum Summary {
             ("warnings", .number(Double((data.problems + r.problems).filter { $0.severity == .warning }.count))),
             ("dropped", .object(JSONObject(data.dropped.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key.rawValue, .number(Double($0.value))) }))),
         ]))
+        var environments = JSONObject()
+        for scenario in TR38901.Scenario.allCases {
+            environments[scenario.rawValue] = .number(Double(r.network.environments.values.filter { $0 == scenario }.count))
+        }
+        o["radio"] = .object(JSONObject([
+            ("path_loss", .string("3GPP TR 38.901 Table 7.4.1-1 per site environment")), ("site_environments", .object(environments)),
+            ("los", .string(scenario.settings.losMethod.rawValue)),
+            ("sites_outside_validity_range", .number(Double(r.network.extrapolated.count))),
+            ("violations", .object(JSONObject(Dictionary(grouping: r.network.extrapolated.values.flatMap { Set($0.map(limitKind)) }, by: { $0 })
+                .sorted { $0.key < $1.key }.map { ($0.key, .number(Double($0.value.count))) }))),
+        ]))
         o["generated_layers"] = .array(generatedLayers(data).map { .string($0) })
         return .object(o)
+    }
+
+    /// A violated limit without the value: "base station height 30 m outside 25…25 m" → "base station height outside 25…25 m".
+    static func limitKind(_ violation: String) -> String {
+        guard let digit = violation.firstIndex(where: \.isNumber), let outside = violation.range(of: "outside") else { return violation }
+        return String(violation[..<digit]).trimmingWhitespace + " " + violation[outside.lowerBound...]
     }
 
     /// The input layers marked as generated (a top-level `generated` member or `generated` features).

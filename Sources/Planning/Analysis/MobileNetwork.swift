@@ -44,6 +44,9 @@ public struct MobileNetwork: Sendable {
     let tree: STRtree
     /// The environment chosen for each site (as given, or from its surroundings), by site id.
     public let environments: [String: TR38901.Scenario]
+    /// Sites whose heights or frequencies lie outside the TR 38.901 validity range of their scenario
+    /// (the path loss there is extrapolated), with the violated limits, by site id.
+    public let extrapolated: [String: [String]]
 
     /// Buildings per km² within 500 m above which a site is urban (UMa) rather than rural (RMa).
     public static let urbanBuildingDensity = 300.0
@@ -58,6 +61,7 @@ public struct MobileNetwork: Sendable {
         var sites: [SiteEntry] = []
         var environments: [String: TR38901.Scenario] = [:]
         var sectorIDs: [String] = []
+        var extrapolated: [String: [String]] = [:]
         for site in input {
             let scenario: TR38901.Scenario
             switch site.environment {
@@ -99,6 +103,12 @@ public struct MobileNetwork: Sendable {
                                                 carrier: carrierIndex[carrierKey]!, frequency: frequencies.firstIndex(of: ghz)!))
                 sectorIDs.append(sector.id)
             }
+            // The range check of the TR at a distance inside every scenario's range: only heights and frequencies can fail.
+            let violations = frequencies.flatMap { ghz in
+                (try? TR38901.pathLoss(scenario, lineOfSight: false, .init(frequencyGHz: ghz, distance2DM: 100, baseHeightM: site.heightM,
+                                                                           userHeightM: settings.userHeightM)).violations) ?? []
+            }
+            if !violations.isEmpty { extrapolated[site.id] = Array(Set(violations)).sorted() }
             let models = frequencies.map {
                 TR38901.Prepared(scenario, TR38901.Link(frequencyGHz: $0, distance2DM: 0, baseHeightM: site.heightM, userHeightM: settings.userHeightM))
             }
@@ -115,6 +125,7 @@ public struct MobileNetwork: Sendable {
         self.sectorIDs = sectorIDs
         self.services = services
         self.environments = environments
+        self.extrapolated = extrapolated
         tree = STRtree(boxes: sites.map { BoundingBox(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y) })
     }
 }
