@@ -83,6 +83,16 @@ import Testing
         return (budget.rsrpDBm!, budget.sinrDB, budget.downlinkMbps)
     }
 
+    @Test func sitesOutsideTheTRRangeAreNamed() throws {
+        let o = Self.origin
+        var tall = Self.site("tall", o.x, o.y, [Self.sector("a", azimuth: 0)])
+        tall.heightM = 40
+        let nominal = Self.site("nominal", o.x + 500, o.y, [Self.sector("b", azimuth: 0)])
+        let r = try Analysis.run(city(buildings: [Self.building("A", o.x + 100, o.y)], sites: [tall, nominal]), settings: settings)
+        #expect(r.network.extrapolated["tall"] == ["base station height 40 m outside 25…25 m"])
+        #expect(r.network.extrapolated["nominal"] == nil)
+    }
+
     @Test func singleSectorLinkMatchesRadio() throws {
         let o = Self.origin
         // Building 10 × 10 m centred 300 m east: its nearest façade is 295 m from the site, bearing 90°.

@@ -99,6 +99,10 @@ import TestSupport
         #expect(table.rows.count == (summary["buildings"] as? [String: Any])?["total"] as? Int)
         #expect(table.header.first == "id" && table.header.last == "wkt")
         #expect(table.rows.allSatisfy { $0.count == table.header.count })
+        // The city table's download times for the best service: 1 GB = 8000 Mbit.
+        let best = try #require(table.column(["best_down_mbps"])), gb = try #require(table.column(["download_1_gb_update_s"]))
+        let row = try #require(table.rows.first { (Double($0[best]) ?? 0) > 0 })
+        #expect(abs(Double(row[gb])! - 8000 / Double(row[best])!) < 0.01)
         let wkt = try #require(table.column(["wkt"]))
         #expect(try Geometry(wkt: table.rows[0][wkt]).isPolygonal)
         let schools = try CSVTable.parse(Array(try String(contentsOfFile: Self.output + "/csv/schools.csv", encoding: .utf8).utf8), path: "schools.csv")
