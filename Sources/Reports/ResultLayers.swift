@@ -261,7 +261,7 @@ public enum ResultLayers {
         }
         for key in coverage.services { fields.append(.init(fieldName("\(key.operatorName)_\(key.technology.rawValue)_mbps"), .real)) }
         return OutputLayer(name: "coverage_grid", geometryType: "POINT", fields: fields, count: grid.columns * grid.rows,
-                           description: "Coverage raster cells (\(RangeFormatting.number(grid.resolutionM)) m): best outdoor RSRP, SINR and Mbit/s per technology and Mbit/s per network") { cell in
+                           description: "Coverage raster cells (\(NumberText.plain(grid.resolutionM)) m): best outdoor RSRP, SINR and Mbit/s per technology and Mbit/s per network") { cell in
             var o = JSONObject()
             for t in technologies {
                 let q = coverage.best(receiver: cell, technology: t, indoor: false)?.1

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import Radio
 
 /// A map drawn as inline SVG in the working (metric) CRS, with legend, scale bar and north arrow.
 struct SVGMap {
@@ -97,7 +98,7 @@ struct SVGMap {
         // Scale bar.
         let metres = scaleBarMetres
         let pixels = metres * scale
-        let label = metres >= 1000 ? "\(RangeFormatting.number(metres / 1000)) km" : "\(RangeFormatting.number(metres)) m"
+        let label = metres >= 1000 ? "\(NumberText.plain(metres / 1000)) km" : "\(NumberText.plain(metres)) m"
         svg += "<g transform=\"translate(20,\(Int(height) - 24))\"><rect x=\"0\" y=\"0\" width=\"\(String(format: "%.1f", pixels))\" height=\"6\" fill=\"#222\"/>"
         svg += "<rect x=\"\(String(format: "%.1f", pixels / 2))\" y=\"0\" width=\"\(String(format: "%.1f", pixels / 2))\" height=\"6\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"0.5\"/>"
         svg += "<text x=\"0\" y=\"18\" font-size=\"12\">0</text><text x=\"\(String(format: "%.1f", pixels))\" y=\"18\" font-size=\"12\" text-anchor=\"middle\">\(label)</text></g>"
@@ -108,12 +109,6 @@ struct SVGMap {
             svg += "<text x=\"34\" y=\"\(Int(y) + 11)\" font-size=\"13\">\(HTML.escape(entry.0))</text>"
         }
         return svg + "</svg>"
-    }
-}
-
-enum RangeFormatting {
-    static func number(_ v: Double) -> String {
-        v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)
     }
 }
 

@@ -61,11 +61,11 @@ public struct CoverageClass: Sendable, Hashable {
     }
 
     public var name: String {
-        "\(technology.rawValue)\(operatorName.map { "-\($0)" } ?? "")-\(RangeFormat.number(minimumMbps))"
+        "\(technology.rawValue)\(operatorName.map { "-\($0)" } ?? "")-\(NumberText.plain(minimumMbps))"
     }
 
     public var label: String {
-        "\(technology.displayName)\(operatorName.map { " (\($0))" } ?? "") ≥ \(RangeFormat.number(minimumMbps)) Mbit/s"
+        "\(technology.displayName)\(operatorName.map { " (\($0))" } ?? "") ≥ \(NumberText.plain(minimumMbps)) Mbit/s"
     }
 }
 
@@ -87,10 +87,4 @@ public struct WLANSettings: Sendable {
     public var terminalNoiseFigureDB = 7.0
 
     public init() {}
-}
-
-enum RangeFormat {
-    static func number(_ v: Double) -> String {
-        v == v.rounded() ? String(Int(v)) : String(v)
-    }
 }

@@ -1,4 +1,5 @@
 import GeoCore
+import Radio
 
 /// The fixed-line networks available at a building, from the market survey.
 public struct FixedService: Sendable, Hashable {
@@ -52,7 +53,7 @@ public struct FixedService: Sendable, Hashable {
                 }
                 if target == nil {
                     problems.append(InputProblem(.warning, code: "no-building-nearby", file: file, layer: "fixed", featureID: record.id, field: "geometry",
-                                                 reason: "no building footprint within \(RangeFormat.number(maximumDistanceM)) m of the address point; the record is not used"))
+                                                 reason: "no building footprint within \(NumberText.plain(maximumDistanceM)) m of the address point; the record is not used"))
                     continue
                 }
             }

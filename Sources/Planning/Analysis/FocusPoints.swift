@@ -1,4 +1,5 @@
 import GeoCore
+import Radio
 
 /// Finds the buildings that are socio-economic focus points: school and hospital buildings, the
 /// buildings of the schools layer and of point focus points (by `building_id`, the footprint that
@@ -30,7 +31,7 @@ public enum FocusPoints {
                 schoolBuildings.append(i)
             } else {
                 problems.append(InputProblem(.warning, code: "school-without-building", file: "schools", layer: "schools", featureID: school.id,
-                                             reason: "no building within \(RangeFormat.number(distanceM)) m; the school is analysed at its point"))
+                                             reason: "no building within \(NumberText.plain(distanceM)) m; the school is analysed at its point"))
                 buildings.append(Building(id: "school:\(school.id)", geometry: school.geometry, use: .school, households: 0, attributes: school.attributes))
                 schoolBuildings.append(buildings.count - 1)
                 byID["school:\(school.id)"] = buildings.count - 1
@@ -57,7 +58,7 @@ public enum FocusPoints {
                 if kinds[i] == nil || kinds[i] == "school" && kind == "school" { kinds[i] = kind }
             } else {
                 problems.append(InputProblem(.warning, code: "focus-point-without-building", file: "focus_points", layer: "focus_points", featureID: point.id,
-                                             reason: "no building within \(RangeFormat.number(distanceM)) m; not counted"))
+                                             reason: "no building within \(NumberText.plain(distanceM)) m; not counted"))
             }
         }
         return (kinds, schoolBuildings, problems)

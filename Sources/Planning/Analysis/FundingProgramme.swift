@@ -1,3 +1,5 @@
+import Radio
+
 /// The German broadband funding programmes whose rules the planner applies.
 public enum FundingProgramme: String, Sendable, CaseIterable, Codable {
     /// Bundesförderprogramm Breitband (2015): white spots below 30 Mbit/s.
@@ -98,7 +100,7 @@ extension FundingProgramme {
             if planned { return FundingVerdict(eligible: false, reason: "planned-within-3y") }
             return FundingVerdict(eligible: true, reason: "focus-point-not-gigabit")
         }
-        let n = RangeFormat.number
+        let n = NumberText.plain
         switch self {
         case .nga2015:
             if b.bestDownMbps >= s.whiteSpotDownMbps { return FundingVerdict(eligible: false, reason: "served-\(n(s.whiteSpotDownMbps))") }

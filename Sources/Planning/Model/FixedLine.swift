@@ -7,9 +7,6 @@ public enum FixedTechnology: String, Sendable, CaseIterable, Codable, Comparable
     public static func < (a: FixedTechnology, b: FixedTechnology) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
-
-    /// Next-generation access networks (NGA: ≥ 30 Mbit/s capable technologies) count towards black spots.
-    public var isNextGeneration: Bool { self >= .vdsl }
 }
 
 /// What an operator reports for one address or building.

@@ -28,7 +28,6 @@ public enum TR38901 {
     }
 
     public static let source = "3GPP TR 38.901 V17.0.0 Table 7.4.1-1"
-    public static let losSource = "3GPP TR 38.901 V17.0.0 Table 7.4.2-1"
 
     /// The link geometry and environment.
     public struct Link: Sendable {

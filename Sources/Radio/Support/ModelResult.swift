@@ -56,7 +56,12 @@ struct RangeCheck {
                            source: source, assumptions: assumptions)
     }
 
-    static func format(_ v: Double) -> String {
+    static func format(_ v: Double) -> String { NumberText.plain(v) }
+}
+
+/// Numbers in messages and labels: whole numbers without a decimal point (`25`, not `25.0`).
+public enum NumberText {
+    public static func plain(_ v: Double) -> String {
         v == v.rounded() && abs(v) < 1e12 ? String(Int64(v)) : String(v)
     }
 }

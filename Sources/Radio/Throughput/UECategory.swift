@@ -17,9 +17,6 @@ public enum UECategory {
     /// UMTS Release 99 dedicated-channel bearer, kbit/s (TS 34.108 §6.10, the 384 kbit/s RAB).
     public static let umtsR99Kbps = 384.0
 
-    public static let lteSource = "3GPP TS 36.306 Table 4.1-1"
-    public static let hsdpaSource = "3GPP TS 25.306 Table 5.1a"
-
     public static func lteDownlinkMbps(category: Int) -> Double? {
         lteDownlinkBitsPerTTI[category].map { Double($0) / 1e-3 / 1e6 }
     }
