@@ -5,10 +5,19 @@ final class FileSink {
     private let handle: FileHandle
     private var buffer = Data()
 
+    private let path: String
+
     init(path: String) throws {
-        try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: path, contents: nil) else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        self.path = path
+        do {
+            try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
+            }
+            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        } catch {
+            throw FileWriteError.wrap(error, path: path)
+        }
         buffer.reserveCapacity(1 << 22)
     }
 
@@ -18,13 +27,22 @@ final class FileSink {
     }
 
     func flush() throws {
-        try handle.write(contentsOf: buffer)
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            throw FileWriteError.wrap(error, path: path)
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
     func close() throws {
         try flush()
-        try handle.close()
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            throw FileWriteError.wrap(error, path: path)
+        }
     }
 }
 

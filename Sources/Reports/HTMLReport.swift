@@ -42,7 +42,11 @@ public enum HTMLReport {
         var scopeGeometry: PreparedGeometry?
         switch scope {
         case .city:
-            box = r.districts.isEmpty ? BoundingBox(covering: r.buildings.compactMap(\.geometry.anchor))! : data.districts.map { $0.geometry.boundingBox! }.reduce(data.districts[0].geometry.boundingBox!) { $0.union($1) }
+            // The districts, else everything located; a run with nothing located draws an empty map.
+            let located = data.districts.compactMap(\.geometry.boundingBox) + r.buildings.compactMap(\.geometry.boundingBox)
+                + data.sites.map { BoundingBox(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y) }
+            let boxes = data.districts.isEmpty ? located : data.districts.compactMap(\.geometry.boundingBox)
+            box = boxes.dropFirst().reduce(boxes.first ?? BoundingBox(minX: 0, minY: 0, maxX: 1000, maxY: 1000)) { $0.union($1) }
         case .district(let d):
             title += " — \(r.districts[d].name)"
             box = data.districts[d].geometry.boundingBox!
@@ -64,7 +68,7 @@ public enum HTMLReport {
         if case .district = scope {
             for (i, b) in r.buildings.enumerated() { buildingMask[i] = try scopeGeometry!.covers(b.geometry.anchor!) }
         }
-        box = box.expanded(by: max(box.width, box.height) * 0.03)
+        box = box.expanded(by: max(max(box.width, box.height) * 0.03, max(0, 250 - max(box.width, box.height) / 2)))
         let inScope: (Geometry) -> Bool = { g in
             guard let gb = g.boundingBox else { return false }
             return gb.intersects(box)
@@ -175,7 +179,7 @@ public enum HTMLReport {
         // Sources.
         html += "<h2>Data sources</h2><ul>"
         for kind in LayerKind.allCases {
-            for path in scenario.inputs[kind] ?? [] {
+            for path in (scenario.inputs[kind] ?? []).map(\.path) {
                 let mark = generated.contains(kind.rawValue) ? " — <b>generated, not real</b>" : ""
                 html += "<li>\(kind.rawValue): \(HTML.escape(URL(fileURLWithPath: path).lastPathComponent))\(mark)\(attribution(for: path).map { " — " + HTML.escape($0) } ?? "")</li>"
             }

@@ -19,6 +19,34 @@ public final class RunHistory {
             """)
     }
 
+    /// Checks, before a run writes anything, that the run can be recorded at `path`: an existing database
+    /// must take a write lock, a new one must be creatable in its folder.
+    /// - Throws: `FileWriteError` naming the path and the reason.
+    public static func checkWritable(path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard !isDirectory.boolValue else { throw FileWriteError(path: path, reason: "is a folder, not a run history database") }
+            do {
+                let db = try SQLiteDatabase(path: path, create: false)
+                try db.execute("PRAGMA busy_timeout = 5000; BEGIN IMMEDIATE; ROLLBACK;")
+                _ = try db.query("SELECT count(*) FROM sqlite_master")
+            } catch {
+                throw FileWriteError(path: path, reason: "the run history cannot be written: \(error)")
+            }
+            return
+        }
+        // The nearest existing folder must be writable to create the database (and its folders).
+        var folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.path) && folder.path != "/" { folder.deleteLastPathComponent() }
+        var folderIsDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &folderIsDirectory), folderIsDirectory.boolValue else {
+            throw FileWriteError(path: path, reason: "the run history cannot be created: \(folder.path) is a file, not a folder")
+        }
+        guard access(folder.path, W_OK | X_OK) == 0 else {
+            throw FileWriteError(path: path, reason: "the run history cannot be created: \(folder.path) is not writable (\(String(cString: strerror(errno))))")
+        }
+    }
+
     public struct Entry: Sendable {
         public var id: Int64
         public var startedAt: String

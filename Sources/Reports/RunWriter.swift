@@ -3,68 +3,32 @@ import GeoCore
 import Planning
 import Radio
 
-/// Writes every output of a run into a directory, atomically: everything goes to a hidden temporary
-/// directory beside it, which replaces the destination only when complete. Re-running on the same
-/// input gives byte-identical files.
+/// Writes every output of a run into an `OutputFolder` (which puts them in place atomically).
+/// Re-running on the same input gives byte-identical files.
 public enum RunWriter {
-    /// The temporary directory of the run in progress, removed if the process is interrupted.
-    nonisolated(unsafe) static var pendingDirectory: [CChar]?
-
-    /// Removes the pending temporary directory on SIGINT/SIGTERM, then exits with the signal's status.
-    /// (The removal walks the directory with opendir/readdir/unlink, which is not strictly
-    /// async-signal-safe; the process exits right after, so the worst case is a leftover hidden
-    /// temporary directory, never a partial output directory.)
-    public static func installInterruptCleanup() {
-        // A parent may have started us with these signals blocked; they must reach the handler.
-        var set = sigset_t()
-        sigemptyset(&set)
-        sigaddset(&set, SIGINT)
-        sigaddset(&set, SIGTERM)
-        pthread_sigmask(SIG_UNBLOCK, &set, nil)
-        for s in [SIGINT, SIGTERM] {
-            signal(s) { sig in
-                if let path = RunWriter.pendingDirectory {
-                    path.withUnsafeBufferPointer { RunWriter.removeTree(Array($0)) }
-                }
-                _exit(128 + sig)
-            }
-        }
-    }
-
-    static func removeTree(_ path: [CChar]) {
-        guard let dir = opendir(path) else { unlink(path); return }
-        while let entry = readdir(dir) {
-            var name = entry.pointee.d_name
-            let child: [CChar] = withUnsafeBytes(of: &name) { raw in
-                let bytes = raw.bindMemory(to: CChar.self)
-                let length = bytes.firstIndex(of: 0) ?? bytes.count
-                return Array(path.dropLast()) + [CChar(UInt8(ascii: "/"))] + Array(bytes[0..<length]) + [0]
-            }
-            let base = Array(child.dropLast().reversed().prefix { $0 != CChar(UInt8(ascii: "/")) }.reversed())
-            if base == [46] || base == [46, 46] { continue }
-            if entry.pointee.d_type == UInt8(DT_DIR) { removeTree(child) } else { unlink(child) }
-        }
-        closedir(dir)
-        rmdir(path)
-    }
-
     /// Writes the outputs; returns the files written (relative to `directory`) and the seconds each writer took.
     /// The GeoPackage, GeoJSON and CSV writers run at the same time.
     @discardableResult
-    public static func write(_ r: AnalysisResult, scenario: Scenario, data: GeoData, summary: JSONValue, to directory: String,
+    /// - Throws: `FileWriteError` with the path and the plain reason when a file cannot be written; the
+    ///   folder is then discarded and the destination stays as it was.
+    public static func write(_ r: AnalysisResult, scenario: Scenario, data: GeoData, summary: JSONValue, to folder: OutputFolder,
                              formats: Set<OutputFormat>) throws -> (files: [String], timings: [(String, Double)]) {
-        let destination = URL(fileURLWithPath: directory).standardizedFileURL
-        let parent = destination.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        let temporary = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(getpid())")
-        try? FileManager.default.removeItem(at: temporary)
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        pendingDirectory = Array(temporary.path.utf8CString)
-        defer {
-            pendingDirectory = nil
-            try? FileManager.default.removeItem(at: temporary)
+        do {
+            let result = try writeFiles(r, scenario: scenario, data: data, summary: summary, root: folder.temporary, formats: formats)
+            // Test hook: lets a test interrupt a run whose files are written but not yet in place.
+            if let pause = ProcessInfo.processInfo.environment["GIGAPLAN_PAUSE_BEFORE_COMMIT_MS"].flatMap(Double.init) { usleep(useconds_t(pause * 1000)) }
+            try folder.commit()
+            return result
+        } catch let refusal as OutputRefusal {
+            throw refusal
+        } catch {
+            folder.discard()
+            throw FileWriteError.wrap(error, path: folder.destination)
         }
-        let root = temporary.path
+    }
+
+    static func writeFiles(_ r: AnalysisResult, scenario: Scenario, data: GeoData, summary: JSONValue, root: String,
+                           formats: Set<OutputFormat>) throws -> (files: [String], timings: [(String, Double)]) {
         let layers = try ResultLayers.make(r, scenario: scenario, data: data)
         let generated = Summary.generatedLayers(data)
         var jobs: [(String, @Sendable () throws -> [String])] = []
@@ -130,7 +94,7 @@ public enum RunWriter {
                 }))
                 let problems = data.problems + r.problems
                 try save("csv/input_problems.csv", CSVWriter.table(header: ["severity", "code", "file", "layer", "feature_index", "id", "field", "reason"], rows: problems.map {
-                    [$0.severity.rawValue, $0.code, $0.file, $0.layer ?? "", $0.featureIndex.map(String.init) ?? "", $0.featureID ?? "", $0.field ?? "", $0.reason]
+                    [$0.severity.rawValue, $0.code, scenario.relativePath($0.file), $0.layer ?? "", $0.featureIndex.map(String.init) ?? "", $0.featureID ?? "", $0.field ?? "", $0.reason]
                 }))
                 return files
             }))
@@ -159,13 +123,6 @@ public enum RunWriter {
             files += written
             timings.append((runs[k].0, time))
         }
-        // Test hook: lets a test interrupt a run whose files are written but not yet in place.
-        if let pause = ProcessInfo.processInfo.environment["GIGAPLAN_PAUSE_BEFORE_COMMIT_MS"].flatMap(Double.init) { usleep(useconds_t(pause * 1000)) }
-        // Swap the finished directory into place.
-        let old = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())")
-        if FileManager.default.fileExists(atPath: destination.path) { try FileManager.default.moveItem(at: destination, to: old) }
-        try FileManager.default.moveItem(at: temporary, to: destination)
-        try? FileManager.default.removeItem(at: old)
         return (files.sorted(), timings)
     }
 

@@ -112,8 +112,10 @@ struct SVGMap {
     }
 }
 
-enum HTML {
-    static func escape(_ s: String) -> String {
+/// HTML text escaping.
+public enum HTML {
+    /// `s` with `&`, `<`, `>` and `"` escaped, for text and attribute values.
+    public static func escape(_ s: String) -> String {
         var out = ""
         for c in s {
             switch c {

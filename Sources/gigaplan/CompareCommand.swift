@@ -29,13 +29,26 @@ struct CompareCommand: ParsableCommand {
             let (s, data) = try loadForAnalysis(path)
             return (s, try Analysis.run(data, settings: s.settings, progress: progress))
         }
+        if let out {
+            let protected = (try [a, b].flatMap { p -> [String] in let s = try loadScenario(p); return s.files + s.inputPaths })
+            try exitOnOutputError { _ = try OutputFolder.check(out, protecting: protected) }
+        }
         let (sa, ra) = try analyse(a)
         let (sb, rb) = try analyse(b)
         let comparison = Comparison(before: ra, after: rb)
         print(comparison.text(nameA: sa.name, nameB: sb.name), terminator: "")
         if let out {
-            try AtomicFile.write(comparison.changesCSV(), to: out + "/changed_buildings.csv")
-            try AtomicFile.write(comparison.districtsCSV(), to: out + "/districts.csv")
+            try exitOnOutputError {
+                let folder = try OutputFolder.claim(out, owner: "\(sa.name) → \(sb.name)", protecting: sa.files + sa.inputPaths + sb.files + sb.inputPaths)
+                do {
+                    try AtomicFile.write(comparison.changesCSV(), to: folder.temporary + "/changed_buildings.csv")
+                    try AtomicFile.write(comparison.districtsCSV(), to: folder.temporary + "/districts.csv")
+                    try folder.commit()
+                } catch {
+                    folder.discard()
+                    throw error
+                }
+            }
         }
     }
 }
@@ -44,7 +57,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "One HTML report per district or per underserved area, for funding applications, plus an index.",
-        discussion: "Writes district-<id>.html or area-<id>.html and index.html under --out (default out/<scenario>/reports-<per>). Exit codes as for run."
+        discussion: "Writes district-<id>.html or area-<id>.html and index.html under --out (default out/<scenario>-reports-<per>). Exit codes as for run."
     )
 
     enum Per: String, ExpressibleByArgument { case district, area }
@@ -62,13 +75,32 @@ struct ReportCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let (s, data) = try loadForAnalysis(scenario)
-        let result = try Analysis.run(data, settings: s.settings, progress: TerminalProgress.make(quiet: quiet))
-        let directory = out ?? "out/\(s.name)/reports-\(per.rawValue)"
+        let s = try loadScenario(scenario)
+        let directory = out ?? "out/\(s.name)-reports-\(per.rawValue)"
+        let protected = s.files + s.inputPaths
+        try exitOnOutputError { _ = try OutputFolder.check(directory, protecting: protected) }
+        let data = try loadAnalysisData(s)
+        let result = try exitOnAnalysisError { try Analysis.run(data, settings: s.settings, progress: TerminalProgress.make(quiet: quiet)) }
+        if per == .district && result.districts.isEmpty { printError("the scenario has no districts layer"); throw ExitCode(1) }
+        let count = try exitOnOutputError {
+            let folder = try OutputFolder.claim(directory, owner: s.name, protecting: protected)
+            do {
+                let count = try Self.write(result, scenario: s, data: data, per: per, into: folder.temporary)
+                try folder.commit()
+                return count
+            } catch {
+                folder.discard()
+                throw error
+            }
+        }
+        print("\(count) report(s) and index.html → \(directory)")
+    }
+
+    /// Writes the reports and their index into `directory`; returns how many reports.
+    static func write(_ result: AnalysisResult, scenario s: Scenario, data: GeoData, per: Per, into directory: String) throws -> Int {
         var files: [(String, String, String)] = []   // file, title, counts
         switch per {
         case .district:
-            guard !result.districts.isEmpty else { printError("the scenario has no districts layer"); throw ExitCode(1) }
             for (k, d) in result.districts.enumerated() {
                 let name = "district-\(Self.slug(d.id)).html"
                 files.append((name, d.name, "\(d.eligible[s.settings.funding.areaProgramme]?.buildings ?? 0) eligible buildings of \(d.all.buildings)"))
@@ -81,11 +113,11 @@ struct ReportCommand: ParsableCommand {
                 try AtomicFile.write(try HTMLReport.render(result, scenario: s, data: data, scope: .area(k)), to: "\(directory)/\(name)")
             }
         }
-        var index = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(s.name) reports</title></head><body><h1>\(s.name): reports per \(per.rawValue)</h1>"
-        if !Summary.generatedLayers(data).isEmpty { index += "<p><b>Contains generated data (\(Summary.generatedLayers(data).joined(separator: ", "))): not real.</b></p>" }
-        index += "<ul>" + files.map { "<li><a href=\"\($0.0)\">\($0.1)</a> — \($0.2)</li>" }.joined() + "</ul></body></html>\n"
+        var index = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(HTML.escape(s.name)) reports</title></head><body><h1>\(HTML.escape(s.name)): reports per \(per.rawValue)</h1>"
+        if !Summary.generatedLayers(data).isEmpty { index += "<p><b>Contains generated data (\(HTML.escape(Summary.generatedLayers(data).joined(separator: ", ")))): not real.</b></p>" }
+        index += "<ul>" + files.map { "<li><a href=\"\(HTML.escape($0.0))\">\(HTML.escape($0.1))</a> — \(HTML.escape($0.2))</li>" }.joined() + "</ul></body></html>\n"
         try AtomicFile.write(index, to: "\(directory)/index.html")
-        print("\(files.count) report(s) and index.html → \(directory)")
+        return files.count
     }
 
     static func slug(_ s: String) -> String {

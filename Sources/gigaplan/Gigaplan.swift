@@ -14,6 +14,12 @@ struct Gigaplan: ParsableCommand {
         subcommands: [RunCommand.self, CompareCommand.self, ReportCommand.self, HistoryCommand.self, ValidateCommand.self, TableCommand.self, RadioCommand.self]
     )
 
+    /// Without a subcommand: the usage on standard error, exit 2 (the command line was incomplete).
+    func run() throws {
+        FileHandle.standardError.write(Data((Self.helpMessage() + "\n").utf8))
+        throw ExitCode(2)
+    }
+
     static func main() {
         do {
             var command = try parseAsRoot()

@@ -15,38 +15,52 @@ extension PathLossModel: ExpressibleByArgument {}
 
 /// The geometry options shared by `pathloss` and `link`.
 struct PathOptions: ParsableArguments {
-    @Option(help: "Carrier frequency in MHz.")
+    @Option(parsing: .unconditional, help: "Carrier frequency in MHz.")
     var frequencyMhz: Double?
 
-    @Option(help: "2D ground distance in metres.")
+    @Option(parsing: .unconditional, help: "2D ground distance in metres.")
     var distanceM: Double
 
-    @Option(help: "Base-station antenna height in metres.")
+    @Option(parsing: .unconditional, help: "Base-station antenna height in metres.")
     var bsHeightM: Double = 25
 
-    @Option(help: "Terminal height in metres.")
+    @Option(parsing: .unconditional, help: "Terminal height in metres.")
     var ueHeightM: Double = 1.5
 
-    @Option(help: "Street width W in metres (RMa NLOS).")
+    @Option(parsing: .unconditional, help: "Street width W in metres (RMa NLOS).")
     var streetWidthM: Double = 20
 
-    @Option(help: "Average building height h in metres (RMa).")
+    @Option(parsing: .unconditional, help: "Average building height h in metres (RMa).")
     var buildingHeightM: Double = 5
 
-    @Option(help: "Floors between the terminals (P.1238, TGax residential).")
+    @Option(parsing: .unconditional, help: "Floors between the terminals (P.1238, TGax residential).")
     var floors: Int = 0
 
-    @Option(help: "Walls between the terminals (TGax).")
+    @Option(parsing: .unconditional, help: "Walls between the terminals (TGax).")
     var walls: Int = 0
 
-    @Option(help: "Elevation of the path at the façade in degrees (P.2109).")
+    @Option(parsing: .unconditional, help: "Elevation of the path at the façade in degrees (P.2109).")
     var elevationDeg: Double = 0
 
-    @Option(help: "Probability that the loss is not exceeded, 0 < P < 1 (P.2109).")
+    @Option(parsing: .unconditional, help: "Probability that the loss is not exceeded, 0 < P < 1 (P.2109).")
     var probability: Double = 0.5
 
     @Flag(help: "Throw instead of flagging results outside a model's validity range.")
     var strict = false
+
+    func validate() throws {
+        try checkNumber("--frequency-mhz", frequencyMhz, 0...1_000_000, aboveLower: true, unit: "MHz")
+        try checkNumber("--distance-m", distanceM, 0...100_000_000, aboveLower: true, unit: "m")
+        try checkNumber("--bs-height-m", bsHeightM, 0...10_000, aboveLower: true, unit: "m")
+        try checkNumber("--ue-height-m", ueHeightM, 0...10_000, aboveLower: true, unit: "m")
+        try checkNumber("--street-width-m", streetWidthM, 0...1000, aboveLower: true, unit: "m")
+        try checkNumber("--building-height-m", buildingHeightM, 0...1000, unit: "m")
+        try checkNumber("--floors", floors, 0...200)
+        try checkNumber("--walls", walls, 0...200)
+        try checkNumber("--elevation-deg", elevationDeg, -90...90, unit: "degrees")
+        try checkNumber("--probability", probability, 0...1, aboveLower: true)
+        if probability == 1 { throw ValidationError("--probability: 1 is not accepted; give more than 0 and less than 1") }
+    }
 
     func parameters(frequencyMHz: Double) -> PathLossModel.Parameters {
         .init(frequencyMHz: frequencyMHz, distanceM: distanceM, baseHeightM: bsHeightM, userHeightM: ueHeightM, streetWidthM: streetWidthM,
@@ -115,7 +129,7 @@ struct ThroughputCommand: ParsableCommand {
         discussion: "Mbit/s = layers × efficiency × occupied bandwidth (N_RB · 12 · SCS) × TDD downlink share, capped at the carrier's peak rate."
     )
 
-    @Option(help: "SINR in dB.")
+    @Option(parsing: .unconditional, help: "SINR in dB.")
     var sinrDb: Double
 
     @Option(help: "Catalogue carrier (lte800, lte1800, lte2600, nr-n78, nr-n28, umts2100, hsdpa2100); or give --technology.")
@@ -124,13 +138,13 @@ struct ThroughputCommand: ParsableCommand {
     @Option(help: "umts, hsdpa, lte or nr (with --frequency-mhz, default 1800).")
     var technology: Technology?
 
-    @Option(help: "Carrier frequency in MHz.")
+    @Option(parsing: .unconditional, help: "Carrier frequency in MHz.")
     var frequencyMhz: Double = 1800
 
-    @Option(help: "Channel bandwidth in MHz.")
+    @Option(parsing: .unconditional, help: "Channel bandwidth in MHz.")
     var bandwidthMhz: Double?
 
-    @Option(help: "MIMO layers.")
+    @Option(parsing: .unconditional, help: "MIMO layers.")
     var layers: Int?
 
     @Option(help: "downlink or uplink.")
@@ -138,6 +152,13 @@ struct ThroughputCommand: ParsableCommand {
 
     @Option(help: "text or json.")
     var format: PrintFormat = .text
+
+    func validate() throws {
+        try checkNumber("--sinr-db", sinrDb, -200...200, unit: "dB")
+        try checkNumber("--frequency-mhz", frequencyMhz, 0...1_000_000, aboveLower: true, unit: "MHz")
+        try checkNumber("--bandwidth-mhz", bandwidthMhz, 0...1000, aboveLower: true, unit: "MHz")
+        try checkNumber("--layers", layers, 1...16)
+    }
 
     func run() throws {
         var profile: CarrierProfile
@@ -151,6 +172,9 @@ struct ThroughputCommand: ParsableCommand {
                 throw ValidationError("no catalogue carrier for \(t.rawValue)")
             }
             profile = c
+        }
+        if let bandwidthMhz, profile.bandwidthMHz != bandwidthMhz {
+            throw ValidationError("--bandwidth-mhz: \(profile.technology.rawValue) has no \(bandwidthMhz) MHz channel of \(profile.subcarrierSpacingKHz > 0 ? "\(profile.subcarrierSpacingKHz) kHz subcarriers" : "its kind") (LTE: 1.4, 3, 5, 10, 15, 20 MHz by TS 36.101; NR by the TS 38.101-1 resource-block table)")
         }
         if let layers { profile.layers = layers }
         if direction == .uplink {
@@ -192,25 +216,25 @@ struct PeakRateCommand: ParsableCommand {
     @Flag(help: "List the technology catalogue with peak rates.")
     var catalogue = false
 
-    @Option(help: "Channel bandwidth in MHz.")
+    @Option(parsing: .unconditional, help: "Channel bandwidth in MHz.")
     var bandwidthMhz: Int = 100
 
-    @Option(help: "Subcarrier spacing in kHz (15, 30, 60).")
+    @Option(parsing: .unconditional, help: "Subcarrier spacing in kHz (15, 30, 60).")
     var scsKhz: Int = 30
 
-    @Option(help: "MIMO layers.")
+    @Option(parsing: .unconditional, help: "MIMO layers.")
     var layers: Int = 4
 
     @Option(help: "qpsk, 16qam, 64qam or 256qam.")
     var modulation: String = "256qam"
 
-    @Option(help: "Scaling factor f (1, 0.8, 0.75, 0.4).")
+    @Option(parsing: .unconditional, help: "Scaling factor f (1, 0.8, 0.75, 0.4).")
     var scaling: Double = 1
 
     @Option(help: "downlink or uplink.")
     var direction: Direction = .downlink
 
-    @Option(help: "Share of the TDD frame in this direction (1 for FDD).")
+    @Option(parsing: .unconditional, help: "Share of the TDD frame in this direction (1 for FDD).")
     var tddShare: Double = 1
 
     @Flag(help: "Frequency range 2 (mmWave) overhead.")
@@ -218,6 +242,14 @@ struct PeakRateCommand: ParsableCommand {
 
     @Option(help: "text or json.")
     var format: PrintFormat = .text
+
+    func validate() throws {
+        try checkNumber("--bandwidth-mhz", bandwidthMhz, 1...2000, unit: "MHz")
+        try checkNumber("--scs-khz", scsKhz, 15...960, unit: "kHz")
+        try checkNumber("--layers", layers, 1...16)
+        try checkNumber("--scaling", scaling, 0...1, aboveLower: true)
+        try checkNumber("--tdd-share", tddShare, 0...1, aboveLower: true)
+    }
 
     func run() throws {
         if catalogue {
@@ -286,35 +318,46 @@ struct LinkCommand: ParsableCommand {
 
     @OptionGroup var path: PathOptions
 
-    @Option(help: "EIRP at the antenna's maximum gain, dBm.")
+    @Option(parsing: .unconditional, help: "EIRP at the antenna's maximum gain, dBm.")
     var eirpDbm: Double = 63
 
-    @Option(help: "Antenna maximum gain, dBi.")
+    @Option(parsing: .unconditional, help: "Antenna maximum gain, dBi.")
     var antennaGainDbi: Double = 17
 
-    @Option(help: "Sector azimuth in degrees; omit for an omnidirectional antenna.")
+    @Option(parsing: .unconditional, help: "Sector azimuth in degrees; omit for an omnidirectional antenna.")
     var azimuthDeg: Double?
 
-    @Option(help: "Bearing from the site to the receiver in degrees.")
+    @Option(parsing: .unconditional, help: "Bearing from the site to the receiver in degrees.")
     var bearingDeg: Double = 0
 
-    @Option(help: "Electrical downtilt in degrees.")
+    @Option(parsing: .unconditional, help: "Electrical downtilt in degrees.")
     var tiltDeg: Double = 6
 
     @Option(help: "Building entry loss model: none, p2109-traditional, p2109-thermally-efficient, o2i-low, o2i-high.")
     var entryLoss: EntryLossModel = .none
 
-    @Option(help: "Receiver noise figure in dB.")
+    @Option(parsing: .unconditional, help: "Receiver noise figure in dB.")
     var noiseFigureDb: Double = 7
 
-    @Option(parsing: .singleValue, help: "A co-channel interferer's received power in dBm (repeatable).")
+    @Option(parsing: .unconditionalSingleValue, help: "A co-channel interferer's received power in dBm (repeatable).")
     var interferenceDbm: [Double] = []
 
-    @Option(help: "Load of the interfering cells, 0…1.")
+    @Option(parsing: .unconditional, help: "Load of the interfering cells, 0…1.")
     var load: Double = 1
 
     @Option(help: "text or json.")
     var format: PrintFormat = .text
+
+    func validate() throws {
+        try checkNumber("--eirp-dbm", eirpDbm, -100...120, unit: "dBm")
+        try checkNumber("--antenna-gain-dbi", antennaGainDbi, -50...60, unit: "dBi")
+        try checkNumber("--azimuth-deg", azimuthDeg, -360...360, unit: "degrees")
+        try checkNumber("--bearing-deg", bearingDeg, -360...360, unit: "degrees")
+        try checkNumber("--tilt-deg", tiltDeg, -90...90, unit: "degrees")
+        try checkNumber("--noise-figure-db", noiseFigureDb, 0...50, unit: "dB")
+        for i in interferenceDbm { try checkNumber("--interference-dbm", i, -300...100, unit: "dBm") }
+        try checkNumber("--load", load, 0...1)
+    }
 
     func run() throws {
         guard let profile = TechnologyCatalogue.carrier(named: carrier) else { throw ValidationError("unknown carrier \(carrier)") }

@@ -37,31 +37,44 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print the time of each stage.")
     var timings = false
 
+    mutating func validate() throws {
+        formats = try OutputFormat.parseList(format)
+    }
+
+    /// The formats parsed from `--format` by `validate()`.
+    var formats: Set<OutputFormat> = []
+
+    enum CodingKeys: String, CodingKey { case scenario, out, format, store, quiet, json, timings }
+
     func run() throws {
-        let formats = try Set(format.split(separator: ",").map { f -> OutputFormat in
-            guard let v = OutputFormat(rawValue: f.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                throw ValidationError("--format: \"\(f)\" is not one of gpkg, geojson, csv, html")
-            }
-            return v
-        })
         let started = Date()
         var stages = StageClock()
-        let (scenario, data) = try stages.measure("load") { try loadForAnalysis(self.scenario) }
-        let progress = TerminalProgress.make(quiet: quiet || json)
-        let result = try Analysis.run(data, settings: scenario.settings, progress: progress)
-        for t in result.timings { stages.add(t.stage, t.seconds) }
+        let scenario = try loadScenario(self.scenario)
+        // Where the outputs and the record go, checked before any work: nothing is written or replaced
+        // that gigaplan may not replace.
         let outputDirectory = out ?? "out/\(scenario.name)"
-        RunWriter.installInterruptCleanup()
+        let storePath = store ?? URL(fileURLWithPath: outputDirectory).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("gigaplan-history.sqlite").path
+        let protected = scenario.files + scenario.inputPaths + [storePath]
+        try exitOnOutputError { _ = try OutputFolder.check(outputDirectory, protecting: protected) }
+        try exitOnOutputError { try RunHistory.checkWritable(path: storePath) }
+        let data = try stages.measure("load") { try loadAnalysisData(scenario) }
+        let progress = TerminalProgress.make(quiet: quiet || json)
+        let result = try exitOnAnalysisError { try Analysis.run(data, settings: scenario.settings, progress: progress) }
+        for t in result.timings { stages.add(t.stage, t.seconds) }
         let summary = stages.measure("summary") { Summary.make(result, scenario: scenario, data: data) }
-        let (files, writerTimes) = try stages.measure("write (in parallel)") {
-            try RunWriter.write(result, scenario: scenario, data: data, summary: summary, to: outputDirectory, formats: formats)
+        let (files, writerTimes) = try exitOnOutputError {
+            let folder = try OutputFolder.claim(outputDirectory, owner: scenario.name, protecting: protected)
+            return try stages.measure("write (in parallel)") {
+                try RunWriter.write(result, scenario: scenario, data: data, summary: summary, to: folder, formats: formats)
+            }
         }
         for (name, seconds) in writerTimes { stages.add("  \(name)", seconds, counted: false) }
-        let storePath = store ?? URL(fileURLWithPath: outputDirectory).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("gigaplan-history.sqlite").path
-        try stages.measure("history") {
-            try RunHistory(path: storePath).record(startedAt: started, scenario: scenario.name, scenarioFiles: scenario.files,
-                                                   inputs: scenario.inputs.values.flatMap { $0 }.sorted(), settings: ScenarioSettings.json(scenario),
-                                                   output: outputDirectory, summary: summary)
+        try exitOnOutputError {
+            try stages.measure("history") {
+                try RunHistory(path: storePath).record(startedAt: started, scenario: scenario.name, scenarioFiles: scenario.files,
+                                                       inputs: scenario.inputPaths, settings: ScenarioSettings.json(scenario),
+                                                       output: outputDirectory, summary: summary)
+            }
         }
         if json {
             print(JSONWriter.serialize(summary, pretty: true))
@@ -108,13 +121,19 @@ func loadScenario(_ path: String) throws -> Scenario {
 /// says `on_invalid: skip`.
 func loadForAnalysis(_ path: String) throws -> (Scenario, GeoData) {
     let scenario = try loadScenario(path)
+    return (scenario, try loadAnalysisData(scenario))
+}
+
+/// Loads a scenario's inputs for an analysis: unreadable files exit 2, wrong references in changes and
+/// input errors exit 1 (unless the scenario says `on_invalid: skip`).
+func loadAnalysisData(_ scenario: Scenario) throws -> GeoData {
     let data = try loadScenarioData(scenario)
     if scenario.onInvalid == .fail && data.errorCount > 0 {
         for p in data.problems where p.severity == .error { printError("\(p)") }
         printError("\(data.errorCount) input error(s); nothing written (set on_invalid: skip in the scenario to leave those features out)")
         throw ExitCode(1)
     }
-    return (scenario, data)
+    return data
 }
 
 /// Loads a scenario's inputs: unreadable files exit 2, wrong references in changes exit 1.
@@ -127,6 +146,32 @@ func loadScenarioData(_ scenario: Scenario) throws -> GeoData {
     } catch let e as ScenarioError {
         printError(e.description)
         throw ExitCode(e.unreadable ? 2 : 1)
+    }
+}
+
+/// Runs `body`; a refused output folder or a write that failed is printed and exits 2.
+func exitOnOutputError<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let e as OutputRefusal {
+        printError(e.description)
+        throw ExitCode(2)
+    } catch let e as FileWriteError {
+        printError(e.description)
+        throw ExitCode(2)
+    } catch let e as SQLiteError {
+        printError("cannot record the run: \(e)")
+        throw ExitCode(2)
+    }
+}
+
+/// Runs an analysis; settings that cannot work on this input (e.g. a grid too fine for memory) exit 1.
+func exitOnAnalysisError<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let e as AnalysisLimitError {
+        printError(e.description)
+        throw ExitCode(1)
     }
 }
 

@@ -36,14 +36,14 @@ struct DownloadTimesCommand: ParsableCommand {
         var table = DownloadTimeTable()
         if let sizes {
             table.sizes = try sizes.split(separator: ",").map {
-                guard let s = DownloadSize(parsing: String($0)) else { throw UsageError(description: "--sizes: \"\($0)\" is not a size like 50MB or 1GB") }
+                guard let s = DownloadSize(parsing: String($0)) else { throw UsageError(description: "--sizes: \"\($0)\" is not a size like 50MB or 1GB (above 0, at most 1000000TB)") }
                 return s
             }
         }
         if let technologies {
             table.columns = try technologies.split(separator: ",").map {
                 guard let c = TechnologyCatalogue.rateColumn(String($0)) else {
-                    throw UsageError(description: "--technologies: \"\($0)\" is neither a table column, a catalogue carrier nor a rate in Mbit/s")
+                    throw UsageError(description: "--technologies: \"\($0)\" is neither a table column, a catalogue carrier nor a rate in Mbit/s (above 0, at most 1e9)")
                 }
                 return c
             }

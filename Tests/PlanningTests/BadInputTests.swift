@@ -49,7 +49,7 @@ import TestSupport
 
     @Test func jsonThatIsNotGeoJSON() {
         #expect(check("buildings.geojson", "{\"rows\": [1, 2]}").files[0].unreadable?.reason == "not GeoJSON: the top-level object has no \"type\" member")
-        #expect(check("buildings.geojson", "[1, 2]").files[0].unreadable?.reason == "not GeoJSON: the top level is not an object")
+        #expect(check("buildings.geojson", "[1, 2]").files[0].unreadable?.reason == "not GeoJSON: it starts with \"[1, 2]\", not a JSON object")
         #expect(check("buildings.geojson", "{\"type\": \"Topology\"}").exitCode == 2)
     }
 

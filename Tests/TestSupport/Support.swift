@@ -7,9 +7,24 @@ public enum Fixtures {
 
     public static func path(_ relative: String) -> String { root + "/" + relative }
 
-    /// A new empty folder under the system's temporary folder.
+    /// The folder that holds every temporary folder of this test process; it is removed when the
+    /// process exits, and the folders of earlier test processes that no longer run are removed when it is made.
+    static let temporaryRoot: String = {
+        let base = NSTemporaryDirectory()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? [] where name.hasPrefix("gigaplan-tests-") {
+            if let pid = Int32(name.dropFirst("gigaplan-tests-".count)), kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: base + name)
+            }
+        }
+        let root = base + "gigaplan-tests-\(getpid())"
+        try! FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: Fixtures.temporaryRoot) }
+        return root
+    }()
+
+    /// A new empty folder under the system's temporary folder (removed when the tests end).
     public static func temporaryDirectory() -> String {
-        let dir = NSTemporaryDirectory() + "gigaplan-tests-" + UUID().uuidString
+        let dir = temporaryRoot + "/" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }

@@ -28,6 +28,23 @@ public final class Projector {
     }
 
     /// Describes a CRS; throws when PROJ does not know it.
+    /// Whether `pj` (or the horizontal part of a compound CRS) is projected with metre axes.
+    private func projectedInMetres(_ pj: OpaquePointer) -> Bool {
+        var horizontal = pj
+        var sub: OpaquePointer?
+        if proj_get_type(pj) == PJ_TYPE_COMPOUND_CRS {
+            sub = proj_crs_get_sub_crs(context, pj, 0)
+            guard let sub else { return false }
+            horizontal = sub
+        }
+        defer { if let sub { proj_destroy(sub) } }
+        guard proj_get_type(horizontal) == PJ_TYPE_PROJECTED_CRS, let cs = proj_crs_get_coordinate_system(context, horizontal) else { return false }
+        defer { proj_destroy(cs) }
+        var factor = 0.0
+        guard proj_cs_get_axis_info(context, cs, 0, nil, nil, nil, &factor, nil, nil, nil) != 0 else { return false }
+        return abs(factor - 1) < 1e-9
+    }
+
     public func info(_ crs: CRS) throws -> CRSInfo {
         if let cached = infos[crs] { return cached }
         guard let pj = proj_create(context, crs.identifier) else {
@@ -49,7 +66,7 @@ public final class Projector {
         let name = proj_get_name(pj).map { String(cString: $0) } ?? crs.identifier
         let wkt = proj_as_wkt(context, pj, PJ_WKT1_GDAL, nil).map { String(cString: $0) }
             ?? proj_as_wkt(context, pj, PJ_WKT2_2019, nil).map { String(cString: $0) } ?? ""
-        let info = CRSInfo(crs: crs, name: name, isGeographic: geographic, areaOfUse: area, wkt: wkt)
+        let info = CRSInfo(crs: crs, name: name, isGeographic: geographic, isProjectedInMetres: projectedInMetres(pj), areaOfUse: area, wkt: wkt)
         infos[crs] = info
         return info
     }

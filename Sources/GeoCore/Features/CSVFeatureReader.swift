@@ -38,6 +38,15 @@ public enum CSVFeatureReader {
                 properties[name] = row[c].isEmpty ? .null : .string(row[c])
             }
             var feature = Feature(index: i, geometry: nil, properties: properties)
+            let fields = table.fieldCounts[i]
+            if fields > table.header.count {
+                // More values than columns: the row is misaligned, every value may sit in the wrong column.
+                problems.append(InputProblem(.error, code: "ragged-row", file: path, layer: layerName, featureIndex: i, featureID: feature.id,
+                                             reason: "line \(table.lineNumbers[i]): \(fields) fields, the header has \(table.header.count) (a delimiter inside an unquoted value?)"))
+            } else if fields < table.header.count {
+                problems.append(InputProblem(.warning, code: "ragged-row", file: path, layer: layerName, featureIndex: i, featureID: feature.id,
+                                             reason: "line \(table.lineNumbers[i]): \(fields) fields, the header has \(table.header.count); the missing ones are taken as empty"))
+            }
             func problem(_ field: String, _ reason: String) {
                 problems.append(InputProblem(.error, code: "bad-coordinate", file: path, layer: layerName, featureIndex: i,
                                              featureID: feature.id, field: field, reason: "line \(table.lineNumbers[i]): \(reason)"))

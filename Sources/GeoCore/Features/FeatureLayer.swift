@@ -19,4 +19,10 @@ public struct FeatureLayer: Sendable {
         self.problems = problems
         self.metadata = metadata
     }
+
+    /// Gives the layer another name, in its problems too.
+    public mutating func rename(_ newName: String) {
+        name = newName
+        for i in problems.indices where problems[i].layer != nil { problems[i].layer = newName }
+    }
 }

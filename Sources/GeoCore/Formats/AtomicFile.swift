@@ -3,20 +3,21 @@ import Foundation
 /// Writes files so that readers see either the old file or the complete new one, never a part:
 /// write to a temporary name in the same folder, then rename.
 public enum AtomicFile {
-    public static func write(_ text: String, to path: String) throws {
+    public static func write(_ text: String, to path: String) throws(FileWriteError) {
         try write(Data(text.utf8), to: path)
     }
 
-    public static func write(_ data: Data, to path: String) throws {
+    /// - Throws: `FileWriteError` with the path and the plain reason.
+    public static func write(_ data: Data, to path: String) throws(FileWriteError) {
         let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: URL(fileURLWithPath: temporary))
             try moveIntoPlace(temporary, path)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw error
+            throw FileWriteError.wrap(error, path: path)
         }
     }
 
@@ -24,7 +25,7 @@ public enum AtomicFile {
     public static func moveIntoPlace(_ temporary: String, _ destination: String) throws {
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: destination).deletingLastPathComponent(), withIntermediateDirectories: true)
         guard rename(temporary, destination) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            throw FileWriteError(path: destination, reason: String(cString: strerror(errno)))
         }
     }
 }

@@ -7,12 +7,14 @@ public struct CSVTable: Sendable {
     public var delimiter: Character
     /// 1-based line number in the file of each data row, for error messages.
     public var lineNumbers: [Int]
+    /// The number of fields each data row had in the file (rows are padded or cut to the header's width).
+    public var fieldCounts: [Int]
 
     public static func parse(_ bytes: [UInt8], path: String) throws(UnreadableFile) -> CSVTable {
         var begin = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { begin = 3 }
-        guard String(validating: bytes[begin...], as: UTF8.self) != nil else {
-            throw UnreadableFile(path: path, reason: "not UTF-8 text")
+        if let position = TextScreening.invalidUTF8(Array(bytes[begin...])) {
+            throw UnreadableFile(path: path, reason: "not UTF-8 text: invalid UTF-8 at \(position) (save the file as UTF-8)")
         }
         if bytes[begin...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw UnreadableFile(path: path, reason: "the file is empty")
@@ -67,8 +69,10 @@ public struct CSVTable: Sendable {
         if !field.isEmpty || !record.isEmpty { endRecord() }
         guard let header = records.first else { throw UnreadableFile(path: path, reason: "the file is empty") }
         let width = header.count
+        let counts = records.dropFirst().map(\.count)
         let rows = records.dropFirst().map { r in r.count >= width ? r : r + Array(repeating: "", count: width - r.count) }
-        return CSVTable(header: header.map { $0.trimmingWhitespace }, rows: Array(rows), delimiter: delimiter, lineNumbers: Array(lines.dropFirst()))
+        return CSVTable(header: header.map { $0.trimmingWhitespace }, rows: Array(rows), delimiter: delimiter, lineNumbers: Array(lines.dropFirst()),
+                        fieldCounts: Array(counts))
     }
 
     static func detectDelimiter(_ headerLine: String) -> Character {

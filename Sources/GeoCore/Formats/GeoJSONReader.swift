@@ -7,6 +7,12 @@ public enum GeoJSONReader {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw UnreadableFile(path: path, reason: "the file is empty")
         }
+        if let position = TextScreening.invalidUTF8(bytes) {
+            throw UnreadableFile(path: path, reason: "not UTF-8 text: invalid UTF-8 at \(position) (GeoJSON is UTF-8 by RFC 7946)")
+        }
+        if let first = bytes.drop(while: { [0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }).first, first != UInt8(ascii: "{") {
+            throw UnreadableFile(path: path, reason: "not GeoJSON: it starts with \"\(String(decoding: bytes.drop(while: { [0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }).prefix(20), as: UTF8.self))\", not a JSON object")
+        }
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes)
@@ -42,6 +48,9 @@ public enum GeoJSONReader {
                 return
             }
             var properties = f["properties"]?.objectValue ?? JSONObject()
+            if let p = f["properties"], !p.isNull, p.objectValue == nil {
+                problem(index, f["id"].map(\.text), "properties", "bad-properties", "\"properties\" is \(JSONWriter.serialize(p).prefix(40)), not an object or null; its values cannot be read")
+            }
             if let id = f["id"], !id.isNull, properties.value(forKeyIgnoringCase: "id") == nil {
                 properties = JSONObject([("id", .string(id.text))] + properties.map { ($0.key, $0.value) })
             }

@@ -50,6 +50,7 @@ public enum Analysis {
         for s in data.sites { box.expand(toInclude: s.location) }
         for d in data.districts { box = box.union(d.geometry.boundingBox!) }
         box = box.expanded(by: 100)
+        try AnalysisLimits.check(areaWidthM: box.width, areaHeightM: box.height, settings: settings)
         let raster = settings.losMethod == .footprints
             ? HeightRaster(box: box, cellSize: settings.heightRasterCellM, footprints: buildings.filter(\.geometry.isPolygonal).map { ($0.geometry, $0.heightM) })
             : nil

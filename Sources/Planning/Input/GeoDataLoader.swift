@@ -21,16 +21,33 @@ public final class GeoDataLoader {
         public var features: FeatureLayer
     }
 
-    /// Reads every layer of a file, screened and projected. The layer kind comes from `kind`, else from
-    /// the table or file name.
-    public func read(path: String, kind: LayerKind? = nil) throws(UnreadableFile) -> [Layer] {
-        var layers = try FeatureFileReader.read(path: path, options: .init(csvCRS: csvCRS))
+    /// Reads every layer of a file (or only `table` of a GeoPackage), screened and projected. The layer
+    /// kind comes from `kind`, else from the table or file name. When `kind` is given, the layer is named
+    /// after it in every problem (with the table of a GeoPackage).
+    /// - Throws: `UnreadableFile`, also when `kind` is given for a GeoPackage with several feature tables
+    ///   and no `table` names one of them.
+    public func read(path: String, kind: LayerKind? = nil, table: String? = nil) throws(UnreadableFile) -> [Layer] {
+        if let kind, table == nil, path.lowercased().hasSuffix(".gpkg") {
+            let tables = try GeoPackageReader.layerNames(path: path)
+            if tables.count > 1 {
+                throw UnreadableFile(path: path, reason: "the GeoPackage holds \(tables.count) feature tables (\(tables.joined(separator: ", "))); name the one for \(kind.rawValue) with {file: …, table: …}")
+            }
+        }
+        var layers = try FeatureFileReader.read(path: path, options: .init(csvCRS: csvCRS, table: table))
         let count = layers.count
+        let isGeoPackage = path.lowercased().hasSuffix(".gpkg")
         var out: [Layer] = []
         while !layers.isEmpty {
             // Take the layer out of the list, so that its unprojected features are freed as soon as the
             // projected ones exist.
-            let layer = layers.removeFirst()
+            var layer = layers.removeFirst()
+            if let kind {
+                let name = isGeoPackage && layer.name != kind.rawValue ? "\(kind.rawValue) (table \(layer.name))" : kind.rawValue
+                layer.rename(name)
+            } else if isGeoPackage == false, count == 1 {
+                // Problems name the layer the file is read as, not its file name.
+                if let guessed = LayerKind(guessingFrom: URL(fileURLWithPath: path).lastPathComponent) { layer.rename(guessed.rawValue) }
+            }
             do {
                 _ = try projector.info(layer.crs)
             } catch {
@@ -49,8 +66,8 @@ public final class GeoDataLoader {
     }
 
     /// Adds the layers of a file to `data`.
-    public func load(path: String, as kind: LayerKind? = nil, into data: inout GeoData) throws(UnreadableFile) {
-        for layer in try read(path: path, kind: kind) {
+    public func load(path: String, as kind: LayerKind? = nil, table: String? = nil, into data: inout GeoData) throws(UnreadableFile) {
+        for layer in try read(path: path, kind: kind, table: table) {
             guard let k = layer.kind else {
                 throw UnreadableFile(path: path, reason: "cannot tell which layer \"\(layer.features.name)\" is; name it (buildings, schools, focus_points, sites, wlan, fixed, districts, population, streets)")
             }

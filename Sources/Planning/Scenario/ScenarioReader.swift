@@ -47,28 +47,58 @@ public enum ScenarioReader {
         } else {
             scenario = Scenario(name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, files: [path])
         }
-        if let v = top["name"] { scenario.name = try v.string() } else if top["base"] != nil {
+        if let v = top["name"] {
+            scenario.name = try v.string()
+            if let problem = Scenario.nameProblem(scenario.name) { throw v.error("\(problem); the name becomes the output folder out/<name>") }
+        } else if top["base"] != nil {
             scenario.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        }
+        if top["name"] == nil, let problem = Scenario.nameProblem(scenario.name) {
+            throw ScenarioError(file: path, key: "name", message: "\(problem) (taken from the file name); give the scenario a name:")
         }
         if let v = top["description"] { scenario.description = try v.string() }
         if let v = top["crs"] {
             guard let crs = CRS(try v.string()) else { throw v.error("not a CRS code like EPSG:25832") }
+            guard let info = try? Projector().info(crs) else { throw v.error("\(crs) is not a CRS that PROJ knows") }
+            guard info.isProjectedInMetres else {
+                throw v.error("the working CRS must be projected in metres (e.g. EPSG:25832); \(crs) (\(info.name)) is \(info.isGeographic ? "geographic, in degrees" : "not projected in metres")")
+            }
             scenario.workingCRS = crs
         }
         if let v = top["csv_crs"] {
             guard let crs = CRS(try v.string()) else { throw v.error("not a CRS code like EPSG:31467") }
+            guard (try? Projector().info(crs)) != nil else { throw v.error("\(crs) is not a CRS that PROJ knows") }
             scenario.csvCRS = crs
         }
         if let v = top["on_invalid"] { scenario.onInvalid = try v.choice(Scenario.InvalidPolicy.self) }
         if let v = top["inputs"] {
-            for (key, value) in try v.mapping(allowed: LayerKind.allCases.map(\.rawValue)) {
-                let kind = LayerKind(rawValue: key)!
+            let layers = try v.mapping(allowed: LayerKind.allCases.map(\.rawValue))
+            // Files of the base that this file does not replace, and those listed here: each input once.
+            var seenFiles: [InputFile: String] = [:]
+            for (kind, list) in scenario.inputs where layers[kind.rawValue] == nil { for f in list { seenFiles[f] = kind.rawValue } }
+            for kind in LayerKind.allCases {
+                guard let value = layers[kind.rawValue] else { continue }
+                let key = kind.rawValue
                 scenario.inputs[kind] = try value.list().map { item in
-                    let p = try resolve(item)
-                    guard FileManager.default.fileExists(atPath: p) else {
-                        throw ScenarioError(file: path, line: item.node.mark?.line, column: item.node.mark?.column, key: item.path, message: "no such file \(p)", unreadable: true)
+                    let file: InputFile
+                    let at: YAMLValue
+                    if case .mapping = item.node {
+                        let m = try item.mapping(allowed: ["file", "table"])
+                        guard let f = m["file"] else { throw item.error("an input given as a mapping needs file (and optionally table)") }
+                        file = InputFile(path: try resolve(f), table: try m["table"]?.string())
+                        at = f
+                    } else {
+                        file = InputFile(path: try resolve(item))
+                        at = item
                     }
-                    return p
+                    guard FileManager.default.fileExists(atPath: file.path) else {
+                        throw ScenarioError(file: path, line: at.node.mark?.line, column: at.node.mark?.column, key: at.path, message: "no such file \(file.path)", unreadable: true)
+                    }
+                    if let earlier = seenFiles[file] {
+                        throw at.error("\(file.path)\(file.table.map { " (table \($0))" } ?? "") is listed twice (already under \(earlier)); each input is read once")
+                    }
+                    seenFiles[file] = key
+                    return file
                 }
             }
         }
@@ -97,7 +127,10 @@ public enum ScenarioReader {
 
     static func readAnalysis(_ v: YAMLValue, into s: inout AnalysisSettings) throws {
         let m = try v.mapping(allowed: ["grid_resolution_m", "coverage_classes", "cluster_distance_m", "cut_areas_by_district", "fixed_match_distance_m", "wlan"])
-        if let x = m["grid_resolution_m"] { s.gridResolutionM = try x.double(in: 0...5000) }
+        if let x = m["grid_resolution_m"] {
+            s.gridResolutionM = try x.double(in: 0...5000)
+            if s.gridResolutionM > 0 && s.gridResolutionM < 1 { throw x.error("\(s.gridResolutionM) m is finer than 1 m; use 1…5000 m, or 0 for no grid") }
+        }
         if let x = m["cluster_distance_m"] { s.clusterDistanceM = try x.double(in: 1...10_000) }
         if let x = m["cut_areas_by_district"] { s.cutAreasByDistrict = try x.bool() }
         if let x = m["fixed_match_distance_m"] { s.fixedMatchDistanceM = try x.double(in: 0...500) }

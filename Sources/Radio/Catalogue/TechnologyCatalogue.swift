@@ -62,6 +62,7 @@ public enum TechnologyCatalogue {
 
     /// LTE: TS 36.101 Table 5.6-1 (1.4/3/5/10/15/20 MHz → 6/15/25/50/75/100 RB); NR: TS 38.101-1.
     public static func resourceBlocks(_ technology: Technology, _ bandwidthMHz: Double, _ scsKHz: Double) -> Int? {
+        guard bandwidthMHz.isFinite, scsKHz.isFinite, (0...1000).contains(bandwidthMHz), (0...1000).contains(scsKHz) else { return nil }
         switch technology {
         case .lte: return [1.4: 6, 3: 15, 5: 25, 10: 50, 15: 75, 20: 100][bandwidthMHz]
         case .nr: return NRPeakRate.resourceBlocksFR1[Int(scsKHz)]?[Int(bandwidthMHz)]
@@ -87,7 +88,11 @@ public enum TechnologyCatalogue {
         RateColumn(name: "5g-10000", labelDE: "5G (10 GBit)", labelEN: "5G (10 Gbit)", rateMbps: 10000),
     ]
 
-    /// A table column by name: a table column, a carrier (its peak rate) or a plain rate in Mbit/s.
+    /// The largest plain rate a table column takes, in Mbit/s (1 Pbit/s).
+    public static let maximumRateMbps = 1e9
+
+    /// A table column by name: a table column, a carrier (its peak rate) or a plain rate in Mbit/s
+    /// (above 0, at most `maximumRateMbps`).
     public static func rateColumn(_ text: String) -> RateColumn? {
         let key = text.trimmingCharacters(in: .whitespaces).lowercased()
         if let c = tableColumns.first(where: { $0.name == key }) { return c }
@@ -95,7 +100,7 @@ public enum TechnologyCatalogue {
             return RateColumn(name: carrier.name, labelDE: carrier.label, labelEN: carrier.label, rateMbps: carrier.peakDownlinkMbps)
         }
         let number = key.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "mbit/s", with: "").trimmingCharacters(in: .whitespaces)
-        if let rate = Double(number), rate > 0, rate.isFinite {
+        if let rate = Double(number), rate > 0, rate <= maximumRateMbps {
             let label = "\(DownloadTimeTable.format(rate, decimals: rate == rate.rounded() ? 0 : 3, decimalComma: false)) Mbit/s"
             return RateColumn(name: label, labelDE: label.replacingOccurrences(of: ".", with: ","), labelEN: label, rateMbps: rate)
         }

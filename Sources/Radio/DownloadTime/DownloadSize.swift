@@ -20,7 +20,11 @@ public struct DownloadSize: Sendable, Hashable {
         DownloadSize(labelDE: "100 GB Backup", labelEN: "100 GB backup", bytes: 100e9),
     ]
 
-    /// Parses `50MB`, `1.5 GB`, `700kB`, `2TB`, `123` (bytes), optionally labelled: `Film=4GB`.
+    /// The largest size accepted: 10^18 bytes (1 EB).
+    public static let maximumBytes = 1e18
+
+    /// Parses `50MB`, `1.5 GB`, `700kB`, `2TB`, `123` (bytes), optionally labelled: `Film=4GB`; nil for
+    /// anything else, for zero or negative sizes and for sizes over `maximumBytes`.
     public init?(parsing text: String) {
         var label: String?
         var value = text.trimmingCharacters(in: .whitespaces)
@@ -37,7 +41,7 @@ public struct DownloadSize: Sendable, Hashable {
             number = String(lower.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
             break
         }
-        guard let n = Double(number), n > 0, n.isFinite else { return nil }
+        guard let n = Double(number), n > 0, n.isFinite, n * factor <= Self.maximumBytes else { return nil }
         let name = label ?? value
         self.init(labelDE: name, labelEN: name, bytes: n * factor)
     }

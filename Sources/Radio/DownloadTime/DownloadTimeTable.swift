@@ -29,7 +29,13 @@ public struct DownloadTimeTable: Sendable {
 
     /// A number rounded half away from zero with a decimal comma or point.
     public static func format(_ value: Double, decimals: Int, decimalComma: Bool) -> String {
+        guard value.isFinite else { return value.isNaN ? "–" : (value < 0 ? "-∞" : "∞") }
         let scale = pow(10, Double(decimals))
+        guard abs(value * scale) < 9e15 else {
+            // Beyond exact whole numbers in a Double: print the digits as they are.
+            let text = String(format: "%.\(decimals)f", value)
+            return decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
+        }
         let rounded = (value * scale).rounded(.toNearestOrAwayFromZero)
         let whole = Int64((rounded / scale).rounded(.towardZero))
         guard decimals > 0 else { return String(Int64(rounded)) }

@@ -1,0 +1,31 @@
+/// Limits that keep a run inside the memory of the machine, checked before the work starts, so that a
+/// setting such as `grid_resolution_m: 0.001` is answered with a message instead of an allocation that
+/// cannot succeed.
+public enum AnalysisLimits {
+    /// The most cells of the coverage grid (each cell holds the best service per technology and operator).
+    public static let maximumGridCells = 30_000_000
+    /// The most cells of the height raster used to trace line of sight (one byte each).
+    public static let maximumHeightRasterCells = 2_000_000_000
+
+    /// - Throws: `AnalysisLimitError` naming the setting, the size it asks for and a value that fits.
+    public static func check(areaWidthM: Double, areaHeightM: Double, settings: AnalysisSettings) throws(AnalysisLimitError) {
+        func cells(_ size: Double) -> Double { (areaWidthM / size).rounded(.up) * (areaHeightM / size).rounded(.up) }
+        func fitting(_ limit: Int) -> Double { (areaWidthM * areaHeightM / Double(limit)).squareRoot().rounded(.up) }
+        let extent = "\(Int(areaWidthM.rounded())) m × \(Int(areaHeightM.rounded())) m"
+        if settings.gridResolutionM > 0, cells(settings.gridResolutionM) > Double(maximumGridCells) {
+            throw AnalysisLimitError(setting: "analysis.grid_resolution_m", message:
+                "\(settings.gridResolutionM) m over the input's extent (\(extent)) gives \(cells(settings.gridResolutionM)) grid cells, more than the \(maximumGridCells) that fit; use at least \(fitting(maximumGridCells)) m, or 0 for no grid")
+        }
+        if settings.losMethod == .footprints, cells(settings.heightRasterCellM) > Double(maximumHeightRasterCells) {
+            throw AnalysisLimitError(setting: "radio.height_raster_cell_m", message:
+                "\(settings.heightRasterCellM) m over the input's extent (\(extent)) gives more than \(maximumHeightRasterCells) raster cells; use at least \(fitting(maximumHeightRasterCells)) m, or los: probability")
+        }
+    }
+}
+
+/// A setting that asks for more than the run can hold; the run stops before it starts (exit 1).
+public struct AnalysisLimitError: Error, Sendable, CustomStringConvertible {
+    public let setting: String
+    public let message: String
+    public var description: String { "\(setting): \(message)" }
+}
