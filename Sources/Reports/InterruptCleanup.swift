@@ -7,21 +7,24 @@ import Foundation
 /// the process exits right after, so the worst case is a leftover hidden temporary folder (removed by
 /// the next run), never a partial output folder.
 enum InterruptCleanup {
-    /// The folders to remove, as C strings. Changed only from the thread that writes outputs, read by the
-    /// signal handler.
-    nonisolated(unsafe) static var pending: [[CChar]] = []
+    /// The folders to remove and the names they are moved to first, as C strings. Changed only from the
+    /// thread that writes outputs, read by the signal handler.
+    nonisolated(unsafe) static var pending: [(path: [CChar], discarded: [CChar])] = []
     nonisolated(unsafe) static var installed = false
 
     static let signals = [SIGINT, SIGTERM, SIGHUP]
 
+    /// `.NAME.partial-PID` is moved to `.NAME.discard-PID` before it is removed, so that writer threads
+    /// still running cannot create files in it while it is being removed.
     static func register(_ path: String) {
         install()
-        pending.append(Array(path.utf8CString))
+        let discarded = path.replacingOccurrences(of: ".partial-", with: ".discard-")
+        pending.append((Array(path.utf8CString), Array(discarded.utf8CString)))
     }
 
     static func unregister(_ path: String) {
         let c = Array(path.utf8CString)
-        pending.removeAll { $0 == c }
+        pending.removeAll { $0.path == c }
     }
 
     static func install() {
@@ -34,8 +37,9 @@ enum InterruptCleanup {
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for s in signals {
             signal(s) { sig in
-                for path in InterruptCleanup.pending {
-                    path.withUnsafeBufferPointer { InterruptCleanup.removeTree(Array($0)) }
+                for entry in InterruptCleanup.pending {
+                    let moved = entry.path.withUnsafeBufferPointer { p in entry.discarded.withUnsafeBufferPointer { d in rename(p.baseAddress!, d.baseAddress!) == 0 } }
+                    InterruptCleanup.removeTree(moved ? entry.discarded : entry.path)
                 }
                 _exit(128 + sig)
             }

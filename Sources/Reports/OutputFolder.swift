@@ -198,16 +198,17 @@ public struct OutputFolder: Sendable {
         return joined.isEmpty ? "/" : joined
     }
 
-    /// Removes `.NAME.partial-PID` and `.NAME.old-PID` folders in `parent` left by processes that no longer
+    /// Removes `.NAME.partial-PID`, `.NAME.old-PID` and `.NAME.discard-PID` folders in `parent` left by processes that no longer
     /// run, when they carry the marker (so only what gigaplan made is ever removed).
     static func removeStaleTemporaries(in parent: String) {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(".") {
             guard let dash = name.lastIndex(of: "-"), let pid = Int32(name[name.index(after: dash)...]), pid > 0 else { continue }
             let stem = name[..<dash]
-            guard stem.hasSuffix(".partial") || stem.hasSuffix(".old") else { continue }
+            guard stem.hasSuffix(".partial") || stem.hasSuffix(".old") || stem.hasSuffix(".discard") else { continue }
             guard kill(pid, 0) != 0 && errno == ESRCH else { continue }
             let path = parent + "/" + name
-            guard readMarker(path) != nil else { continue }
+            // A discarded folder was being removed when its process died; the others must carry the marker.
+            guard stem.hasSuffix(".discard") || readMarker(path) != nil else { continue }
             removeTree(path)
         }
     }

@@ -180,30 +180,6 @@ import TestSupport
         }
     }
 
-    @Test func runInterruptedMidwayLeavesNoFiles() throws {
-        let parent = Fixtures.temporaryDirectory()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Fixtures.gigaplan)
-        process.arguments = ["run", Self.scenario, "--out", parent + "/out", "--quiet", "--store", parent + "/h.sqlite"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["GIGAPLAN_PAUSE_BEFORE_COMMIT_MS"] = "20000"
-        process.environment = environment
-        try process.run()
-        // Wait until the files are written to the temporary folder, then interrupt.
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline {
-            let partial = (try? FileManager.default.contentsOfDirectory(atPath: parent))?.first { $0.contains(".partial-") }
-            if let partial, FileManager.default.fileExists(atPath: parent + "/" + partial + "/summary.json") { break }
-            usleep(50_000)
-        }
-        process.terminate()
-        process.waitUntilExit()
-        #expect(process.terminationStatus != 0)
-        let left = try FileManager.default.contentsOfDirectory(atPath: parent)
-        #expect(!left.contains("out"))
-        #expect(!left.contains { $0.contains("partial") }, "\(left)")
-    }
-
     @Test func reportPerDistrict() throws {
         let dir = Fixtures.temporaryDirectory() + "/reports"
         let r = try gigaplan(["report", Self.scenario, "--per", "district", "--out", dir, "--quiet"])

@@ -29,6 +29,30 @@ public enum Fixtures {
         return dir
     }
 
+    /// A new temporary folder holding a copy of the test town (`smalltown/` and `smalltown.yaml`), for
+    /// tests that run gigaplan where it could harm the files around it.
+    public static func sandbox() -> String {
+        let dir = temporaryDirectory()
+        try! FileManager.default.copyItem(atPath: path("Tests/Fixtures/smalltown"), toPath: dir + "/smalltown")
+        try! FileManager.default.copyItem(atPath: path("Tests/Fixtures/smalltown.yaml"), toPath: dir + "/smalltown.yaml")
+        return dir
+    }
+
+    /// Every file below `folder` with its bytes, to show that nothing in it changed.
+    public static func snapshot(_ folder: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+                out[relative] = FileManager.default.contents(atPath: folder + "/" + relative)
+            } else {
+                out[relative + "/"] = Data()
+            }
+        }
+        return out
+    }
+
     /// Writes `text` to a new file called `name` in a new temporary folder and returns its path.
     public static func file(_ name: String, _ text: String) -> String {
         let path = temporaryDirectory() + "/" + name

@@ -35,7 +35,7 @@ extension FeatureLayer {
                 out.features[i].geometry = nil
                 continue
             }
-            let box = g.boundingBox!
+            guard let box = g.boundingBox else { problem(f, .error, "empty-geometry", "the geometry has no positions"); out.features[i].geometry = nil; continue }
             if sourceInfo.isGeographic {
                 if let bad = CoordinateScreening.notLonLat(Coordinate(box.minX, box.minY)) ?? CoordinateScreening.notLonLat(Coordinate(box.maxX, box.maxY)) {
                     problem(f, .error, bad.code, bad.reason)
@@ -124,8 +124,8 @@ extension FeatureLayer {
         for (p, polygon) in g.polygons.enumerated() {
             for (r, ring) in polygon.rings.enumerated() {
                 let which = (r == 0 ? "exterior ring" : "hole \(r)") + (g.polygons.count > 1 ? " of polygon \(p + 1)" : "")
+                guard let a = ring.first, let b = ring.last else { return ("short-ring", "\(which) has no positions; a closed ring needs at least 4") }
                 if !Ring.isClosed(ring) {
-                    let a = ring.first!, b = ring.last!
                     return ("unclosed-ring", "\(which) is not closed: first position (\(a.x), \(a.y)) differs from last (\(b.x), \(b.y))")
                 }
                 if ring.count < 4 { return ("short-ring", "\(which) has \(ring.count) positions; a closed ring needs at least 4") }

@@ -62,6 +62,9 @@ public enum WKB {
         let bytes: [UInt8]
         var position: Int
         var littleEndian = true
+        var depth = 0
+        /// Collections nested deeper than this are refused (real data nests two or three levels).
+        static let maximumDepth = 64
 
         mutating func byte() throws -> UInt8 {
             guard position < bytes.count else { throw GeometryError("WKB ends early at byte \(position)") }
@@ -92,6 +95,9 @@ public enum WKB {
         }
 
         mutating func geometry() throws -> Geometry {
+            guard depth < Self.maximumDepth else { throw GeometryError("WKB collections nested deeper than \(Self.maximumDepth) levels") }
+            depth += 1
+            defer { depth -= 1 }
             let order = try byte()
             guard order <= 1 else { throw GeometryError("WKB byte order \(order) is neither 0 nor 1") }
             littleEndian = order == 1
@@ -131,15 +137,16 @@ public enum WKB {
                 for _ in 0..<n { gs.append(try geometry()) }
                 return gs
             }
+            func wrongPart(_ expected: String) -> GeometryError { GeometryError("WKB multi-geometry of type \(type) holds a part that is not a \(expected)") }
             switch type {
             case 1:
                 let c = try coordinate()
                 return c.x.isNaN && c.y.isNaN ? .empty : .point(c)
             case 2: return .lineString(try coordinates())
             case 3: return .polygon(try polygon())
-            case 4: return .multiPoint(try parts().compactMap { if case .point(let c) = $0 { c } else { nil } })
-            case 5: return .multiLineString(try parts().compactMap { if case .lineString(let l) = $0 { l } else { nil } })
-            case 6: return .multiPolygon(try parts().compactMap { if case .polygon(let p) = $0 { p } else { nil } })
+            case 4: return .multiPoint(try parts().map { p throws(GeometryError) in if case .point(let c) = p { c } else { throw wrongPart("point") } })
+            case 5: return .multiLineString(try parts().map { p throws(GeometryError) in if case .lineString(let l) = p { l } else { throw wrongPart("line string") } })
+            case 6: return .multiPolygon(try parts().map { p throws(GeometryError) in if case .polygon(let q) = p { q } else { throw wrongPart("polygon") } })
             case 7: return .collection(try parts())
             default: throw GeometryError("WKB geometry type \(type) is not supported")
             }

@@ -1,6 +1,6 @@
 /// The GeoPackage geometry blob (OGC 12-128r18 §2.1.3): a header with magic `GP`, version, flags,
 /// SRS id and envelope, followed by standard WKB.
-enum GeoPackageGeometry {
+public enum GeoPackageGeometry {
     static func encode(_ geometry: Geometry, srsID: Int32) -> [UInt8] {
         var out: [UInt8] = [0x47, 0x50, 0]
         let empty = geometry.isEmpty
@@ -19,7 +19,7 @@ enum GeoPackageGeometry {
         return out
     }
 
-    static func decode(_ blob: [UInt8]) throws -> Geometry {
+    public static func decode(_ blob: [UInt8]) throws -> Geometry {
         guard blob.count >= 8, blob[0] == 0x47, blob[1] == 0x50 else {
             throw GeometryError("geometry blob does not start with the GeoPackage magic 'GP'")
         }

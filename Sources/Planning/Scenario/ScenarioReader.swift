@@ -17,10 +17,26 @@ public enum ScenarioReader {
         }
     }
 
+    /// Reads a scenario from its bytes, as if they were the file at `path` (whose folder relative input
+    /// paths and `base:` are resolved against).
+    public static func read(bytes: [UInt8], path: String) throws(ScenarioError) -> Scenario {
+        do {
+            return try read(data: Data(bytes), path: URL(fileURLWithPath: path).standardizedFileURL.path, seen: [])
+        } catch let e as ScenarioError {
+            throw e
+        } catch {
+            throw ScenarioError(file: path, key: "", message: "\(error)", unreadable: true)
+        }
+    }
+
     static func read(path: String, seen: [String]) throws -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError(file: path, key: "", message: "cannot read the scenario file (missing?)", unreadable: true)
         }
+        return try read(data: data, path: path, seen: seen)
+    }
+
+    static func read(data: Data, path: String, seen: [String]) throws -> Scenario {
         guard let text = String(data: data, encoding: .utf8) else { throw ScenarioError(file: path, key: "", message: "not UTF-8 text", unreadable: true) }
         let root: Node
         do {

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Runs on inputs that used to crash gigaplan or to write what they should not.
+@Suite struct RunEdgeCaseTests {
+    func gigaplan(_ dir: String, _ arguments: [String]) throws -> Fixtures.ProcessResult {
+        try Fixtures.run(Fixtures.gigaplan, arguments, in: dir)
+    }
+
+    func write(_ text: String, _ path: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    @Test(arguments: [("empty-buildings", "buildings: empty.geojson"), ("only-sites", "sites: smalltown/sites.geojson")])
+    func scenarioWithNoBuildingsAndNoDistrictsRuns(_ name: String, _ input: String) throws {
+        let dir = Fixtures.sandbox()
+        try write(#"{"type":"FeatureCollection","features":[]}"#, dir + "/empty.geojson")
+        try write("name: \(name)\ninputs:\n  \(input)\n", dir + "/s.yaml")
+        let r = try gigaplan(dir, ["run", "s.yaml", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let report = try String(contentsOfFile: dir + "/out/\(name)/report.html", encoding: .utf8)
+        #expect(report.contains("</html>"))
+        #expect(!((try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []).contains { $0.contains("partial") })
+    }
+
+    @Test func gridTooFineForTheExtentStopsBeforeWork() throws {
+        let dir = Fixtures.sandbox()
+        try write("name: fine\nbase: smalltown.yaml\nanalysis:\n  grid_resolution_m: 0.001\n", dir + "/fine.yaml")
+        let r = try gigaplan(dir, ["run", "fine.yaml", "--quiet"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("analysis.grid_resolution_m: 0.001 m is finer than 1 m"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
+
+    @Test func inputProblemsNameFilesRelativeToTheScenario() throws {
+        let dir = Fixtures.sandbox()
+        // A building with swapped lat/lon is an input problem; skip it so that the run writes its list.
+        try write(#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[51.96,7.62]},"properties":{"id":"x"}}]}"#, dir + "/bad.geojson")
+        try write("name: rel\nbase: smalltown.yaml\non_invalid: skip\ninputs:\n  buildings: [smalltown/buildings.geojson, bad.geojson]\n", dir + "/rel.yaml")
+        let r = try gigaplan(dir, ["run", "rel.yaml", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let csv = try String(contentsOfFile: dir + "/out/rel/csv/input_problems.csv", encoding: .utf8)
+        #expect(csv.contains(",bad.geojson,buildings,0,x,"), "\(csv)")
+        #expect(!csv.contains(dir), "\(csv)")
+    }
+}
