@@ -10,7 +10,7 @@ final class FileSink {
     init(path: String) throws {
         self.path = path
         do {
-            try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try AtomicFile.createParent(of: path)
             guard FileManager.default.createFile(atPath: path, contents: nil) else {
                 throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
             }

@@ -125,13 +125,13 @@ public enum HTMLReport {
 
         // Programmes.
         html += "<h2>Funding programmes</h2>"
-        html += HTML.table(["programme", "eligible buildings", "households", "residents", "businesses", "schools", "hospitals", "other focus points"],
+        html += HTML.table(["programme", "guideline (in force from)", "eligible buildings", "households", "residents", "businesses", "schools", "hospitals", "other focus points"],
                            FundingProgramme.allCases.map { p in
                                let c = summary.eligible[p] ?? BuildingCounts()
-                               return ["\(p.rawValue): \(p.title)", n(Double(c.buildings)), n(c.households), n(c.residents), n(Double(c.businesses)),
+                               return [p.rawValue, "\(p.source.title) (\(p.source.inForce))", n(Double(c.buildings)), n(c.households), n(c.residents), n(Double(c.businesses)),
                                        n(Double(c.schools)), n(Double(c.hospitals)), n(Double(c.otherFocusPoints))]
-                           }, numeric: Set(1...7))
-        html += "<p class=\"note\">Only fixed lines count as reliable\(scenario.settings.funding.mobileCountsAsReliable ? ", plus indoor mobile service" : "")\(scenario.settings.funding.wlanCountsAsReliable ? ", plus WLAN islands" : ""). Focus points (schools, hospitals, authorities, business parks, transport hubs, farms) are eligible while not gigabit-capable.</p>"
+                           }, numeric: Set(2...8))
+        html += "<p class=\"note\">Only fixed lines count as reliable\(scenario.settings.funding.mobileCountsAsReliable ? ", plus indoor mobile service" : "")\(scenario.settings.funding.wlanCountsAsReliable ? ", plus WLAN islands" : ""). Focus points (schools, hospitals, authorities, business parks, transport hubs, farms) are eligible under the 2021, 2023 and 2024 rules while they have no gigabit connection (\(NumberText.plain(scenario.settings.funding.gigabitMbps))/\(NumberText.plain(scenario.settings.funding.gigabitUpMbps)) Mbit/s) and none is planned; the 2015 framework treats them like every other building. Planned networks count when they meet the programme's own bar\(scenario.settings.funding.surveyDate.map { " and are due by \($0.adding(years: scenario.settings.funding.planningHorizonYears))" } ?? ""). The rules and their sources: docs/funding-rules.md.</p>"
 
         // Districts.
         if case .city = scope, !r.districts.isEmpty {

@@ -85,7 +85,7 @@ public enum ResultLayers {
             for p in FundingProgramme.allCases {
                 let v = s.funding[p]!
                 o["\(fieldName(p.rawValue))_eligible"] = .bool(v.eligible)
-                o["\(fieldName(p.rawValue))_reason"] = .string(v.reason)
+                o["\(fieldName(p.rawValue))_reason"] = .string(v.reason.rawValue)
             }
             for (key, field) in source { o[field.name] = b.attributes[key].map { $0.isNull ? .null : .string($0.text) } ?? .null }
             return Feature(index: i, geometry: OutputLayer.multi(b.geometry), properties: o)

@@ -36,9 +36,10 @@ public enum Summary {
             let c = r.city.eligible[p] ?? BuildingCounts()
             var reasons = JSONObject()
             var tally: [String: Int] = [:]
-            for s in r.services { tally[s.funding[p]!.reason, default: 0] += 1 }
+            for s in r.services { tally[s.funding[p]!.reason.rawValue, default: 0] += 1 }
             for (k, v) in tally.sorted(by: { $0.key < $1.key }) { reasons[k] = .number(Double(v)) }
             programmes[p.rawValue] = .object(JSONObject([
+                ("guideline", .string(p.source.title)), ("clause", .string(p.source.clause)), ("in_force", .string(p.source.inForce)),
                 ("eligible_buildings", .number(Double(c.buildings))), ("eligible_households", .number((c.households * 10).rounded() / 10)),
                 ("eligible_residents", .number(c.residents.rounded())), ("eligible_schools", .number(Double(c.schools))),
                 ("eligible_hospitals", .number(Double(c.hospitals))), ("reasons", .object(reasons)),
@@ -55,7 +56,7 @@ public enum Summary {
         })
         o["schools"] = .object(JSONObject([
             ("total", .number(Double(r.schools.count))),
-            ("gigabit", .number(Double(r.schools.filter { ($0.connection?.downMbps ?? 0) >= scenario.settings.funding.gigabitMbps }.count))),
+            ("gigabit", .number(Double(r.schools.filter { $0.connection.map { scenario.settings.funding.isGigabit($0.funding) } ?? false }.count))),
             ("with_wlan", .number(Double(r.schools.filter { $0.wlanIsland != nil }.count))),
             ("meeting_30_per_class", .number(Double(r.schools.filter { $0.meetsClassRule == true }.count))),
         ]))

@@ -135,24 +135,30 @@ import Testing
                                 Self.fixedRecord("fast", .ftth, 1000, 500), Self.fixedRecord("white", .adsl, 6, 0.6),
                                 Self.fixedRecord("planned", .adsl, 16, 1), Self.fixedRecord("planned", .ftth, 1000, 500, planned: true)])
         let r = try Analysis.run(data, settings: settings)
-        func verdict(_ i: Int, _ p: FundingProgramme) -> FundingVerdict { r.services[i].funding[p]! }
-        // 50/10: a grey spot under grey-2021, eligible under gigabit-2023.
-        #expect(verdict(0, .grey2021) == FundingVerdict(eligible: true, reason: "down-below-100"))
-        #expect(verdict(0, .gigabit2023) == FundingVerdict(eligible: true, reason: "not-gigabit"))
-        #expect(verdict(0, .nga2015) == FundingVerdict(eligible: false, reason: "served-30"))
-        #expect(verdict(0, .gigabit2024) == FundingVerdict(eligible: true, reason: "below-300-150"))
-        // A school with VDSL 100 is a focus point: eligible everywhere while not gigabit.
-        for p in FundingProgramme.allCases { #expect(verdict(1, p) == FundingVerdict(eligible: true, reason: "focus-point-not-gigabit")) }
-        // Two cable networks make a black spot.
+        func verdict(_ i: Int, _ p: FundingProgramme) -> FundingReason { r.services[i].funding[p]!.reason }
+        // 50/10: NGA but no 100 Mbit/s: a grey spot under grey-2021, eligible under gigabit-2023 and 2024.
+        #expect(verdict(0, .nga2015) == .nga30Available)
+        #expect(verdict(0, .grey2021) == .below100Down)
+        #expect(verdict(0, .gigabit2023) == .below500Down200Symmetric)
+        #expect(verdict(0, .gigabit2024) == .noNetworkOver100)
+        // A school on VDSL 100/40 is a focus point from 2021 on; the 2015 framework judges it as any building.
+        #expect(verdict(1, .nga2015) == .nga30Available)
+        for p in [FundingProgramme.grey2021, .gigabit2023, .gigabit2024] { #expect(verdict(1, p) == .focusPointNotGigabit) }
+        // Two cable networks of 50 and 60 Mbit/s: two networks at the building, below 100 Mbit/s.
         #expect(r.services[2].fixed.networks.count == 2)
-        #expect(verdict(2, .grey2021) == FundingVerdict(eligible: false, reason: "black-spot-2-networks"))
-        #expect(verdict(3, .gigabit2023) == FundingVerdict(eligible: false, reason: "served-200-symmetric"))
-        #expect(verdict(3, .gigabit2024) == FundingVerdict(eligible: false, reason: "served-300-150"))
-        #expect(verdict(4, .nga2015) == FundingVerdict(eligible: true, reason: "down-below-30"))
-        #expect(verdict(5, .nga2015) == FundingVerdict(eligible: false, reason: "planned-within-3y"))
-        #expect(verdict(5, .gigabit2024).eligible)
-        // A 500/50 network is not symmetric but reaches 500 down.
-        #expect(FundingProgramme.gigabit2023.verdict(FundingInput(networks: [NetworkRate(downMbps: 500, upMbps: 50)], ngaNetworks: 1, plannedWithin3Years: false, isFocusPoint: false), FundingSettings()).reason == "served-500-down")
+        #expect(verdict(2, .grey2021) == .below100Down)
+        #expect(verdict(3, .gigabit2023) == .symmetric200Available)
+        #expect(verdict(3, .gigabit2024) == .oneNetworkOver300Down)
+        #expect(verdict(4, .nga2015) == .below30Down)
+        // ADSL 16/1 with FTTH 1000/500 announced: excluded where the plan meets the bar, 2024 included.
+        #expect(verdict(5, .nga2015) == .nga30Planned)
+        #expect(verdict(5, .grey2021) == .reliable100Planned)
+        #expect(verdict(5, .gigabit2023) == .bar500Or200Planned)
+        #expect(verdict(5, .gigabit2024) == .gigabitPlanned)
+        // With the 2015 framework's black-spot rule switched on for grey-2021, two NGA networks exclude.
+        var blackSpot = settings
+        blackSpot.funding.grey2021BlackSpotNetworks = 2
+        #expect(try Analysis.run(data, settings: blackSpot).services[2].funding[.grey2021]!.reason == .blackSpot)
     }
 
     @Test func fixedRecordsJoinByIdAndByDistance() throws {
@@ -205,7 +211,7 @@ import Testing
         let r = try Analysis.run(city(buildings: buildings, fixed: fixed), settings: settings)
         // a and b are 50 m apart (footprints): one area; c alone; d is served.
         #expect(r.areas.map(\.buildingIDs) == [["a", "b"], ["c"]])
-        #expect(r.areas[0].dominantReason == "not-gigabit")
+        #expect(r.areas[0].dominantReason == FundingReason.below500Down200Symmetric.rawValue)
         #expect(r.areas.allSatisfy { $0.geometry.isValid })
         #expect(try r.areas[0].geometry.contains(Self.building("gap", 30, 0, half: 1).geometry))
     }
@@ -226,7 +232,8 @@ import Testing
         #expect(row.mbpsPerClass == 5)      // 100 / 20
         #expect(row.meetsClassRule == false)
         #expect(row.wlanIsland == "Kolping")
-        #expect(row.eligibleUnder == FundingProgramme.allCases)
+        // VDSL 100/40 is NGA: the 2015 framework, which has no focus-point rule, excludes the school.
+        #expect(row.eligibleUnder == [.grey2021, .gigabit2023, .gigabit2024])
         // Two APs, each the TGax enterprise link at 10 m through 2 walls, together limited by the 250 Mbit/s backhaul.
         let sum = WLANService.indoorMbps(data.wlan[0], WLANSettings()) + WLANService.indoorMbps(data.wlan[1], WLANSettings())
         #expect(sum > 0)

@@ -9,10 +9,9 @@ public enum AtomicFile {
 
     /// - Throws: `FileWriteError` with the path and the plain reason.
     public static func write(_ data: Data, to path: String) throws(FileWriteError) {
-        let url = URL(fileURLWithPath: path)
         let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try createParent(of: path)
             try data.write(to: URL(fileURLWithPath: temporary))
             try moveIntoPlace(temporary, path)
         } catch {
@@ -21,9 +20,24 @@ public enum AtomicFile {
         }
     }
 
+    /// Creates the folder a file goes into when it is missing, but not the folders above it: a write into
+    /// an output folder that was removed meanwhile (an interrupted run) fails instead of making it again.
+    public static func createParent(of path: String) throws {
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue { return }
+        do {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: false)
+        } catch {
+            // Another writer may have made it a moment ago.
+            if FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue { return }
+            throw error
+        }
+    }
+
     /// Renames `temporary` to `destination`, replacing it (POSIX `rename`, atomic on one file system).
     public static func moveIntoPlace(_ temporary: String, _ destination: String) throws {
-        try FileManager.default.createDirectory(at: URL(fileURLWithPath: destination).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try createParent(of: destination)
         guard rename(temporary, destination) == 0 else {
             throw FileWriteError(path: destination, reason: String(cString: strerror(errno)))
         }

@@ -81,13 +81,12 @@ public enum Analysis {
             }
             var service = BuildingService(fixed: fixed.services[i], mobileOutdoor: outdoor, mobileIndoor: indoor, wlanIsland: wlanByBuilding[i]?.0,
                                           wlanMbps: wlanByBuilding[i]?.1, focusKind: focus.kinds[i], funding: [:])
-            var networks = service.fixed.networks.map { NetworkRate(downMbps: $0.downMbps, upMbps: $0.upMbps) }
+            var networks = service.fixed.networks.map(\.funding)
             if settings.funding.mobileCountsAsReliable, service.bestMobileIndoorMbps > 0 {
-                networks.append(NetworkRate(downMbps: service.bestMobileIndoorMbps, upMbps: 0))
+                networks.append(FundingNetwork(technology: nil, downMbps: service.bestMobileIndoorMbps, upMbps: 0))
             }
-            if settings.funding.wlanCountsAsReliable, let w = service.wlanMbps { networks.append(NetworkRate(downMbps: w, upMbps: w)) }
-            let input = FundingInput(networks: networks, ngaNetworks: service.fixed.networkCount(minimumMbps: settings.funding.ngaNetworkMbps),
-                                     plannedWithin3Years: service.fixed.plannedWithin3Years, isFocusPoint: focus.kinds[i] != nil)
+            if settings.funding.wlanCountsAsReliable, let w = service.wlanMbps { networks.append(FundingNetwork(technology: nil, downMbps: w, upMbps: w)) }
+            let input = FundingInput(networks: networks, planned: service.fixed.planned.map(\.funding), isFocusPoint: focus.kinds[i] != nil)
             for p in FundingProgramme.allCases { service.funding[p] = p.verdict(input, settings.funding) }
             services.append(service)
         }
@@ -95,7 +94,7 @@ public enum Analysis {
 
         let areaProgramme = settings.funding.areaProgramme
         let eligible = buildings.indices.filter { services[$0].funding[areaProgramme]!.eligible }
-        let areas = try UnderservedAreas.make(buildings: buildings, eligible: eligible, reasons: services.map { $0.funding[areaProgramme]!.reason },
+        let areas = try UnderservedAreas.make(buildings: buildings, eligible: eligible, reasons: services.map { $0.funding[areaProgramme]!.reason.rawValue },
                                               focusKinds: focus.kinds, joinDistance: settings.clusterDistanceM, districts: data.districts,
                                               cutByDistrict: settings.cutAreasByDistrict)
         lap("areas")

@@ -9,6 +9,11 @@ public struct FixedService: Sendable, Hashable {
         public var provider: String?
         public var downMbps: Double
         public var upMbps: Double
+        /// For a planned network: when it is due, if the market survey says.
+        public var plannedDate: CalendarDate?
+
+        /// The network as the funding rules see it.
+        public var funding: FundingNetwork { FundingNetwork(technology: technology, downMbps: downMbps, upMbps: upMbps, date: plannedDate) }
     }
 
     public var networks: [Network] = []
@@ -58,7 +63,8 @@ public struct FixedService: Sendable, Hashable {
                 }
             }
             guard let t = target, record.technology != .none else { continue }
-            let network = Network(technology: record.technology, provider: record.provider, downMbps: record.downMbps, upMbps: record.upMbps ?? 0)
+            let network = Network(technology: record.technology, provider: record.provider, downMbps: record.downMbps, upMbps: record.upMbps ?? 0,
+                                  plannedDate: record.plannedDate)
             if record.plannedWithin3Years {
                 services[t].planned.append(network)
             } else if let k = services[t].networks.firstIndex(where: { $0.technology == network.technology && $0.provider == network.provider }) {

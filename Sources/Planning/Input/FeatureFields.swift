@@ -115,6 +115,14 @@ struct FeatureFields {
         return nil
     }
 
+    /// A calendar date (`2026-06-30` or `30.06.2026`).
+    mutating func date(_ name: String) -> CalendarDate? {
+        guard let (key, value) = lookup([name]) else { return nil }
+        if let d = CalendarDate(parsing: value.text) { return d }
+        error(key, "not-a-date", "\"\(value.text)\" is not a date like 2026-06-30")
+        return nil
+    }
+
     /// A value from a fixed vocabulary; `aliases` maps other spellings to canonical ones.
     mutating func choice<T: RawRepresentable>(_ name: String, _ type: T.Type, aliases: [String: T] = [:]) -> T? where T.RawValue == String, T: CaseIterable {
         guard let (key, value) = lookup([name]) else { return nil }

@@ -271,9 +271,11 @@ public enum LayerDecoder {
             if location == nil && building == nil && f.feature.geometry == nil {
                 f.error("geometry", "null-geometry", "a fixed-line record needs an address point or a building_id")
             }
+            let plannedDate = f.date("planned_date")
+            let planned = (f.bool("planned_within_3y") ?? false) || plannedDate != nil
             guard let technology, let down else { return nil }
             return FixedLineRecord(id: id, location: location, buildingID: building, technology: technology, downMbps: down, upMbps: up,
-                                   provider: f.string("provider"), plannedWithin3Years: f.bool("planned_within_3y") ?? false, attributes: f.feature.properties)
+                                   provider: f.string("provider"), plannedWithin3Years: planned, plannedDate: plannedDate, attributes: f.feature.properties)
         }
     }
 

@@ -20,6 +20,24 @@ public struct FixedLineRecord: Sendable, Hashable {
     public var downMbps: Double
     public var upMbps: Double?
     public var provider: String?
+    /// A network an operator announced rather than one available now (`planned_within_3y: true`, or a
+    /// `planned_date`).
     public var plannedWithin3Years: Bool
+    /// When the announced network is due (market survey), if the survey says.
+    public var plannedDate: CalendarDate?
     public var attributes: JSONObject
+
+    public init(id: String, location: Coordinate?, buildingID: String?, technology: FixedTechnology, downMbps: Double, upMbps: Double?,
+                provider: String?, plannedWithin3Years: Bool, plannedDate: CalendarDate? = nil, attributes: JSONObject) {
+        self.id = id
+        self.location = location
+        self.buildingID = buildingID
+        self.technology = technology
+        self.downMbps = downMbps
+        self.upMbps = upMbps
+        self.provider = provider
+        self.plannedWithin3Years = plannedWithin3Years
+        self.plannedDate = plannedDate
+        self.attributes = attributes
+    }
 }

@@ -152,7 +152,7 @@ extension Scenario {
             for i in try selectBuildings(s, &data, change) {
                 let b = data.buildings[i]
                 data.fixed.append(FixedLineRecord(id: "\(b.id)-scenario-\(t.technology.rawValue)", location: nil, buildingID: b.id, technology: t.technology,
-                                                  downMbps: t.downMbps, upMbps: t.upMbps, provider: t.provider, plannedWithin3Years: t.plannedWithin3Years,
+                                                  downMbps: t.downMbps, upMbps: t.upMbps, provider: t.provider, plannedWithin3Years: t.plannedWithin3Years || t.plannedDate != nil, plannedDate: t.plannedDate,
                                                   attributes: JSONObject([("scenario", .string(name))])))
             }
         }

@@ -83,4 +83,6 @@ public struct FibreTemplate: Sendable {
     public var upMbps = 1000.0
     public var provider = "scenario"
     public var plannedWithin3Years = false
+    /// When the added network is due; a date makes it a planned network.
+    public var plannedDate: CalendarDate?
 }

@@ -173,13 +173,18 @@ public enum ScenarioReader {
             ("white_spot_down_mbps", \.whiteSpotDownMbps), ("grey_spot_down_mbps", \.greySpotDownMbps), ("nga_network_mbps", \.ngaNetworkMbps),
             ("gigabit_2023_symmetric_mbps", \.gigabit2023SymmetricMbps), ("gigabit_2023_down_mbps", \.gigabit2023DownMbps),
             ("gigabit_2024_down_mbps", \.gigabit2024DownMbps), ("gigabit_2024_up_mbps", \.gigabit2024UpMbps), ("gigabit_mbps", \.gigabitMbps),
+            ("gigabit_2024_counted_down_mbps", \.gigabit2024CountedDownMbps), ("gigabit_up_mbps", \.gigabitUpMbps),
         ]
-        let m = try v.mapping(allowed: numbers.map(\.0) + ["area_programme", "mobile_counts", "wlan_counts", "black_spot_networks"])
+        let m = try v.mapping(allowed: numbers.map(\.0) + ["area_programme", "mobile_counts", "wlan_counts", "black_spot_networks", "survey_date",
+                                                          "planning_horizon_years", "upgradable_technologies"])
         for (key, path) in numbers { if let x = m[key] { f[keyPath: path] = try x.double(in: 0...100_000) } }
         if let x = m["area_programme"] { f.areaProgramme = try x.choice(FundingProgramme.self) }
         if let x = m["mobile_counts"] { f.mobileCountsAsReliable = try x.bool() }
         if let x = m["wlan_counts"] { f.wlanCountsAsReliable = try x.bool() }
-        if let x = m["black_spot_networks"] { f.blackSpotNetworks = try x.int(in: 1...10) }
+        if let x = m["black_spot_networks"] { f.grey2021BlackSpotNetworks = try x.int(in: 1...10) }
+        if let x = m["survey_date"] { f.surveyDate = try x.date() }
+        if let x = m["planning_horizon_years"] { f.planningHorizonYears = try x.int(in: 0...10) }
+        if let x = m["upgradable_technologies"] { f.upgradableTechnologies = Set(try x.list().map { try $0.choice(FixedTechnology.self) }) }
     }
 
     static let changeKinds = ["add_sites", "remove_sites", "modify_sites", "add_sectors", "upgrade", "add_wlan", "add_fibre"]
@@ -242,7 +247,7 @@ public enum ScenarioReader {
             if let x = mm["m2_per_ap"] { t.squareMetresPerAP = try x.double(in: 10...100_000) }
             action = .addWLAN(try buildingSelector(select), t)
         case "add_fibre":
-            let mm = try v.mapping(allowed: ["select", "technology", "down_mbps", "up_mbps", "provider", "planned_within_3y"])
+            let mm = try v.mapping(allowed: ["select", "technology", "down_mbps", "up_mbps", "provider", "planned_within_3y", "planned_date"])
             guard let select = mm["select"] else { throw v.error("add_fibre needs select") }
             var t = FibreTemplate()
             if let x = mm["technology"] { t.technology = try x.choice(FixedTechnology.self) }
@@ -250,6 +255,7 @@ public enum ScenarioReader {
             if let x = mm["up_mbps"] { t.upMbps = try x.double(in: 0...100_000) }
             if let x = mm["provider"] { t.provider = try x.string() }
             if let x = mm["planned_within_3y"] { t.plannedWithin3Years = try x.bool() }
+            if let x = mm["planned_date"] { t.plannedDate = try x.date() }
             action = .addFibre(try buildingSelector(select), t)
         default:
             throw item.error("unknown change \(kind)")

@@ -45,6 +45,11 @@ struct YAMLValue {
         return s.string
     }
 
+    func date() throws -> CalendarDate {
+        guard case .scalar(let s) = node, let d = CalendarDate(parsing: s.string) else { throw error("expected a date like 2026-06-30, not \(describe)") }
+        return d
+    }
+
     func double() throws -> Double {
         guard case .scalar(let s) = node, let v = Double(s.string), v.isFinite else { throw error("expected a number, not \(describe)") }
         return v
