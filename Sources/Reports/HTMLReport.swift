@@ -131,6 +131,15 @@ public enum HTMLReport {
                                return [p.rawValue, "\(p.source.title) (\(p.source.inForce))", n(Double(c.buildings)), n(c.households), n(c.residents), n(Double(c.businesses)),
                                        n(Double(c.schools)), n(Double(c.hospitals)), n(Double(c.otherFocusPoints))]
                            }, numeric: Set(2...8))
+        var reasonRows: [[String]] = []
+        for p in FundingProgramme.allCases {
+            var tally: [FundingReason: Int] = [:]
+            for (i, s) in r.services.enumerated() where buildingMask[i] { tally[s.funding[p]!.reason, default: 0] += 1 }
+            for (reason, count) in tally.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                reasonRows.append([p.rawValue, reason.rawValue, reason.eligible ? "yes" : "no", reason.labelEN(scenario.settings.funding), n(Double(count))])
+            }
+        }
+        html += "<h3>Reasons</h3>" + HTML.table(["programme", "reason", "eligible", "meaning", "buildings"], reasonRows, numeric: [4])
         html += "<p class=\"note\">Only fixed lines count as reliable\(scenario.settings.funding.mobileCountsAsReliable ? ", plus indoor mobile service" : "")\(scenario.settings.funding.wlanCountsAsReliable ? ", plus WLAN islands" : ""). Focus points (schools, hospitals, authorities, business parks, transport hubs, farms) are eligible under the 2021, 2023 and 2024 rules while they have no gigabit connection (\(NumberText.plain(scenario.settings.funding.gigabitMbps))/\(NumberText.plain(scenario.settings.funding.gigabitUpMbps)) Mbit/s) and none is planned; the 2015 framework treats them like every other building. Planned networks count when they meet the programme's own bar\(scenario.settings.funding.surveyDate.map { " and are due by \($0.adding(years: scenario.settings.funding.planningHorizonYears))" } ?? ""). The rules and their sources: docs/funding-rules.md.</p>"
 
         // Districts.

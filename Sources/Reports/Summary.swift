@@ -46,6 +46,10 @@ public enum Summary {
             ]))
         }
         o["programmes"] = .object(programmes)
+        let funding = scenario.settings.funding
+        o["reason_labels"] = .object(JSONObject(FundingReason.allCases.map { r in
+            (r.rawValue, .object(JSONObject([("eligible", .bool(r.eligible)), ("de", .string(r.labelDE(funding))), ("en", .string(r.labelEN(funding)))])))
+        }))
         o["underserved_areas"] = .object(JSONObject([
             ("programme", .string(scenario.settings.funding.areaProgramme.rawValue)), ("count", .number(Double(r.areas.count))),
             ("buildings", .number(Double(r.areas.reduce(0) { $0 + $1.counts.buildings }))),

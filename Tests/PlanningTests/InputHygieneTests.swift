@@ -122,6 +122,20 @@ import TestSupport
         }
     }
 
+    @Test func problemsOfAGeoPackageTableNameTheTable() throws {
+        let dir = Fixtures.sandbox()
+        let writer = try GeoPackageWriter(path: dir + "/survey.gpkg")
+        try writer.addLayer("houses", geometryType: "POINT", crs: .etrs89UTM32, fields: [GeoPackageField("id", .text), GeoPackageField("height_m", .real)])
+        try writer.insert(into: "houses", geometry: .point(Coordinate(405734, 5757756)), properties: JSONObject([("id", .string("h1")), ("height_m", .number(-5))]))
+        try writer.addLayer("other", geometryType: "POINT", crs: .etrs89UTM32, fields: [GeoPackageField("id", .text)])
+        try writer.finish()
+        let s = try scenario("name: t\non_invalid: skip\ninputs:\n  buildings: {file: survey.gpkg, table: houses}\n", in: dir)
+        let data = try s.loadData()
+        let p = try #require(data.problems.first { $0.featureID == "h1" }, "\(data.problems)")
+        #expect(p.layer == "buildings (table houses)")
+        #expect(p.description.contains("survey.gpkg: layer buildings (table houses): feature 0 (id \"h1\")"), "\(p)")
+    }
+
     @Test func theSameFileListedTwiceIsRefused() throws {
         let e = try #require(scenarioError("name: t\ninputs:\n  buildings: [smalltown/buildings.geojson, smalltown/buildings.geojson]\n"))
         #expect(e.key == "inputs.buildings[1]" && e.line == 3, "\(e)")

@@ -3,12 +3,20 @@ import Foundation
 
 /// Slots written by parallel iterations. `@unchecked Sendable` because each slot is written by exactly
 /// one iteration of `concurrentPerform` and read only after it has returned, which orders the writes
-/// before the reads; no slot is ever shared between iterations.
+/// before the reads; no slot is ever shared between iterations. The slots are raw memory, not an
+/// array, so that writing one slot is not an access to a shared array (which ThreadSanitizer rightly
+/// reports as a race).
 private final class Slots<T>: @unchecked Sendable {
-    var values: [[T]]
+    let values: UnsafeMutableBufferPointer<[T]>
 
     init(count: Int) {
-        values = Array(repeating: [], count: count)
+        values = .allocate(capacity: count)
+        values.initialize(repeating: [])
+    }
+
+    deinit {
+        values.deinitialize()
+        values.deallocate()
     }
 }
 

@@ -28,11 +28,11 @@ public enum LayerDecoder {
         // Layer-wide gaps are one problem, not one per feature.
         let hasIDs = layer.features.contains { f in idNames.contains { f.properties.value(forKeyIgnoringCase: $0) != nil } }
         if !hasIDs && !indexIDsSilently && !layer.features.isEmpty {
-            problems.append(InputProblem(.warning, code: "missing-id", file: layer.source, layer: kind.rawValue, field: "id",
+            problems.append(InputProblem(.warning, code: "missing-id", file: layer.source, layer: layer.name, field: "id",
                                          reason: "no feature has an id; feature indexes are used as ids"))
         }
         if allowed != nil, !kind.geometryOptional, layer.metadata["geometry"] == .string("none") {
-            problems.append(InputProblem(.error, code: "no-geometry", file: layer.source, layer: kind.rawValue, field: "geometry",
+            problems.append(InputProblem(.error, code: "no-geometry", file: layer.source, layer: layer.name, field: "geometry",
                                          reason: "the table has no coordinate columns (lon/lat, x/y or wkt); \(kind.rawValue) need \((allowed ?? []).sorted().joined(separator: " or "))"))
             return DecodedLayer(items: [], problems: problems, dropped: layer.features.count)
         }
@@ -44,7 +44,7 @@ public enum LayerDecoder {
                 lastKeys = feature.properties.keys
                 lastMap = FeatureFields.lowercasedKeys(lastKeys)
             }
-            var fields = FeatureFields(feature, file: layer.source, layer: kind.rawValue, lowercasedKeys: lastMap)
+            var fields = FeatureFields(feature, file: layer.source, layer: layer.name, lowercasedKeys: lastMap)
             var id = idNames.lazy.compactMap { fields.string($0) }.first
             if id == nil {
                 id = String(feature.index)
