@@ -80,7 +80,23 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     public func value(forKeyIgnoringCase key: String) -> (key: String, value: JSONValue)? {
         if let v = values[key] { return (key, v) }
         let lower = key.lowercased()
-        for k in keys where k.lowercased() == lower { return (k, values[k]!) }
+        let lowerBytes = Array(lower.utf8)
+        guard lowerBytes.allSatisfy({ $0 < 0x80 }) else {
+            for k in keys where k.lowercased() == lower { return (k, values[k]!) }
+            return nil
+        }
+        // An ASCII key: a name that lowercases to it has as many characters, each of at most three
+        // bytes (U+212A KELVIN SIGN lowercases to "k"); ASCII names are compared without lowercasing.
+        let n = lowerBytes.count
+        for k in keys {
+            let count = k.utf8.count
+            guard count >= n, count <= 3 * n else { continue }
+            if count == n, k.utf8.allSatisfy({ $0 < 0x80 }) {
+                if zip(k.utf8, lowerBytes).allSatisfy({ ($0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0)) == $1 }) { return (k, values[k]!) }
+            } else if k.lowercased() == lower {
+                return (k, values[k]!)
+            }
+        }
         return nil
     }
 }

@@ -26,7 +26,13 @@ public enum LayerDecoder {
         var seen: [String: Int] = [:]
         let failedBefore = Set(layer.problems.filter { $0.severity == .error }.compactMap(\.featureIndex))
         // Layer-wide gaps are one problem, not one per feature.
-        let hasIDs = layer.features.contains { f in idNames.contains { f.properties.value(forKeyIgnoringCase: $0) != nil } }
+        var keySetsWithID: [[String]: Bool] = [:]
+        let hasIDs = layer.features.contains { f in
+            if let known = keySetsWithID[f.properties.keys] { return known }
+            let found = idNames.contains { f.properties.value(forKeyIgnoringCase: $0) != nil }
+            keySetsWithID[f.properties.keys] = found
+            return found
+        }
         if !hasIDs && !indexIDsSilently && !layer.features.isEmpty {
             problems.append(InputProblem(.warning, code: "missing-id", file: layer.source, layer: layer.name, field: "id",
                                          reason: "no feature has an id; feature indexes are used as ids"))
