@@ -54,6 +54,31 @@ import TestSupport
         }
     }
 
+    @Test func everyLayerHasASpatialIndexThatGDALKeepsUpToDate() throws {
+        let ogrinfo = try #require(Fixtures.which("ogrinfo"), "ogrinfo (Debian gdal-bin) is needed; tools/test installs it")
+        let gpkg = Self.output + "/gigaplan.gpkg"
+        for layer in Self.layers {
+            let r = try Fixtures.run(ogrinfo, ["-ro", gpkg, "-sql", "SELECT HasSpatialIndex('\(layer)', 'geom')"])
+            #expect(r.stdout.contains("HasSpatialIndex (Integer) = 1"), "\(layer): \(r.stdout) \(r.stderr)")
+        }
+        // The index answers a window query as a scan does.
+        let window = ["-spat", "405000", "5757000", "405500", "5757500"]
+        let indexed = try Fixtures.run(ogrinfo, ["-ro", "-q", gpkg, "buildings"] + window)
+        let scanned = try Fixtures.run(ogrinfo, ["-ro", "-q", gpkg, "buildings", "--config", "OGR_GPKG_SPATIAL_INDEX", "NO"] + window)
+        #expect(indexed.stdout.components(separatedBy: "OGRFeature").count > 1)
+        #expect(indexed.stdout == scanned.stdout)
+        // An edit in GDAL runs the index's triggers.
+        let copy = Fixtures.temporaryDirectory() + "/edit.gpkg"
+        try FileManager.default.copyItem(atPath: gpkg, toPath: copy)
+        func count() throws -> String { try Fixtures.run(ogrinfo, ["-ro", "-q", copy, "-sql", "SELECT count(*) AS n FROM rtree_sites_geom"]).stdout }
+        let before = try count()
+        let delete = try Fixtures.run(ogrinfo, ["-q", copy, "-sql", "DELETE FROM sites WHERE fid = 1"])
+        #expect(!delete.stderr.contains("ERROR"), "\(delete.stderr)")
+        let sites = try #require((try json(Self.output + "/geojson/sites.geojson")["features"] as? [Any])?.count)
+        #expect(before.contains("n (Integer) = \(sites)"), "\(before)")
+        #expect(try count().contains("n (Integer) = \(sites - 1)"))
+    }
+
     @Test func geoJSONFollowsRFC7946() throws {
         for layer in Self.layers {
             let doc = try json(Self.output + "/geojson/\(layer).geojson")

@@ -5,6 +5,8 @@ import Foundation
 /// The file is written under a temporary name beside the destination and moved into place by
 /// `finish()`, so that a failed or interrupted write leaves no partial GeoPackage. The output is
 /// byte-for-byte deterministic: `gpkg_contents.last_change` is a fixed timestamp given by the caller.
+/// Every feature layer gets the R-tree spatial index of the GeoPackage RTree Spatial Indexes extension
+/// (OGC 12-128r18 Annex F.3), with the triggers that keep it up to date when QGIS or GDAL edit the layer.
 /// Not Sendable: one writer per task.
 public final class GeoPackageWriter {
     public let destination: String
@@ -12,7 +14,7 @@ public final class GeoPackageWriter {
     private var database: SQLiteDatabase?
     private let projector = Projector()
     private var srsIDs: Set<Int32> = []
-    private var layers: [String: (srsID: Int32, fields: [GeoPackageField], insert: SQLiteStatement, box: BoundingBox?)] = [:]
+    private var layers: [String: (srsID: Int32, fields: [GeoPackageField], insert: SQLiteStatement, index: SQLiteStatement, count: Int64, box: BoundingBox?)] = [:]
     private var layerOrder: [String] = []
     private let timestamp: String
 
@@ -86,7 +88,9 @@ public final class GeoPackageWriter {
         let placeholders = Array(repeating: "?", count: fields.count + 1).joined(separator: ", ")
         let names = (["geom"] + fields.map { quoteIdentifier($0.name) }).joined(separator: ", ")
         let insert = try db.prepare("INSERT INTO \(quoteIdentifier(name)) (\(names)) VALUES (\(placeholders))")
-        layers[name] = (srsID, fields, insert, nil)
+        try db.execute("CREATE VIRTUAL TABLE \(quoteIdentifier("rtree_\(name)_geom")) USING rtree(id, minx, maxx, miny, maxy)")
+        let index = try db.prepare("INSERT INTO \(quoteIdentifier("rtree_\(name)_geom")) VALUES (?, ?, ?, ?, ?)")
+        layers[name] = (srsID, fields, insert, index, 0, nil)
         layerOrder.append(name)
     }
 
@@ -96,10 +100,13 @@ public final class GeoPackageWriter {
         var values: [SQLiteValue] = [geometry.map { .blob(GeoPackageGeometry.encode($0, srsID: entry.srsID)) } ?? .null]
         for f in entry.fields { values.append(f.sqliteValue(properties[f.name])) }
         try entry.insert.run(values)
+        // A new table's AUTOINCREMENT fids run 1, 2, 3 … in insertion order.
+        entry.count += 1
         if let box = geometry?.boundingBox {
+            try entry.index.run([.integer(entry.count), .real(box.minX), .real(box.maxX), .real(box.minY), .real(box.maxY)])
             entry.box = entry.box.map { $0.union(box) } ?? box
-            layers[layer] = entry
         }
+        layers[layer] = entry
     }
 
     /// Adds a tile pyramid of one zoom level (OGC GeoPackage §2.2): `tiles[row][column]` are PNG images
@@ -132,9 +139,42 @@ public final class GeoPackageWriter {
         }
     }
 
-    /// Writes the layer extents, closes the database and moves the file into place.
+    /// The extension's triggers for `table`'s index (Annex F.3, GeoPackage 1.3): they call the
+    /// ST_* functions that GDAL and QGIS provide, and run only when those programs edit the layer.
+    static func rtreeTriggers(_ table: String) -> String {
+        let t = quoteIdentifier(table), r = quoteIdentifier("rtree_\(table)_geom")
+        func trigger(_ suffix: String) -> String { quoteIdentifier("rtree_\(table)_geom_\(suffix)") }
+        let values = "NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)"
+        return """
+            CREATE TRIGGER \(trigger("insert")) AFTER INSERT ON \(t) WHEN (new.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
+            BEGIN INSERT OR REPLACE INTO \(r) VALUES (\(values)); END;
+            CREATE TRIGGER \(trigger("update1")) AFTER UPDATE OF geom ON \(t) WHEN OLD.fid = NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom))
+            BEGIN INSERT OR REPLACE INTO \(r) VALUES (\(values)); END;
+            CREATE TRIGGER \(trigger("update2")) AFTER UPDATE OF geom ON \(t) WHEN OLD.fid = NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom))
+            BEGIN DELETE FROM \(r) WHERE id = OLD.fid; END;
+            CREATE TRIGGER \(trigger("update3")) AFTER UPDATE ON \(t) WHEN OLD.fid != NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom))
+            BEGIN DELETE FROM \(r) WHERE id = OLD.fid; INSERT OR REPLACE INTO \(r) VALUES (\(values)); END;
+            CREATE TRIGGER \(trigger("update4")) AFTER UPDATE ON \(t) WHEN OLD.fid != NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom))
+            BEGIN DELETE FROM \(r) WHERE id IN (OLD.fid, NEW.fid); END;
+            CREATE TRIGGER \(trigger("delete")) AFTER DELETE ON \(t) WHEN old.geom NOT NULL
+            BEGIN DELETE FROM \(r) WHERE id = OLD.fid; END;
+            """
+    }
+
+    /// Writes the layer extents and spatial-index registrations, closes the database and moves the file into place.
     public func finish() throws {
         guard let db = database else { return }
+        if !layerOrder.isEmpty {
+            try db.execute("""
+                CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL,
+                  scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
+                """)
+        }
+        for name in layerOrder {
+            try db.execute(Self.rtreeTriggers(name))
+            try db.execute("INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')",
+                           [.text(name)])
+        }
         for name in layerOrder {
             guard let box = layers[name]?.box else { continue }
             try db.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
