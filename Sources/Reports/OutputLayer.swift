@@ -26,6 +26,14 @@ public struct OutputLayer: Sendable {
 
     public func feature(_ i: Int) -> Feature { make(i) }
 
+    /// The type a layer of these geometries declares: MULTIPOLYGON when all are polygonal (they are
+    /// written by `multi`), POINT when all are points, else GEOMETRY (QGIS then asks which to show).
+    static func declaredType(_ geometries: [Geometry]) -> String {
+        if geometries.allSatisfy(\.isPolygonal) { return "MULTIPOLYGON" }
+        if geometries.allSatisfy({ if case .point = $0 { true } else { false } }) { return "POINT" }
+        return "GEOMETRY"
+    }
+
     /// Polygonal geometries as MULTIPOLYGON, so that the layer has one geometry type.
     static func multi(_ g: Geometry) -> Geometry {
         g.isPolygonal ? .multiPolygon(g.polygons) : g

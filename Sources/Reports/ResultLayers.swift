@@ -90,8 +90,7 @@ public enum ResultLayers {
             for (key, field) in source { o[field.name] = b.attributes[key].map { $0.isNull ? .null : .string($0.text) } ?? .null }
             return Feature(index: i, geometry: OutputLayer.multi(b.geometry), properties: o)
         }
-        let allPolygons = r.buildings.allSatisfy(\.geometry.isPolygonal)
-        layers.append(OutputLayer(name: "buildings", geometryType: allPolygons ? "MULTIPOLYGON" : "GEOMETRY", fields: fields, count: r.buildings.count,
+        layers.append(OutputLayer(name: "buildings", geometryType: OutputLayer.declaredType(r.buildings.map(\.geometry)), fields: fields, count: r.buildings.count,
                                   description: "Service and funding verdicts per building", feature: makeBuilding))
 
         // Schools.
@@ -121,12 +120,13 @@ public enum ResultLayers {
 
         // Focus points.
         let focusSource = sourceFields(data.focusPoints.map(\.attributes))
-        layers.append(OutputLayer(name: "focus_points", geometryType: "GEOMETRY",
+        // One point per focus point (a point on the surface of a footprint), so that the layer has one geometry type.
+        layers.append(OutputLayer(name: "focus_points", geometryType: "POINT",
                                   fields: [.init("id", .text), .init("kind", .text), .init("name", .text)] + focusSource.map(\.field),
                                   features: data.focusPoints.enumerated().map { k, f in
                                       var o = JSONObject([("id", .string(f.id)), ("kind", .string(f.kindText)), ("name", f.name.map { .string($0) } ?? .null)])
                                       for (key, field) in focusSource { o[field.name] = f.attributes[key].map { .string($0.text) } ?? .null }
-                                      return Feature(index: k, geometry: OutputLayer.multi(f.geometry), properties: o)
+                                      return Feature(index: k, geometry: f.geometry.anchor.map { .point($0) }, properties: o)
                                   }, description: "Socio-economic focus points"))
 
         // Sites and sectors.

@@ -24,6 +24,17 @@ import TestSupport
         #expect(!((try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []).contains { $0.contains("partial") })
     }
 
+    @Test func pointBuildingsAreAPointLayer() throws {
+        let dir = Fixtures.sandbox()
+        try write(#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[7.62,51.96]},"properties":{"id":"a","use":"residential","households":2}},{"type":"Feature","geometry":{"type":"Point","coordinates":[7.621,51.961]},"properties":{"id":"b","use":"residential","households":3}}]}"#, dir + "/points.geojson")
+        try write("name: points\ninputs:\n  buildings: points.geojson\n", dir + "/s.yaml")
+        let r = try gigaplan(dir, ["run", "s.yaml", "--quiet", "--format", "gpkg"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let ogrinfo = try #require(Fixtures.which("ogrinfo"), "ogrinfo (Debian gdal-bin) is needed; tools/test installs it")
+        let info = try Fixtures.run(ogrinfo, ["-ro", "-so", dir + "/out/points/gigaplan.gpkg", "buildings"])
+        #expect(info.stdout.contains("Geometry: Point"), "\(info.stdout)")
+    }
+
     @Test func gridTooFineForTheExtentStopsBeforeWork() throws {
         let dir = Fixtures.sandbox()
         try write("name: fine\nbase: smalltown.yaml\nanalysis:\n  grid_resolution_m: 0.001\n", dir + "/fine.yaml")

@@ -40,6 +40,9 @@ import TestSupport
         #expect(info.stdout.contains("Feature Count: \(buildings)"))
         #expect(info.stdout.contains("ETRS89 / UTM zone 32N"))
         #expect(info.stdout.contains("gigabit_2023_reason: String"))
+        // One geometry type per layer, as QGIS shows it.
+        #expect(info.stdout.contains("Geometry: Multi Polygon"))
+        #expect(try Fixtures.run(ogrinfo, ["-ro", "-so", gpkg, "focus_points"]).stdout.contains("Geometry: Point"))
         let schools = try Fixtures.run(ogrinfo, ["-ro", "-so", gpkg, "schools"])
         #expect(schools.stdout.contains("Feature Count: 3"))
         // The raster's cells with their values per technology: 2 km × 2 km town, its buffer, 100 m cells.
