@@ -10,7 +10,6 @@ final class FileSink {
     init(path: String) throws {
         self.path = path
         do {
-            try AtomicFile.createParent(of: path)
             guard FileManager.default.createFile(atPath: path, contents: nil) else {
                 throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
             }

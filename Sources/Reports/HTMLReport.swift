@@ -194,7 +194,7 @@ public enum HTMLReport {
             }
         }
         let outside = r.network.extrapolated.count
-        html += "</ul><p class=\"note\">Radio models: 3GPP TR 38.901 path loss (LOS \(scenario.settings.losMethod == .footprints ? "from building footprints up to \(NumberText.plain(scenario.settings.losTraceDistanceM)) m, by probability beyond" : "by probability")), ITU-R P.2109 entry loss, TR 36.942 truncated Shannon throughput; see docs/radio-models.md. "
+        html += "</ul><p class=\"note\">Radio models: 3GPP TR 38.901 path loss (LOS \(r.losMethod == .footprints ? "from building footprints up to \(NumberText.plain(scenario.settings.losTraceDistanceM)) m, by probability beyond" : "by probability")), ITU-R P.2109 entry loss, TR 36.942 truncated Shannon throughput; see docs/radio-models.md. "
         html += outside == 0 ? "Every site lies inside the TR 38.901 validity range of its scenario.</p>"
             : "\(outside) of \(data.sites.count) sites lie outside the TR 38.901 validity range of their scenario (\(HTML.escape(Set(r.network.extrapolated.values.flatMap { $0.map(Summary.limitKind) }).sorted().joined(separator: "; ")))); their path loss is extrapolated (summary.json lists the limits).</p>"
         return html + "</body></html>\n"

@@ -29,6 +29,14 @@ public enum RunWriter {
 
     static func writeFiles(_ r: AnalysisResult, scenario: Scenario, data: GeoData, summary: JSONValue, root: String,
                            formats: Set<OutputFormat>) throws -> (files: [String], timings: [(String, Double)]) {
+        // The sub-folders, made here once: the writers make no folders (see AtomicFile).
+        for (format, folder) in [(OutputFormat.geojson, "geojson"), (.csv, "csv")] where formats.contains(format) {
+            do {
+                try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: false)
+            } catch {
+                throw FileWriteError.wrap(error, path: root + "/" + folder)
+            }
+        }
         let layers = try ResultLayers.make(r, scenario: scenario, data: data)
         let generated = Summary.generatedLayers(data)
         var jobs: [(String, @Sendable () throws -> [String])] = []

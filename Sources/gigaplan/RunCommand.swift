@@ -172,6 +172,9 @@ func exitOnAnalysisError<T>(_ body: () throws -> T) throws -> T {
     } catch let e as AnalysisLimitError {
         printError(e.description)
         throw ExitCode(1)
+    } catch let e as JoinRateError {
+        printError(e.description)
+        throw ExitCode(1)
     }
 }
 

@@ -162,6 +162,8 @@ import Testing
     }
 
     @Test func fixedRecordsJoinByIdAndByDistance() throws {
+        var settings = settings
+        settings.minimumJoinRate = 0
         let b = Self.building("A", 0, 0)
         let near = FixedLineRecord(id: "r1", location: Coordinate(0, 24), buildingID: nil, technology: .hfc, downMbps: 1000, upMbps: 50, provider: "c", plannedWithin3Years: false, attributes: JSONObject())
         let far = FixedLineRecord(id: "r2", location: Coordinate(0, 26), buildingID: nil, technology: .ftth, downMbps: 1000, upMbps: 1000, provider: "f", plannedWithin3Years: false, attributes: JSONObject())

@@ -62,6 +62,7 @@ struct GenerateCity: ParsableCommand {
             ("warning", .string("GENERATED DATA: plausible but not real. Do not use for decisions or funding applications.")),
             ("sources", .array(inputs.sources.map { .string($0) })),
         ])
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         func write(_ name: String, _ features: [Feature]) throws {
             var wgs = FeatureLayer(name: name, source: name, crs: crs, features: features)
             for i in wgs.features.indices {

@@ -17,13 +17,17 @@ public struct AnalysisResult: Sendable {
     public var islands: [WLANIsland]
     public var streets: [StreetCoverage]
     public var problems: [InputProblem]
+    /// How line of sight was decided: the scenario's method, or `probability` when it asked for
+    /// footprints and the buildings have none.
+    public var losMethod: AnalysisSettings.LOSMethod
     /// Seconds per stage, in order.
     public var timings: [(stage: String, seconds: Double)]
 }
 
 /// Runs the analysis: fixed lines, mobile per building, WLAN, classification, areas, grid, summaries.
 public enum Analysis {
-    public static func run(_ data: GeoData, settings: AnalysisSettings, progress: (any ProgressObserver)? = nil) throws -> AnalysisResult {
+    public static func run(_ data: GeoData, settings requested: AnalysisSettings, progress: (any ProgressObserver)? = nil) throws -> AnalysisResult {
+        var settings = requested
         var timings: [(String, Double)] = []
         var clock = ContinuousClock.now
         func lap(_ stage: String) {
@@ -34,6 +38,12 @@ public enum Analysis {
         }
         var problems: [InputProblem] = []
         var buildings = data.buildings
+        if settings.losMethod == .footprints && !buildings.isEmpty && !buildings.contains(where: \.geometry.isPolygonal) {
+            // Tracing rays through footprints that do not exist would make every link line of sight.
+            settings.losMethod = .probability
+            problems.append(InputProblem(.warning, code: "los-without-footprints", file: "scenario", layer: "buildings", field: "geometry",
+                                         reason: "los: footprints was asked for, but no building has a footprint (all are points); line of sight is taken from the TR 38.901 LOS probability instead"))
+        }
         try PopulationSpread.apply(&buildings, cells: data.population)
         let focus = try FocusPoints.assign(buildings: &buildings, schools: data.schools, focusPoints: data.focusPoints, distanceM: settings.fixedMatchDistanceM)
         problems += focus.problems
@@ -42,6 +52,15 @@ public enum Analysis {
 
         let fixed = FixedService.join(data.fixed, buildings: buildings, index: index, maximumDistanceM: settings.fixedMatchDistanceM)
         problems += fixed.problems
+        let unknownIDs = fixed.problems.filter { $0.code == "unknown-building" }.count
+        let tooFar = fixed.problems.filter { $0.code == "no-building-nearby" }.count
+        let joined = data.fixed.count - unknownIDs - tooFar
+        if !data.fixed.isEmpty, Double(joined) < settings.minimumJoinRate * Double(data.fixed.count) {
+            let cause = unknownIDs >= tooFar
+                ? "\(unknownIDs) name a building_id that is not in the buildings layer: are they keyed to another buildings file (e.g. generated ids against real address points)?"
+                : "\(tooFar) address points lie farther than \(NumberText.plain(settings.fixedMatchDistanceM)) m from every building (analysis.fixed_match_distance_m): are the buildings points, or in another CRS?"
+            throw JoinRateError(layer: "fixed", joined: joined, total: data.fixed.count, minimumRate: settings.minimumJoinRate, likelyCause: cause)
+        }
         lap("fixed line")
 
         var box = buildings.first?.geometry.boundingBox ?? data.sites.first.map { BoundingBox(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y) }
@@ -124,7 +143,7 @@ public enum Analysis {
         lap("summaries")
         return AnalysisResult(buildings: buildings, services: services, focusKinds: focus.kinds, schools: schools, areas: areas,
                               districts: summaries.districts, city: summaries.city, coveragePolygons: polygons, grid: grid, network: network,
-                              islands: islands, streets: streets, problems: problems, timings: timings)
+                              islands: islands, streets: streets, problems: problems, losMethod: settings.losMethod, timings: timings)
     }
 
     /// Counts per district and for the city; every building counts in the district that holds its centre,

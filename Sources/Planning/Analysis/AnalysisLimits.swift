@@ -1,3 +1,5 @@
+import Radio
+
 /// Limits that keep a run inside the memory of the machine, checked before the work starts, so that a
 /// setting such as `grid_resolution_m: 0.001` is answered with a message instead of an allocation that
 /// cannot succeed.
@@ -20,6 +22,21 @@ public enum AnalysisLimits {
             throw AnalysisLimitError(setting: "radio.height_raster_cell_m", message:
                 "\(settings.heightRasterCellM) m over the input's extent (\(extent)) gives more than \(maximumHeightRasterCells) raster cells; use at least \(fitting(maximumHeightRasterCells)) m, or los: probability")
         }
+    }
+}
+
+/// Fixed-line records that mostly find no building: the layers do not belong together (ids of another
+/// buildings file, address points too far from point buildings); the run stops (exit 1).
+public struct JoinRateError: Error, Sendable, CustomStringConvertible {
+    public let layer: String
+    public let joined: Int
+    public let total: Int
+    public let minimumRate: Double
+    public let likelyCause: String
+
+    public var description: String {
+        let rate = Double(joined) / Double(max(total, 1)) * 100
+        return "\(layer): only \(joined) of \(total) records (\(NumberText.plain((rate * 10).rounded() / 10)) %) found their building, below the \(NumberText.plain(minimumRate * 100)) % a run needs (analysis.minimum_join_rate); \(likelyCause)"
     }
 }
 

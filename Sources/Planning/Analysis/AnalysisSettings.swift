@@ -32,6 +32,9 @@ public struct AnalysisSettings: Sendable {
     public var extendedRadiusM = 10000.0
     /// Buildings closer than this to an address point take its fixed-line records ("homes passed"), m.
     public var fixedMatchDistanceM = 20.0
+    /// A run stops (exit 1) when fewer than this share of the fixed-line records find their building:
+    /// the layers then do not belong together, and every verdict would be wrong.
+    public var minimumJoinRate = 0.5
     /// Coverage raster resolution, m.
     public var gridResolutionM = 50.0
     /// Classes drawn as coverage polygons.

@@ -77,8 +77,24 @@ public final class GeoDataLoader {
 
     /// Decodes one prepared layer into `data`.
     public static func add(_ layer: FeatureLayer, as kind: LayerKind, into data: inout GeoData) {
-        func take<T>(_ decoded: DecodedLayer<T>, _ keyPath: WritableKeyPath<GeoData, [T]>) {
-            data[keyPath: keyPath] += decoded.items
+        func take<T: Identified>(_ decoded: DecodedLayer<T>, _ keyPath: WritableKeyPath<GeoData, [T]>) {
+            var items = decoded.items
+            // Ids are unique per file; where a second file of the layer uses an id again, its features
+            // are renamed FILE:ID (so that "1", "2" … of two WLAN lists do not merge), and that is said.
+            if !data[keyPath: keyPath].isEmpty {
+                let taken = Set(data[keyPath: keyPath].map(\.id))
+                let stem = URL(fileURLWithPath: layer.source).deletingPathExtension().lastPathComponent
+                var renamed: [String] = []
+                for i in items.indices where taken.contains(items[i].id) {
+                    renamed.append(items[i].id)
+                    items[i].id = "\(stem):\(items[i].id)"
+                }
+                if !renamed.isEmpty {
+                    data.problems.append(InputProblem(.warning, code: "id-collision", file: layer.source, layer: layer.name, field: "id",
+                                                      reason: "\(renamed.count) id(s) of this file are used by an earlier \(kind.rawValue) file too (e.g. \"\(renamed[0])\"); they are renamed \"\(stem):<id>\""))
+                }
+            }
+            data[keyPath: keyPath] += items
             data.problems += decoded.problems
             data.dropped[kind, default: 0] += decoded.dropped
         }

@@ -95,16 +95,20 @@ public enum LayerDecoder {
     ]
 
     public static func buildings(_ layer: FeatureLayer) -> DecodedLayer<Building> {
-        decode(layer, kind: .buildings, geometry: polygonal.union(pointLike)) { f, id, g in
+        var withoutUse = 0
+        var decoded: DecodedLayer<Building> = decode(layer, kind: .buildings, geometry: polygonal.union(pointLike)) { f, id, g -> Building? in
             var use: BuildingUse = .other
+            var useGiven = true
             if let u = f.string("use") {
                 if let v = BuildingUse(rawValue: u.lowercased()) ?? useAliases[u.lowercased()] { use = v } else {
                     f.error("use", "unknown-value", "\"\(u)\" is not one of \(BuildingUse.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
             } else if let amenity = f.string("amenity")?.lowercased(), let v = BuildingUse(rawValue: amenity) ?? useAliases[amenity] {
                 use = v
-            } else if let tag = f.string("building")?.lowercased() {
-                use = BuildingUse(rawValue: tag) ?? useAliases[tag] ?? .other
+            } else if let tag = f.string("building")?.lowercased(), let v = BuildingUse(rawValue: tag) ?? useAliases[tag], tag != "yes" {
+                use = v
+            } else {
+                useGiven = false
             }
             let floors = f.integer(["floors", "building:levels"], in: 1...200) ?? 2
             let height = f.number(["height_m", "height"], in: 0.5...1000, unit: "m") ?? 3 * Double(floors)
@@ -116,11 +120,17 @@ public enum LayerDecoder {
                 address = [street, f.string("addr:housenumber")].compactMap { $0 }.joined(separator: " ")
             }
             guard let g else { return nil }
+            if !useGiven && givenHouseholds == nil { withoutUse += 1 }
             let households = givenHouseholds ?? Building.estimatedHouseholds(use: use, footprintM2: Building.footprintArea(g), floors: floors)
             return Building(id: id, geometry: g, use: use, households: households,
                             householdsEstimated: givenHouseholds == nil, residents: residents, businesses: businesses, floors: floors, heightM: height,
                             address: address, attributes: f.feature.properties)
         }
+        if withoutUse > 0 {
+            decoded.problems.append(InputProblem(.warning, code: "no-use-no-households", file: layer.source, layer: layer.name, field: "use",
+                                                 reason: "\(withoutUse) of \(layer.features.count) buildings have no use (or only building=yes) and no households: they count as \"other\" with 0 households, and the census grid is not spread onto them; give use or households, or set defaults: {use: residential} for the input in the scenario"))
+        }
+        return decoded
     }
 
     public static func schools(_ layer: FeatureLayer) -> DecodedLayer<School> {
@@ -247,7 +257,10 @@ public enum LayerDecoder {
     }
 
     public static func wlan(_ layer: FeatureLayer) -> DecodedLayer<WLANAccessPoint> {
-        decode(layer, kind: .wlan, geometry: pointLike) { f, id, g in
+        // How many access points took each default, said once per layer.
+        var defaulted: [String: Int] = [:]
+        var decoded: DecodedLayer<WLANAccessPoint> = decode(layer, kind: .wlan, geometry: pointLike) { f, id, g -> WLANAccessPoint? in
+            for (field, _) in wlanDefaults where !f.has(field) { defaulted[field, default: 0] += 1 }
             let standard = f.choice("standard", WLANRate.Standard.self, aliases: ["802.11n": .n, "802.11ac": .ac, "802.11ax": .ax, "wifi 6": .ax, "wifi6": .ax]) ?? .ax
             let band = f.number(["band_ghz"], in: 2.4...7.125, unit: "GHz") ?? 5
             if ![2.4, 5, 6].contains(band) { f.error("band_ghz", "unknown-value", "\(JSONWriter.format(band)) GHz is not a WLAN band (2.4, 5, 6)") }
@@ -262,7 +275,18 @@ public enum LayerDecoder {
             return WLANAccessPoint(id: id, location: c, island: f.string("island"), standard: standard, bandGHz: band, eirpDBm: eirp,
                                    indoor: indoor, isPublic: isPublic, backhaulMbps: backhaul, attributes: f.feature.properties)
         }
+        for (field, assumed) in wlanDefaults {
+            guard let n = defaulted[field] else { continue }
+            decoded.problems.append(InputProblem(.warning, code: "default-applied", file: layer.source, layer: layer.name, field: field,
+                                                 reason: "\(n) of \(layer.features.count) access points have no \(field): \(assumed) is assumed; give it, or set defaults for the input in the scenario"))
+        }
+        return decoded
     }
+
+    /// The WLAN fields that take a default, with what is then assumed.
+    static let wlanDefaults: [(String, String)] = [
+        ("standard", "802.11ax"), ("band_ghz", "5 GHz"), ("public", "not public"), ("backhaul_mbps", "an unlimited backhaul"),
+    ]
 
     public static func fixed(_ layer: FeatureLayer) -> DecodedLayer<FixedLineRecord> {
         decode(layer, kind: .fixed, geometry: pointLike) { f, id, g in

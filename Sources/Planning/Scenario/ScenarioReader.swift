@@ -142,7 +142,9 @@ public enum ScenarioReader {
     }
 
     static func readAnalysis(_ v: YAMLValue, into s: inout AnalysisSettings) throws {
-        let m = try v.mapping(allowed: ["grid_resolution_m", "coverage_classes", "cluster_distance_m", "cut_areas_by_district", "fixed_match_distance_m", "wlan"])
+        let m = try v.mapping(allowed: ["grid_resolution_m", "coverage_classes", "cluster_distance_m", "cut_areas_by_district", "fixed_match_distance_m",
+                                        "minimum_join_rate", "wlan"])
+        if let x = m["minimum_join_rate"] { s.minimumJoinRate = try x.double(in: 0...1) }
         if let x = m["grid_resolution_m"] {
             s.gridResolutionM = try x.double(in: 0...5000)
             if s.gridResolutionM > 0 && s.gridResolutionM < 1 { throw x.error("\(s.gridResolutionM) m is finer than 1 m; use 1…5000 m, or 0 for no grid") }
