@@ -9,6 +9,7 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check GeoData files and list every problem with file, feature index, id, field and reason.",
         discussion: """
             The layer of each file comes from --layer, or from its name (buildings.geojson, schools.csv, …). \
+            Every layer's fields, units, defaults and accepted spellings: docs/input-layers.md. \
             Exit codes: 0 no errors (warnings may be listed), 1 errors were found, 2 a file cannot be read at all.
             """
     )
@@ -54,7 +55,8 @@ struct ValidateCommand: ParsableCommand {
         let errors = report.problems.filter { $0.severity == .error }.count
         let warnings = report.problems.count - errors
         let unreadable = report.files.filter { $0.unreadable != nil }.count
-        out += "\(report.files.count) file(s): \(errors) errors, \(warnings) warnings, \(unreadable) unreadable\n"
+        let reference = errors + warnings + unreadable > 0 ? " (fields, units and spellings: docs/input-layers.md)" : ""
+        out += "\(report.files.count) file(s): \(errors) errors, \(warnings) warnings, \(unreadable) unreadable\(reference)\n"
         return out
     }
 
