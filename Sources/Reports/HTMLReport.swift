@@ -125,7 +125,7 @@ public enum HTMLReport {
 
         // Programmes.
         html += "<h2>Funding programmes</h2>"
-        html += HTML.table(["programme", "guideline (in force from)", "eligible buildings", "households", "residents", "businesses", "schools", "hospitals", "other focus points"],
+        html += HTML.table(["programme", "guideline (in force from)", "eligible buildings", "households", "residents", "businesses", "school buildings", "hospitals", "other focus points"],
                            FundingProgramme.allCases.map { p in
                                let c = summary.eligible[p] ?? BuildingCounts()
                                return [p.rawValue, "\(p.source.title) (\(p.source.inForce))", n(Double(c.buildings)), n(c.households), n(c.residents), n(Double(c.businesses)),

@@ -41,7 +41,10 @@ public enum Summary {
             programmes[p.rawValue] = .object(JSONObject([
                 ("guideline", .string(p.source.title)), ("clause", .string(p.source.clause)), ("in_force", .string(p.source.inForce)),
                 ("eligible_buildings", .number(Double(c.buildings))), ("eligible_households", .number((c.households * 10).rounded() / 10)),
-                ("eligible_residents", .number(c.residents.rounded())), ("eligible_schools", .number(Double(c.schools))),
+                ("eligible_residents", .number(c.residents.rounded())),
+                // Schools of the schools layer (two schools in one building are two), else school buildings.
+                ("eligible_schools", .number(Double(r.schools.isEmpty ? c.schools : r.schools.filter { $0.eligibleUnder.contains(p) }.count))),
+                ("eligible_school_buildings", .number(Double(c.schools))),
                 ("eligible_hospitals", .number(Double(c.hospitals))), ("reasons", .object(reasons)),
             ]))
         }
@@ -62,7 +65,9 @@ public enum Summary {
             ("total", .number(Double(r.schools.count))),
             ("gigabit", .number(Double(r.schools.filter { $0.connection.map { scenario.settings.funding.isGigabit($0.funding) } ?? false }.count))),
             ("with_wlan", .number(Double(r.schools.filter { $0.wlanIsland != nil }.count))),
-            ("meeting_30_per_class", .number(Double(r.schools.filter { $0.meetsClassRule == true }.count))),
+            // The 30 Mbit/s-per-class rule needs class or pupil counts: unknown (null) where no school has them.
+            ("meeting_30_per_class", r.schools.contains { $0.meetsClassRule != nil } ? .number(Double(r.schools.filter { $0.meetsClassRule == true }.count)) : .null),
+            ("class_rule_unknown", .number(Double(r.schools.filter { $0.meetsClassRule == nil }.count))),
         ]))
         o["input_problems"] = .object(JSONObject([
             ("errors", .number(Double(data.problems.filter { $0.severity == .error }.count))),

@@ -35,6 +35,25 @@ import TestSupport
         #expect(info.stdout.contains("Geometry: Point"), "\(info.stdout)")
     }
 
+    @Test func schoolsAreCountedAsSchoolsAndTheClassRuleUnknownWithoutClasses() throws {
+        let dir = Fixtures.sandbox()
+        // One school building holding two schools, on ADSL: both schools are eligible, one building.
+        let ring = "[[7.6200,51.9600],[7.6210,51.9600],[7.6210,51.9606],[7.6200,51.9606],[7.6200,51.9600]]"
+        try write("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[\(ring)]},\"properties\":{\"id\":\"sb\",\"use\":\"school\"}}]}", dir + "/b.geojson")
+        try write(#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[7.6203,51.9603]},"properties":{"id":"s1","name":"Grundschule"}},{"type":"Feature","geometry":{"type":"Point","coordinates":[7.6207,51.9603]},"properties":{"id":"s2","name":"Hauptschule"}}]}"#, dir + "/schools.geojson")
+        try write("building_id,technology,down_mbps,up_mbps\nsb,adsl,16,1\n", dir + "/fixed.csv")
+        try write("name: two-schools\ninputs:\n  buildings: b.geojson\n  schools: schools.geojson\n  fixed: fixed.csv\nanalysis:\n  grid_resolution_m: 0\n", dir + "/s.yaml")
+        let r = try gigaplan(dir, ["run", "s.yaml", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let programmes = try #require(summary["programmes"] as? [String: [String: Any]])
+        #expect(programmes["gigabit-2023"]?["eligible_schools"] as? Int == 2)
+        #expect(programmes["gigabit-2023"]?["eligible_school_buildings"] as? Int == 1)
+        let schools = try #require(summary["schools"] as? [String: Any])
+        #expect(schools["meeting_30_per_class"] is NSNull, "\(schools)")
+        #expect(schools["class_rule_unknown"] as? Int == 2)
+    }
+
     @Test func gridTooFineForTheExtentStopsBeforeWork() throws {
         let dir = Fixtures.sandbox()
         try write("name: fine\nbase: smalltown.yaml\nanalysis:\n  grid_resolution_m: 0.001\n", dir + "/fine.yaml")
