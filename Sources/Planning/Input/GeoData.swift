@@ -17,6 +17,8 @@ public struct GeoData: Sendable {
     public var dropped: [LayerKind: Int] = [:]
     /// Top-level notes of the files per layer (e.g. that a layer is generated), for the reports.
     public var notes: [LayerKind: JSONObject] = [:]
+    /// The same notes per file path.
+    public var fileNotes: [String: JSONObject] = [:]
 
     public init(crs: CRS) {
         self.crs = crs

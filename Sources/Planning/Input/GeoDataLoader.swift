@@ -26,7 +26,8 @@ public final class GeoDataLoader {
     /// after it in every problem (with the table of a GeoPackage).
     /// - Throws: `UnreadableFile`, also when `kind` is given for a GeoPackage with several feature tables
     ///   and no `table` names one of them.
-    public func read(path: String, kind: LayerKind? = nil, table: String? = nil) throws(UnreadableFile) -> [Layer] {
+    public func read(path: String, kind: LayerKind? = nil, options: InputOptions = InputOptions()) throws(UnreadableFile) -> [Layer] {
+        let table = options.table
         if let kind, table == nil, path.lowercased().hasSuffix(".gpkg") {
             let tables = try GeoPackageReader.layerNames(path: path)
             if tables.count > 1 {
@@ -41,6 +42,7 @@ public final class GeoDataLoader {
             // Take the layer out of the list, so that its unprojected features are freed as soon as the
             // projected ones exist.
             var layer = layers.removeFirst()
+            options.apply(to: &layer)
             if let kind {
                 let name = isGeoPackage && layer.name != kind.rawValue ? "\(kind.rawValue) (table \(layer.name))" : kind.rawValue
                 layer.rename(name)
@@ -66,8 +68,8 @@ public final class GeoDataLoader {
     }
 
     /// Adds the layers of a file to `data`.
-    public func load(path: String, as kind: LayerKind? = nil, table: String? = nil, into data: inout GeoData) throws(UnreadableFile) {
-        for layer in try read(path: path, kind: kind, table: table) {
+    public func load(path: String, as kind: LayerKind? = nil, options: InputOptions = InputOptions(), into data: inout GeoData) throws(UnreadableFile) {
+        for layer in try read(path: path, kind: kind, options: options) {
             guard let k = layer.kind else {
                 throw UnreadableFile(path: path, reason: "cannot tell which layer \"\(layer.features.name)\" is; name it (buildings, schools, focus_points, sites, wlan, fixed, districts, population, streets)")
             }
@@ -98,7 +100,10 @@ public final class GeoDataLoader {
             data.problems += decoded.problems
             data.dropped[kind, default: 0] += decoded.dropped
         }
-        if !layer.metadata.isEmpty { data.notes[kind] = layer.metadata }
+        if !layer.metadata.isEmpty {
+            data.notes[kind] = layer.metadata
+            data.fileNotes[layer.source] = layer.metadata
+        }
         switch kind {
         case .buildings: take(LayerDecoder.buildings(layer), \.buildings)
         case .schools: take(LayerDecoder.schools(layer), \.schools)

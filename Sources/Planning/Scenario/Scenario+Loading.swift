@@ -10,7 +10,7 @@ extension Scenario {
         let loader = GeoDataLoader(workingCRS: workingCRS, csvCRS: csvCRS)
         var data = GeoData(crs: workingCRS)
         for kind in LayerKind.allCases {
-            for input in inputs[kind] ?? [] { try loader.load(path: input.path, as: kind, table: input.table, into: &data) }
+            for input in inputs[kind] ?? [] { try loader.load(path: input.path, as: kind, options: input.options, into: &data) }
         }
         for change in changes { try apply(change, to: &data, loader: loader) }
         return data

@@ -53,13 +53,26 @@ public struct Scenario: Sendable {
     }
 }
 
-/// One input file of a layer: its path and, for a GeoPackage with several feature tables, the table.
+/// One input file of a layer, with what the scenario says about it.
 public struct InputFile: Sendable, Hashable {
     public var path: String
+    /// For a GeoPackage with several feature tables: the table.
     public var table: String?
+    /// Values for fields a feature lacks (e.g. `standard: n` for a list of old routers), applied before
+    /// the layer is read, so that no default of gigaplan's own is assumed for them.
+    public var defaults = JSONObject()
+    /// The id of each feature made from its fields, e.g. `{Street_ID}-{Number}{Number_Add}`.
+    public var idTemplate: String?
+    /// Who made the data and under which licence, for every report; else the file's sidecar
+    /// (`FILE.source.json`), never its name.
+    public var attribution: String?
+    public var licence: String?
 
     public init(path: String, table: String? = nil) {
         self.path = path
         self.table = table
     }
+
+    /// How the loader reads the file.
+    public var options: InputOptions { InputOptions(table: table, defaults: defaults, idTemplate: idTemplate) }
 }

@@ -99,9 +99,22 @@ public enum ScenarioReader {
                     let file: InputFile
                     let at: YAMLValue
                     if case .mapping = item.node {
-                        let m = try item.mapping(allowed: ["file", "table"])
-                        guard let f = m["file"] else { throw item.error("an input given as a mapping needs file (and optionally table)") }
-                        file = InputFile(path: try resolve(f), table: try m["table"]?.string())
+                        let m = try item.mapping(allowed: ["file", "table", "defaults", "id", "attribution", "licence"])
+                        guard let f = m["file"] else { throw item.error("an input given as a mapping needs file (and optionally table, defaults, id, attribution, licence)") }
+                        var input = InputFile(path: try resolve(f), table: try m["table"]?.string())
+                        if let d = m["defaults"] {
+                            _ = try d.mapping(allowed: nil)
+                            guard case .object(let o) = d.json() else { throw d.error("defaults is a mapping of field: value") }
+                            input.defaults = o
+                        }
+                        if let t = m["id"] {
+                            let template = try t.string()
+                            guard template.contains("{"), template.contains("}") else { throw t.error("an id template names fields in braces, e.g. \"{Street_ID}-{Number}\"") }
+                            input.idTemplate = template
+                        }
+                        input.attribution = try m["attribution"]?.string()
+                        input.licence = try m["licence"]?.string()
+                        file = input
                         at = f
                     } else {
                         file = InputFile(path: try resolve(item))
@@ -110,7 +123,7 @@ public enum ScenarioReader {
                     guard FileManager.default.fileExists(atPath: file.path) else {
                         throw ScenarioError(file: path, line: at.node.mark?.line, column: at.node.mark?.column, key: at.path, message: "no such file \(file.path)", unreadable: true)
                     }
-                    if let earlier = seenFiles[file] {
+                    if let earlier = seenFiles.first(where: { $0.key.path == file.path && $0.key.table == file.table })?.value {
                         throw at.error("\(file.path)\(file.table.map { " (table \($0))" } ?? "") is listed twice (already under \(earlier)); each input is read once")
                     }
                     seenFiles[file] = key

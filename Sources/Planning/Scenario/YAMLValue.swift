@@ -15,13 +15,13 @@ struct YAMLValue {
         YAMLValue(node: node, file: file, path: path.isEmpty ? key : "\(path).\(key)")
     }
 
-    /// The mapping's entries, checking that every key is known.
-    func mapping(allowed: [String]) throws -> [String: YAMLValue] {
-        guard case .mapping(let m) = node else { throw error("expected a mapping with keys \(allowed.joined(separator: ", "))") }
+    /// The mapping's entries, checking that every key is known (any key when `allowed` is nil).
+    func mapping(allowed: [String]?) throws -> [String: YAMLValue] {
+        guard case .mapping(let m) = node else { throw error(allowed.map { "expected a mapping with keys \($0.joined(separator: ", "))" } ?? "expected a mapping") }
         var out: [String: YAMLValue] = [:]
         for (k, v) in m {
             guard let key = k.string else { throw YAMLValue(node: k, file: file, path: path).error("keys must be text") }
-            guard allowed.contains(key) else {
+            if let allowed, !allowed.contains(key) {
                 throw YAMLValue(node: k, file: file, path: path.isEmpty ? key : "\(path).\(key)").error("unknown key \"\(key)\" (expected one of \(allowed.joined(separator: ", ")))")
             }
             out[key] = child(key, v)
