@@ -45,12 +45,16 @@ public enum Analysis {
                                          reason: "los: footprints was asked for, but no building has a footprint (all are points); line of sight is taken from the TR 38.901 LOS probability instead"))
         }
         try PopulationSpread.apply(&buildings, cells: data.population)
-        let focus = try FocusPoints.assign(buildings: &buildings, schools: data.schools, focusPoints: data.focusPoints, distanceM: settings.fixedMatchDistanceM)
+        let pointBuildings = !buildings.isEmpty && !buildings.contains(where: \.geometry.isPolygonal)
+        let focus = try FocusPoints.assign(buildings: &buildings, schools: data.schools, focusPoints: data.focusPoints,
+                                           distanceM: settings.joinDistances.metres(.schools, pointBuildings: pointBuildings),
+                                           focusDistanceM: settings.joinDistances.metres(.focusPoints, pointBuildings: pointBuildings))
         problems += focus.problems
         let index = STRtree(boxes: buildings.map { $0.geometry.boundingBox! })
         lap("index")
 
-        let fixed = FixedService.join(data.fixed, buildings: buildings, index: index, maximumDistanceM: settings.fixedMatchDistanceM)
+        let fixedDistance = settings.joinDistances.metres(.fixed, pointBuildings: pointBuildings)
+        let fixed = FixedService.join(data.fixed, buildings: buildings, index: index, maximumDistanceM: fixedDistance)
         problems += fixed.problems
         let unknownIDs = fixed.problems.filter { $0.code == "unknown-building" }.count
         let tooFar = fixed.problems.filter { $0.code == "no-building-nearby" }.count
@@ -58,7 +62,7 @@ public enum Analysis {
         if !data.fixed.isEmpty, Double(joined) < settings.minimumJoinRate * Double(data.fixed.count) {
             let cause = unknownIDs >= tooFar
                 ? "\(unknownIDs) name a building_id that is not in the buildings layer: are they keyed to another buildings file (e.g. generated ids against real address points)?"
-                : "\(tooFar) address points lie farther than \(NumberText.plain(settings.fixedMatchDistanceM)) m from every building (analysis.fixed_match_distance_m): are the buildings points, or in another CRS?"
+                : "\(tooFar) address points lie farther than \(NumberText.plain(fixedDistance)) m from every building (analysis.join_distance_m.fixed): are the buildings points, or in another CRS?"
             throw JoinRateError(layer: "fixed", joined: joined, total: data.fixed.count, minimumRate: settings.minimumJoinRate, likelyCause: cause)
         }
         lap("fixed line")
@@ -79,7 +83,8 @@ public enum Analysis {
         let mobile = MobileCoverage(network: network, receivers: receivers, raster: raster, settings: settings, progress: progress, stage: "buildings")
         lap("mobile per building")
 
-        let islands = try WLANService.islands(data.wlan, buildings: buildings, index: index, settings: settings.wlan)
+        let islands = try WLANService.islands(data.wlan, buildings: buildings, index: index, settings: settings.wlan,
+                                              joinDistanceM: settings.joinDistances.metres(.wlan, pointBuildings: pointBuildings))
         var wlanByBuilding: [Int: (String, Double)] = [:]
         for island in islands {
             guard let b = island.buildingIndex else { continue }

@@ -31,7 +31,12 @@ public struct AnalysisSettings: Sendable {
     public var minimumCandidateSites = 6
     public var extendedRadiusM = 10000.0
     /// Buildings closer than this to an address point take its fixed-line records ("homes passed"), m.
-    public var fixedMatchDistanceM = 20.0
+    public var joinDistances = JoinDistances()
+    /// The join distance of fixed-line address points (`analysis.fixed_match_distance_m`).
+    public var fixedMatchDistanceM: Double {
+        get { joinDistances.metres(.fixed, pointBuildings: false) }
+        set { joinDistances.overrides[.fixed] = newValue }
+    }
     /// A run stops (exit 1) when fewer than this share of the fixed-line records find their building:
     /// the layers then do not belong together, and every verdict would be wrong.
     public var minimumJoinRate = 0.5

@@ -7,13 +7,17 @@ import Radio
 /// polygon focus points (business parks). Schools that match no building become point buildings, so
 /// that every school is analysed; each such case is reported.
 public enum FocusPoints {
-    public static func assign(buildings: inout [Building], schools: [School], focusPoints: [FocusPoint], distanceM: Double)
+    /// - Parameters:
+    ///   - distanceM: how far a school may lie from its building.
+    ///   - focusDistanceM: how far a point focus point may lie from its building (default: `distanceM`).
+    public static func assign(buildings: inout [Building], schools: [School], focusPoints: [FocusPoint], distanceM: Double, focusDistanceM: Double? = nil)
         throws -> (kinds: [String?], schoolBuildings: [Int], problems: [InputProblem]) {
+        let focusDistanceM = focusDistanceM ?? distanceM
         var problems: [InputProblem] = []
         var byID: [String: Int] = [:]
         for (i, b) in buildings.enumerated() { byID[b.id] = i }
         var index = STRtree(boxes: buildings.map { $0.geometry.boundingBox! })
-        func match(_ geometry: Geometry, buildingID: String?) -> Int? {
+        func match(_ geometry: Geometry, buildingID: String?, within distanceM: Double) -> Int? {
             if let id = buildingID, let i = byID[id] { return i }
             guard let p = geometry.anchor else { return nil }
             var best: Int?
@@ -27,7 +31,7 @@ public enum FocusPoints {
         var schoolBuildings: [Int] = []
         var added = false
         for school in schools {
-            if let i = match(school.geometry, buildingID: school.buildingID) {
+            if let i = match(school.geometry, buildingID: school.buildingID, within: distanceM) {
                 schoolBuildings.append(i)
             } else {
                 problems.append(InputProblem(.warning, code: "school-without-building", file: "schools", layer: "schools", featureID: school.id,
@@ -54,11 +58,11 @@ public enum FocusPoints {
                 for i in index.query(point.geometry.boundingBox!) where try prepared.covers(buildings[i].geometry.anchor!) {
                     if kinds[i] == nil { kinds[i] = kind }
                 }
-            } else if let i = match(point.geometry, buildingID: point.attributes["building_id"]?.text) {
+            } else if let i = match(point.geometry, buildingID: point.attributes["building_id"]?.text, within: focusDistanceM) {
                 if kinds[i] == nil || kinds[i] == "school" && kind == "school" { kinds[i] = kind }
             } else {
                 problems.append(InputProblem(.warning, code: "focus-point-without-building", file: "focus_points", layer: "focus_points", featureID: point.id,
-                                             reason: "no building within \(NumberText.plain(distanceM)) m; not counted"))
+                                             reason: "no building within \(NumberText.plain(focusDistanceM)) m; not counted"))
             }
         }
         return (kinds, schoolBuildings, problems)

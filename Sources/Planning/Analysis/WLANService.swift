@@ -59,8 +59,10 @@ public enum WLANService {
         return pow(10, (maximumLoss - reference) / (10 * s.outdoorExponent))
     }
 
-    /// Groups APs into islands and attaches each to the building it stands in (or names in `building_id`).
-    public static func islands(_ aps: [WLANAccessPoint], buildings: [Building], index: STRtree, settings: WLANSettings) throws -> [WLANIsland] {
+    /// Groups APs into islands and attaches each to the building it names in `building_id`, else the
+    /// footprint it stands in, else the nearest building within `joinDistanceM` (for point buildings).
+    public static func islands(_ aps: [WLANAccessPoint], buildings: [Building], index: STRtree, settings: WLANSettings,
+                               joinDistanceM: Double = 0) throws -> [WLANIsland] {
         var byID: [String: Int] = [:]
         for (i, b) in buildings.enumerated() { byID[b.id] = i }
         var order: [String] = []
@@ -78,6 +80,15 @@ public enum WLANService {
                 if let i = index.query(near: ap.location, radius: 0.5).first(where: { buildings[$0].geometry.polygons.contains { $0.contains(ap.location) } }) {
                     building = i
                     break
+                }
+            }
+            if building == nil && joinDistanceM > 0 {
+                var best = joinDistanceM
+                for ap in members {
+                    for i in index.query(near: ap.location, radius: joinDistanceM) {
+                        let d = buildings[i].geometry.planarDistance(to: ap.location)
+                        if d <= best { best = d; building = i }
+                    }
                 }
             }
             let throughput = members.reduce(0) { $0 + indoorMbps($1, settings) }

@@ -54,7 +54,10 @@ extension Scenario {
         var schoolSet = Set<Int>()
         if s.schools || s.focusKinds != nil {
             var buildings = data.buildings
-            let focus = try FocusPoints.assign(buildings: &buildings, schools: data.schools, focusPoints: data.focusPoints, distanceM: settings.fixedMatchDistanceM)
+            let pointBuildings = !buildings.isEmpty && !buildings.contains(where: \.geometry.isPolygonal)
+            let focus = try FocusPoints.assign(buildings: &buildings, schools: data.schools, focusPoints: data.focusPoints,
+                                               distanceM: settings.joinDistances.metres(.schools, pointBuildings: pointBuildings),
+                                               focusDistanceM: settings.joinDistances.metres(.focusPoints, pointBuildings: pointBuildings))
             data.buildings = buildings
             kinds = focus.kinds
             schoolSet = Set(focus.schoolBuildings)

@@ -155,7 +155,7 @@ public enum ScenarioReader {
     }
 
     static func readAnalysis(_ v: YAMLValue, into s: inout AnalysisSettings) throws {
-        let m = try v.mapping(allowed: ["grid_resolution_m", "coverage_classes", "cluster_distance_m", "cut_areas_by_district", "fixed_match_distance_m",
+        let m = try v.mapping(allowed: ["grid_resolution_m", "coverage_classes", "cluster_distance_m", "cut_areas_by_district", "fixed_match_distance_m", "join_distance_m",
                                         "minimum_join_rate", "wlan"])
         if let x = m["minimum_join_rate"] { s.minimumJoinRate = try x.double(in: 0...1) }
         if let x = m["grid_resolution_m"] {
@@ -165,6 +165,10 @@ public enum ScenarioReader {
         if let x = m["cluster_distance_m"] { s.clusterDistanceM = try x.double(in: 1...10_000) }
         if let x = m["cut_areas_by_district"] { s.cutAreasByDistrict = try x.bool() }
         if let x = m["fixed_match_distance_m"] { s.fixedMatchDistanceM = try x.double(in: 0...500) }
+        if let x = m["join_distance_m"] {
+            let layers: [LayerKind] = [.fixed, .schools, .focusPoints, .wlan]
+            for (key, value) in try x.mapping(allowed: layers.map(\.rawValue)) { s.joinDistances.overrides[LayerKind(rawValue: key)!] = try value.double(in: 0...1000) }
+        }
         if let x = m["coverage_classes"] {
             s.coverageClasses = try x.sequence().map { item in
                 let c = try item.mapping(allowed: ["technology", "operator", "min_mbps"])
