@@ -38,7 +38,14 @@ struct CityInputs {
     var targetBuildings: Int? = nil
 
     /// Münster: the Zensus 2011 1 km grid, the 100 real schools, the postcode areas and the Breitbandatlas row.
-    static func muenster(dataDirectory dir: String, projector: Projector, crs: CRS) throws -> CityInputs {
+    /// The Breitbandatlas row that calibrates the fixed lines of each year the data can represent.
+    static let fixedLineRows = [2018: ("gemeinde_privat_2018_ende_muenster.csv", "end of 2018"),
+                                2021: ("gemeinde_bezirke_privat_2021_mitte_muenster.csv", "mid-2021")]
+
+    static func muenster(dataDirectory dir: String, projector: Projector, crs: CRS, year: Int = 2021) throws -> CityInputs {
+        guard let (row, when) = fixedLineRows[year] else {
+            throw UnreadableFile(path: dir + "/breitbandatlas", reason: "no Breitbandatlas row for \(year) (years: \(fixedLineRows.keys.sorted().map(String.init).joined(separator: ", ")))")
+        }
         let grid = try FeatureFileReader.read(path: dir + "/census2011-1km-grid.geojson")[0].prepared(for: crs, projector: projector)
         var sizes: [Double] = []
         var cells: [PopulationArea] = []
@@ -65,12 +72,12 @@ struct CityInputs {
             let label = osmName.hasPrefix(code) && !osmName.hasSuffix("Münster") ? osmName : "\(code) Münster"
             return DistrictArea(id: code, name: label, geometry: g)
         }.sorted { $0.id < $1.id }
-        let shares = try FixedLineShares(breitbandatlasRow: dir + "/breitbandatlas/gemeinde_bezirke_privat_2021_mitte_muenster.csv")
+        let shares = try FixedLineShares(breitbandatlasRow: dir + "/breitbandatlas/" + row)
         return CityInputs(name: "Münster", cells: cells, schools: schools, districts: districts, shares: shares, sources: [
             "census grid: Zensus 2011, © Statistische Ämter des Bundes und der Länder, dl-de/by-2.0",
             "schools: Stadt Münster, dl-de/by-2.0",
             "postcode areas: © OpenStreetMap contributors, ODbL 1.0",
-            "fixed-line shares: Breitbandatlas mid-2021 (gigabitgrundbuch.bund.de), dl-de/by-2.0",
+            "fixed-line shares: Breitbandatlas \(when) (gigabitgrundbuch.bund.de), dl-de/by-2.0",
         ])
     }
 
