@@ -56,6 +56,24 @@ import TestSupport
         #expect(r.problems.contains { $0.code == "los-without-footprints" && $0.severity == .warning })
     }
 
+    @Test func validateChecksTheJoinsBetweenLayers() throws {
+        let dir = Fixtures.temporaryDirectory()
+        try Data(Self.points([#""id":"a","use":"residential""#, #""id":"b","use":"residential""#]).utf8).write(to: URL(fileURLWithPath: dir + "/buildings.geojson"))
+        var fixed = "building_id,technology,down_mbps,up_mbps\na,vdsl,50,10\n"
+        for k in 0..<3 { fixed += "generated-\(k),vdsl,50,10\n" }
+        try Data(fixed.utf8).write(to: URL(fileURLWithPath: dir + "/fixed.csv"))
+        // One AP 30 m from building a (joins within 40 m of an address point), one far from both.
+        let ap = #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"n1","geometry":{"type":"Point","coordinates":[7.6204,51.96]},"properties":{}},{"type":"Feature","id":"n2","geometry":{"type":"Point","coordinates":[7.7,52.0]},"properties":{}}]}"#
+        try Data(ap.utf8).write(to: URL(fileURLWithPath: dir + "/wlan.geojson"))
+        let report = ValidationReport.check(paths: [dir + "/buildings.geojson", dir + "/fixed.csv", dir + "/wlan.geojson"], kind: nil, loader: GeoDataLoader())
+        let fixedJoin = try #require(report.problems.first { $0.code == "join-rate" && $0.layer == "fixed" })
+        #expect(fixedJoin.severity == .error && fixedJoin.file == dir + "/fixed.csv")
+        #expect(fixedJoin.reason == "1 of 4 fixed-line records find a building (25 %), by building_id or within 20 m; a run stops below 50 %")
+        let wlanJoin = try #require(report.problems.first { $0.code == "join-rate" && $0.layer == "wlan" })
+        #expect(wlanJoin.severity == .warning && wlanJoin.reason.hasPrefix("1 of 2 WLAN islands find a building (50 %)"))
+        #expect(report.exitCode == 1)
+    }
+
     @Test func fixedRecordsThatMostlyFindNoBuildingStopTheRun() throws {
         var fixed = "building_id,technology,down_mbps,up_mbps\n"
         for k in 0..<10 { fixed += "generated-\(k),vdsl,50,10\n" }

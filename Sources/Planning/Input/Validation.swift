@@ -1,4 +1,5 @@
 import GeoCore
+import Radio
 
 /// The outcome of checking GeoData files: every problem, per file the layer and counts.
 public struct ValidationReport: Sendable {
@@ -20,8 +21,11 @@ public struct ValidationReport: Sendable {
 
     /// Checks each file as the layer `kind` names, or the layer its name suggests. Files whose layer
     /// cannot be told are checked for readable, plausible geometry only.
-    public static func check(paths: [String], kind: LayerKind?, loader: GeoDataLoader) -> ValidationReport {
+    public static func check(paths: [String], kind: LayerKind?, loader: GeoDataLoader, settings: AnalysisSettings = AnalysisSettings()) -> ValidationReport {
         var report = ValidationReport()
+        // Every layer of every file together, for the joins between layers.
+        var all = GeoData(crs: loader.workingCRS)
+        var firstFile: [LayerKind: Int] = [:]
         for path in paths {
             var result = FileResult(path: path, layers: [], problems: [], unreadable: nil)
             do {
@@ -33,6 +37,8 @@ public struct ValidationReport: Sendable {
                     if let k = layer.kind, kind != nil || !tableOnly || k.geometryOptional {
                         var data = GeoData(crs: loader.workingCRS)
                         GeoDataLoader.add(layer.features, as: k, into: &data)
+                        GeoDataLoader.add(layer.features, as: k, into: &all)
+                        if firstFile[k] == nil { firstFile[k] = report.files.count }
                         result.problems += data.problems
                         result.layers.append((layer.features.name, k, total, total - data.dropped[k, default: 0]))
                     } else {
@@ -55,6 +61,52 @@ public struct ValidationReport: Sendable {
             }
             report.files.append(result)
         }
+        for problem in joinProblems(all, settings: settings) {
+            guard let kind = LayerKind(rawValue: problem.layer ?? ""), let k = firstFile[kind] else { continue }
+            var p = problem
+            p.file = report.files[k].path
+            report.files[k].problems.append(p)
+        }
         return report
+    }
+
+    /// How well the layers that refer to buildings (fixed lines, WLAN, schools, focus points) find them,
+    /// with the distances a run uses: one problem per layer that does not join fully, an error where a
+    /// run would stop (fixed lines below `minimumJoinRate`).
+    static func joinProblems(_ data: GeoData, settings: AnalysisSettings) -> [InputProblem] {
+        guard !data.buildings.isEmpty else { return [] }
+        let points = !data.buildings.contains(where: \.geometry.isPolygonal)
+        let index = STRtree(boxes: data.buildings.map { $0.geometry.boundingBox! })
+        var out: [InputProblem] = []
+        func report(_ kind: LayerKind, joined: Int, total: Int, error: Bool, how: String) {
+            guard total > 0, joined < total else { return }
+            let rate = NumberText.plain((Double(joined) / Double(total) * 1000).rounded() / 10)
+            out.append(InputProblem(error ? .error : .warning, code: "join-rate", file: "", layer: kind.rawValue,
+                                    reason: "\(joined) of \(total) \(how) find a building (\(rate) %), by building_id or within \(NumberText.plain(settings.joinDistances.metres(kind, pointBuildings: points))) m\(error ? "; a run stops below \(NumberText.plain(settings.minimumJoinRate * 100)) %" : "")"))
+        }
+        if !data.fixed.isEmpty {
+            let unmatched = FixedService.join(data.fixed, buildings: data.buildings, index: index,
+                                              maximumDistanceM: settings.joinDistances.metres(.fixed, pointBuildings: points)).problems
+                .filter { $0.code == "unknown-building" || $0.code == "no-building-nearby" }.count
+            let joined = data.fixed.count - unmatched
+            report(.fixed, joined: joined, total: data.fixed.count, error: Double(joined) < settings.minimumJoinRate * Double(data.fixed.count), how: "fixed-line records")
+        }
+        if !data.wlan.isEmpty, let islands = try? WLANService.islands(data.wlan, buildings: data.buildings, index: index, settings: settings.wlan,
+                                                                     joinDistanceM: settings.joinDistances.metres(.wlan, pointBuildings: points)) {
+            report(.wlan, joined: islands.filter { $0.buildingIndex != nil }.count, total: islands.count, error: false, how: "WLAN islands")
+        }
+        if !data.schools.isEmpty || !data.focusPoints.isEmpty {
+            var buildings = data.buildings
+            if let focus = try? FocusPoints.assign(buildings: &buildings, schools: data.schools, focusPoints: data.focusPoints,
+                                                  distanceM: settings.joinDistances.metres(.schools, pointBuildings: points),
+                                                  focusDistanceM: settings.joinDistances.metres(.focusPoints, pointBuildings: points)) {
+                let schoolsOff = focus.problems.filter { $0.code == "school-without-building" }.count
+                let focusOff = focus.problems.filter { $0.code == "focus-point-without-building" }.count
+                report(.schools, joined: data.schools.count - schoolsOff, total: data.schools.count, error: false, how: "schools")
+                report(.focusPoints, joined: data.focusPoints.filter { !$0.geometry.isPolygonal }.count - focusOff,
+                       total: data.focusPoints.filter { !$0.geometry.isPolygonal }.count, error: false, how: "point focus points")
+            }
+        }
+        return out
     }
 }
