@@ -20,6 +20,8 @@ import TestSupport
             inputs:
               schools: {file: meine-schulen.geojson, attribution: "Datenquelle: Stadt Münster", licence: dl-de/by-2.0}
               wlan: [freifunk.geojson, anon.geojson]
+            analysis:
+              minimum_join_rate: 0   # the city's 100 schools over the small test town: most lie outside it
             """
         try Data(yaml.utf8).write(to: URL(fileURLWithPath: dir + "/a.yaml"))
         let r = try Fixtures.run(Fixtures.gigaplan, ["run", "a.yaml", "--quiet", "--format", "html"], in: dir)

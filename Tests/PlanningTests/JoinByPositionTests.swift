@@ -44,7 +44,13 @@ import Testing
         let r = try run([Self.pointBuilding("a", 0, 0)], schools: [school])
         #expect(r.schools.first?.buildingID == "a")
         #expect(!r.problems.contains { $0.code == "school-without-building" })
-        let tight = try run([Self.pointBuilding("a", 0, 0)], schools: [school]) { $0.joinDistances.overrides[.schools] = 20 }
+        // At 20 m the school finds no building: the run stops (one of one schools unjoined) …
+        #expect(throws: JoinRateError.self) { try run([Self.pointBuilding("a", 0, 0)], schools: [school]) { $0.joinDistances.overrides[.schools] = 20 } }
+        // … unless the scenario accepts it; then the school is analysed at its own point, and that is said.
+        let tight = try run([Self.pointBuilding("a", 0, 0)], schools: [school]) {
+            $0.joinDistances.overrides[.schools] = 20
+            $0.minimumJoinRate = 0
+        }
         #expect(tight.schools.first?.buildingID == "school:S1")
         #expect(tight.problems.contains { $0.code == "school-without-building" })
     }

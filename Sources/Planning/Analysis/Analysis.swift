@@ -50,6 +50,11 @@ public enum Analysis {
                                            distanceM: settings.joinDistances.metres(.schools, pointBuildings: pointBuildings),
                                            focusDistanceM: settings.joinDistances.metres(.focusPoints, pointBuildings: pointBuildings))
         problems += focus.problems
+        let schoolsWithout = focus.problems.filter { $0.code == "school-without-building" }.count
+        if !data.schools.isEmpty, Double(data.schools.count - schoolsWithout) < settings.minimumJoinRate * Double(data.schools.count) {
+            throw JoinRateError(layer: "schools", joined: data.schools.count - schoolsWithout, total: data.schools.count, minimumRate: settings.minimumJoinRate,
+                                likelyCause: "\(schoolsWithout) schools lie farther than \(NumberText.plain(settings.joinDistances.metres(.schools, pointBuildings: pointBuildings))) m from every building (analysis.join_distance_m.schools): do the schools and the buildings cover the same city, in the CRS they claim?")
+        }
         let index = STRtree(boxes: buildings.map { $0.geometry.boundingBox! })
         lap("index")
 

@@ -25,8 +25,9 @@ public enum AnalysisLimits {
     }
 }
 
-/// Fixed-line records that mostly find no building: the layers do not belong together (ids of another
-/// buildings file, address points too far from point buildings); the run stops (exit 1).
+/// Fixed-line records or schools that mostly find no building: the layers do not belong together (ids
+/// of another buildings file, points too far from the buildings); the run stops (exit 1). WLAN islands
+/// are not held to it: public access points often stand outside every building.
 public struct JoinRateError: Error, Sendable, CustomStringConvertible {
     public let layer: String
     public let joined: Int
