@@ -31,14 +31,14 @@ struct CompareCommand: ParsableCommand {
         }
         if let out {
             let protected = (try [a, b].flatMap { p -> [String] in let s = try loadScenario(p); return s.files + s.inputPaths })
-            try exitOnOutputError { _ = try OutputFolder.check(out, protecting: protected) }
+            try exitOnError { _ = try OutputFolder.check(out, protecting: protected) }
         }
         let (sa, ra) = try analyse(a)
         let (sb, rb) = try analyse(b)
         let comparison = Comparison(before: ra, after: rb)
         print(comparison.text(nameA: sa.name, nameB: sb.name), terminator: "")
         if let out {
-            try exitOnOutputError {
+            try exitOnError {
                 let folder = try OutputFolder.claim(out, owner: "\(sa.name) → \(sb.name)", protecting: sa.files + sa.inputPaths + sb.files + sb.inputPaths)
                 do {
                     try AtomicFile.write(comparison.changesCSV(), to: folder.temporary + "/changed_buildings.csv")
@@ -78,11 +78,11 @@ struct ReportCommand: ParsableCommand {
         let s = try loadScenario(scenario)
         let directory = out ?? "out/\(s.name)-reports-\(per.rawValue)"
         let protected = s.files + s.inputPaths
-        try exitOnOutputError { _ = try OutputFolder.check(directory, protecting: protected) }
+        try exitOnError { _ = try OutputFolder.check(directory, protecting: protected) }
         let data = try loadAnalysisData(s)
-        let result = try exitOnAnalysisError { try Analysis.run(data, settings: s.settings, progress: TerminalProgress.make(quiet: quiet)) }
+        let result = try exitOnError { try Analysis.run(data, settings: s.settings, progress: TerminalProgress.make(quiet: quiet)) }
         if per == .district && result.districts.isEmpty { printError("the scenario has no districts layer"); throw ExitCode(1) }
-        let count = try exitOnOutputError {
+        let count = try exitOnError {
             let folder = try OutputFolder.claim(directory, owner: s.name, protecting: protected)
             do {
                 let count = try Self.write(result, scenario: s, data: data, per: per, into: folder.temporary)

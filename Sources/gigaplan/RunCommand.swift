@@ -55,21 +55,21 @@ struct RunCommand: ParsableCommand {
         let outputDirectory = out ?? "out/\(scenario.name)"
         let storePath = store ?? URL(fileURLWithPath: outputDirectory).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("gigaplan-history.sqlite").path
         let protected = scenario.files + scenario.inputPaths + [storePath]
-        try exitOnOutputError { _ = try OutputFolder.check(outputDirectory, protecting: protected) }
-        try exitOnOutputError { try RunHistory.checkWritable(path: storePath) }
+        try exitOnError { _ = try OutputFolder.check(outputDirectory, protecting: protected) }
+        try exitOnError { try RunHistory.checkWritable(path: storePath) }
         let data = try stages.measure("load") { try loadAnalysisData(scenario) }
         let progress = TerminalProgress.make(quiet: quiet || json)
-        let result = try exitOnAnalysisError { try Analysis.run(data, settings: scenario.settings, progress: progress) }
+        let result = try exitOnError { try Analysis.run(data, settings: scenario.settings, progress: progress) }
         for t in result.timings { stages.add(t.stage, t.seconds) }
         let summary = stages.measure("summary") { Summary.make(result, scenario: scenario, data: data) }
-        let (files, writerTimes) = try exitOnOutputError {
+        let (files, writerTimes) = try exitOnError {
             let folder = try OutputFolder.claim(outputDirectory, owner: scenario.name, protecting: protected)
             return try stages.measure("write (in parallel)") {
                 try RunWriter.write(result, scenario: scenario, data: data, summary: summary, to: folder, formats: formats)
             }
         }
         for (name, seconds) in writerTimes { stages.add("  \(name)", seconds, counted: false) }
-        try exitOnOutputError {
+        try exitOnError {
             try stages.measure("history") {
                 try RunHistory(path: storePath).record(startedAt: started, scenario: scenario.name, scenarioFiles: scenario.files,
                                                        inputs: scenario.inputPaths, settings: ScenarioSettings.json(scenario),
@@ -149,32 +149,28 @@ func loadScenarioData(_ scenario: Scenario) throws -> GeoData {
     }
 }
 
-/// Runs `body`; a refused output folder or a write that failed is printed and exits 2.
-func exitOnOutputError<T>(_ body: () throws -> T) throws -> T {
+/// An error the command line reports as its message with its own exit code.
+protocol CommandLineError: Error, CustomStringConvertible {
+    var exitCode: Int32 { get }
+}
+
+/// A refused output folder or a write that failed: exit 2.
+extension OutputRefusal: CommandLineError { var exitCode: Int32 { 2 } }
+extension FileWriteError: CommandLineError { var exitCode: Int32 { 2 } }
+/// Settings that cannot work on this input, layers that do not join: exit 1.
+extension AnalysisLimitError: CommandLineError { var exitCode: Int32 { 1 } }
+extension JoinRateError: CommandLineError { var exitCode: Int32 { 1 } }
+
+/// Runs `body`; a `CommandLineError` is printed and exits with its code, a failed run record exits 2.
+func exitOnError<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch let e as OutputRefusal {
+    } catch let e as any CommandLineError {
         printError(e.description)
-        throw ExitCode(2)
-    } catch let e as FileWriteError {
-        printError(e.description)
-        throw ExitCode(2)
+        throw ExitCode(e.exitCode)
     } catch let e as SQLiteError {
         printError("cannot record the run: \(e)")
         throw ExitCode(2)
-    }
-}
-
-/// Runs an analysis; settings that cannot work on this input (e.g. a grid too fine for memory) exit 1.
-func exitOnAnalysisError<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let e as AnalysisLimitError {
-        printError(e.description)
-        throw ExitCode(1)
-    } catch let e as JoinRateError {
-        printError(e.description)
-        throw ExitCode(1)
     }
 }
 
