@@ -86,6 +86,25 @@ public struct OutputFolder: Sendable {
         return destination
     }
 
+    /// Runs `body` with the temporary folder, then puts what it wrote in place; on any error the folder is
+    /// discarded and the destination stays as it was.
+    /// - Throws: `OutputRefusal` when the destination changed meanwhile, else what `body` or the commit
+    ///   threw, as a `FileWriteError` when it was not one of these.
+    public func fill<T>(_ body: (_ root: String) throws -> T) throws -> T {
+        do {
+            let result = try body(temporary)
+            // Test hook: lets a test interrupt a run whose files are written but not yet in place.
+            if let pause = ProcessInfo.processInfo.environment["GIGAPLAN_PAUSE_BEFORE_COMMIT_MS"].flatMap(Double.init) { usleep(useconds_t(pause * 1000)) }
+            try commit()
+            return result
+        } catch let refusal as OutputRefusal {
+            throw refusal
+        } catch {
+            discard()
+            throw FileWriteError.wrap(error, path: destination)
+        }
+    }
+
     /// Puts the finished outputs in place of the destination. The marker lists every file written.
     public func commit() throws {
         let files = Self.listFiles(temporary).filter { $0.path != Self.markerName }

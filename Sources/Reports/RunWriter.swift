@@ -6,25 +6,14 @@ import Radio
 /// Writes every output of a run into an `OutputFolder` (which puts them in place atomically).
 /// Re-running on the same input gives byte-identical files.
 public enum RunWriter {
-    /// Writes the outputs; returns the files written (relative to `directory`) and the seconds each writer took.
+    /// Writes the outputs; returns the files written (relative to the folder) and the seconds each writer took.
     /// The GeoPackage, GeoJSON and CSV writers run at the same time.
-    @discardableResult
     /// - Throws: `FileWriteError` with the path and the plain reason when a file cannot be written; the
     ///   folder is then discarded and the destination stays as it was.
+    @discardableResult
     public static func write(_ r: AnalysisResult, scenario: Scenario, data: GeoData, summary: JSONValue, to folder: OutputFolder,
                              formats: Set<OutputFormat>) throws -> (files: [String], timings: [(String, Double)]) {
-        do {
-            let result = try writeFiles(r, scenario: scenario, data: data, summary: summary, root: folder.temporary, formats: formats)
-            // Test hook: lets a test interrupt a run whose files are written but not yet in place.
-            if let pause = ProcessInfo.processInfo.environment["GIGAPLAN_PAUSE_BEFORE_COMMIT_MS"].flatMap(Double.init) { usleep(useconds_t(pause * 1000)) }
-            try folder.commit()
-            return result
-        } catch let refusal as OutputRefusal {
-            throw refusal
-        } catch {
-            folder.discard()
-            throw FileWriteError.wrap(error, path: folder.destination)
-        }
+        try folder.fill { root in try writeFiles(r, scenario: scenario, data: data, summary: summary, root: root, formats: formats) }
     }
 
     static func writeFiles(_ r: AnalysisResult, scenario: Scenario, data: GeoData, summary: JSONValue, root: String,

@@ -40,13 +40,9 @@ struct CompareCommand: ParsableCommand {
         if let out {
             try exitOnError {
                 let folder = try OutputFolder.claim(out, owner: "\(sa.name) → \(sb.name)", protecting: sa.files + sa.inputPaths + sb.files + sb.inputPaths)
-                do {
-                    try AtomicFile.write(comparison.changesCSV(), to: folder.temporary + "/changed_buildings.csv")
-                    try AtomicFile.write(comparison.districtsCSV(), to: folder.temporary + "/districts.csv")
-                    try folder.commit()
-                } catch {
-                    folder.discard()
-                    throw error
+                try folder.fill { root in
+                    try AtomicFile.write(comparison.changesCSV(), to: root + "/changed_buildings.csv")
+                    try AtomicFile.write(comparison.districtsCSV(), to: root + "/districts.csv")
                 }
             }
         }
@@ -83,14 +79,8 @@ struct ReportCommand: ParsableCommand {
         let result = try exitOnError { try Analysis.run(data, settings: s.settings, progress: TerminalProgress.make(quiet: quiet)) }
         if per == .district && result.districts.isEmpty { printError("the scenario has no districts layer"); throw ExitCode(1) }
         let count = try exitOnError {
-            let folder = try OutputFolder.claim(directory, owner: s.name, protecting: protected)
-            do {
-                let count = try Self.write(result, scenario: s, data: data, per: per, into: folder.temporary)
-                try folder.commit()
-                return count
-            } catch {
-                folder.discard()
-                throw error
+            try OutputFolder.claim(directory, owner: s.name, protecting: protected).fill { root in
+                try Self.write(result, scenario: s, data: data, per: per, into: root)
             }
         }
         print("\(count) report(s) and index.html → \(directory)")

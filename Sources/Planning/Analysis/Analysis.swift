@@ -38,14 +38,14 @@ public enum Analysis {
         }
         var problems: [InputProblem] = []
         var buildings = data.buildings
-        if settings.losMethod == .footprints && !buildings.isEmpty && !buildings.contains(where: \.geometry.isPolygonal) {
+        let pointBuildings = buildings.arePoints
+        if settings.losMethod == .footprints && pointBuildings {
             // Tracing rays through footprints that do not exist would make every link line of sight.
             settings.losMethod = .probability
             problems.append(InputProblem(.warning, code: "los-without-footprints", file: "scenario", layer: "buildings", field: "geometry",
                                          reason: "los: footprints was asked for, but no building has a footprint (all are points); line of sight is taken from the TR 38.901 LOS probability instead"))
         }
         try PopulationSpread.apply(&buildings, cells: data.population)
-        let pointBuildings = !buildings.isEmpty && !buildings.contains(where: \.geometry.isPolygonal)
         let focus = try FocusPoints.assign(buildings: &buildings, schools: data.schools, focusPoints: data.focusPoints,
                                            distanceM: settings.joinDistances.metres(.schools, pointBuildings: pointBuildings),
                                            focusDistanceM: settings.joinDistances.metres(.focusPoints, pointBuildings: pointBuildings))
@@ -61,8 +61,7 @@ public enum Analysis {
         let fixedDistance = settings.joinDistances.metres(.fixed, pointBuildings: pointBuildings)
         let fixed = FixedService.join(data.fixed, buildings: buildings, index: index, maximumDistanceM: fixedDistance)
         problems += fixed.problems
-        let unknownIDs = fixed.problems.filter { $0.code == "unknown-building" }.count
-        let tooFar = fixed.problems.filter { $0.code == "no-building-nearby" }.count
+        let (unknownIDs, tooFar) = FixedService.unmatched(fixed.problems)
         let joined = data.fixed.count - unknownIDs - tooFar
         if !data.fixed.isEmpty, Double(joined) < settings.minimumJoinRate * Double(data.fixed.count) {
             let cause = unknownIDs >= tooFar

@@ -31,6 +31,11 @@ public struct FixedService: Sendable, Hashable {
         networks.filter { $0.downMbps >= minimumMbps }.count
     }
 
+    /// How many records of a join found no building: by an unknown `building_id`, or too far by position.
+    public static func unmatched(_ problems: [InputProblem]) -> (unknownIDs: Int, tooFar: Int) {
+        (problems.filter { $0.code == "unknown-building" }.count, problems.filter { $0.code == "no-building-nearby" }.count)
+    }
+
     /// Joins fixed-line records to buildings: by `building_id`, else to the nearest building whose
     /// footprint lies within `maximumDistanceM` of the address point. Records of the same technology and
     /// provider at one building are one network (the fastest offer counts).

@@ -75,7 +75,7 @@ public struct ValidationReport: Sendable {
     /// run would stop (fixed lines below `minimumJoinRate`).
     static func joinProblems(_ data: GeoData, settings: AnalysisSettings) -> [InputProblem] {
         guard !data.buildings.isEmpty else { return [] }
-        let points = !data.buildings.contains(where: \.geometry.isPolygonal)
+        let points = data.buildings.arePoints
         let index = STRtree(boxes: data.buildings.map { $0.geometry.boundingBox! })
         var out: [InputProblem] = []
         func report(_ kind: LayerKind, joined: Int, total: Int, error: Bool, how: String) {
@@ -85,10 +85,9 @@ public struct ValidationReport: Sendable {
                                     reason: "\(joined) of \(total) \(how) find a building (\(rate) %), by building_id or within \(NumberText.plain(settings.joinDistances.metres(kind, pointBuildings: points))) m\(error ? "; a run stops below \(NumberText.plain(settings.minimumJoinRate * 100)) %" : "")"))
         }
         if !data.fixed.isEmpty {
-            let unmatched = FixedService.join(data.fixed, buildings: data.buildings, index: index,
-                                              maximumDistanceM: settings.joinDistances.metres(.fixed, pointBuildings: points)).problems
-                .filter { $0.code == "unknown-building" || $0.code == "no-building-nearby" }.count
-            let joined = data.fixed.count - unmatched
+            let unmatched = FixedService.unmatched(FixedService.join(data.fixed, buildings: data.buildings, index: index,
+                                                                     maximumDistanceM: settings.joinDistances.metres(.fixed, pointBuildings: points)).problems)
+            let joined = data.fixed.count - unmatched.unknownIDs - unmatched.tooFar
             report(.fixed, joined: joined, total: data.fixed.count, error: Double(joined) < settings.minimumJoinRate * Double(data.fixed.count), how: "fixed-line records")
         }
         if !data.wlan.isEmpty, let islands = try? WLANService.islands(data.wlan, buildings: data.buildings, index: index, settings: settings.wlan,

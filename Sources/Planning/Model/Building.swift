@@ -56,3 +56,8 @@ public struct Building: Sendable, Hashable {
         }
     }
 }
+
+extension Array where Element == Building {
+    /// Address points rather than footprints: there are buildings, and none has a footprint.
+    public var arePoints: Bool { !isEmpty && !contains(where: \.geometry.isPolygonal) }
+}

@@ -54,7 +54,7 @@ extension Scenario {
         var schoolSet = Set<Int>()
         if s.schools || s.focusKinds != nil {
             var buildings = data.buildings
-            let pointBuildings = !buildings.isEmpty && !buildings.contains(where: \.geometry.isPolygonal)
+            let pointBuildings = buildings.arePoints
             let focus = try FocusPoints.assign(buildings: &buildings, schools: data.schools, focusPoints: data.focusPoints,
                                                distanceM: settings.joinDistances.metres(.schools, pointBuildings: pointBuildings),
                                                focusDistanceM: settings.joinDistances.metres(.focusPoints, pointBuildings: pointBuildings))
