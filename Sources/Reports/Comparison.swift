@@ -37,9 +37,9 @@ public struct Comparison: Sendable {
         return (fixed, mobile, wlan)
     }
 
-    static func format(_ v: Double) -> String { String(format: "%.1f", v) }
+    static func format(_ v: Double) -> String { NumberFormat.fixed(v, decimals: 1) }
 
-    public init(before a: AnalysisResult, after b: AnalysisResult) {
+    public init(before a: RunResult, after b: RunResult) {
         var indexB: [String: Int] = [:]
         for (i, x) in b.buildings.enumerated() { indexB[x.id] = i }
         var seen = Set<String>()
@@ -50,16 +50,17 @@ public struct Comparison: Sendable {
                 changes.append(BuildingChange(id: building.id, aspects: ["removed"], before: "", after: ""))
                 continue
             }
-            let sa = Self.signature(a.services[i]), sb = Self.signature(b.services[j])
+            let sa = Self.signature(a.buildings[i].service), sb = Self.signature(b.buildings[j].service)
             var aspects: [String] = []
             var before: [String] = [], after: [String] = []
             if sa.fixed != sb.fixed { aspects.append("fixed"); before.append("fixed \(sa.fixed)"); after.append("fixed \(sb.fixed)") }
             if sa.mobile != sb.mobile { aspects.append("mobile"); before.append("mobile \(sa.mobile)"); after.append("mobile \(sb.mobile)") }
             if sa.wlan != sb.wlan { aspects.append("wlan"); before.append("wlan \(sa.wlan)"); after.append("wlan \(sb.wlan)") }
-            for p in FundingProgramme.allCases where a.services[i].funding[p] != b.services[j].funding[p] {
+            let fa = a.buildings[i].service.funding, fb = b.buildings[j].service.funding
+            for p in FundingProgramme.allCases where fa[p] != fb[p] {
                 aspects.append("funding:\(p.rawValue)")
-                before.append("\(p.rawValue) \(a.services[i].funding[p]!.reason)")
-                after.append("\(p.rawValue) \(b.services[j].funding[p]!.reason)")
+                before.append("\(p.rawValue) \(fa[p]!.reason)")
+                after.append("\(p.rawValue) \(fb[p]!.reason)")
             }
             if !aspects.isEmpty { changes.append(BuildingChange(id: building.id, aspects: aspects, before: before.joined(separator: "; "), after: after.joined(separator: "; "))) }
         }
@@ -114,7 +115,8 @@ public struct Comparison: Sendable {
             var row = [d.name]
             for p in FundingProgramme.allCases { row += [String(d.eligibleBefore[p]!), String(d.eligibleAfter[p]!), String(d.eligibleAfter[p]! - d.eligibleBefore[p]!)] }
             for k in classes.indices {
-                row += [String(format: "%.3f", d.coverageKm2Before.count > k ? d.coverageKm2Before[k] : 0), String(format: "%.3f", d.coverageKm2After.count > k ? d.coverageKm2After[k] : 0)]
+                row += [NumberFormat.fixed(d.coverageKm2Before.count > k ? d.coverageKm2Before[k] : 0, decimals: 3),
+                        NumberFormat.fixed(d.coverageKm2After.count > k ? d.coverageKm2After[k] : 0, decimals: 3)]
             }
             return row
         })

@@ -6,15 +6,7 @@ import Planning
 enum CoverageTiles {
     static let tileSize = 256
 
-    /// Colour classes (lower bound in Mbit/s, RGBA), from no service to gigabit.
-    static let classes: [(Double, [UInt8])] = [
-        (0, [215, 25, 28, 200]), (2, [253, 174, 97, 200]), (30, [255, 255, 140, 200]),
-        (100, [166, 217, 106, 200]), (300, [26, 150, 65, 200]),
-    ]
-
-    static func colour(_ mbps: Double) -> [UInt8] {
-        classes.last { mbps >= $0.0 }!.1
-    }
+    static func colour(_ mbps: Double) -> [UInt8] { CoverageLegend.colour(mbps) }
 
     static func bestMbps(_ grid: CoverageGrid, cell: Int) -> Double {
         var best = 0.0
@@ -23,12 +15,6 @@ enum CoverageTiles {
         }
         return best
     }
-
-    /// Legend entries of the colour classes.
-    static let legend: [(String, String)] = [
-        ("mobile < 2 Mbit/s", "#d7191c"), ("mobile 2–30 Mbit/s", "#fdae61"), ("mobile 30–100 Mbit/s", "#ffff8c"),
-        ("mobile 100–300 Mbit/s", "#a6d96a"), ("mobile ≥ 300 Mbit/s", "#1a9641"),
-    ]
 
     /// The whole grid as one PNG, one pixel per cell, north up.
     static func image(_ grid: CoverageGrid) -> [UInt8] {

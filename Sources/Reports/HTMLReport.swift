@@ -22,51 +22,39 @@ public enum HTMLReport {
         svg.map{width:100%;height:auto;border:1px solid #bbb;margin:.5em 0}.note{color:#555;font-size:.9em}
         """
 
-    static func n(_ v: Double, _ decimals: Int = 0) -> String {
-        let s = String(format: "%.\(decimals)f", v)
-        guard decimals == 0, abs(v) >= 10_000 else { return s }
-        var out = ""
-        for (i, c) in s.reversed().enumerated() {
-            if i > 0 && i % 3 == 0 && c != "-" { out.append(",") }
-            out.append(c)
-        }
-        return String(out.reversed())
-    }
+    static func n(_ v: Double, _ decimals: Int = 0) -> String { NumberFormat.grouped(v, decimals: decimals) }
 
-    public static func render(_ r: AnalysisResult, scenario: Scenario, data: GeoData, scope: Scope = .city) throws -> String {
-        // What the scope holds.
+    /// The report of a run, or of one district or underserved area of it.
+    public static func render(_ r: RunResult, scope: Scope = .city) throws -> String {
+        let scenario = r.scenario
+        let districtOutlines = r.districts.compactMap(\.geometry)
+        // What the scope holds: its title, map extent, counts, buildings and schools.
         var title = scenario.name
         var box: BoundingBox
-        var buildingMask = [Bool](repeating: true, count: r.buildings.count)
+        var inScopeBuilding: (Int) -> Bool = { _ in true }
+        var inScopeSchool: (SchoolReport) -> Bool = { _ in true }
         var summary = r.city
-        var scopeGeometry: PreparedGeometry?
         switch scope {
         case .city:
             // The districts, else everything located; a run with nothing located draws an empty map.
-            let located = data.districts.compactMap(\.geometry.boundingBox) + r.buildings.compactMap(\.geometry.boundingBox)
-                + data.sites.map { BoundingBox(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y) }
-            let boxes = data.districts.isEmpty ? located : data.districts.compactMap(\.geometry.boundingBox)
+            let located = districtOutlines.compactMap(\.boundingBox) + r.buildings.compactMap(\.building.geometry.boundingBox)
+                + r.sites.map { BoundingBox(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y) }
+            let boxes = districtOutlines.isEmpty ? located : districtOutlines.compactMap(\.boundingBox)
             box = boxes.dropFirst().reduce(boxes.first ?? BoundingBox(minX: 0, minY: 0, maxX: 1000, maxY: 1000)) { $0.union($1) }
         case .district(let d):
             title += " — \(r.districts[d].name)"
-            box = data.districts[d].geometry.boundingBox!
+            box = r.districts[d].geometry!.boundingBox!
             summary = r.districts[d]
-            scopeGeometry = try PreparedGeometry(data.districts[d].geometry)
+            inScopeBuilding = { r.buildings[$0].district == d }
+            inScopeSchool = { $0.district == d }
         case .area(let a):
-            title += " — underserved area \(r.areas[a].id)"
-            box = r.areas[a].geometry.boundingBox!.expanded(by: 200)
-            scopeGeometry = try PreparedGeometry(r.areas[a].geometry)
-            let ids = Set(r.areas[a].buildingIDs)
-            buildingMask = r.buildings.map { ids.contains($0.id) }
-            var s = AreaSummary(id: r.areas[a].id, name: r.areas[a].id, areaKm2: try r.areas[a].geometry.area() / 1e6, all: BuildingCounts(), eligible: [:], coverage: [])
-            for (i, b) in r.buildings.enumerated() where buildingMask[i] {
-                s.all.add(b, focusKind: r.focusKinds[i])
-                for p in FundingProgramme.allCases where r.services[i].funding[p]!.eligible { s.eligible[p, default: BuildingCounts()].add(b, focusKind: r.focusKinds[i]) }
-            }
-            summary = s
-        }
-        if case .district = scope {
-            for (i, b) in r.buildings.enumerated() { buildingMask[i] = try scopeGeometry!.covers(b.geometry.anchor!) }
+            let area = r.areas[a]
+            title += " — underserved area \(area.id)"
+            box = area.geometry.boundingBox!.expanded(by: 200)
+            summary = area.summary
+            let members = Set(area.members)
+            inScopeBuilding = { members.contains($0) }
+            inScopeSchool = { members.contains($0.building) }
         }
         box = box.expanded(by: max(max(box.width, box.height) * 0.03, max(0, 250 - max(box.width, box.height) / 2)))
         let inScope: (Geometry) -> Bool = { g in
@@ -76,13 +64,13 @@ public enum HTMLReport {
 
         var html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(HTML.escape(title)) — gigaplan</title><style>\(style)</style></head><body>"
         html += "<h1>\(HTML.escape(title))</h1><p class=\"note\">\(HTML.escape(scenario.description ?? "")) · working CRS \(scenario.workingCRS.identifier) · gigaplan</p>"
-        let generated = Summary.generatedLayers(data)
+        let generated = r.generatedLayers
         if !generated.isEmpty {
             html += "<div class=\"generated\" id=\"generated-data\">Generated data: the layers \(HTML.escape(generated.joined(separator: ", "))) are generated demo data, plausible but not real. Do not use these results for decisions or funding applications.</div>"
         }
 
         // Headline numbers.
-        let area = scenario.settings.funding.areaProgramme
+        let area = r.settings.funding.areaProgramme
         html += "<h2>Headline numbers</h2><div class=\"cards\">"
         func card(_ value: String, _ label: String) { html += "<div class=\"card\"><b>\(HTML.escape(value))</b>\(HTML.escape(label))</div>" }
         card(n(Double(summary.all.buildings)), "buildings")
@@ -100,27 +88,29 @@ public enum HTMLReport {
         if let grid = r.grid {
             let extent = BoundingBox(minX: grid.origin.x, minY: grid.origin.y, maxX: grid.origin.x + Double(grid.columns) * grid.resolutionM,
                                      maxY: grid.origin.y + Double(grid.rows) * grid.resolutionM)
-            coverageMap.addImage(png: CoverageTiles.image(grid), extent: extent, legend: CoverageTiles.legend.map { ("\($0.0), best outdoor", $0.1) })
+            coverageMap.addImage(png: CoverageTiles.image(grid), extent: extent,
+                                 legend: CoverageLegend.legend.map { ("\($0.label), best outdoor", $0.colour) })
         }
-        coverageMap.addPolygons(data.districts.map(\.geometry).filter(inScope), fill: "none", stroke: "#555", label: "districts", strokeWidth: 1)
+        coverageMap.addPolygons(districtOutlines.filter(inScope), fill: "none", stroke: "#555", label: "districts", strokeWidth: 1)
         let palette = ["#9ecae1", "#31a354", "#fd8d3c", "#756bb1"]
         for (k, entry) in r.coveragePolygons.enumerated() where inScope(entry.1) {
             coverageMap.addPolygons([entry.1], fill: "none", stroke: palette[k % palette.count], label: "\(entry.0.label) (outdoor), outline", strokeWidth: 2)
         }
-        let streets = data.streets.map(\.geometry).filter(inScope)
+        let streets = r.streets.map(\.geometry).filter(inScope)
         if !streets.isEmpty { coverageMap.addLines(streets, stroke: "#666", width: 0.5, label: "streets (WLAN street coverage in csv/street_wlan_coverage.csv)") }
         coverageMap.addPolygons(r.islands.compactMap(\.outdoorCoverage).filter(inScope), fill: "#e7298a66", stroke: "#e7298a", label: "public WLAN coverage")
-        coverageMap.addPoints(data.sites.map(\.location), radius: 2.2, fill: "#222", stroke: "#fff", label: "cell sites", titles: data.sites.map { "\($0.id) (\($0.operatorName ?? ""))" })
+        coverageMap.addPoints(r.sites.map(\.location), radius: 2.2, fill: "#222", stroke: "#fff", label: "cell sites",
+                              titles: r.sites.map { "\($0.id) (\($0.operatorName ?? ""))" })
         coverageMap.addPoints(r.islands.compactMap { $0.accessPoints.first?.location }, radius: 3, fill: "#e7298a", stroke: "#fff", label: "WLAN islands", titles: r.islands.map(\.name))
         html += "<h3>Coverage, sites and WLAN islands</h3>" + coverageMap.render(title: "Coverage, sites and WLAN islands")
 
         var areaMap = SVGMap(box: box)
-        areaMap.addPolygons(data.districts.map(\.geometry).filter(inScope), fill: "#ffffff", stroke: "#555", label: "districts", strokeWidth: 1)
+        areaMap.addPolygons(districtOutlines.filter(inScope), fill: "#ffffff", stroke: "#555", label: "districts", strokeWidth: 1)
         let areaIndices = r.areas.indices.filter { inScope(r.areas[$0].geometry) }
         areaMap.addPolygons(areaIndices.map { r.areas[$0].geometry }, fill: "#d7301f88", stroke: "#b30000", label: "underserved areas (\(area.rawValue))",
                             title: { k in let a = r.areas[areaIndices[k]]; return "\(a.id): \(a.counts.buildings) buildings, \(a.dominantReason)" })
-        let schoolPoints = data.schools.compactMap(\.geometry.anchor)
-        areaMap.addPoints(schoolPoints, radius: 3.5, fill: "#2b8cbe", stroke: "#fff", label: "schools", titles: data.schools.map(\.name))
+        areaMap.addPoints(r.schools.compactMap(\.location), radius: 3.5, fill: "#2b8cbe", stroke: "#fff", label: "schools",
+                          titles: r.schools.map(\.name))
         html += "<h3>Underserved areas and schools</h3>" + areaMap.render(title: "Underserved areas and schools")
 
         // Programmes.
@@ -134,13 +124,13 @@ public enum HTMLReport {
         var reasonRows: [[String]] = []
         for p in FundingProgramme.allCases {
             var tally: [FundingReason: Int] = [:]
-            for (i, s) in r.services.enumerated() where buildingMask[i] { tally[s.funding[p]!.reason, default: 0] += 1 }
+            for (i, b) in r.buildings.enumerated() where inScopeBuilding(i) { tally[b.service.funding[p]!.reason, default: 0] += 1 }
             for (reason, count) in tally.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                reasonRows.append([p.rawValue, reason.rawValue, reason.eligible ? "yes" : "no", reason.labelEN(scenario.settings.funding), n(Double(count))])
+                reasonRows.append([p.rawValue, reason.rawValue, reason.eligible ? "yes" : "no", reason.labelEN(r.settings.funding), n(Double(count))])
             }
         }
         html += "<h3>Reasons</h3>" + HTML.table(["programme", "reason", "eligible", "meaning", "buildings"], reasonRows, numeric: [4])
-        html += "<p class=\"note\">Only fixed lines count as reliable\(scenario.settings.funding.mobileCountsAsReliable ? ", plus indoor mobile service" : "")\(scenario.settings.funding.wlanCountsAsReliable ? ", plus WLAN islands" : ""). Focus points (schools, hospitals, authorities, business parks, transport hubs, farms) are eligible under the 2021, 2023 and 2024 rules while they have no gigabit connection (\(NumberText.plain(scenario.settings.funding.gigabitMbps))/\(NumberText.plain(scenario.settings.funding.gigabitUpMbps)) Mbit/s) and none is planned; the 2015 framework treats them like every other building. Planned networks count when they meet the programme's own bar\(scenario.settings.funding.surveyDate.map { " and are due by \($0.adding(years: scenario.settings.funding.planningHorizonYears))" } ?? ""). The rules and their sources: docs/funding-rules.md.</p>"
+        html += "<p class=\"note\">Only fixed lines count as reliable\(r.settings.funding.mobileCountsAsReliable ? ", plus indoor mobile service" : "")\(r.settings.funding.wlanCountsAsReliable ? ", plus WLAN islands" : ""). Focus points (schools, hospitals, authorities, business parks, transport hubs, farms) are eligible under the 2021, 2023 and 2024 rules while they have no gigabit connection (\(NumberText.plain(r.settings.funding.gigabitMbps))/\(NumberText.plain(r.settings.funding.gigabitUpMbps)) Mbit/s) and none is planned; the 2015 framework treats them like every other building. Planned networks count when they meet the programme's own bar\(r.settings.funding.surveyDate.map { " and are due by \($0.adding(years: r.settings.funding.planningHorizonYears))" } ?? ""). The rules and their sources: docs/funding-rules.md.</p>"
 
         // Districts.
         if case .city = scope, !r.districts.isEmpty {
@@ -157,10 +147,7 @@ public enum HTMLReport {
         }
 
         // Schools.
-        let schoolRows = try r.schools.enumerated().filter { k, _ in
-            guard let g = scopeGeometry, let p = data.schools[k].geometry.anchor else { return true }
-            return try g.covers(p)
-        }
+        let schoolRows = r.schools.enumerated().filter { inScopeSchool($0.element) }
         html += "<h2>Schools</h2>"
         html += HTML.table(["school", "connection", "down Mbit/s", "classes", "Mbit/s per class", "≥ 30 per class", "WLAN island", "best mobile (indoor)", "eligible under"],
                            schoolRows.map { _, s in
@@ -187,26 +174,24 @@ public enum HTMLReport {
 
         // Sources.
         html += "<h2>Data sources</h2><ul>"
-        for kind in LayerKind.allCases {
-            for input in scenario.inputs[kind] ?? [] {
-                let mark = generated.contains(kind.rawValue) ? " — <b>generated, not real</b>" : ""
-                let note = SourceNote.of(input, fileMembers: data.fileNotes[input.path])
-                let source = [note.attribution, note.licence.map { "licence: \($0)" }].compactMap { $0 }.joined(separator: ", ")
-                html += "<li>\(kind.rawValue): \(HTML.escape(URL(fileURLWithPath: input.path).lastPathComponent))\(mark) — \(source.isEmpty ? "<i>no attribution given</i> (add attribution: to the input in the scenario, or a .source.json sidecar)" : HTML.escape(source))</li>"
-            }
+        for input in r.sources {
+            let mark = input.generated ? " — <b>generated, not real</b>" : ""
+            let source = [input.attribution, input.licence.map { "licence: \($0)" }].compactMap { $0 }.joined(separator: ", ")
+            let attribution = source.isEmpty
+                ? "<i>no attribution given</i> (add attribution: to the input in the scenario, or a .source.json sidecar)"
+                : HTML.escape(source)
+            html += "<li>\(input.layer.rawValue): \(HTML.escape(input.fileName))\(mark) — \(attribution)</li>"
         }
         let outside = r.network.extrapolated.count
-        html += "</ul><p class=\"note\">Radio models: 3GPP TR 38.901 path loss (LOS \(r.losMethod == .footprints ? "from building footprints up to \(NumberText.plain(scenario.settings.losTraceDistanceM)) m, by probability beyond" : "by probability")), ITU-R P.2109 entry loss, TR 36.942 truncated Shannon throughput; see docs/radio-models.md. "
+        html += "</ul><p class=\"note\">Radio models: 3GPP TR 38.901 path loss (LOS \(r.losMethod == .footprints ? "from building footprints up to \(NumberText.plain(r.settings.losTraceDistanceM)) m, by probability beyond" : "by probability")), ITU-R P.2109 entry loss, TR 36.942 truncated Shannon throughput; see docs/radio-models.md. "
         html += outside == 0 ? "Every site lies inside the TR 38.901 validity range of its scenario.</p>"
-            : "\(outside) of \(data.sites.count) sites lie outside the TR 38.901 validity range of their scenario (\(HTML.escape(Set(r.network.extrapolated.values.flatMap { $0.map(Summary.limitKind) }).sorted().joined(separator: "; ")))); their path loss is extrapolated (summary.json lists the limits).</p>"
+            : "\(outside) of \(r.sites.count) sites lie outside the TR 38.901 validity range of their scenario (\(HTML.escape(Set(r.network.extrapolated.values.flatMap { $0.map(RunSummary.limitKind) }).sorted().joined(separator: "; ")))); their path loss is extrapolated (summary.json lists the limits).</p>"
         return html + "</body></html>\n"
     }
 
+    /// The download-time table in the report's language.
     static func downloadTable() -> String {
-        let table = DownloadTimeTable()
-        let cells = table.render(.csv, locale: .de).split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
-        return HTML.table(cells[0], Array(cells.dropFirst()), numeric: Set(1..<cells[0].count))
+        let cells = DownloadTimeText.cells(DownloadTimeTable(), locale: .en)
+        return HTML.table(cells.header, cells.rows, numeric: Set(1..<cells.header.count))
     }
-
-    /// The attribution of a known dataset, from its file name.
 }

@@ -3,33 +3,66 @@ import Foundation
 /// Removes the temporary output folders of the run in progress when the process is interrupted
 /// (SIGINT, SIGTERM, SIGHUP), then exits with the signal's status (128 + signal number).
 ///
-/// The removal walks the folder with opendir/readdir/unlink, which is not strictly async-signal-safe;
-/// the process exits right after, so the worst case is a leftover hidden temporary folder (removed by
-/// the next run), never a partial output folder.
+/// The signal handler calls only async-signal-safe functions (POSIX.1-2017 §2.4.3) on memory
+/// prepared beforehand, since a signal may arrive while any thread holds the allocator's lock: it
+/// renames each `.NAME.partial-PID` folder to `.NAME.discard-PID` (so that writer threads still
+/// running cannot create files in it), removes it with `rm -rf` in a forked child (fork, execve,
+/// waitpid) and calls `_exit`. A folder that survives (SIGKILL, no /bin/rm) is removed by the next run.
 enum InterruptCleanup {
-    /// The folders to remove and the names they are moved to first, as C strings. Changed only from the
-    /// thread that writes outputs, read by the signal handler.
-    nonisolated(unsafe) static var pending: [(path: [CChar], discarded: [CChar])] = []
+    /// Folders that can be pending at once (one run writes one folder at a time).
+    static let slots = 8
+    /// Bytes per path, with the terminating NUL.
+    static let pathBytes = Int(PATH_MAX)
+
+    /// Per slot: the folder, the name it is moved to, and the `rm` argument vector. Allocated once,
+    /// never freed; written under `lock` by the thread that writes outputs, read by the handler.
+    nonisolated(unsafe) static let paths = UnsafeMutablePointer<CChar>.allocate(capacity: slots * pathBytes)
+    nonisolated(unsafe) static let discarded = UnsafeMutablePointer<CChar>.allocate(capacity: slots * pathBytes)
+    nonisolated(unsafe) static let arguments = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: slots * 5)
+    nonisolated(unsafe) static let used = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: slots)
+    nonisolated(unsafe) static let remove: UnsafeMutablePointer<CChar> = strdup("/bin/rm")
+    nonisolated(unsafe) static let flags: UnsafeMutablePointer<CChar> = strdup("-rf")
+    nonisolated(unsafe) static let endOfOptions: UnsafeMutablePointer<CChar> = strdup("--")
     nonisolated(unsafe) static var installed = false
+    static let lock = NSLock()
 
     static let signals = [SIGINT, SIGTERM, SIGHUP]
 
-    /// `.NAME.partial-PID` is moved to `.NAME.discard-PID` before it is removed, so that writer threads
-    /// still running cannot create files in it while it is being removed.
+    /// Makes `path` (a `.partial-` folder) removed on an interrupt.
     static func register(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
         install()
-        let discarded = path.replacingOccurrences(of: ".partial-", with: ".discard-")
-        pending.append((Array(path.utf8CString), Array(discarded.utf8CString)))
+        let target = path.replacingOccurrences(of: ".partial-", with: ".discard-")
+        guard path.utf8.count < pathBytes, target.utf8.count < pathBytes,
+              let slot = (0..<slots).first(where: { used[$0] == 0 }) else { return }
+        copy(path, to: paths + slot * pathBytes)
+        copy(target, to: discarded + slot * pathBytes)
+        let argv = arguments + slot * 5
+        argv[0] = remove
+        argv[1] = flags
+        argv[2] = endOfOptions
+        argv[3] = discarded + slot * pathBytes
+        argv[4] = nil
+        used[slot] = 1
     }
 
     static func unregister(_ path: String) {
-        let c = Array(path.utf8CString)
-        pending.removeAll { $0.path == c }
+        lock.lock()
+        defer { lock.unlock() }
+        for slot in 0..<slots where used[slot] != 0 && String(cString: paths + slot * pathBytes) == path { used[slot] = 0 }
     }
 
+    static func copy(_ text: String, to buffer: UnsafeMutablePointer<CChar>) {
+        _ = text.withCString { strncpy(buffer, $0, pathBytes - 1) }
+        buffer[pathBytes - 1] = 0
+    }
+
+    /// Installs the handlers once (called under `lock`).
     static func install() {
         guard !installed else { return }
         installed = true
+        for slot in 0..<slots { used[slot] = 0 }
         // A parent may have started us with these signals blocked; they must reach the handler.
         var set = sigset_t()
         sigemptyset(&set)
@@ -37,18 +70,34 @@ enum InterruptCleanup {
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for s in signals {
             signal(s) { sig in
-                for entry in InterruptCleanup.pending {
-                    let moved = entry.path.withUnsafeBufferPointer { p in entry.discarded.withUnsafeBufferPointer { d in rename(p.baseAddress!, d.baseAddress!) == 0 } }
-                    InterruptCleanup.removeTree(moved ? entry.discarded : entry.path)
+                // Async-signal-safe calls only, on the buffers prepared by `register`.
+                for slot in 0..<InterruptCleanup.slots where InterruptCleanup.used[slot] != 0 {
+                    let from = InterruptCleanup.paths + slot * InterruptCleanup.pathBytes
+                    let to = InterruptCleanup.discarded + slot * InterruptCleanup.pathBytes
+                    let argv = InterruptCleanup.arguments + slot * 5
+                    if rename(from, to) != 0 { argv[3] = from }
+                    let child = fork()
+                    if child == 0 {
+                        execve(InterruptCleanup.remove, argv, environ)
+                        _exit(127)
+                    }
+                    if child > 0 {
+                        var status: Int32 = 0
+                        while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+                    }
                 }
                 _exit(128 + sig)
             }
         }
     }
 
-    /// Removes a file or a folder with everything in it (links are removed, never followed).
+    /// Removes a file or a folder with everything in it (links are removed, never followed); names
+    /// are kept as bytes, so that names that are not UTF-8 are removed too. Not for the signal handler.
     static func removeTree(_ path: [CChar]) {
-        guard let dir = opendir(path) else { unlink(path); return }
+        guard let dir = opendir(path) else {
+            unlink(path)
+            return
+        }
         while let entry = readdir(dir) {
             var name = entry.pointee.d_name
             let child: [CChar] = withUnsafeBytes(of: &name) { raw in

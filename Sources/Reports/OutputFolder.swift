@@ -44,14 +44,16 @@ public struct OutputFolder: Sendable {
         removeStaleTemporaries(in: parent)
         let temporary = parent + "/.\(url.lastPathComponent).partial-\(getpid())"
         removeTree(temporary)
+        // Registered before it exists, so that an interrupt from here on removes it.
+        InterruptCleanup.register(temporary)
         do {
             try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
             try Data(marker(owner: owner, files: []).utf8).write(to: URL(fileURLWithPath: temporary + "/" + markerName))
         } catch {
             removeTree(temporary)
+            InterruptCleanup.unregister(temporary)
             throw FileWriteError.wrap(error, path: temporary)
         }
-        InterruptCleanup.register(temporary)
         return OutputFolder(destination: destination, temporary: temporary, owner: owner)
     }
 

@@ -21,9 +21,10 @@ public enum ResultLayers {
         return seen.map { (key: $0, field: GeoPackageField("src_" + fieldName($0), .text)) }
     }
 
-    public static func make(_ r: AnalysisResult, scenario: Scenario, data: GeoData) throws -> [OutputLayer] {
+    public static func make(_ r: RunResult) throws -> [OutputLayer] {
         var layers: [OutputLayer] = []
-        let technologies = Set(r.network.services.map(\.technology)).sorted()
+        let technologies = r.technologies
+        let settings = r.settings
 
         // Buildings.
         var fields: [GeoPackageField] = [
@@ -43,12 +44,11 @@ public enum ResultLayers {
             let f = fieldName(p.rawValue)
             fields += [.init("\(f)_eligible", .boolean), .init("\(f)_reason", .text)]
         }
-        let source = sourceFields(r.buildings.map(\.attributes))
+        let source = sourceFields(r.buildings.map(\.building.attributes))
         fields += source.map(\.field)
-        let nga = scenario.settings.funding.ngaNetworkMbps
         let makeBuilding: @Sendable (Int) -> Feature = { i in
             let b = r.buildings[i]
-            let s = r.services[i]
+            let s = b.service
             var o = JSONObject()
             o["id"] = .string(b.id)
             o["use"] = .string(b.use.rawValue)
@@ -57,13 +57,13 @@ public enum ResultLayers {
             o["businesses"] = .number(Double(b.businesses))
             o["floors"] = .number(Double(b.floors))
             o["height_m"] = number(b.heightM)
-            o["focus_point"] = r.focusKinds[i].map { .string($0) } ?? .null
+            o["focus_point"] = b.focusKind.map { .string($0) } ?? .null
             let best = s.fixed.best
             o["fixed_technology"] = .string(best?.technology.rawValue ?? "none")
             o["fixed_down_mbps"] = number(best?.downMbps ?? 0)
             o["fixed_up_mbps"] = number(best?.upMbps ?? 0)
             o["fixed_networks"] = .number(Double(s.fixed.networks.count))
-            o["nga_networks"] = .number(Double(s.fixed.networkCount(minimumMbps: nga)))
+            o["nga_networks"] = .number(Double(b.ngaNetworks))
             o["planned_within_3y"] = .bool(s.fixed.plannedWithin3Years)
             for t in technologies {
                 let out = s.mobileOutdoor[t], inside = s.mobileIndoor[t]
@@ -80,7 +80,7 @@ public enum ResultLayers {
             o["best_source"] = .string(overall.source.rawValue)
             o["best_down_mbps"] = number(overall.downMbps)
             for (size, field) in sizes {
-                o[field] = overall.downMbps > 0 ? number(DownloadTimeTable.seconds(bytes: size.bytes, rateMbps: overall.downMbps)) : .null
+                o[field] = b.downloadSeconds(size).map { number($0) } ?? .null
             }
             for p in FundingProgramme.allCases {
                 let v = s.funding[p]!
@@ -90,7 +90,7 @@ public enum ResultLayers {
             for (key, field) in source { o[field.name] = b.attributes[key].map { $0.isNull ? .null : .string($0.text) } ?? .null }
             return Feature(index: i, geometry: OutputLayer.multi(b.geometry), properties: o)
         }
-        layers.append(OutputLayer(name: "buildings", geometryType: OutputLayer.declaredType(r.buildings.map(\.geometry)), fields: fields, count: r.buildings.count,
+        layers.append(OutputLayer(name: "buildings", geometryType: OutputLayer.declaredType(r.buildings.map(\.building.geometry)), fields: fields, count: r.buildings.count,
                                   description: "Service and funding verdicts per building", feature: makeBuilding))
 
         // Schools.
@@ -114,16 +114,16 @@ public enum ResultLayers {
             o["best_mobile"] = row.bestMobile.map { .string("\($0.0.technology.displayName) (\($0.0.operatorName))") } ?? .null
             o["best_mobile_mbps"] = number(row.bestMobile?.1.downlinkMbps ?? 0)
             o["eligible_under"] = .string(row.eligibleUnder.map(\.rawValue).joined(separator: ","))
-            return Feature(index: k, geometry: data.schools[k].geometry.anchor.map { .point($0) }, properties: o)
+            return Feature(index: k, geometry: row.location.map { .point($0) }, properties: o)
         }
         layers.append(OutputLayer(name: "schools", geometryType: "POINT", fields: schoolFields, features: schools, description: "Schools: connection, Mbit/s per class, WLAN, eligibility"))
 
         // Focus points.
-        let focusSource = sourceFields(data.focusPoints.map(\.attributes))
+        let focusSource = sourceFields(r.focusPoints.map(\.attributes))
         // One point per focus point (a point on the surface of a footprint), so that the layer has one geometry type.
         layers.append(OutputLayer(name: "focus_points", geometryType: "POINT",
                                   fields: [.init("id", .text), .init("kind", .text), .init("name", .text)] + focusSource.map(\.field),
-                                  features: data.focusPoints.enumerated().map { k, f in
+                                  features: r.focusPoints.enumerated().map { k, f in
                                       var o = JSONObject([("id", .string(f.id)), ("kind", .string(f.kindText)), ("name", f.name.map { .string($0) } ?? .null)])
                                       for (key, field) in focusSource { o[field.name] = f.attributes[key].map { .string($0.text) } ?? .null }
                                       return Feature(index: k, geometry: f.geometry.anchor.map { .point($0) }, properties: o)
@@ -133,7 +133,7 @@ public enum ResultLayers {
         layers.append(OutputLayer(name: "sites", geometryType: "POINT",
                                   fields: [.init("id", .text), .init("operator", .text), .init("height_m", .real), .init("environment", .text),
                                            .init("sectors", .integer), .init("technologies", .text), .init("generated", .boolean)],
-                                  features: data.sites.enumerated().map { k, s in
+                                  features: r.sites.enumerated().map { k, s in
                                       Feature(index: k, geometry: .point(s.location), properties: JSONObject([
                                           ("id", .string(s.id)), ("operator", .string(s.operatorName ?? "")), ("height_m", number(s.heightM)),
                                           ("environment", .string(r.network.environments[s.id]?.rawValue ?? "")), ("sectors", .number(Double(s.sectors.count))),
@@ -142,7 +142,7 @@ public enum ResultLayers {
                                       ]))
                                   }, description: "Cell sites"))
         var sectorFeatures: [Feature] = []
-        for s in data.sites {
+        for s in r.sites {
             for sector in s.sectors {
                 sectorFeatures.append(Feature(index: sectorFeatures.count, geometry: .polygon(wedge(s.location, sector)), properties: JSONObject([
                     ("id", .string(sector.id)), ("site_id", .string(s.id)), ("operator", .string(s.operatorName ?? "")),
@@ -165,13 +165,13 @@ public enum ResultLayers {
             for ap in island.accessPoints {
                 aps.append(Feature(index: aps.count, geometry: .point(ap.location), properties: JSONObject([
                     ("id", .string(ap.id)), ("island", .string(island.name)), ("standard", .string(ap.standard.rawValue)),
-                    ("band_ghz", number(ap.bandGHz)), ("eirp_dbm", number(ap.eirpDBm)), ("indoor", .bool(ap.indoor)), ("public", .bool(ap.isPublic)),
+                    ("band_ghz", number(ap.bandMHz / 1000)), ("eirp_dbm", number(ap.eirpDBm)), ("indoor", .bool(ap.indoor)), ("public", .bool(ap.isPublic)),
                     ("backhaul_mbps", number(ap.backhaulMbps)), ("island_mbps", number(island.indoorMbps)),
                 ])))
             }
             if let g = island.outdoorCoverage {
                 coverage.append(Feature(index: coverage.count, geometry: OutputLayer.multi(g), properties: JSONObject([
-                    ("island", .string(island.name)), ("min_mbps", number(scenario.settings.wlan.outdoorMinimumMbps)), ("area_m2", number(try g.area())),
+                    ("island", .string(island.name)), ("min_mbps", number(settings.wlan.outdoorMinimumMbps)), ("area_m2", number(try g.area())),
                 ])))
             }
         }
@@ -214,7 +214,7 @@ public enum ResultLayers {
                                   fields: [.init("id", .text), .init("programme", .text), .init("district", .text), .init("dominant_reason", .text),
                                            .init("area_km2", .real)] + countFields,
                                   features: try r.areas.enumerated().map { k, a in
-                                      var o = JSONObject([("id", .string(a.id)), ("programme", .string(scenario.settings.funding.areaProgramme.rawValue)),
+                                      var o = JSONObject([("id", .string(a.id)), ("programme", .string(settings.funding.areaProgramme.rawValue)),
                                                           ("district", a.district.map { .string($0) } ?? .null), ("dominant_reason", .string(a.dominantReason)),
                                                           ("area_km2", number(try a.geometry.area() / 1e6, 10000))])
                                       counts(a.counts, into: &o)
@@ -227,7 +227,7 @@ public enum ResultLayers {
             let f = fieldName(p.rawValue)
             districtFields += [.init("\(f)_buildings", .integer), .init("\(f)_households", .real), .init("\(f)_schools", .integer)]
         }
-        for cls in scenario.settings.coverageClasses {
+        for cls in settings.coverageClasses {
             districtFields += [.init("\(fieldName(cls.name))_km2", .real), .init("\(fieldName(cls.name))_residents", .real)]
         }
         layers.append(OutputLayer(name: "districts", geometryType: "MULTIPOLYGON", fields: districtFields,
@@ -244,14 +244,14 @@ public enum ResultLayers {
                                           o["\(fieldName(c.coverageClass.name))_km2"] = number(c.areaKm2, 1000)
                                           o["\(fieldName(c.coverageClass.name))_residents"] = number(c.residents, 1)
                                       }
-                                      return Feature(index: k, geometry: OutputLayer.multi(data.districts[k].geometry), properties: o)
+                                      return Feature(index: k, geometry: d.geometry.map(OutputLayer.multi), properties: o)
                                   }, description: "Summaries per district"))
         return layers
     }
 
     /// The coverage raster's cells as points with the best RSRP, SINR and Mbit/s per technology (over
     /// operators) and the Mbit/s of every operator's network, outdoors. Only the GeoPackage gets it.
-    public static func coverageGrid(_ r: AnalysisResult) -> OutputLayer? {
+    public static func coverageGrid(_ r: RunResult) -> OutputLayer? {
         guard let grid = r.grid else { return nil }
         let coverage = grid.coverage
         let technologies = Set(coverage.services.map(\.technology)).sorted()

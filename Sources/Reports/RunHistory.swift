@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import Planning
 
 /// The project database: one row per run with the scenario, input file hashes, version, settings and
 /// headline numbers. Timestamps live here only, never in the outputs.
@@ -62,12 +63,18 @@ public final class RunHistory {
         }))
     }
 
-    public func record(startedAt: Date, scenario: String, scenarioFiles: [String], inputs: [String], settings: JSONValue, output: String, summary: JSONValue) throws {
+    /// Records a run: its scenario, the hashes of the scenario and input files, the settings and the summary.
+    public func record(_ result: RunResult, startedAt: Date, output: String) throws {
         let iso = ISO8601DateFormatter()
-        try database.execute("INSERT INTO runs (started_at, finished_at, scenario, scenario_files, inputs, version, settings, output, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            .text(iso.string(from: startedAt)), .text(iso.string(from: Date())), .text(scenario),
-            .text(JSONWriter.serialize(Self.hashes(scenarioFiles))), .text(JSONWriter.serialize(Self.hashes(inputs))), .text(Self.version),
-            .text(JSONWriter.serialize(settings)), .text(output), .text(JSONWriter.serialize(summary)),
+        let scenario = result.scenario
+        try database.execute("""
+            INSERT INTO runs (started_at, finished_at, scenario, scenario_files, inputs, version, settings, output, summary)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [
+            .text(iso.string(from: startedAt)), .text(iso.string(from: Date())), .text(scenario.name),
+            .text(JSONWriter.serialize(Self.hashes(scenario.files))), .text(JSONWriter.serialize(Self.hashes(scenario.inputPaths))),
+            .text(Self.version), .text(JSONWriter.serialize(ScenarioSettings.json(scenario))), .text(output),
+            .text(JSONWriter.serialize(try result.summary.json())),
         ])
     }
 

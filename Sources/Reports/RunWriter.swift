@@ -11,13 +11,15 @@ public enum RunWriter {
     /// - Throws: `FileWriteError` with the path and the plain reason when a file cannot be written; the
     ///   folder is then discarded and the destination stays as it was.
     @discardableResult
-    public static func write(_ r: AnalysisResult, scenario: Scenario, data: GeoData, summary: JSONValue, to folder: OutputFolder,
-                             formats: Set<OutputFormat>) throws -> (files: [String], timings: [(String, Double)]) {
-        try folder.fill { root in try writeFiles(r, scenario: scenario, data: data, summary: summary, root: root, formats: formats) }
+    public static func write(_ r: RunResult, to folder: OutputFolder, formats: Set<OutputFormat>) throws
+        -> (files: [String], timings: [(String, Double)]) {
+        try folder.fill { root in try writeFiles(r, root: root, formats: formats) }
     }
 
-    static func writeFiles(_ r: AnalysisResult, scenario: Scenario, data: GeoData, summary: JSONValue, root: String,
-                           formats: Set<OutputFormat>) throws -> (files: [String], timings: [(String, Double)]) {
+    static func writeFiles(_ r: RunResult, root: String, formats: Set<OutputFormat>) throws
+        -> (files: [String], timings: [(String, Double)]) {
+        let scenario = r.scenario
+        let summary = try r.summary.json()
         // The sub-folders, made here once: the writers make no folders (see AtomicFile).
         for (format, folder) in [(OutputFormat.geojson, "geojson"), (.csv, "csv")] where formats.contains(format) {
             do {
@@ -26,8 +28,8 @@ public enum RunWriter {
                 throw FileWriteError.wrap(error, path: root + "/" + folder)
             }
         }
-        let layers = try ResultLayers.make(r, scenario: scenario, data: data)
-        let generated = Summary.generatedLayers(data)
+        let layers = try ResultLayers.make(r)
+        let generated = r.generatedLayers
         var jobs: [(String, @Sendable () throws -> [String])] = []
         if formats.contains(.gpkg) {
             jobs.append(("write gpkg", {
@@ -42,7 +44,7 @@ public enum RunWriter {
                 if let grid = r.grid {
                     let (tiles, topLeft) = CoverageTiles.make(grid)
                     try writer.addTiles("coverage_raster", crs: scenario.workingCRS, origin: topLeft, pixelSize: grid.resolutionM, tileSize: CoverageTiles.tileSize,
-                                        tiles: tiles, description: "Best outdoor downlink Mbit/s: red < 2, orange < 30, yellow < 100, light green < 300, green ≥ 300")
+                                        tiles: tiles, description: "Best outdoor downlink Mbit/s: \(CoverageLegend.description)")
                 }
                 try writer.finish()
                 return ["gigaplan.gpkg"]
@@ -85,11 +87,11 @@ public enum RunWriter {
                     try CSVWriter.write(layer, wkt: layer.name == "buildings" || layer.name == "underserved_areas", to: root + "/csv/\(layer.name).csv")
                     files.append("csv/\(layer.name).csv")
                 }
-                try save("csv/download_times.csv", DownloadTimeTable().render(.csv, locale: .en))
-                try save("csv/street_wlan_coverage.csv", CSVWriter.table(header: ["street_id", "name", "length_m", "covered_m"], rows: r.streets.map {
-                    [$0.streetID, $0.name ?? "", String(format: "%.1f", $0.lengthM), String(format: "%.1f", $0.coveredM)]
+                try save("csv/download_times.csv", DownloadTimeText.render(DownloadTimeTable(), .csv, locale: .en))
+                try save("csv/street_wlan_coverage.csv", CSVWriter.table(header: ["street_id", "name", "length_m", "covered_m"], rows: r.streetCoverage.map {
+                    [$0.streetID, $0.name ?? "", NumberFormat.fixed($0.lengthM, decimals: 1), NumberFormat.fixed($0.coveredM, decimals: 1)]
                 }))
-                let problems = data.problems + r.problems
+                let problems = r.problems
                 try save("csv/input_problems.csv", CSVWriter.table(header: ["severity", "code", "file", "layer", "feature_index", "id", "field", "reason"], rows: problems.map {
                     [$0.severity.rawValue, $0.code, scenario.relativePath($0.file), $0.layer ?? "", $0.featureIndex.map(String.init) ?? "", $0.featureID ?? "", $0.field ?? "", $0.reason]
                 }))
@@ -98,7 +100,7 @@ public enum RunWriter {
         }
         if formats.contains(.html) {
             jobs.append(("write html", {
-                try AtomicFile.write(try HTMLReport.render(r, scenario: scenario, data: data), to: root + "/report.html")
+                try AtomicFile.write(try HTMLReport.render(r), to: root + "/report.html")
                 return ["report.html"]
             }))
         }

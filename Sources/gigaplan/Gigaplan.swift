@@ -11,7 +11,10 @@ struct Gigaplan: ParsableCommand {
             Exit codes: 0 done; 1 input problems were found; 2 an input could not be read at all, or the \
             command line was wrong.
             """,
-        subcommands: [RunCommand.self, CompareCommand.self, ReportCommand.self, HistoryCommand.self, ValidateCommand.self, TableCommand.self, RadioCommand.self]
+        subcommands: [
+            RunCommand.self, CompareCommand.self, ReportCommand.self, HistoryCommand.self, ValidateCommand.self, TableCommand.self,
+            RadioCommand.self,
+        ]
     )
 
     /// Without a subcommand: the usage on standard error, exit 2 (the command line was incomplete).
@@ -36,11 +39,6 @@ struct Gigaplan: ParsableCommand {
             Foundation.exit(code == .validationFailure || code == .failure ? 2 : code.rawValue)
         }
     }
-}
-
-/// An error the command line reports as a plain message and exit code 2.
-struct UsageError: Error, CustomStringConvertible {
-    let description: String
 }
 
 func printError(_ text: String) {

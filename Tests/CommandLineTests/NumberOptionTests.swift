@@ -27,7 +27,7 @@ import TestSupport
         (["radio", "throughput", "--sinr-db", "1e400"], "--sinr-db: inf is not accepted"),
         (["radio", "throughput", "--sinr-db", "3", "--bandwidth-mhz", "1e20"], "--bandwidth-mhz: 1e+20 is not accepted"),
         (["radio", "throughput", "--sinr-db", "3", "--bandwidth-mhz", "0"], "--bandwidth-mhz: 0 is not accepted"),
-        (["radio", "throughput", "--carrier", "lte1800", "--sinr-db", "3", "--bandwidth-mhz", "7"], "--bandwidth-mhz: lte has no 7.0 MHz channel"),
+        (["radio", "throughput", "--carrier", "lte1800", "--sinr-db", "3", "--bandwidth-mhz", "7"], "--bandwidth-mhz: lte has no 7 MHz channel"),
         (["radio", "peak-rate", "--bandwidth-mhz", "100", "--tdd-share", "0"], "--tdd-share: 0 is not accepted"),
         (["radio", "link", "--distance-m", "300", "--load", "2"], "--load: 2 is not accepted"),
         (["table", "download-times", "--sizes", "1e30GB"], "--sizes: \"1e30GB\" is not a size"),
@@ -51,5 +51,16 @@ import TestSupport
         #expect(r.status == 2)
         #expect(r.stderr.contains("USAGE: gigaplan <subcommand>"))
         #expect(try gigaplan(["--help"]).status == 0)
+    }
+
+    /// A usage error names the subcommand's usage, not the top-level one.
+    @Test(arguments: [
+        (["radio", "pathloss", "--model", "fspl", "--distance-m", "1"], "--frequency-mhz is required", "gigaplan radio pathloss"),
+        (["run", "Tests/Fixtures/smalltown.yaml", "--format", "pdf"], "pdf", "gigaplan run"),
+    ]) func usageErrorsShowTheSubcommandsUsage(_ arguments: [String], _ message: String, _ usage: String) throws {
+        let r = try gigaplan(arguments)
+        #expect(r.status == 2, "\(arguments): \(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+        #expect(r.stderr.contains("Usage: \(usage)") || r.stderr.contains("USAGE: \(usage)"), "\(r.stderr)")
     }
 }

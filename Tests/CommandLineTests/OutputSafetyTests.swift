@@ -156,7 +156,36 @@ import TestSupport
         #expect(process.terminationStatus == 128 + signal)
         let left = try FileManager.default.contentsOfDirectory(atPath: dir)
         #expect(!left.contains("result"))
-        #expect(!left.contains { $0.contains("partial") }, "\(left)")
+        #expect(!left.contains { $0.contains("partial") || $0.contains("discard") }, "\(left)")
+    }
+
+    /// A signal can arrive while a thread holds the allocator's lock: the handler must not allocate.
+    /// Interrupts at moments spread over loading, analysis and writing must each end the process
+    /// promptly (a handler that allocates hangs there) and leave nothing behind.
+    @Test func anInterruptAtAnyMomentEndsTheRunPromptly() throws {
+        for delayMs: UInt32 in [150, 400, 700, 1000, 1300, 1600] {
+            let dir = Fixtures.sandbox()
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Fixtures.gigaplan)
+            process.arguments = ["run", "smalltown.yaml", "--out", "result", "--quiet"]
+            process.currentDirectoryURL = URL(fileURLWithPath: dir)
+            try process.run()
+            usleep(delayMs * 1000)
+            kill(process.processIdentifier, SIGINT)
+            let deadline = Date().addingTimeInterval(30)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            let hung = process.isRunning
+            if hung { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            #expect(!hung, "still running 30 s after SIGINT at \(delayMs) ms")
+            // Finished before the signal (0), interrupted while writing (130), or ended by the default
+            // action before any output folder was claimed.
+            let byDefault = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGINT
+            #expect([0, 130].contains(process.terminationStatus) || byDefault,
+                    "exit \(process.terminationStatus) (\(process.terminationReason)) at \(delayMs) ms")
+            let left = try FileManager.default.contentsOfDirectory(atPath: dir)
+            #expect(!left.contains { $0.contains("partial") || $0.contains("discard") }, "\(left)")
+        }
     }
 
     @Test func reportAndCompareFollowTheSameRule() throws {

@@ -185,6 +185,6 @@ import TestSupport
         try GeoDataLoader().load(path: Fixtures.file("wlan.geojson", collection(point("7.62", "51.96", "{\"id\":\"a\",\"owner\":\"Stadtwerke\"}"))), into: &data)
         #expect(data.wlan[0].attributes["owner"] == .string("Stadtwerke"))
         #expect(data.wlan[0].eirpDBm == 23)
-        #expect(data.wlan[0].standard == .ax && data.wlan[0].bandGHz == 5 && data.wlan[0].indoor && !data.wlan[0].isPublic)
+        #expect(data.wlan[0].standard == .ax && data.wlan[0].bandMHz == 5000 && data.wlan[0].indoor && !data.wlan[0].isPublic)
     }
 }

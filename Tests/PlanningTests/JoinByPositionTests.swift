@@ -13,11 +13,11 @@ import Testing
     }
 
     static func ap(_ id: String, _ dx: Double, _ dy: Double) -> WLANAccessPoint {
-        WLANAccessPoint(id: id, location: Coordinate(o.x + dx, o.y + dy), island: nil, standard: .ax, bandGHz: 5, eirpDBm: 23, indoor: true,
+        WLANAccessPoint(id: id, location: Coordinate(o.x + dx, o.y + dy), island: nil, standard: .ax, bandMHz: 5000, eirpDBm: 23, indoor: true,
                         isPublic: false, backhaulMbps: 100, attributes: JSONObject())
     }
 
-    func run(_ buildings: [Building], wlan: [WLANAccessPoint] = [], schools: [School] = [], _ configure: (inout AnalysisSettings) -> Void = { _ in }) throws -> AnalysisResult {
+    func run(_ buildings: [Building], wlan: [WLANAccessPoint] = [], schools: [School] = [], _ configure: (inout AnalysisSettings) -> Void = { _ in }) throws -> RunResult {
         var data = GeoData(crs: .etrs89UTM32)
         data.buildings = buildings
         data.wlan = wlan
@@ -30,12 +30,12 @@ import Testing
 
     @Test func accessPointsJoinTheNearestPointBuildingWithinTheWLANDistance() throws {
         let r = try run([Self.pointBuilding("a", 0, 0), Self.pointBuilding("b", 200, 0)], wlan: [Self.ap("near-a", 25, 0), Self.ap("far", 100, 0)])
-        #expect(r.services[0].wlanIsland == "near-a")     // 25 m ≤ 40 m
-        #expect(r.services[1].wlanIsland == nil)          // "far" is 100 m from a and b
+        #expect(r.buildings[0].service.wlanIsland == "near-a")     // 25 m ≤ 40 m
+        #expect(r.buildings[1].service.wlanIsland == nil)          // "far" is 100 m from a and b
         #expect(r.islands.first { $0.name == "far" }?.buildingIndex == nil)
         // The distance is the scenario's to set.
         let strict = try run([Self.pointBuilding("a", 0, 0)], wlan: [Self.ap("near-a", 25, 0)]) { $0.joinDistances.overrides[.wlan] = 10 }
-        #expect(strict.services[0].wlanIsland == nil)
+        #expect(strict.buildings[0].service.wlanIsland == nil)
     }
 
     @Test func aSchoolPointJoinsAnAddressPointFartherAwayThanAFootprint() throws {

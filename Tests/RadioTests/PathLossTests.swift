@@ -72,7 +72,7 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs
 
     @Test(arguments: cases)
     func pathLossMatchesTable(_ c: Case) throws {
-        let link = TR38901.Link(frequencyGHz: c.fc, distance2DM: c.d, baseHeightM: Self.height(c.scenario), userHeightM: 1.5)
+        let link = TR38901.Link(frequencyMHz: c.fc * 1000, distance2DM: c.d, baseHeightM: Self.height(c.scenario), userHeightM: 1.5)
         let los = try TR38901.pathLoss(c.scenario, lineOfSight: true, link)
         let nlos = try TR38901.pathLoss(c.scenario, lineOfSight: false, link)
         #expect(close(los.value, c.los), "\(c.scenario) LOS \(c.fc) GHz \(c.d) m: \(los.value)")
@@ -83,16 +83,16 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs
     @Test func breakpointsUseTheTRsHeightsAndConstants() {
         // UMa: 4 (25 − 1)(1.5 − 1) · 0.8e9 / 3e8 = 128 m; UMi: 4 · 9 · 0.5 · 3.5e9/3e8 = 210 m;
         // RMa: 2π · 35 · 1.5 · 0.8e9 / 3e8 = 879.646 m (actual heights, 2π).
-        #expect(close(TR38901.breakpointDistance(.uma, .init(frequencyGHz: 0.8, distance2DM: 1, baseHeightM: 25)), 128))
-        #expect(close(TR38901.breakpointDistance(.umi, .init(frequencyGHz: 3.5, distance2DM: 1, baseHeightM: 10)), 210))
-        #expect(close(TR38901.breakpointDistance(.rma, .init(frequencyGHz: 0.8, distance2DM: 1, baseHeightM: 35)), 879.646))
+        #expect(close(TR38901.breakpointDistance(.uma, .init(frequencyMHz: 800, distance2DM: 1, baseHeightM: 25)), 128))
+        #expect(close(TR38901.breakpointDistance(.umi, .init(frequencyMHz: 3500, distance2DM: 1, baseHeightM: 10)), 210))
+        #expect(close(TR38901.breakpointDistance(.rma, .init(frequencyMHz: 800, distance2DM: 1, baseHeightM: 35)), 879.646))
     }
 
     @Test func rmaBeyondBreakpointAndHighUE() throws {
         // RMa LOS at 8 km, 0.8 GHz: PL1(dBP) + 40 log(d3D/dBP) = 129.677 dB.
-        #expect(close(try TR38901.pathLoss(.rma, lineOfSight: true, .init(frequencyGHz: 0.8, distance2DM: 8000, baseHeightM: 35)).value, 129.677))
+        #expect(close(try TR38901.pathLoss(.rma, lineOfSight: true, .init(frequencyMHz: 800, distance2DM: 8000, baseHeightM: 35)).value, 129.677))
         // UMa with hUT 22.5 m at 500 m, 2 GHz: LOS 93.398, NLOS 112.437; hE assumption stated.
-        let link = TR38901.Link(frequencyGHz: 2, distance2DM: 500, baseHeightM: 25, userHeightM: 22.5)
+        let link = TR38901.Link(frequencyMHz: 2000, distance2DM: 500, baseHeightM: 25, userHeightM: 22.5)
         let los = try TR38901.pathLoss(.uma, lineOfSight: true, link)
         #expect(close(los.value, 93.398))
         #expect(!los.assumptions.isEmpty)
@@ -100,13 +100,23 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs
     }
 
     @Test func validityRanges() throws {
-        let tall = TR38901.Link(frequencyGHz: 3.5, distance2DM: 300, baseHeightM: 40)
+        let tall = TR38901.Link(frequencyMHz: 3500, distance2DM: 300, baseHeightM: 40)
         #expect(try !TR38901.pathLoss(.uma, lineOfSight: true, tall).inValidityRange)
         #expect(throws: OutsideValidityRange.self) {
-            try TR38901.pathLoss(.rma, lineOfSight: false, .init(frequencyGHz: 0.8, distance2DM: 8000, baseHeightM: 35), policy: .strict)
+            try TR38901.pathLoss(.rma, lineOfSight: false, .init(frequencyMHz: 800, distance2DM: 8000, baseHeightM: 35), policy: .strict)
         }
-        #expect(try TR38901.pathLoss(.rma, lineOfSight: true, .init(frequencyGHz: 0.8, distance2DM: 8000, baseHeightM: 35)).inValidityRange)
-        #expect(try !TR38901.pathLoss(.rma, lineOfSight: true, .init(frequencyGHz: 40, distance2DM: 800, baseHeightM: 35)).inValidityRange)
+        #expect(try TR38901.pathLoss(.rma, lineOfSight: true, .init(frequencyMHz: 800, distance2DM: 8000, baseHeightM: 35)).inValidityRange)
+        #expect(try !TR38901.pathLoss(.rma, lineOfSight: true, .init(frequencyMHz: 40000, distance2DM: 800, baseHeightM: 35)).inValidityRange)
+    }
+
+    @Test func siteViolationsAreTheHeightAndFrequencyLimitsOnly() {
+        // UMa fixes hBS at 25 m: a 40 m site violates it at any distance; the frequency 3.5 GHz is inside.
+        #expect(TR38901.siteViolations(.uma, frequencyMHz: 3500, baseHeightM: 40, userHeightM: 1.5)
+                    == ["base station height 40 m outside 25…25 m"])
+        #expect(TR38901.siteViolations(.uma, frequencyMHz: 3500, baseHeightM: 25, userHeightM: 1.5).isEmpty)
+        // RMa ends at 30 GHz; the distance never counts (0 m would be outside 10 m…).
+        #expect(TR38901.siteViolations(.rma, frequencyMHz: 40000, baseHeightM: 35, userHeightM: 1.5)
+                    == ["frequency 40 GHz outside 0.5…30 GHz"])
     }
 
     @Test func losProbabilities() {
@@ -168,8 +178,8 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs
     }
 
     @Test func o2i() throws {
-        #expect(close(try O2IPenetration.loss(.lowLoss, frequencyGHz: 3.5).value, 16.864))
-        #expect(close(try O2IPenetration.loss(.highLoss, frequencyGHz: 3.5).value, 31.016))
-        #expect(close(try O2IPenetration.loss(.lowLoss, frequencyGHz: 0.8, indoorDistanceM: 0).value, 10.400))
+        #expect(close(try O2IPenetration.loss(.lowLoss, frequencyMHz: 3500).value, 16.864))
+        #expect(close(try O2IPenetration.loss(.highLoss, frequencyMHz: 3500).value, 31.016))
+        #expect(close(try O2IPenetration.loss(.lowLoss, frequencyMHz: 800, indoorDistanceM: 0).value, 10.400))
     }
 }

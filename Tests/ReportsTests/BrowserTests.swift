@@ -17,7 +17,9 @@ import TestSupport
         #expect(dom.stdout.components(separatedBy: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\"").count - 1 == 2)
         #expect(dom.stdout.components(separatedBy: "<path d=\"M").count > 20)
         #expect(dom.stdout.contains("id=\"generated-data\""))
-        #expect(dom.stdout.contains("100 GB Backup"))
+        // The download table of the English page: English labels, decimal points, no CSV quoting.
+        #expect(dom.stdout.contains("<th>Download time in s</th>") && dom.stdout.contains("<td>100 GB backup</td>"))
+        #expect(dom.stdout.contains("<td class=\"n\">0.40</td>") && !dom.stdout.contains("&quot;0,40&quot;"))
         // The screenshot: many colours (a blank page has one), and the map area (its green coverage) present.
         let png = dir + "/report.png"
         let shot = try Fixtures.run(chromium, ["--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(png)", "--window-size=1200,2200", page])

@@ -48,14 +48,14 @@ public final class Projector {
     public func info(_ crs: CRS) throws -> CRSInfo {
         if let cached = infos[crs] { return cached }
         guard let pj = proj_create(context, crs.identifier) else {
-            throw GeometryError("unknown CRS \(crs): \(lastError())")
+            throw CRSError("unknown CRS \(crs): \(lastError())")
         }
         defer { proj_destroy(pj) }
         let type = proj_get_type(pj)
         let isCRS = [PJ_TYPE_GEOGRAPHIC_2D_CRS, PJ_TYPE_GEOGRAPHIC_3D_CRS, PJ_TYPE_PROJECTED_CRS,
                      PJ_TYPE_COMPOUND_CRS, PJ_TYPE_GEODETIC_CRS, PJ_TYPE_GEOCENTRIC_CRS, PJ_TYPE_OTHER_CRS,
                      PJ_TYPE_BOUND_CRS, PJ_TYPE_ENGINEERING_CRS].contains(type)
-        guard isCRS else { throw GeometryError("\(crs) is not a coordinate reference system") }
+        guard isCRS else { throw CRSError("\(crs) is not a coordinate reference system") }
         let geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS
         var west = 0.0, south = 0.0, east = 0.0, north = 0.0
         var areaName: UnsafePointer<CChar>?
@@ -77,11 +77,11 @@ public final class Projector {
         _ = try info(source)
         _ = try info(target)
         guard let raw = proj_create_crs_to_crs(context, source.identifier, target.identifier, nil) else {
-            throw GeometryError("no transformation from \(source) to \(target): \(lastError())")
+            throw CRSError("no transformation from \(source) to \(target): \(lastError())")
         }
         guard let normalized = proj_normalize_for_visualization(context, raw) else {
             proj_destroy(raw)
-            throw GeometryError("cannot normalise axis order for \(source) → \(target): \(lastError())")
+            throw CRSError("cannot normalise axis order for \(source) → \(target): \(lastError())")
         }
         proj_destroy(raw)
         transformations[key] = normalized
@@ -100,7 +100,7 @@ public final class Projector {
             _ = proj_trans_generic(pj, PJ_FWD, x, stride, n, y, stride, n, nil, 0, 0, nil, 0, 0)
         }
         if let bad = coordinates.firstIndex(where: { !$0.isFinite }) {
-            throw GeometryError("coordinate \(bad + 1) cannot be transformed from \(source) to \(target)")
+            throw CRSError("coordinate \(bad + 1) cannot be transformed from \(source) to \(target)")
         }
     }
 

@@ -3,7 +3,7 @@ import CGEOS
 /// One GEOS reentrant context with its error handler. Not Sendable: one per task.
 ///
 /// GEOS reports errors through a message handler; the last message is kept here and turned into a
-/// `GeometryError` by `check`.
+/// `GEOSError` by `check`.
 final class GEOSContext {
     let handle: GEOSContextHandle_t
     private(set) var lastError: String?
@@ -29,9 +29,9 @@ final class GEOSContext {
         throw takeError(fallback())
     }
 
-    func takeError(_ fallback: String) -> GeometryError {
+    func takeError(_ fallback: String) -> GEOSError {
         defer { lastError = nil }
-        return GeometryError(lastError ?? fallback)
+        return GEOSError(lastError ?? fallback)
     }
 }
 

@@ -2,12 +2,17 @@ import CGEOS
 
 extension Geometry {
     /// Parses Well-Known Text (OGC 06-103r4), e.g. `POINT (7.628 51.9625)`.
+    /// - Throws: `GeometryError` with GEOS's parser message when the text is not valid WKT.
     public init(wkt: String) throws {
-        self = try withGEOS { ctx in
-            let reader = try ctx.check(GEOSWKTReader_create_r(ctx.handle), "cannot create WKT reader")
-            defer { GEOSWKTReader_destroy_r(ctx.handle, reader) }
-            let g = GEOSWKTReader_read_r(ctx.handle, reader, wkt)
-            return try ctx.consume(g, "WKT parse")
+        do {
+            self = try withGEOS { ctx in
+                let reader = try ctx.check(GEOSWKTReader_create_r(ctx.handle), "cannot create WKT reader")
+                defer { GEOSWKTReader_destroy_r(ctx.handle, reader) }
+                let g = GEOSWKTReader_read_r(ctx.handle, reader, wkt)
+                return try ctx.consume(g, "WKT parse")
+            }
+        } catch let e as GEOSError {
+            throw GeometryError("not valid WKT: \(e.message)")
         }
     }
 

@@ -21,7 +21,7 @@ public enum GeoPackageGeometry {
 
     public static func decode(_ blob: [UInt8]) throws -> Geometry {
         guard blob.count >= 8, blob[0] == 0x47, blob[1] == 0x50 else {
-            throw GeometryError("geometry blob does not start with the GeoPackage magic 'GP'")
+            throw GeoPackageError("geometry blob does not start with the GeoPackage magic 'GP'")
         }
         let flags = blob[3]
         let envelopeBytes: Int
@@ -30,12 +30,12 @@ public enum GeoPackageGeometry {
         case 1: envelopeBytes = 32
         case 2, 3: envelopeBytes = 48
         case 4: envelopeBytes = 64
-        default: throw GeometryError("invalid envelope indicator in GeoPackage geometry header")
+        default: throw GeoPackageError("invalid envelope indicator in GeoPackage geometry header")
         }
         let offset = 8 + envelopeBytes
         guard blob.count > offset else {
             if flags & 0b0001_0000 != 0 { return .empty }
-            throw GeometryError("GeoPackage geometry blob is truncated")
+            throw GeoPackageError("GeoPackage geometry blob is truncated")
         }
         return try WKB.decode(blob, offset: offset)
     }

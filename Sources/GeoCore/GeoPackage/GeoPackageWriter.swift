@@ -63,7 +63,7 @@ public final class GeoPackageWriter {
     }
 
     private func registerCRS(_ crs: CRS) throws -> Int32 {
-        guard let code = crs.epsgCode else { throw GeometryError("GeoPackage output needs an EPSG CRS, not \(crs)") }
+        guard let code = crs.epsgCode else { throw GeoPackageError("GeoPackage output needs an EPSG CRS, not \(crs)") }
         let id = Int32(code)
         guard !srsIDs.contains(id) else { return id }
         let info = try projector.info(crs)
@@ -77,7 +77,7 @@ public final class GeoPackageWriter {
     /// - Parameters:
     ///   - geometryType: `POINT`, `LINESTRING`, `POLYGON`, `MULTIPOLYGON`, … or `GEOMETRY` for mixed layers.
     public func addLayer(_ name: String, geometryType: String, crs: CRS, fields: [GeoPackageField], description: String = "") throws {
-        guard layers[name] == nil else { throw GeometryError("layer \(name) written twice") }
+        guard layers[name] == nil else { throw GeoPackageError("layer \(name) written twice") }
         let db = database!
         let srsID = try registerCRS(crs)
         let columns = fields.map { "\(quoteIdentifier($0.name)) \($0.kind.rawValue)" }
@@ -96,7 +96,7 @@ public final class GeoPackageWriter {
 
     /// Adds one feature; `properties` are looked up by field name, missing ones are NULL.
     public func insert(into layer: String, geometry: Geometry?, properties: JSONObject) throws {
-        guard var entry = layers[layer] else { throw GeometryError("layer \(layer) was not added") }
+        guard var entry = layers[layer] else { throw GeoPackageError("layer \(layer) was not added") }
         var values: [SQLiteValue] = [geometry.map { .blob(GeoPackageGeometry.encode($0, srsID: entry.srsID)) } ?? .null]
         for f in entry.fields { values.append(f.sqliteValue(properties[f.name])) }
         try entry.insert.run(values)

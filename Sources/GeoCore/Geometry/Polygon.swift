@@ -23,7 +23,8 @@ public struct Polygon: Sendable, Hashable {
 
 /// Ring arithmetic that needs no geometry library.
 public enum Ring {
-    /// Twice the signed area by the shoelace formula; positive for counter-clockwise rings.
+    /// The signed area by the shoelace formula (half the sum of the cross products); positive for
+    /// counter-clockwise rings.
     public static func signedArea(_ ring: [Coordinate]) -> Double {
         guard ring.count >= 3 else { return 0 }
         var sum = 0.0

@@ -36,10 +36,27 @@ public enum SQLiteValue: Sendable, Hashable {
     }
 }
 
-/// An error from SQLite with its message.
+/// An error from SQLite: its result code, SQLite's message and the statement (or file) it concerns.
 public struct SQLiteError: Error, Sendable, CustomStringConvertible {
+    /// The (extended) result code, e.g. 19 SQLITE_CONSTRAINT, 5 SQLITE_BUSY.
+    public let code: Int32
     public let message: String
-    public var description: String { message }
+    /// The statement, shortened to 200 characters, or nil when the error concerns no statement.
+    public let sql: String?
+    /// The database file.
+    public let path: String
+
+    public init(code: Int32, message: String, sql: String?, path: String) {
+        self.code = code
+        self.message = message
+        self.sql = sql.map { String($0.prefix(200)) }
+        self.path = path
+    }
+
+    public var description: String {
+        let name = String(cString: sqlite3_errstr(code))
+        return "\(path): SQLite error \(code) (\(name)): \(message)\(sql.map { " in: \($0)" } ?? "")"
+    }
 }
 
 /// A connection to an SQLite database file. Not Sendable: one per task.
@@ -57,7 +74,7 @@ public final class SQLiteDatabase {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close_v2(handle)
             handle = nil
-            throw SQLiteError(message: "\(path): \(message)")
+            throw SQLiteError(code: rc, message: message, sql: nil, path: path)
         }
     }
 
@@ -65,17 +82,19 @@ public final class SQLiteDatabase {
         sqlite3_close_v2(handle)
     }
 
-    private func error(_ context: String) -> SQLiteError {
-        SQLiteError(message: "\(context): \(String(cString: sqlite3_errmsg(handle)))")
+    /// The connection's last error, about `sql`.
+    func lastError(sql: String?) -> SQLiteError {
+        SQLiteError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql, path: path)
     }
 
     /// Runs one or more statements without results.
     public func execute(_ sql: String) throws {
         var message: UnsafeMutablePointer<CChar>?
-        guard sqlite3_exec(handle, sql, nil, nil, &message) == SQLITE_OK else {
-            let text = message.map { String(cString: $0) } ?? "error"
+        let rc = sqlite3_exec(handle, sql, nil, nil, &message)
+        guard rc == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
             sqlite3_free(message)
-            throw SQLiteError(message: "\(text) in: \(sql.prefix(200))")
+            throw SQLiteError(code: sqlite3_extended_errcode(handle), message: text, sql: sql, path: path)
         }
     }
 
@@ -96,8 +115,8 @@ public final class SQLiteDatabase {
 
     public func prepare(_ sql: String) throws -> SQLiteStatement {
         var stmt: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, sql, -1, &stmt, nil) == SQLITE_OK, let stmt else { throw error("cannot prepare \(sql.prefix(200))") }
-        return SQLiteStatement(database: self, handle: stmt)
+        guard sqlite3_prepare_v2(handle, sql, -1, &stmt, nil) == SQLITE_OK, let stmt else { throw lastError(sql: sql) }
+        return SQLiteStatement(database: self, handle: stmt, sql: sql)
     }
 
     var rawHandle: OpaquePointer? { handle }
@@ -107,10 +126,13 @@ public final class SQLiteDatabase {
 public final class SQLiteStatement {
     private let database: SQLiteDatabase
     private let handle: OpaquePointer
+    /// The statement's text, for errors.
+    public let sql: String
 
-    init(database: SQLiteDatabase, handle: OpaquePointer) {
+    init(database: SQLiteDatabase, handle: OpaquePointer, sql: String) {
         self.database = database
         self.handle = handle
+        self.sql = sql
     }
 
     deinit {
@@ -133,7 +155,9 @@ public final class SQLiteStatement {
             case .blob(let v):
                 rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32(v.count), Self.transient) }
             }
-            guard rc == SQLITE_OK else { throw SQLiteError(message: "cannot bind parameter \(i + 1)") }
+            guard rc == SQLITE_OK else {
+                throw SQLiteError(code: rc, message: "cannot bind parameter \(i + 1)", sql: sql, path: database.path)
+            }
         }
     }
 
@@ -142,7 +166,7 @@ public final class SQLiteStatement {
         switch sqlite3_step(handle) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        default: throw SQLiteError(message: String(cString: sqlite3_errmsg(database.rawHandle)))
+        default: throw database.lastError(sql: sql)
         }
     }
 

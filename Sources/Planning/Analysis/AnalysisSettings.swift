@@ -83,7 +83,7 @@ public struct WLANSettings: Sendable {
     public var indoorDistanceM = 10.0
     public var indoorWalls = 2
     /// Channel bandwidth per band, MHz.
-    public var bandwidthMHz: [Double: Int] = [2.4: 20, 5: 80, 6: 160]
+    public var bandwidthMHz: [Double: Int] = [2400: 20, 5000: 80, 6000: 160]
     public var spatialStreams = 2
     /// MAC efficiency: application throughput / PHY rate.
     public var macEfficiency = 0.6

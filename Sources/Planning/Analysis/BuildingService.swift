@@ -14,8 +14,6 @@ public struct BuildingService: Sendable {
     public var mobileIndoor: [Technology: (ServiceKey, LinkQuality)]
     public var wlanIsland: String?
     public var wlanMbps: Double?
-    /// Focus-point kind when the building is one (school, hospital, …).
-    public var focusKind: String?
     public var funding: [FundingProgramme: FundingVerdict]
 
     /// The best mobile rate indoors over every technology, Mbit/s.

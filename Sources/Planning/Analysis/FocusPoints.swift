@@ -1,48 +1,57 @@
 import GeoCore
 import Radio
 
+/// Which buildings are socio-economic focus points (schools, hospitals, authorities, business parks …)
+/// and which building each school of the schools layer is in.
+public struct FocusAssignment: Sendable {
+    /// The focus-point kind per building, or nil.
+    public var kinds: [String?]
+    /// The building of each school, in the schools layer's order.
+    public var schoolBuildings: [Int]
+    public var problems: [InputProblem]
+
+    /// How many schools matched no building (they are analysed at their point).
+    public var schoolsWithoutBuilding: Int { problems.filter { $0.code == "school-without-building" }.count }
+    /// How many point focus points matched no building (they are not counted).
+    public var focusPointsWithoutBuilding: Int { problems.filter { $0.code == "focus-point-without-building" }.count }
+}
+
 /// Finds the buildings that are socio-economic focus points: school and hospital buildings, the
 /// buildings of the schools layer and of point focus points (by `building_id`, the footprint that
-/// contains the point, or the nearest footprint within `distanceM`), and the buildings inside
+/// contains the point, or the nearest footprint within the join distance), and the buildings inside
 /// polygon focus points (business parks). Schools that match no building become point buildings, so
 /// that every school is analysed; each such case is reported.
-public enum FocusPoints {
-    /// - Parameters:
-    ///   - distanceM: how far a school may lie from its building.
-    ///   - focusDistanceM: how far a point focus point may lie from its building (default: `distanceM`).
-    public static func assign(buildings: inout [Building], schools: [School], focusPoints: [FocusPoint], distanceM: Double, focusDistanceM: Double? = nil)
-        throws -> (kinds: [String?], schoolBuildings: [Int], problems: [InputProblem]) {
-        let focusDistanceM = focusDistanceM ?? distanceM
+enum FocusPoints {
+    /// The schools' buildings; appends a point building for each school that matches none.
+    static func matchSchools(_ schools: [School], buildings: inout [Building], index: STRtree, distanceM: Double)
+        -> (buildings: [Int], added: Int, problems: [InputProblem]) {
+        let byID = Dictionary(buildings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { _, last in last })
+        let original = buildings
+        var matched: [Int] = []
         var problems: [InputProblem] = []
-        var byID: [String: Int] = [:]
-        for (i, b) in buildings.enumerated() { byID[b.id] = i }
-        var index = STRtree(boxes: buildings.map { $0.geometry.boundingBox! })
-        func match(_ geometry: Geometry, buildingID: String?, within distanceM: Double) -> Int? {
-            if let id = buildingID, let i = byID[id] { return i }
-            guard let p = geometry.anchor else { return nil }
-            var best: Int?
-            var bestDistance = distanceM
-            for i in index.query(near: p, radius: distanceM) {
-                let d = buildings[i].geometry.planarDistance(to: p)
-                if d < bestDistance || (d == 0 && best == nil) { bestDistance = d; best = i }
-            }
-            return best
-        }
-        var schoolBuildings: [Int] = []
-        var added = false
+        var added = 0
         for school in schools {
-            if let i = match(school.geometry, buildingID: school.buildingID, within: distanceM) {
-                schoolBuildings.append(i)
+            if let i = nearest(school.geometry, buildingID: school.buildingID, within: distanceM, buildings: original,
+                               byID: byID, index: index) {
+                matched.append(i)
             } else {
-                problems.append(InputProblem(.warning, code: "school-without-building", file: "schools", layer: "schools", featureID: school.id,
+                problems.append(InputProblem(.warning, code: "school-without-building", file: "schools", layer: "schools",
+                                             featureID: school.id,
                                              reason: "no building within \(NumberText.plain(distanceM)) m; the school is analysed at its point"))
-                buildings.append(Building(id: "school:\(school.id)", geometry: school.geometry, use: .school, households: 0, attributes: school.attributes))
-                schoolBuildings.append(buildings.count - 1)
-                byID["school:\(school.id)"] = buildings.count - 1
-                added = true
+                buildings.append(Building(id: "school:\(school.id)", geometry: school.geometry, use: .school, households: 0,
+                                          attributes: school.attributes))
+                matched.append(buildings.count - 1)
+                added += 1
             }
         }
-        if added { index = STRtree(boxes: buildings.map { $0.geometry.boundingBox! }) }
+        return (matched, added, problems)
+    }
+
+    /// The focus-point kind of every building, from its use, the schools and the focus-points layer.
+    static func assign(focusPoints: [FocusPoint], schools: (buildings: [Int], added: Int, problems: [InputProblem]),
+                       buildings: [Building], index: STRtree, distanceM: Double) throws -> FocusAssignment {
+        let byID = Dictionary(buildings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { _, last in last })
+        var problems = schools.problems
         var kinds = buildings.map { b -> String? in
             switch b.use {
             case .school: "school"
@@ -50,7 +59,7 @@ public enum FocusPoints {
             default: nil
             }
         }
-        for i in schoolBuildings { kinds[i] = "school" }
+        for i in schools.buildings { kinds[i] = "school" }
         for point in focusPoints {
             let kind = point.kindText.lowercased()
             if point.geometry.isPolygonal {
@@ -58,13 +67,32 @@ public enum FocusPoints {
                 for i in index.query(point.geometry.boundingBox!) where try prepared.covers(buildings[i].geometry.anchor!) {
                     if kinds[i] == nil { kinds[i] = kind }
                 }
-            } else if let i = match(point.geometry, buildingID: point.attributes["building_id"]?.text, within: focusDistanceM) {
+            } else if let i = nearest(point.geometry, buildingID: point.attributes["building_id"]?.text, within: distanceM,
+                                      buildings: buildings, byID: byID, index: index) {
                 if kinds[i] == nil || kinds[i] == "school" && kind == "school" { kinds[i] = kind }
             } else {
-                problems.append(InputProblem(.warning, code: "focus-point-without-building", file: "focus_points", layer: "focus_points", featureID: point.id,
-                                             reason: "no building within \(NumberText.plain(focusDistanceM)) m; not counted"))
+                problems.append(InputProblem(.warning, code: "focus-point-without-building", file: "focus_points",
+                                             layer: "focus_points", featureID: point.id,
+                                             reason: "no building within \(NumberText.plain(distanceM)) m; not counted"))
             }
         }
-        return (kinds, schoolBuildings, problems)
+        return FocusAssignment(kinds: kinds, schoolBuildings: schools.buildings, problems: problems)
+    }
+
+    /// The building named by `buildingID`, else the nearest within `distanceM` of the geometry's centre.
+    static func nearest(_ geometry: Geometry, buildingID: String?, within distanceM: Double, buildings: [Building],
+                        byID: [String: Int], index: STRtree) -> Int? {
+        if let id = buildingID, let i = byID[id] { return i }
+        guard let p = geometry.anchor else { return nil }
+        var best: Int?
+        var bestDistance = distanceM
+        for i in index.query(near: p, radius: distanceM) {
+            let d = buildings[i].geometry.planarDistance(to: p)
+            if d < bestDistance || (d == 0 && best == nil) {
+                bestDistance = d
+                best = i
+            }
+        }
+        return best
     }
 }

@@ -20,7 +20,7 @@ public struct MobileNetwork: Sendable {
         var location: Coordinate
         var heightM: Double
         var scenario: TR38901.Scenario
-        var frequenciesGHz: [Double]
+        var frequenciesMHz: [Double]
         /// The site's TR 38.901 path-loss model per frequency, prepared for the receiver height.
         var models: [TR38901.Prepared]
         var transmitters: [Transmitter]
@@ -53,73 +53,60 @@ public struct MobileNetwork: Sendable {
     /// Sites up to this height are street-level small cells (UMi).
     public static let smallCellMaximumHeightM = 12.0
 
-    public init(sites input: [Site], buildingCenters: [Coordinate], settings: AnalysisSettings) {
-        let centerTree = STRtree(boxes: buildingCenters.map { BoundingBox(minX: $0.x, minY: $0.y, maxX: $0.x, maxY: $0.y) })
+    /// A carrier's identity: co-channel transmitters share all four.
+    struct CarrierKey: Hashable {
+        var service: ServiceKey
+        var frequencyMHz: Double
+        var bandwidthMHz: Double
+    }
+
+    /// - Parameters:
+    ///   - context: the buildings' centres, for choosing UMa or RMa where a site states no environment.
+    public init(sites input: [Site], context: SpatialContext, settings: AnalysisSettings) {
         var services: [ServiceKey] = []
-        var carrierIndex: [String: Int] = [:]
+        var carrierIndex: [CarrierKey: Int] = [:]
+        var carrierKeys: [CarrierKey] = []
         var carriers: [Carrier] = []
         var sites: [SiteEntry] = []
         var environments: [String: TR38901.Scenario] = [:]
         var sectorIDs: [String] = []
         var extrapolated: [String: [String]] = [:]
         for site in input {
-            let scenario: TR38901.Scenario
-            switch site.environment {
-            case .uma: scenario = .uma
-            case .umi, .indoor: scenario = .umi
-            case .rma: scenario = .rma
-            case nil:
-                if site.heightM <= Self.smallCellMaximumHeightM {
-                    scenario = .umi
-                } else {
-                    let nearby = centerTree.query(near: site.location, radius: 500).count
-                    scenario = Double(nearby) / (Double.pi * 0.25) >= Self.urbanBuildingDensity ? .uma : .rma
-                }
-            }
+            let scenario = Self.environment(of: site, context: context)
             environments[site.id] = scenario
             var frequencies: [Double] = []
             var transmitters: [Transmitter] = []
             let operatorName = site.operatorName ?? "unknown"
             for sector in site.sectors {
-                let key = ServiceKey(operatorName: operatorName, technology: sector.technology)
-                if !services.contains(key) { services.append(key) }
-                let carrierKey = "\(operatorName)|\(sector.technology.rawValue)|\(sector.frequencyMHz)|\(sector.bandwidthMHz)"
-                if carrierIndex[carrierKey] == nil {
-                    var profile = TechnologyCatalogue.carrier(technology: sector.technology, frequencyMHz: sector.frequencyMHz, bandwidthMHz: sector.bandwidthMHz)!
-                    if profile.resourceBlocks == nil { profile.bandwidthMHz = sector.bandwidthMHz }
-                    profile.peakDownlinkMbps *= Double(sector.layers) / Double(profile.layers)
-                    profile.layers = sector.layers
-                    let entry = (try? P2109.entryLoss(settings.entryLossClass, frequencyMHz: sector.frequencyMHz, probability: settings.entryLossProbability).value) ?? 0
-                    carrierIndex[carrierKey] = carriers.count
-                    carriers.append(Carrier(service: 0, profile: profile,
-                                            noiseDBm: Noise.powerDBm(bandwidthHz: profile.transmissionBandwidthHz, noiseFigureDB: settings.noiseFigureDB),
-                                            entryLossDB: entry, perResourceElementDB: profile.subcarriers.map { Decibel.fromLinear(Double($0)) } ?? 0))
+                let service = ServiceKey(operatorName: operatorName, technology: sector.technology)
+                if !services.contains(service) { services.append(service) }
+                let key = CarrierKey(service: service, frequencyMHz: sector.frequencyMHz, bandwidthMHz: sector.bandwidthMHz)
+                if carrierIndex[key] == nil {
+                    carrierIndex[key] = carriers.count
+                    carrierKeys.append(key)
+                    carriers.append(Self.carrier(sector, settings: settings))
                 }
-                let ghz = sector.frequencyMHz / 1000
-                if !frequencies.contains(ghz) { frequencies.append(ghz) }
-                let antenna = SectorAntenna(maxGainDBi: sector.antennaGainDBi, azimuthDeg: sector.azimuthDeg, downtiltDeg: sector.tiltDeg,
-                                            horizontalBeamwidthDeg: sector.beamwidthDeg)
+                if !frequencies.contains(sector.frequencyMHz) { frequencies.append(sector.frequencyMHz) }
+                let antenna = SectorAntenna(maxGainDBi: sector.antennaGainDBi, azimuthDeg: sector.azimuthDeg,
+                                            downtiltDeg: sector.tiltDeg, horizontalBeamwidthDeg: sector.beamwidthDeg)
                 transmitters.append(Transmitter(sector: Int32(sectorIDs.count), antenna: antenna, eirpDBm: sector.eirpDBm,
-                                                carrier: carrierIndex[carrierKey]!, frequency: frequencies.firstIndex(of: ghz)!))
+                                                carrier: carrierIndex[key]!, frequency: frequencies.firstIndex(of: sector.frequencyMHz)!))
                 sectorIDs.append(sector.id)
             }
-            // The range check of the TR at a distance inside every scenario's range: only heights and frequencies can fail.
-            let violations = frequencies.flatMap { ghz in
-                (try? TR38901.pathLoss(scenario, lineOfSight: false, .init(frequencyGHz: ghz, distance2DM: 100, baseHeightM: site.heightM,
-                                                                           userHeightM: settings.userHeightM)).violations) ?? []
+            // Only heights and frequencies can put a site outside the range; distances are the links'.
+            let violations = frequencies.flatMap {
+                TR38901.siteViolations(scenario, frequencyMHz: $0, baseHeightM: site.heightM, userHeightM: settings.userHeightM)
             }
             if !violations.isEmpty { extrapolated[site.id] = Array(Set(violations)).sorted() }
             let models = frequencies.map {
-                TR38901.Prepared(scenario, TR38901.Link(frequencyGHz: $0, distance2DM: 0, baseHeightM: site.heightM, userHeightM: settings.userHeightM))
+                TR38901.Prepared(scenario, TR38901.Link(frequencyMHz: $0, distance2DM: 0, baseHeightM: site.heightM,
+                                                        userHeightM: settings.userHeightM))
             }
-            sites.append(SiteEntry(id: site.id, location: site.location, heightM: site.heightM, scenario: scenario, frequenciesGHz: frequencies,
-                                   models: models, transmitters: transmitters))
+            sites.append(SiteEntry(id: site.id, location: site.location, heightM: site.heightM, scenario: scenario,
+                                   frequenciesMHz: frequencies, models: models, transmitters: transmitters))
         }
         services.sort()
-        for (key, index) in carrierIndex {
-            let parts = key.split(separator: "|")
-            carriers[index].service = services.firstIndex(of: ServiceKey(operatorName: String(parts[0]), technology: Technology(rawValue: String(parts[1]))!))!
-        }
+        for (k, key) in carrierKeys.enumerated() { carriers[k].service = services.firstIndex(of: key.service)! }
         self.sites = sites
         self.carriers = carriers
         self.sectorIDs = sectorIDs
@@ -127,5 +114,34 @@ public struct MobileNetwork: Sendable {
         self.environments = environments
         self.extrapolated = extrapolated
         tree = STRtree(boxes: sites.map { BoundingBox(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y) })
+    }
+
+    /// The TR 38.901 scenario of a site: as given, else UMi for street-level cells, UMa where buildings
+    /// are dense within 500 m, RMa elsewhere.
+    static func environment(of site: Site, context: SpatialContext) -> TR38901.Scenario {
+        switch site.environment {
+        case .uma: return .uma
+        case .umi, .indoor: return .umi
+        case .rma: return .rma
+        case nil:
+            if site.heightM <= Self.smallCellMaximumHeightM { return .umi }
+            let nearby = context.centreIndex.query(near: site.location, radius: 500).count
+            return Double(nearby) / (Double.pi * 0.25) >= Self.urbanBuildingDensity ? .uma : .rma
+        }
+    }
+
+    /// A sector's carrier: its catalogue profile with the sector's bandwidth and MIMO layers, noise
+    /// floor and building entry loss.
+    static func carrier(_ sector: Sector, settings: AnalysisSettings) -> Carrier {
+        var profile = TechnologyCatalogue.carrier(technology: sector.technology, frequencyMHz: sector.frequencyMHz,
+                                                  bandwidthMHz: sector.bandwidthMHz)!
+        if profile.resourceBlocks == nil { profile.bandwidthMHz = sector.bandwidthMHz }
+        profile.peakDownlinkMbps *= Double(sector.layers) / Double(profile.layers)
+        profile.layers = sector.layers
+        let entry = (try? P2109.entryLoss(settings.entryLossClass, frequencyMHz: sector.frequencyMHz,
+                                          probability: settings.entryLossProbability).value) ?? 0
+        return Carrier(service: 0, profile: profile,
+                       noiseDBm: Noise.powerDBm(bandwidthHz: profile.transmissionBandwidthHz, noiseFigureDB: settings.noiseFigureDB),
+                       entryLossDB: entry, perResourceElementDB: profile.subcarriers.map { Decibel.fromLinear(Double($0)) } ?? 0)
     }
 }

@@ -1,47 +1,48 @@
 import GeoCore
 import Radio
 
-/// One row of the schools table.
-public struct SchoolReport: Sendable {
-    public var schoolID: String
-    public var name: String
-    public var buildingID: String
-    public var connection: FixedService.Network?
-    /// Classes as given, or one per 23 pupils.
-    public var classes: Int?
-    public var mbpsPerClass: Double?
-    /// The old rule: 30 Mbit/s per class.
-    public var meetsClassRule: Bool?
-    public var wlanIsland: String?
-    public var bestMobile: (ServiceKey, LinkQuality)?
-    public var eligibleUnder: [FundingProgramme]
-
-    public static let mbpsPerClassRule = 30.0
-    public static let pupilsPerClass = 23.0
-}
-
-/// Coverage of one class in an area.
-public struct ClassCoverage: Sendable {
-    public var coverageClass: CoverageClass
-    public var areaKm2: Double
-    public var residents: Double
-}
-
-/// Counts of one district (or of the whole city).
-public struct AreaSummary: Sendable {
-    public var id: String
-    public var name: String
-    public var areaKm2: Double
-    public var all: BuildingCounts
-    public var eligible: [FundingProgramme: BuildingCounts]
-    public var coverage: [ClassCoverage]
-
-    public init(id: String, name: String, areaKm2: Double, all: BuildingCounts, eligible: [FundingProgramme: BuildingCounts], coverage: [ClassCoverage]) {
-        self.id = id
-        self.name = name
-        self.areaKm2 = areaKm2
-        self.all = all
-        self.eligible = eligible
-        self.coverage = coverage
+/// The summarise stage: counts per district and for the city. Every building counts in the district
+/// that holds its centre and in the city, so that the districts' counts add up to the city's when the
+/// districts cover it; coverage areas count the grid cells whose centre lies in the district.
+enum Summaries {
+    static func make(buildings: [BuildingResult], context: SpatialContext, grid: CoverageGrid?,
+                     mobile: MobileCoverage, settings: AnalysisSettings, box: BoundingBox) throws
+        -> (districts: [AreaSummary], city: AreaSummary) {
+        let classes = settings.coverageClasses
+        let coverage = classes.map { ClassCoverage(coverageClass: $0, areaKm2: 0, residents: 0) }
+        let locator = context.districts
+        let cityArea = locator.isEmpty
+            ? box.width * box.height / 1e6
+            : try locator.districts.reduce(0) { $0 + (try $1.geometry.area()) } / 1e6
+        var city = AreaSummary(id: "city", name: "City", areaKm2: cityArea, coverage: coverage)
+        var districts = try locator.districts.map {
+            AreaSummary(id: $0.id, name: $0.name, geometry: $0.geometry, areaKm2: try $0.geometry.area() / 1e6, coverage: coverage)
+        }
+        func add(_ summary: inout AreaSummary, _ i: Int) {
+            summary.add(buildings[i])
+            for (k, cls) in classes.enumerated() {
+                let q = mobile.best(receiver: i, technology: cls.technology, operatorName: cls.operatorName, indoor: false)
+                if (q?.1.downlinkMbps ?? 0) >= cls.minimumMbps { summary.coverage[k].residents += buildings[i].residents ?? 0 }
+            }
+        }
+        for i in buildings.indices {
+            add(&city, i)
+            if let d = buildings[i].district { add(&districts[d], i) }
+        }
+        if let grid {
+            let cellKm2 = grid.resolutionM * grid.resolutionM / 1e6
+            for r in 0..<grid.rows {
+                for c in 0..<grid.columns {
+                    let cell = r * grid.columns + c
+                    let d = locator.isEmpty ? nil : try locator.district(of: grid.center(column: c, row: r))
+                    if !locator.isEmpty && d == nil { continue }
+                    for (k, cls) in classes.enumerated() where grid.meets(cell, cls) {
+                        city.coverage[k].areaKm2 += cellKm2
+                        if let d { districts[d].coverage[k].areaKm2 += cellKm2 }
+                    }
+                }
+            }
+        }
+        return (districts, city)
     }
 }

@@ -31,74 +31,87 @@ public struct BuildingCounts: Sendable, Hashable {
 public struct UnderservedArea: Sendable {
     public var id: String
     public var geometry: Geometry
+    /// The district it was cut to (`cut_areas_by_district`), else nil.
     public var district: String?
-    public var counts: BuildingCounts
     /// The most frequent reason among its buildings.
     public var dominantReason: String
+    /// Its buildings, as indices into `RunResult.buildings`.
+    public var members: [Int]
     public var buildingIDs: [String]
+    /// Its buildings counted, all of them and per programme.
+    public var summary: AreaSummary
+
+    /// The counts of its buildings (every one is eligible under the area programme).
+    public var counts: BuildingCounts { summary.all }
 }
 
 /// Clusters eligible buildings into areas: buildings whose footprints lie within `joinDistance` of each
 /// other are one area (single linkage); the area is the union of the footprints buffered by half the
 /// distance, so that it covers the gaps between them. Optionally cut at district borders.
 public enum UnderservedAreas {
-    public static func make(buildings: [Building], eligible: [Int], reasons: [String], focusKinds: [String?], joinDistance: Double,
-                            districts: [District], cutByDistrict: Bool) throws -> [UnderservedArea] {
+    /// - Parameter programme: the programme whose eligible buildings form the areas.
+    public static func make(buildings: [BuildingResult], programme: FundingProgramme, joinDistance: Double,
+                            districts: DistrictLocator, cutByDistrict: Bool) throws -> [UnderservedArea] {
+        let eligible = buildings.indices.filter { buildings[$0].service.funding[programme]!.eligible }
         guard !eligible.isEmpty else { return [] }
-        let tree = STRtree(boxes: eligible.map { buildings[$0].geometry.boundingBox!.expanded(by: joinDistance / 2) })
+        let geometry = { (k: Int) in buildings[eligible[k]].geometry }
+        let tree = STRtree(boxes: eligible.indices.map { geometry($0).boundingBox!.expanded(by: joinDistance / 2) })
         var parent = Array(0..<eligible.count)
         func find(_ x: Int) -> Int {
             var x = x
-            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
             return x
         }
         for a in eligible.indices {
-            let ga = buildings[eligible[a]].geometry
+            let ga = geometry(a)
             for b in tree.query(ga.boundingBox!.expanded(by: joinDistance / 2)) where b > a && find(a) != find(b) {
-                if Self.distance(ga, buildings[eligible[b]].geometry) <= joinDistance { parent[find(a)] = find(b) }
+                if Self.distance(ga, geometry(b)) <= joinDistance { parent[find(a)] = find(b) }
             }
         }
         var clusters: [Int: [Int]] = [:]
         for k in eligible.indices { clusters[find(k), default: []].append(k) }
         let ordered = clusters.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        func outline(_ members: [Int]) throws -> Geometry {
+            try Geometry.union(members.map { try geometry($0).buffer(joinDistance / 2, quadrantSegments: 4) })
+        }
         var areas: [UnderservedArea] = []
         for members in ordered {
-            let geometry = try Geometry.union(members.map { try buildings[eligible[$0]].geometry.buffer(joinDistance / 2, quadrantSegments: 4) })
+            let whole = try outline(members)
             // Pieces of the area, each with the members whose centre it holds; members outside every
             // district form a piece of their own, so that every eligible building is in one area.
-            var pieces: [(Geometry, String?, [Int])] = [(geometry, nil, members)]
+            var pieces: [(Geometry, String?, [Int])] = [(whole, nil, members)]
             if cutByDistrict && !districts.isEmpty {
                 pieces = []
                 var placed = Set<Int>()
-                for d in districts {
-                    let part = try geometry.intersection(d.geometry)
+                for (d, district) in districts.districts.enumerated() {
+                    let part = try whole.intersection(district.geometry)
                     guard !part.polygons.isEmpty else { continue }
-                    let prepared = try PreparedGeometry(d.geometry)
                     let inside = try members.filter { k in
                         if placed.contains(k) { return false }
-                        return try prepared.covers(buildings[eligible[k]].geometry.anchor!)
+                        return try districts.covers(d, geometry(k).anchor!)
                     }
                     placed.formUnion(inside)
-                    if !inside.isEmpty { pieces.append((.multiPolygon(part.polygons), d.name, inside)) }
+                    if !inside.isEmpty { pieces.append((.multiPolygon(part.polygons), district.name, inside)) }
                 }
                 let outside = members.filter { !placed.contains($0) }
-                if !outside.isEmpty {
-                    let rest = try Geometry.union(outside.map { try buildings[eligible[$0]].geometry.buffer(joinDistance / 2, quadrantSegments: 4) })
-                    pieces.append((rest, nil, outside))
-                }
+                if !outside.isEmpty { pieces.append((try outline(outside), nil, outside)) }
             }
             for (piece, district, inside) in pieces {
-                var counts = BuildingCounts()
+                let id = "area-\(areas.count + 1)"
+                var summary = AreaSummary(id: id, name: id, geometry: piece, areaKm2: try piece.area() / 1e6)
                 var tally: [String: Int] = [:]
-                var ids: [String] = []
                 for k in inside {
                     let b = buildings[eligible[k]]
-                    counts.add(b, focusKind: focusKinds[eligible[k]])
-                    tally[reasons[eligible[k]], default: 0] += 1
-                    ids.append(b.id)
+                    summary.add(b)
+                    tally[b.service.funding[programme]!.reason.rawValue, default: 0] += 1
                 }
                 let dominant = tally.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
-                areas.append(UnderservedArea(id: "area-\(areas.count + 1)", geometry: piece, district: district, counts: counts, dominantReason: dominant, buildingIDs: ids))
+                areas.append(UnderservedArea(id: id, geometry: piece, district: district, dominantReason: dominant,
+                                             members: inside.map { eligible[$0] }, buildingIDs: inside.map { buildings[eligible[$0]].id },
+                                             summary: summary))
             }
         }
         return areas

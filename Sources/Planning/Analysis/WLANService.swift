@@ -38,8 +38,8 @@ public enum WLANService {
 
     /// Application throughput of one AP for a user indoors, Mbit/s.
     public static func indoorMbps(_ ap: WLANAccessPoint, _ s: WLANSettings) -> Double {
-        let bandwidth = s.bandwidthMHz[ap.bandGHz] ?? 20
-        let pl = (try? TGax.pathLoss(.enterprise, frequencyMHz: ap.bandGHz * 1000, distanceM: s.indoorDistanceM, walls: s.indoorWalls).value) ?? 0
+        let bandwidth = s.bandwidthMHz[ap.bandMHz] ?? 20
+        let pl = (try? TGax.pathLoss(.enterprise, frequencyMHz: ap.bandMHz, distanceM: s.indoorDistanceM, walls: s.indoorWalls).value) ?? 0
         let snr = ap.eirpDBm - pl - noise(bandwidth, s)
         let usable = ap.standard == .n ? min(bandwidth, 40) : bandwidth
         guard let mcs = WLANRate.mcs(forSNR: snr, standard: ap.standard, bandwidthMHz: usable),
@@ -49,12 +49,12 @@ public enum WLANService {
 
     /// Outdoor radius of a public AP where the rate still reaches the minimum, m.
     public static func outdoorRadiusM(_ ap: WLANAccessPoint, _ s: WLANSettings) -> Double {
-        let bandwidth = ap.standard == .n ? min(s.bandwidthMHz[ap.bandGHz] ?? 20, 40) : s.bandwidthMHz[ap.bandGHz] ?? 20
+        let bandwidth = ap.standard == .n ? min(s.bandwidthMHz[ap.bandMHz] ?? 20, 40) : s.bandwidthMHz[ap.bandMHz] ?? 20
         guard let mcs = (0...WLANRate.maximumMCS(ap.standard)).first(where: {
             ((try? WLANRate.phyRateMbps(ap.standard, mcs: $0, bandwidthMHz: bandwidth, spatialStreams: 1)) ?? 0) * s.macEfficiency >= s.outdoorMinimumMbps
         }) else { return 0 }
         let maximumLoss = ap.eirpDBm - (ap.indoor ? s.externalWallLossDB : 0) - (noise(bandwidth, s) + WLANRate.requiredSNR(mcs: mcs, bandwidthMHz: bandwidth))
-        let reference = FreeSpace.loss(frequencyHz: ap.bandGHz * 1e9, distanceM: 1)
+        let reference = FreeSpace.loss(frequencyHz: ap.bandMHz * 1e6, distanceM: 1)
         guard maximumLoss > reference else { return 0 }
         return pow(10, (maximumLoss - reference) / (10 * s.outdoorExponent))
     }

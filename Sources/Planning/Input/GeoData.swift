@@ -25,4 +25,21 @@ public struct GeoData: Sendable {
     }
 
     public var errorCount: Int { problems.filter { $0.severity == .error }.count }
+
+    /// The layers marked as generated: a top-level `generated` member of a file, or features that
+    /// carry `generated`.
+    public var generatedLayers: [String] {
+        LayerKind.allCases.filter { kind in
+            if notes[kind]?["generated"] != nil { return true }
+            switch kind {
+            case .buildings: return buildings.contains { $0.attributes["generated"] != nil }
+            case .sites: return sites.contains { $0.attributes["generated"] != nil }
+            case .wlan: return wlan.contains { $0.attributes["generated"] != nil }
+            case .fixed: return fixed.contains { $0.attributes["generated"] != nil }
+            case .focusPoints: return focusPoints.contains { $0.attributes["generated"] != nil }
+            case .districts: return districts.contains { $0.attributes["generated"] != nil }
+            default: return false
+            }
+        }.map(\.rawValue)
+    }
 }

@@ -158,7 +158,6 @@ public enum LayerDecoder {
 
     static let technologyNames: [String: Technology] = ["umts": .umts, "3g": .umts, "hsdpa": .hsdpa, "hspa": .hsdpa, "lte": .lte, "4g": .lte,
                                                          "nr": .nr, "5g": .nr, "5g nr": .nr]
-    static let modulationBits: [String: Int] = ["qpsk": 2, "16qam": 4, "64qam": 6, "256qam": 8, "1024qam": 10]
 
     /// One sector from an object of sector fields (a `sectors` element, the feature itself, or a CSV row).
     static func sector(_ f: inout FeatureFields, fields: JSONObject, id: String) -> Sector? {
@@ -186,15 +185,13 @@ public enum LayerDecoder {
         var eirp = sub.number(["eirp_dbm"], in: -20...90, unit: "dBm")
         if eirp == nil { eirp = (sub.number(["tx_power_dbm"], in: -20...70, unit: "dBm") ?? Sector.defaultTxPowerDBm) + gain }
         let layers = sub.integer(["layers"], in: 1...8) ?? 2
-        var bits = technology == .nr ? 8 : 6
-        if let m = sub.string("max_modulation") {
-            if let b = modulationBits[m.lowercased()] { bits = b } else {
-                sub.error("max_modulation", "unknown-value", "\"\(m)\" is not one of qpsk, 16qam, 64qam, 256qam, 1024qam")
-            }
+        if sub.has("max_modulation") {
+            sub.warning("max_modulation", "unused-field", "max_modulation is not used: rates follow the carrier's TR 36.942 "
+                + "curve, capped at its catalogue peak rate")
         }
         return Sector(id: sub.string("sector_id", "id") ?? id, azimuthDeg: azimuth, tiltDeg: tilt, beamwidthDeg: beamwidth,
                       technology: technology, frequencyMHz: frequency, bandwidthMHz: bandwidth, eirpDBm: eirp!, antennaGainDBi: gain,
-                      layers: layers, maxModulationBits: bits)
+                      layers: layers)
     }
 
     public static func sites(_ layer: FeatureLayer) -> DecodedLayer<Site> {
@@ -266,13 +263,13 @@ public enum LayerDecoder {
             if ![2.4, 5, 6].contains(band) { f.error("band_ghz", "unknown-value", "\(JSONWriter.format(band)) GHz is not a WLAN band (2.4, 5, 6)") }
             if standard == .n && band == 6 { f.error("band_ghz", "unknown-value", "802.11n does not use the 6 GHz band") }
             let indoor = f.bool("indoor") ?? true
-            let legal = WLANRate.legalEIRP(bandGHz: band, indoor: indoor)
+            let legal = WLANRate.legalEIRP(bandMHz: band * 1000, indoor: indoor)
             let eirp = f.number(["eirp_dbm"], in: -10...36, unit: "dBm") ?? legal
             if eirp > legal { f.warning("eirp_dbm", "above-legal-limit", "\(JSONWriter.format(eirp)) dBm exceeds the legal \(JSONWriter.format(legal)) dBm for \(JSONWriter.format(band)) GHz \(indoor ? "indoor" : "outdoor")") }
             let isPublic = f.bool("public") ?? false
             let backhaul = f.number(["backhaul_mbps"], in: 0...100_000, unit: "Mbit/s")
             guard case .point(let c)? = g else { return nil }
-            return WLANAccessPoint(id: id, location: c, island: f.string("island"), standard: standard, bandGHz: band, eirpDBm: eirp,
+            return WLANAccessPoint(id: id, location: c, island: f.string("island"), standard: standard, bandMHz: band * 1000, eirpDBm: eirp,
                                    indoor: indoor, isPublic: isPublic, backhaulMbps: backhaul, attributes: f.feature.properties)
         }
         for (field, assumed) in wlanDefaults {
@@ -313,19 +310,15 @@ public enum LayerDecoder {
         decode(layer, kind: .districts, geometry: polygonal) { f, id, g in
             let name = f.string("name", "bezeichnung") ?? f.string("postal_code", "plz")
             if name == nil { f.error("name", "missing-field", "required field name is missing or empty") }
-            let population = f.number(["population", "einwohner"], in: 0...100_000_000)
-            let households = f.number(["households", "haushalte"], in: 0...100_000_000)
             guard let g, let name else { return nil }
-            return District(id: id, name: name, geometry: g, population: population, households: households, attributes: f.feature.properties)
+            return District(id: id, name: name, geometry: g, attributes: f.feature.properties)
         }
     }
 
     public static func population(_ layer: FeatureLayer) -> DecodedLayer<PopulationCell> {
         decode(layer, kind: .population, geometry: polygonal, idNames: idNames + ["gitter_id_1km", "gitter_id_100m"]) { f, id, g in
-            var suppressed = false
             var value: Double?
             if let raw = f.string("population", "einwohner"), DecimalText.parse(raw) == -1 {
-                suppressed = true
                 value = 0
                 f.warning("population", "suppressed-value", "population is suppressed (−1) by the statistics office; counted as 0")
             } else {
@@ -341,7 +334,7 @@ public enum LayerDecoder {
                 }
             }
             guard let g, let value else { return nil }
-            return PopulationCell(id: id, geometry: g, population: value, suppressed: suppressed, householdSize: size)
+            return PopulationCell(id: id, geometry: g, population: value, householdSize: size)
         }
     }
 
@@ -358,7 +351,7 @@ public enum LayerDecoder {
                 f.hasError = true
                 return nil
             }
-            return Street(id: id, geometry: g, surface: f.string("surface"), attributes: f.feature.properties)
+            return Street(id: id, geometry: g, attributes: f.feature.properties)
         }
     }
 }

@@ -74,38 +74,36 @@ public struct ValidationReport: Sendable {
     /// with the distances a run uses: one problem per layer that does not join fully, an error where a
     /// run would stop (fixed lines below `minimumJoinRate`).
     static func joinProblems(_ data: GeoData, settings: AnalysisSettings) -> [InputProblem] {
-        guard !data.buildings.isEmpty else { return [] }
-        let points = data.buildings.arePoints
-        let index = STRtree(boxes: data.buildings.map { $0.geometry.boundingBox! })
+        guard !data.buildings.isEmpty, let context = try? SpatialContext(data: data, settings: settings) else { return [] }
         var out: [InputProblem] = []
         func report(_ kind: LayerKind, joined: Int, total: Int, error: Bool, how: String) {
             guard total > 0, joined < total else { return }
             let rate = NumberText.plain((Double(joined) / Double(total) * 1000).rounded() / 10)
+            let stop = error ? "; a run stops below \(NumberText.plain(settings.minimumJoinRate * 100)) %" : ""
             out.append(InputProblem(error ? .error : .warning, code: "join-rate", file: "", layer: kind.rawValue,
-                                    reason: "\(joined) of \(total) \(how) find a building (\(rate) %), by building_id or within \(NumberText.plain(settings.joinDistances.metres(kind, pointBuildings: points))) m\(error ? "; a run stops below \(NumberText.plain(settings.minimumJoinRate * 100)) %" : "")"))
+                                    reason: "\(joined) of \(total) \(how) find a building (\(rate) %), by building_id or within "
+                                        + "\(NumberText.plain(context.joinDistance(kind, settings))) m\(stop)"))
         }
         if !data.fixed.isEmpty {
-            let unmatched = FixedService.unmatched(FixedService.join(data.fixed, buildings: data.buildings, index: index,
-                                                                     maximumDistanceM: settings.joinDistances.metres(.fixed, pointBuildings: points)).problems)
+            let join = FixedService.join(data.fixed, buildings: context.buildings, index: context.index,
+                                         maximumDistanceM: context.joinDistance(.fixed, settings))
+            let unmatched = FixedService.unmatched(join.problems)
             let joined = data.fixed.count - unmatched.unknownIDs - unmatched.tooFar
-            report(.fixed, joined: joined, total: data.fixed.count, error: Double(joined) < settings.minimumJoinRate * Double(data.fixed.count), how: "fixed-line records")
+            report(.fixed, joined: joined, total: data.fixed.count,
+                   error: Double(joined) < settings.minimumJoinRate * Double(data.fixed.count), how: "fixed-line records")
         }
-        if !data.wlan.isEmpty, let islands = try? WLANService.islands(data.wlan, buildings: data.buildings, index: index, settings: settings.wlan,
-                                                                     joinDistanceM: settings.joinDistances.metres(.wlan, pointBuildings: points)) {
-            report(.wlan, joined: islands.filter { $0.buildingIndex != nil }.count, total: islands.count, error: false, how: "WLAN islands")
+        if !data.wlan.isEmpty, let islands = try? WLANService.islands(data.wlan, buildings: context.buildings, index: context.index,
+                                                                     settings: settings.wlan,
+                                                                     joinDistanceM: context.joinDistance(.wlan, settings)) {
+            report(.wlan, joined: islands.filter { $0.buildingIndex != nil }.count, total: islands.count, error: false,
+                   how: "WLAN islands")
         }
-        if !data.schools.isEmpty || !data.focusPoints.isEmpty {
-            var buildings = data.buildings
-            if let focus = try? FocusPoints.assign(buildings: &buildings, schools: data.schools, focusPoints: data.focusPoints,
-                                                  distanceM: settings.joinDistances.metres(.schools, pointBuildings: points),
-                                                  focusDistanceM: settings.joinDistances.metres(.focusPoints, pointBuildings: points)) {
-                let schoolsOff = focus.problems.filter { $0.code == "school-without-building" }.count
-                let focusOff = focus.problems.filter { $0.code == "focus-point-without-building" }.count
-                report(.schools, joined: data.schools.count - schoolsOff, total: data.schools.count, error: false, how: "schools")
-                report(.focusPoints, joined: data.focusPoints.filter { !$0.geometry.isPolygonal }.count - focusOff,
-                       total: data.focusPoints.filter { !$0.geometry.isPolygonal }.count, error: false, how: "point focus points")
-            }
-        }
+        let focus = context.focus
+        report(.schools, joined: data.schools.count - focus.schoolsWithoutBuilding, total: data.schools.count, error: false,
+               how: "schools")
+        let pointFocus = data.focusPoints.filter { !$0.geometry.isPolygonal }.count
+        report(.focusPoints, joined: pointFocus - focus.focusPointsWithoutBuilding, total: pointFocus, error: false,
+               how: "point focus points")
         return out
     }
 }

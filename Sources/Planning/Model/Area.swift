@@ -5,8 +5,6 @@ public struct District: Sendable, Hashable {
     public var id: String
     public var name: String
     public var geometry: Geometry
-    public var population: Double?
-    public var households: Double?
     public var attributes: JSONObject
 }
 
@@ -14,9 +12,8 @@ public struct District: Sendable, Hashable {
 public struct PopulationCell: Sendable, Hashable {
     public var id: String
     public var geometry: Geometry
+    /// Residents; 0 where the statistics office suppressed the count (warned when loading).
     public var population: Double
-    /// True when the statistics office suppressed the count (it is then 0 here).
-    public var suppressed: Bool
     public var householdSize: Double?
 }
 
@@ -24,6 +21,6 @@ public struct PopulationCell: Sendable, Hashable {
 public struct Street: Sendable, Hashable {
     public var id: String
     public var geometry: Geometry
-    public var surface: String?
+    /// Every property of the feature (`surface`, `name`, …).
     public var attributes: JSONObject
 }

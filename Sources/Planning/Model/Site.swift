@@ -20,8 +20,6 @@ public struct Sector: Sendable, Hashable {
     public var eirpDBm: Double
     public var antennaGainDBi: Double
     public var layers: Int
-    /// Highest modulation order in bits per symbol (2 QPSK … 10 1024QAM).
-    public var maxModulationBits: Int
 
     /// Default transmit power at the antenna port (40 W) and panel gain used when the file gives neither.
     public static let defaultTxPowerDBm = 46.0

@@ -7,7 +7,7 @@ public struct WLANAccessPoint: Sendable, Hashable {
     public var location: Coordinate
     public var island: String?
     public var standard: WLANRate.Standard
-    public var bandGHz: Double
+    public var bandMHz: Double
     public var eirpDBm: Double
     public var indoor: Bool
     public var isPublic: Bool

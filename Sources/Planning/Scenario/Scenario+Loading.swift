@@ -12,7 +12,9 @@ extension Scenario {
         for kind in LayerKind.allCases {
             for input in inputs[kind] ?? [] { try loader.load(path: input.path, as: kind, options: input.options, into: &data) }
         }
-        for change in changes { try apply(change, to: &data, loader: loader) }
+        // Changes never move buildings, schools, focus points or districts: one context serves every selector.
+        var context: SpatialContext?
+        for change in changes { try apply(change, to: &data, loader: loader, context: &context) }
         return data
     }
 
@@ -20,24 +22,27 @@ extension Scenario {
         ScenarioError(file: change.file, line: change.line, key: "\(change.key).\(key)", message: message)
     }
 
-    func districtGeometry(_ name: String, _ data: GeoData, _ change: ScenarioChange, key: String) throws -> PreparedGeometry {
-        guard let d = data.districts.first(where: { $0.name == name || $0.id == name }) else {
-            throw fail(change, key, "no district named \"\(name)\" (districts: \(data.districts.map(\.name).prefix(12).joined(separator: ", ")))")
+    func district(_ name: String, _ locator: DistrictLocator, _ change: ScenarioChange, key: String) throws -> Int {
+        guard let d = locator.index(named: name) else {
+            let names = locator.districts.map(\.name).prefix(12).joined(separator: ", ")
+            throw fail(change, key, "no district named \"\(name)\" (districts: \(names))")
         }
-        return try PreparedGeometry(d.geometry)
+        return d
     }
 
-    func selectSites(_ s: SiteSelector, _ data: GeoData, _ change: ScenarioChange) throws -> [Int] {
+    func selectSites(_ s: SiteSelector, _ data: GeoData, _ change: ScenarioChange, context: () throws -> SpatialContext) throws
+        -> [Int] {
         if let ids = s.ids {
             let known = Set(data.sites.map(\.id))
             if let missing = ids.first(where: { !known.contains($0) }) { throw fail(change, "select.ids", "no site with id \"\(missing)\"") }
         }
-        let district = try s.district.map { try districtGeometry($0, data, change, key: "select.district") }
+        let locator = try s.district.map { _ in try context().districts }
+        let district = try s.district.map { try self.district($0, locator!, change, key: "select.district") }
         let chosen = try data.sites.indices.filter { i in
             let site = data.sites[i]
             if let ids = s.ids, !ids.contains(site.id) { return false }
             if let o = s.operatorName, site.operatorName != o { return false }
-            if let district, try !district.covers(site.location) { return false }
+            if let district, try !locator!.covers(district, site.location) { return false }
             if s.selectsSectors && !site.sectors.contains(where: s.matches) { return false }
             return true
         }
@@ -45,45 +50,44 @@ extension Scenario {
         return chosen
     }
 
-    func selectBuildings(_ s: BuildingSelector, _ data: inout GeoData, _ change: ScenarioChange) throws -> [Int] {
+    /// The buildings a selector picks, as indices into the context's buildings (which include a point
+    /// building for each school that matches none).
+    func selectBuildings(_ s: BuildingSelector, _ context: SpatialContext, _ change: ScenarioChange) throws -> [Int] {
+        let buildings = context.buildings
         if let ids = s.ids {
-            let known = Set(data.buildings.map(\.id))
-            if let missing = ids.first(where: { !known.contains($0) }) { throw fail(change, "select.ids", "no building with id \"\(missing)\"") }
+            let known = Set(buildings.map(\.id))
+            if let missing = ids.first(where: { !known.contains($0) }) {
+                throw fail(change, "select.ids", "no building with id \"\(missing)\"")
+            }
         }
-        var kinds: [String?] = []
-        var schoolSet = Set<Int>()
-        if s.schools || s.focusKinds != nil {
-            var buildings = data.buildings
-            let pointBuildings = buildings.arePoints
-            let focus = try FocusPoints.assign(buildings: &buildings, schools: data.schools, focusPoints: data.focusPoints,
-                                               distanceM: settings.joinDistances.metres(.schools, pointBuildings: pointBuildings),
-                                               focusDistanceM: settings.joinDistances.metres(.focusPoints, pointBuildings: pointBuildings))
-            data.buildings = buildings
-            kinds = focus.kinds
-            schoolSet = Set(focus.schoolBuildings)
-            for (i, b) in data.buildings.enumerated() where b.use == .school { schoolSet.insert(i) }
-        }
-        let district = try s.district.map { try districtGeometry($0, data, change, key: "select.district") }
-        let chosen = try data.buildings.indices.filter { i in
-            let b = data.buildings[i]
+        var schools = Set(context.focus.schoolBuildings)
+        for (i, b) in buildings.enumerated() where b.use == .school { schools.insert(i) }
+        let district = try s.district.map { try self.district($0, context.districts, change, key: "select.district") }
+        let chosen = buildings.indices.filter { i in
+            let b = buildings[i]
             if let ids = s.ids, !ids.contains(b.id) { return false }
-            if s.schools && !schoolSet.contains(i) { return false }
+            if s.schools && !schools.contains(i) { return false }
             if let uses = s.uses, !uses.contains(b.use) { return false }
-            if let k = s.focusKinds, !(kinds[i].map(k.contains) ?? false) { return false }
-            if let district, try !district.covers(b.geometry.anchor!) { return false }
+            if let k = s.focusKinds, !(context.focus.kinds[i].map(k.contains) ?? false) { return false }
+            if let district, context.buildingDistricts[i] != district { return false }
             return true
         }
         if chosen.isEmpty { throw fail(change, "select", "selects no building") }
         return chosen
     }
 
-    func apply(_ change: ScenarioChange, to data: inout GeoData, loader: GeoDataLoader) throws {
+    func apply(_ change: ScenarioChange, to data: inout GeoData, loader: GeoDataLoader, context cached: inout SpatialContext?)
+        throws {
+        func context() throws -> SpatialContext {
+            if let cached { return cached }
+            let made = try SpatialContext(data: data, settings: settings)
+            cached = made
+            return made
+        }
         switch change.action {
-        case .addSites(let features):
-            var wgs = features.filter { $0.properties["__crs"] == .string("wgs84") }
-            var working = features.filter { $0.properties["__crs"] != .string("wgs84") }
-            for i in wgs.indices { wgs[i].properties["__crs"] = nil }
-            for i in working.indices { working[i].properties["__crs"] = nil }
+        case .addSites(let sites):
+            let wgs = sites.filter { $0.coordinates == .wgs84 }.map(\.feature)
+            let working = sites.filter { $0.coordinates == .working }.map(\.feature)
             let projector = Projector()
             var added = GeoData(crs: workingCRS)
             for (crs, list) in [(CRS.wgs84, wgs), (workingCRS, working)] where !list.isEmpty {
@@ -97,7 +101,7 @@ extension Scenario {
             if let dup = added.sites.first(where: { existing.contains($0.id) }) { throw fail(change, "add_sites", "a site with id \"\(dup.id)\" exists already") }
             data.sites += added.sites
         case .removeSites(let s):
-            let chosen = Set(try selectSites(s, data, change))
+            let chosen = Set(try selectSites(s, data, change, context: context))
             if s.selectsSectors {
                 for i in chosen { data.sites[i].sectors.removeAll(where: s.matches) }
                 data.sites.removeAll { $0.sectors.isEmpty }
@@ -105,7 +109,7 @@ extension Scenario {
                 data.sites = data.sites.enumerated().filter { !chosen.contains($0.offset) }.map(\.element)
             }
         case .modifySites(let s, let m):
-            for i in try selectSites(s, data, change) {
+            for i in try selectSites(s, data, change, context: context) {
                 if let h = m.heightM { data.sites[i].heightM = h }
                 if let e = m.environment { data.sites[i].environment = e }
                 for k in data.sites[i].sectors.indices where !s.selectsSectors || s.matches(data.sites[i].sectors[k]) {
@@ -115,7 +119,7 @@ extension Scenario {
                 }
             }
         case .addSectors(let s, let sectors):
-            for i in try selectSites(s, data, change) {
+            for i in try selectSites(s, data, change, context: context) {
                 for (k, fields) in sectors.enumerated() {
                     var f = FeatureFields(Feature(index: k, geometry: nil, properties: fields), file: change.file, layer: "sites")
                     f.id = data.sites[i].id
@@ -126,7 +130,7 @@ extension Scenario {
                 }
             }
         case .upgrade(let s, let u):
-            for i in try selectSites(s, data, change) {
+            for i in try selectSites(s, data, change, context: context) {
                 for k in data.sites[i].sectors.indices where s.matches(data.sites[i].sectors[k]) {
                     var sector = data.sites[i].sectors[k]
                     sector.technology = u.technology
@@ -134,26 +138,27 @@ extension Scenario {
                     if let b = u.bandwidthMHz { sector.bandwidthMHz = b }
                     if let e = u.eirpDBm { sector.eirpDBm = e }
                     if let l = u.layers { sector.layers = l }
-                    if u.technology == .nr { sector.maxModulationBits = 8 }
                     sector.id += "-\(u.technology.rawValue)"
                     data.sites[i].sectors[k] = sector
                 }
             }
         case .addWLAN(let s, let t):
-            for i in try selectBuildings(s, &data, change) {
-                let b = data.buildings[i]
+            let context = try context()
+            for i in try selectBuildings(s, context, change) {
+                let b = context.buildings[i]
                 let area = (try? b.geometry.area()) ?? 0
                 let count = min(20, max(1, Int(area / t.squareMetresPerAP)))
                 for (k, p) in Self.spread(count, in: b.geometry).enumerated() {
                     data.wlan.append(WLANAccessPoint(
-                        id: "\(b.id)-scenario-ap\(k + 1)", location: p, island: b.attributes["name"]?.text ?? b.id, standard: t.standard, bandGHz: t.bandGHz,
-                        eirpDBm: WLANRate.legalEIRP(bandGHz: t.bandGHz, indoor: true), indoor: true, isPublic: t.isPublic, backhaulMbps: t.backhaulMbps,
+                        id: "\(b.id)-scenario-ap\(k + 1)", location: p, island: b.attributes["name"]?.text ?? b.id, standard: t.standard, bandMHz: t.bandMHz,
+                        eirpDBm: WLANRate.legalEIRP(bandMHz: t.bandMHz, indoor: true), indoor: true, isPublic: t.isPublic, backhaulMbps: t.backhaulMbps,
                         attributes: JSONObject([("building_id", .string(b.id)), ("scenario", .string(name))])))
                 }
             }
         case .addFibre(let s, let t):
-            for i in try selectBuildings(s, &data, change) {
-                let b = data.buildings[i]
+            let context = try context()
+            for i in try selectBuildings(s, context, change) {
+                let b = context.buildings[i]
                 data.fixed.append(FixedLineRecord(id: "\(b.id)-scenario-\(t.technology.rawValue)", location: nil, buildingID: b.id, technology: t.technology,
                                                   downMbps: t.downMbps, upMbps: t.upMbps, provider: t.provider, plannedWithin3Years: t.plannedWithin3Years || t.plannedDate != nil, plannedDate: t.plannedDate,
                                                   attributes: JSONObject([("scenario", .string(name))])))

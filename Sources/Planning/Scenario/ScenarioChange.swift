@@ -33,7 +33,7 @@ public struct BuildingSelector: Sendable {
 public struct ScenarioChange: Sendable {
     public enum Action: Sendable {
         /// New sites, as GeoData site features (lon/lat, or x/y in the working CRS).
-        case addSites([Feature])
+        case addSites([NewSite])
         case removeSites(SiteSelector)
         /// New values for site height or for the selected sectors' tilt, EIRP, layers.
         case modifySites(SiteSelector, SiteModification)
@@ -70,7 +70,7 @@ public struct SectorUpgrade: Sendable {
 
 public struct WLANTemplate: Sendable {
     public var standard: WLANRate.Standard = .ax
-    public var bandGHz: Double = 5
+    public var bandMHz: Double = 5000
     public var isPublic = false
     public var backhaulMbps: Double?
     /// One AP per this much footprint (at least one, at most 20 per building), m².
@@ -85,4 +85,17 @@ public struct FibreTemplate: Sendable {
     public var plannedWithin3Years = false
     /// When the added network is due; a date makes it a planned network.
     public var plannedDate: CalendarDate?
+}
+
+/// A site added by a scenario: its feature and the CRS its coordinates are in.
+public struct NewSite: Sendable {
+    public enum Coordinates: Sendable {
+        /// `lon`/`lat`.
+        case wgs84
+        /// `x`/`y` in the scenario's working CRS.
+        case working
+    }
+
+    public var feature: Feature
+    public var coordinates: Coordinates
 }

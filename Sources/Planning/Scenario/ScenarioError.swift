@@ -6,16 +6,13 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible, Equatable
     /// The key path, e.g. `changes[2].add_fibre.select.ids`.
     public var key: String
     public var message: String
-    /// True when a file could not be read at all (exit code 2), false for a wrong value (exit code 1).
-    public var unreadable: Bool
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, key: String, message: String, unreadable: Bool = false) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, key: String, message: String) {
         self.file = file
         self.line = line
         self.column = column
         self.key = key
         self.message = message
-        self.unreadable = unreadable
     }
 
     public var description: String {
@@ -24,4 +21,16 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible, Equatable
         if let column { place += ":\(column)" }
         return "\(place): \(key.isEmpty ? "" : "\(key): ")\(message)"
     }
+}
+
+/// A scenario file (or a file it extends) that cannot be read at all: missing, not UTF-8, empty or
+/// not YAML. Where it is and what is wrong, as for `ScenarioError`.
+public struct UnreadableScenario: Error, Sendable, CustomStringConvertible, Equatable {
+    public var problem: ScenarioError
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, key: String = "", message: String) {
+        problem = ScenarioError(file: file, line: line, column: column, key: key, message: message)
+    }
+
+    public var description: String { problem.description }
 }

@@ -7,45 +7,51 @@ import Yams
 public enum ScenarioReader {
     static let topKeys = ["name", "description", "base", "crs", "csv_crs", "on_invalid", "inputs", "radio", "analysis", "funding", "changes"]
 
-    public static func read(path: String) throws(ScenarioError) -> Scenario {
+    /// - Throws: `UnreadableScenario` when a file cannot be read as YAML, `ScenarioError` for a wrong key or value.
+    public static func read(path: String) throws -> Scenario {
         do {
             return try read(path: URL(fileURLWithPath: path).standardizedFileURL.path, seen: [])
         } catch let e as ScenarioError {
             throw e
+        } catch let e as UnreadableScenario {
+            throw e
         } catch {
-            throw ScenarioError(file: path, key: "", message: "\(error)", unreadable: true)
+            throw UnreadableScenario(file: path, message: "\(error)")
         }
     }
 
     /// Reads a scenario from its bytes, as if they were the file at `path` (whose folder relative input
     /// paths and `base:` are resolved against).
-    public static func read(bytes: [UInt8], path: String) throws(ScenarioError) -> Scenario {
+    /// - Throws: `UnreadableScenario` when a file cannot be read as YAML, `ScenarioError` for a wrong key or value.
+    public static func read(bytes: [UInt8], path: String) throws -> Scenario {
         do {
             return try read(data: Data(bytes), path: URL(fileURLWithPath: path).standardizedFileURL.path, seen: [])
         } catch let e as ScenarioError {
             throw e
+        } catch let e as UnreadableScenario {
+            throw e
         } catch {
-            throw ScenarioError(file: path, key: "", message: "\(error)", unreadable: true)
+            throw UnreadableScenario(file: path, message: "\(error)")
         }
     }
 
     static func read(path: String, seen: [String]) throws -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError(file: path, key: "", message: "cannot read the scenario file (missing?)", unreadable: true)
+            throw UnreadableScenario(file: path, key: "", message: "cannot read the scenario file (missing?)")
         }
         return try read(data: data, path: path, seen: seen)
     }
 
     static func read(data: Data, path: String, seen: [String]) throws -> Scenario {
-        guard let text = String(data: data, encoding: .utf8) else { throw ScenarioError(file: path, key: "", message: "not UTF-8 text", unreadable: true) }
+        guard let text = String(data: data, encoding: .utf8) else { throw UnreadableScenario(file: path, key: "", message: "not UTF-8 text") }
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else { throw ScenarioError(file: path, key: "", message: "the file is empty", unreadable: true) }
+            guard let node = try Yams.compose(yaml: text) else { throw UnreadableScenario(file: path, key: "", message: "the file is empty") }
             root = node
         } catch let e as ScenarioError {
             throw e
         } catch let e as YamlError {
-            throw ScenarioError(file: path, key: "", message: "not valid YAML: \(e)", unreadable: true)
+            throw UnreadableScenario(file: path, key: "", message: "not valid YAML: \(e)")
         }
         let top = try YAMLValue(node: root, file: path, path: "").mapping(allowed: topKeys)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -57,7 +63,7 @@ public enum ScenarioReader {
         if let base = top["base"] {
             let basePath = try resolve(base)
             guard !seen.contains(basePath) && basePath != path else { throw base.error("\(basePath) extends itself (a cycle of base files)") }
-            guard FileManager.default.fileExists(atPath: basePath) else { throw ScenarioError(file: path, line: base.node.mark?.line, column: base.node.mark?.column, key: "base", message: "no such file \(basePath)", unreadable: true) }
+            guard FileManager.default.fileExists(atPath: basePath) else { throw UnreadableScenario(file: path, line: base.node.mark?.line, column: base.node.mark?.column, key: "base", message: "no such file \(basePath)") }
             scenario = try read(path: basePath, seen: seen + [path])
             scenario.files.append(path)
         } else {
@@ -121,7 +127,7 @@ public enum ScenarioReader {
                         at = item
                     }
                     guard FileManager.default.fileExists(atPath: file.path) else {
-                        throw ScenarioError(file: path, line: at.node.mark?.line, column: at.node.mark?.column, key: at.path, message: "no such file \(file.path)", unreadable: true)
+                        throw UnreadableScenario(file: path, line: at.node.mark?.line, column: at.node.mark?.column, key: at.path, message: "no such file \(file.path)")
                     }
                     if let earlier = seenFiles.first(where: { $0.key.path == file.path && $0.key.table == file.table })?.value {
                         throw at.error("\(file.path)\(file.table.map { " (table \($0))" } ?? "") is listed twice (already under \(earlier)); each input is read once")
@@ -223,8 +229,8 @@ public enum ScenarioReader {
                 if let lon, let lat { geometry = .point(Coordinate(lon, lat)) } else if let x, let y { geometry = .point(Coordinate(x, y)) } else {
                     throw site.error("a new site needs lon/lat (WGS84) or x/y (working CRS)")
                 }
-                properties["__crs"] = .string(lon != nil ? "wgs84" : "working")
-                return Feature(index: k, geometry: geometry, properties: properties)
+                return NewSite(feature: Feature(index: k, geometry: geometry, properties: properties),
+                               coordinates: lon != nil ? .wgs84 : .working)
             })
         case "remove_sites":
             action = .removeSites(try siteSelector(v))
@@ -258,8 +264,9 @@ public enum ScenarioReader {
             var t = WLANTemplate()
             if let x = mm["standard"] { t.standard = try x.choice(WLANRate.Standard.self) }
             if let x = mm["band_ghz"] {
-                t.bandGHz = try x.double()
-                guard [2.4, 5, 6].contains(t.bandGHz) else { throw x.error("band_ghz must be 2.4, 5 or 6") }
+                let ghz = try x.double()
+                guard [2.4, 5, 6].contains(ghz) else { throw x.error("band_ghz must be 2.4, 5 or 6") }
+                t.bandMHz = ghz * 1000
             }
             if let x = mm["public"] { t.isPublic = try x.bool() }
             if let x = mm["backhaul_mbps"] { t.backhaulMbps = try x.double(in: 0...100_000) }

@@ -32,3 +32,16 @@ public struct CarrierProfile: Sendable, Hashable {
         return min(rate, peakDownlinkMbps)
     }
 }
+
+extension CarrierProfile {
+    /// The same carrier in the uplink: the TR 36.942 uplink fit (LTE, or NR's), the other share of
+    /// a TDD frame, `layers` layers (default 1) and no downlink peak cap.
+    public func uplink(layers: Int? = nil) -> CarrierProfile {
+        var p = self
+        p.shannon = technology == .nr ? .nrUplink : .lteUplink
+        p.downlinkShare = 1 - (downlinkShare < 1 ? downlinkShare : 0)
+        p.layers = layers ?? 1
+        p.peakDownlinkMbps = .infinity
+        return p
+    }
+}

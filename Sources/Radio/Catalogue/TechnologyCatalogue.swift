@@ -101,7 +101,7 @@ public enum TechnologyCatalogue {
         }
         let number = key.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "mbit/s", with: "").trimmingCharacters(in: .whitespaces)
         if let rate = Double(number), rate > 0, rate <= maximumRateMbps {
-            let label = "\(DownloadTimeTable.format(rate, decimals: rate == rate.rounded() ? 0 : 3, decimalComma: false)) Mbit/s"
+            let label = "\(NumberText.plain(rate)) Mbit/s"
             return RateColumn(name: label, labelDE: label.replacingOccurrences(of: ".", with: ","), labelEN: label, rateMbps: rate)
         }
         return nil

@@ -14,8 +14,4 @@ public enum Decibel {
     @inline(__always) public static func toLinear(_ db: Double) -> Double { exp(db * 0.230_258_509_299_404_57) }
     public static func fromLinear(_ x: Double) -> Double { 10 * log10(x) }
 
-    /// The power sum of levels in dBm (or dB), as dBm.
-    public static func sum(_ levels: [Double]) -> Double {
-        fromLinear(levels.reduce(0) { $0 + toLinear($1) })
-    }
 }

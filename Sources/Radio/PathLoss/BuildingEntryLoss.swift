@@ -60,9 +60,10 @@ public enum O2IPenetration {
     /// Mean of min(U(0,25), U(0,25)), m.
     public static let meanIndoorDistanceM = 25.0 / 3.0
 
-    public static func loss(_ model: Model, frequencyGHz fc: Double, indoorDistanceM: Double = meanIndoorDistanceM,
+    public static func loss(_ model: Model, frequencyMHz: Double, indoorDistanceM: Double = meanIndoorDistanceM,
                             policy: RangePolicy = .extrapolate) throws -> ModelResult {
         var check = RangeCheck(model.rawValue)
+        let fc = frequencyMHz / 1000
         check.require("frequency", fc, 0.5...100, "GHz")
         check.require("indoor distance", indoorDistanceM, 0...25, "m")
         let glass = 2 + 0.2 * fc, irr = 23 + 0.3 * fc, concrete = 5 + 4 * fc

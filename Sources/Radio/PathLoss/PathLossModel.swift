@@ -38,7 +38,7 @@ public enum PathLossModel: String, Sendable, CaseIterable {
     }
 
     public func evaluate(_ p: Parameters, policy: RangePolicy = .extrapolate) throws -> ModelResult {
-        let link = TR38901.Link(frequencyGHz: p.frequencyMHz / 1000, distance2DM: p.distanceM, baseHeightM: p.baseHeightM,
+        let link = TR38901.Link(frequencyMHz: p.frequencyMHz, distance2DM: p.distanceM, baseHeightM: p.baseHeightM,
                                 userHeightM: p.userHeightM, buildingHeightM: p.buildingHeightM, streetWidthM: p.streetWidthM)
         let hata = { (e: OkumuraHata.Environment) in
             try OkumuraHata.pathLoss(e, frequencyMHz: p.frequencyMHz, distanceM: p.distanceM, baseHeightM: p.baseHeightM, mobileHeightM: p.userHeightM, policy: policy)

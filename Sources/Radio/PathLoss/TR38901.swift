@@ -31,7 +31,8 @@ public enum TR38901 {
 
     /// The link geometry and environment.
     public struct Link: Sendable {
-        public var frequencyGHz: Double
+        /// The carrier frequency fc, MHz (the TR's equations take it in GHz; converted inside).
+        public var frequencyMHz: Double
         public var distance2DM: Double
         public var baseHeightM: Double
         public var userHeightM: Double
@@ -40,15 +41,18 @@ public enum TR38901 {
         /// RMa: average street width W (default 20 m).
         public var streetWidthM: Double
 
-        public init(frequencyGHz: Double, distance2DM: Double, baseHeightM: Double, userHeightM: Double = 1.5,
+        public init(frequencyMHz: Double, distance2DM: Double, baseHeightM: Double, userHeightM: Double = 1.5,
                     buildingHeightM: Double = 5, streetWidthM: Double = 20) {
-            self.frequencyGHz = frequencyGHz
+            self.frequencyMHz = frequencyMHz
             self.distance2DM = distance2DM
             self.baseHeightM = baseHeightM
             self.userHeightM = userHeightM
             self.buildingHeightM = buildingHeightM
             self.streetWidthM = streetWidthM
         }
+
+        /// fc in GHz, as the TR's equations take it.
+        var frequencyGHz: Double { frequencyMHz / 1000 }
 
         public var distance3DM: Double {
             (distance2DM * distance2DM + (baseHeightM - userHeightM) * (baseHeightM - userHeightM)).squareRoot()
@@ -70,32 +74,47 @@ public enum TR38901 {
         }
     }
 
-    /// The median path loss in dB.
-    public static func pathLoss(_ scenario: Scenario, lineOfSight: Bool, _ link: Link, policy: RangePolicy = .extrapolate) throws -> ModelResult {
-        var check = RangeCheck("\(scenario.rawValue)-\(lineOfSight ? "los" : "nlos")")
+    /// The median path loss in dB, with the validity range of Table 7.4.1-1 checked.
+    public static func pathLoss(_ scenario: Scenario, lineOfSight: Bool, _ link: Link, policy: RangePolicy = .extrapolate)
+        throws -> ModelResult {
+        let check = rangeCheck(scenario, lineOfSight: lineOfSight, link, includingDistance: true)
         var assumptions: [String] = []
+        if scenario == .uma && link.userHeightM > 13 { assumptions.append("hE = 1 m (the TR draws hE at random for hUT > 13 m)") }
+        return try check.result(medianPathLoss(scenario, lineOfSight: lineOfSight, link), source: source,
+                                assumptions: assumptions, policy: policy)
+    }
+
+    /// The limits of Table 7.4.1-1 that a site violates whatever the distance: its frequency and
+    /// heights (and, for RMa, the default building height and street width). Empty inside the range.
+    public static func siteViolations(_ scenario: Scenario, frequencyMHz: Double, baseHeightM: Double,
+                                      userHeightM: Double) -> [String] {
+        let link = Link(frequencyMHz: frequencyMHz, distance2DM: 0, baseHeightM: baseHeightM, userHeightM: userHeightM)
+        return rangeCheck(scenario, lineOfSight: false, link, includingDistance: false).violations
+    }
+
+    static func rangeCheck(_ scenario: Scenario, lineOfSight: Bool, _ link: Link, includingDistance: Bool) -> RangeCheck {
+        var check = RangeCheck("\(scenario.rawValue)-\(lineOfSight ? "los" : "nlos")")
         let d2 = link.distance2DM, fc = link.frequencyGHz, hBS = link.baseHeightM, hUT = link.userHeightM
         switch scenario {
         case .uma:
             check.require("frequency", fc, 0.5...100, "GHz")
             check.require("base station height", hBS, 25...25, "m")
             check.require("UE height", hUT, 1.5...22.5, "m")
-            check.require("2D distance", d2, 10...5000, "m")
-            if hUT > 13 { assumptions.append("hE = 1 m (the TR draws hE at random for hUT > 13 m)") }
+            if includingDistance { check.require("2D distance", d2, 10...5000, "m") }
         case .umi:
             check.require("frequency", fc, 0.5...100, "GHz")
             check.require("base station height", hBS, 10...10, "m")
             check.require("UE height", hUT, 1.5...22.5, "m")
-            check.require("2D distance", d2, 10...5000, "m")
+            if includingDistance { check.require("2D distance", d2, 10...5000, "m") }
         case .rma:
             check.require("frequency", fc, 0.5...30, "GHz")
             check.require("base station height", hBS, 10...150, "m")
             check.require("UE height", hUT, 1...10, "m")
             check.require("building height", link.buildingHeightM, 5...50, "m")
             check.require("street width", link.streetWidthM, 5...50, "m")
-            check.require("2D distance", d2, 10...(lineOfSight ? 10000 : 5000), "m")
+            if includingDistance { check.require("2D distance", d2, 10...(lineOfSight ? 10000 : 5000), "m") }
         }
-        return try check.result(medianPathLoss(scenario, lineOfSight: lineOfSight, link), source: source, assumptions: assumptions, policy: policy)
+        return check
     }
 
     /// The median path loss without validity bookkeeping; `pathLoss` states the range.

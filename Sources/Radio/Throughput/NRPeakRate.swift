@@ -18,6 +18,11 @@ public enum NRPeakRate {
 
     public enum Direction: String, Sendable, Codable { case downlink, uplink }
 
+    /// Modulation order Q_m by name: qpsk 2, 16qam 4, 64qam 6, 256qam 8 (nil for another name).
+    public static func modulationOrder(named name: String) -> Int? {
+        ["qpsk": 2, "16qam": 4, "64qam": 6, "256qam": 8][name.lowercased()]
+    }
+
     public struct Configuration: Sendable, Hashable {
         public var bandwidthMHz: Int
         public var subcarrierSpacingKHz: Int

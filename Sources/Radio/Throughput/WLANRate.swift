@@ -71,10 +71,10 @@ public enum WLANRate {
     /// Legal maximum EIRP in Germany (BNetzA Vfg. 10/2013 and 2021/…, EN 300 328 / EN 301 893 / EN 303 687), dBm:
     /// 2.4 GHz 20 dBm; 5 GHz 23 dBm (5150–5350 MHz, indoor) or 30 dBm (5470–5725 MHz, with TPC/DFS, outdoor allowed);
     /// 6 GHz 23 dBm (low-power indoor).
-    public static func legalEIRP(bandGHz: Double, indoor: Bool) -> Double {
-        switch bandGHz {
-        case ..<3: 20
-        case ..<5.9: indoor ? 23 : 30
+    public static func legalEIRP(bandMHz: Double, indoor: Bool) -> Double {
+        switch bandMHz {
+        case ..<3000: 20
+        case ..<5900: indoor ? 23 : 30
         default: 23
         }
     }

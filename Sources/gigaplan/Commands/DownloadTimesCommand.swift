@@ -1,13 +1,6 @@
 import ArgumentParser
 import Radio
-
-struct TableCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "table",
-        abstract: "Reference tables.",
-        subcommands: [DownloadTimesCommand.self]
-    )
-}
+import Reports
 
 struct DownloadTimesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,30 +20,34 @@ struct DownloadTimesCommand: ParsableCommand {
     var technologies: String?
 
     @Option(help: "de (German labels, decimal comma) or en.")
-    var locale: DownloadTimeTable.Locale = .de
+    var locale: ReportLocale = .de
 
     @Option(help: "text, csv, json or markdown.")
-    var format: DownloadTimeTable.Format = .text
+    var format: TableText.Format = .text
 
-    func run() throws {
-        var table = DownloadTimeTable()
+    /// The table the options describe, made by `validate()`.
+    var table = DownloadTimeTable()
+
+    enum CodingKeys: String, CodingKey { case sizes, technologies, locale, format }
+
+    mutating func validate() throws {
         if let sizes {
             table.sizes = try sizes.split(separator: ",").map {
-                guard let s = DownloadSize(parsing: String($0)) else { throw UsageError(description: "--sizes: \"\($0)\" is not a size like 50MB or 1GB (above 0, at most 1000000TB)") }
+                guard let s = DownloadSize(parsing: String($0)) else { throw ValidationError("--sizes: \"\($0)\" is not a size like 50MB or 1GB (above 0, at most 1000000TB)") }
                 return s
             }
         }
         if let technologies {
             table.columns = try technologies.split(separator: ",").map {
                 guard let c = TechnologyCatalogue.rateColumn(String($0)) else {
-                    throw UsageError(description: "--technologies: \"\($0)\" is neither a table column, a catalogue carrier nor a rate in Mbit/s (above 0, at most 1e9)")
+                    throw ValidationError("--technologies: \"\($0)\" is neither a table column, a catalogue carrier nor a rate in Mbit/s (above 0, at most 1e9)")
                 }
                 return c
             }
         }
-        print(table.render(format, locale: locale), terminator: "")
+    }
+
+    func run() throws {
+        print(DownloadTimeText.render(table, format, locale: locale), terminator: "")
     }
 }
-
-extension DownloadTimeTable.Locale: ExpressibleByArgument {}
-extension DownloadTimeTable.Format: ExpressibleByArgument {}

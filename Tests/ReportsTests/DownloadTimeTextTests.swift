@@ -1,7 +1,8 @@
 import Testing
 @testable import Radio
+@testable import Reports
 
-@Suite struct DownloadTimeTests {
+@Suite struct DownloadTimeTextTests {
     /// The city's table exactly as published (whole seconds, two decimals for 5G, decimal comma).
     static let cityTable = """
         Downloadzeit in s   UMTS     HSDPA  LTE 100 MBit  LTE 300 MBit  5G (1 GBit)  5G (10 GBit)
@@ -15,26 +16,26 @@ import Testing
         """
 
     @Test func reproducesTheCityTableByteForByte() {
-        #expect(DownloadTimeTable().render(.text) == Self.cityTable)
+        #expect(DownloadTimeText.render(DownloadTimeTable(), .text) == Self.cityTable)
     }
 
     @Test func cellByCell() {
         let expected: [[String]] = Self.cityTable.split(separator: "\n").dropFirst().map {
             $0.split(separator: " ", omittingEmptySubsequences: true).suffix(6).map(String.init)
         }
-        let rendered = DownloadTimeTable().cells(locale: .de).dropFirst().map { Array($0.suffix(6)) }
+        let rendered = DownloadTimeText.cells(DownloadTimeTable(), locale: .de).rows.map { Array($0.suffix(6)) }
         #expect(Array(rendered) == expected)
     }
 
     @Test func decimalUnitsAndUnroundedJSON() {
         // 50 MB = 4e8 bit at 0.384 Mbit/s = 1041.666… s
         #expect(abs(DownloadTimeTable.seconds(bytes: 50e6, rateMbps: 0.384) - 1041.6666667) < 1e-6)
-        let json = DownloadTimeTable().render(.json, locale: .en)
+        let json = DownloadTimeText.render(DownloadTimeTable(), .json, locale: .en)
         #expect(json.contains("\"size_bytes\":50000000,\"technology\":\"UMTS\",\"rate_mbps\":0.384,\"seconds\":1041.6666666666667"))
     }
 
     @Test func englishLocaleUsesDecimalPoint() {
-        let text = DownloadTimeTable().render(.text, locale: .en)
+        let text = DownloadTimeText.render(DownloadTimeTable(), .text, locale: .en)
         #expect(text.hasPrefix("Download time in s"))
         #expect(text.contains("0.40"))
         #expect(!text.contains("0,40"))
@@ -46,7 +47,7 @@ import Testing
         let column = try #require(TechnologyCatalogue.rateColumn("250"))
         let table = DownloadTimeTable(sizes: [size], columns: [column, try #require(TechnologyCatalogue.rateColumn("lte-100"))])
         #expect(table.seconds(row: 0, column: 0) == 144)
-        #expect(table.render(.csv).contains("Film;144;360"))
-        #expect(table.render(.markdown).hasPrefix("| Downloadzeit in s | 250 Mbit/s | LTE 100 MBit |"))
+        #expect(DownloadTimeText.render(table, .csv).contains("Film;144;360"))
+        #expect(DownloadTimeText.render(table, .markdown).hasPrefix("| Downloadzeit in s | 250 Mbit/s | LTE 100 MBit |"))
     }
 }

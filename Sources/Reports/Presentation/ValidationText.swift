@@ -1,44 +1,9 @@
-import ArgumentParser
-import Foundation
 import GeoCore
 import Planning
 
-struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "validate",
-        abstract: "Check GeoData files and list every problem with file, feature index, id, field and reason.",
-        discussion: """
-            The layer of each file comes from --layer, or from its name (buildings.geojson, schools.csv, …). \
-            Every layer's fields, units, defaults and accepted spellings: docs/input-layers.md. \
-            Exit codes: 0 no errors (warnings may be listed), 1 errors were found, 2 a file cannot be read at all.
-            """
-    )
-
-    @Argument(help: "GeoJSON, CSV or GeoPackage files.")
-    var paths: [String]
-
-    @Option(help: "The layer of every file: \(LayerKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var layer: LayerKind?
-
-    @Option(help: "The CRS of x/y columns in CSV files, e.g. EPSG:31467.")
-    var crs: CRS?
-
-    @Option(help: "The working CRS the data is projected to.")
-    var workingCrs: CRS = .etrs89UTM32
-
-    @Option(help: "text or json.")
-    var format: PrintFormat = .text
-
-    func run() throws {
-        let report = ValidationReport.check(paths: paths, kind: layer, loader: GeoDataLoader(workingCRS: workingCrs, csvCRS: crs))
-        switch format {
-        case .text: print(Self.text(report), terminator: "")
-        case .json: print(JSONWriter.serialize(Self.json(report), pretty: true))
-        }
-        throw ExitCode(report.exitCode)
-    }
-
-    static func text(_ report: ValidationReport) -> String {
+/// The `validate` report as text (one line per problem and per layer, then a total) or as JSON.
+public enum ValidationText {
+    public static func text(_ report: ValidationReport) -> String {
         var out = ""
         for file in report.files {
             if let unreadable = file.unreadable {
@@ -60,7 +25,7 @@ struct ValidateCommand: ParsableCommand {
         return out
     }
 
-    static func json(_ report: ValidationReport) -> JSONValue {
+    public static func json(_ report: ValidationReport) -> JSONValue {
         var root = JSONObject()
         root["files"] = .array(report.files.map { file in
             var o = JSONObject()
@@ -77,17 +42,5 @@ struct ValidateCommand: ParsableCommand {
         root["warnings"] = .number(Double(report.problems.filter { $0.severity == .warning }.count))
         root["exit_code"] = .number(Double(report.exitCode))
         return .object(root)
-    }
-}
-
-enum PrintFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
-
-extension LayerKind: ExpressibleByArgument {}
-
-extension CRS: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(argument)
     }
 }

@@ -1,0 +1,34 @@
+import GeoCore
+
+/// Finds the district that holds a point: a bounding-box prefilter (STRtree) and then the prepared
+/// district polygons. A point on a shared border belongs to the first district in layer order that
+/// covers it, so that every point counts in at most one district.
+public struct DistrictLocator {
+    public let districts: [District]
+    private let tree: STRtree
+    private let prepared: [PreparedGeometry]
+
+    public init(_ districts: [District]) throws {
+        self.districts = districts
+        tree = STRtree(boxes: districts.map { $0.geometry.boundingBox! })
+        prepared = try districts.map { try PreparedGeometry($0.geometry) }
+    }
+
+    public var isEmpty: Bool { districts.isEmpty }
+
+    /// The index of the district that covers `p`, or nil outside every district.
+    public func district(of p: Coordinate) throws -> Int? {
+        // The STRtree returns candidates in no defined order; the first in layer order wins.
+        let candidates = tree.query(BoundingBox(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y)).sorted()
+        for d in candidates where try prepared[d].covers(p) { return d }
+        return nil
+    }
+
+    /// Whether district `d` covers `p`.
+    public func covers(_ d: Int, _ p: Coordinate) throws -> Bool { try prepared[d].covers(p) }
+
+    /// The index of the district with this name or id.
+    public func index(named name: String) -> Int? {
+        districts.firstIndex { $0.name == name || $0.id == name }
+    }
+}

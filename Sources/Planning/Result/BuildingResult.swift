@@ -1,0 +1,24 @@
+import GeoCore
+import Radio
+
+/// One building of a run: the building as loaded, where it lies, what service it has and its verdicts.
+/// The building's own fields read through (`result.id`, `result.households`).
+@dynamicMemberLookup
+public struct BuildingResult: Sendable {
+    public var building: Building
+    /// Index into `RunResult.districts` of the district that holds its centre.
+    public var district: Int?
+    /// Focus-point kind when the building is one (school, hospital, …).
+    public var focusKind: String?
+    public var service: BuildingService
+    /// Fixed networks of at least the NGA rate (`funding.nga_network_mbps`).
+    public var ngaNetworks: Int
+
+    public subscript<T>(dynamicMember keyPath: KeyPath<Building, T>) -> T { building[keyPath: keyPath] }
+
+    /// Seconds to download `size` at the best rate of the building, nil without service.
+    public func downloadSeconds(_ size: DownloadSize) -> Double? {
+        let rate = service.best.downMbps
+        return rate > 0 ? DownloadTimeTable.seconds(bytes: size.bytes, rateMbps: rate) : nil
+    }
+}

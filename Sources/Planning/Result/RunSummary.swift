@@ -1,0 +1,198 @@
+import Foundation
+import GeoCore
+import Radio
+
+/// The headline numbers of a run, as written to summary.json, stored in the run history and printed
+/// by `--json`. Encoded with `JSONValueEncoder` (members in this order); read back with `JSONDecoder`.
+public struct RunSummary: Codable, Sendable {
+    public var scenario: String
+    public var description: String?
+    public var crs: String
+    public var buildings: Buildings
+    public var programmes: OrderedMembers<Programme>
+    public var reasonLabels: OrderedMembers<ReasonLabel>
+    public var underservedAreas: Areas
+    public var coverage: [Coverage]
+    public var schools: Schools
+    public var inputProblems: Problems
+    public var radio: Radio
+    public var generatedLayers: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case scenario, description, crs, buildings, programmes, reasonLabels = "reason_labels"
+        case underservedAreas = "underserved_areas", coverage, schools, inputProblems = "input_problems", radio
+        case generatedLayers = "generated_layers"
+    }
+
+    public struct Buildings: Codable, Sendable {
+        public var total: Int
+        public var households: Double
+        public var residents: Double
+        public var byUse: OrderedMembers<Int>
+        public var byBestService: OrderedMembers<Int>
+        public var byFixedTechnology: OrderedMembers<Int>
+
+        enum CodingKeys: String, CodingKey {
+            case total, households, residents, byUse = "by_use", byBestService = "by_best_service"
+            case byFixedTechnology = "by_fixed_technology"
+        }
+    }
+
+    public struct Programme: Codable, Sendable {
+        public var guideline: String
+        public var clause: String
+        public var inForce: String
+        public var eligibleBuildings: Int
+        public var eligibleHouseholds: Double
+        public var eligibleResidents: Double
+        /// Schools of the schools layer (two schools in one building are two), else school buildings.
+        public var eligibleSchools: Int
+        public var eligibleSchoolBuildings: Int
+        public var eligibleHospitals: Int
+        /// Buildings per reason code.
+        public var reasons: OrderedMembers<Int>
+
+        enum CodingKeys: String, CodingKey {
+            case guideline, clause, inForce = "in_force", eligibleBuildings = "eligible_buildings"
+            case eligibleHouseholds = "eligible_households", eligibleResidents = "eligible_residents"
+            case eligibleSchools = "eligible_schools", eligibleSchoolBuildings = "eligible_school_buildings"
+            case eligibleHospitals = "eligible_hospitals", reasons
+        }
+    }
+
+    public struct ReasonLabel: Codable, Sendable {
+        public var eligible: Bool
+        public var de: String
+        public var en: String
+    }
+
+    public struct Areas: Codable, Sendable {
+        public var programme: String
+        public var count: Int
+        public var buildings: Int
+    }
+
+    public struct Coverage: Codable, Sendable {
+        public var className: String
+        public var label: String
+        public var areaKm2: Double
+        public var residents: Double
+
+        enum CodingKeys: String, CodingKey {
+            case className = "class", label, areaKm2 = "area_km2", residents
+        }
+    }
+
+    public struct Schools: Codable, Sendable {
+        public var total: Int
+        public var gigabit: Int
+        public var withWLAN: Int
+        /// The 30 Mbit/s-per-class rule needs class or pupil counts: nil (unknown) where no school has them.
+        public var meeting30PerClass: Int?
+        public var classRuleUnknown: Int
+
+        enum CodingKeys: String, CodingKey {
+            case total, gigabit, withWLAN = "with_wlan", meeting30PerClass = "meeting_30_per_class"
+            case classRuleUnknown = "class_rule_unknown"
+        }
+    }
+
+    public struct Problems: Codable, Sendable {
+        public var errors: Int
+        public var warnings: Int
+        public var dropped: OrderedMembers<Int>
+    }
+
+    public struct Radio: Codable, Sendable {
+        public var pathLoss: String
+        public var siteEnvironments: OrderedMembers<Int>
+        public var los: String
+        public var sitesOutsideValidityRange: Int
+        /// Sites per violated limit.
+        public var violations: OrderedMembers<Int>
+
+        enum CodingKeys: String, CodingKey {
+            case pathLoss = "path_loss", siteEnvironments = "site_environments", los
+            case sitesOutsideValidityRange = "sites_outside_validity_range", violations
+        }
+    }
+}
+
+extension RunSummary {
+    /// The summary of a result.
+    public init(_ r: RunResult) {
+        let funding = r.settings.funding
+        let services = r.buildings.map(\.service)
+        scenario = r.scenario.name
+        description = r.scenario.description
+        crs = r.scenario.workingCRS.identifier
+        buildings = Buildings(
+            total: r.buildings.count, households: Self.tenths(r.city.all.households), residents: r.city.all.residents.rounded(),
+            byUse: OrderedMembers(BuildingUse.allCases.compactMap { use in
+                let n = r.buildings.filter { $0.use == use }.count
+                return n > 0 ? (use.rawValue, n) : nil
+            }),
+            byBestService: OrderedMembers([ServiceSource.fixed, .mobile, .wlan, .none].map { source in
+                (source.rawValue, services.filter { $0.best.source == source }.count)
+            }),
+            byFixedTechnology: OrderedMembers(FixedTechnology.allCases.reversed().map { t in
+                (t.rawValue, services.filter { ($0.fixed.best?.technology ?? .none) == t }.count)
+            }))
+        programmes = OrderedMembers(FundingProgramme.allCases.map { p in
+            let c = r.city.eligible[p] ?? BuildingCounts()
+            var tally: [String: Int] = [:]
+            for s in services { tally[s.funding[p]!.reason.rawValue, default: 0] += 1 }
+            return (p.rawValue, Programme(
+                guideline: p.source.title, clause: p.source.clause, inForce: p.source.inForce, eligibleBuildings: c.buildings,
+                eligibleHouseholds: Self.tenths(c.households), eligibleResidents: c.residents.rounded(),
+                eligibleSchools: r.schools.isEmpty ? c.schools : r.schools.filter { $0.eligibleUnder.contains(p) }.count,
+                eligibleSchoolBuildings: c.schools, eligibleHospitals: c.hospitals,
+                reasons: OrderedMembers(tally.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))
+        })
+        reasonLabels = OrderedMembers(FundingReason.allCases.map { reason in
+            (reason.rawValue, ReasonLabel(eligible: reason.eligible, de: reason.labelDE(funding), en: reason.labelEN(funding)))
+        })
+        underservedAreas = Areas(programme: funding.areaProgramme.rawValue, count: r.areas.count,
+                                 buildings: r.areas.reduce(0) { $0 + $1.counts.buildings })
+        coverage = r.city.coverage.map { c in
+            Coverage(className: c.coverageClass.name, label: c.coverageClass.label, areaKm2: (c.areaKm2 * 1000).rounded() / 1000,
+                     residents: c.residents.rounded())
+        }
+        schools = Schools(
+            total: r.schools.count,
+            gigabit: r.schools.filter { $0.connection.map { funding.isGigabit($0.funding) } ?? false }.count,
+            withWLAN: r.schools.filter { $0.wlanIsland != nil }.count,
+            meeting30PerClass: r.schools.contains { $0.meetsClassRule != nil } ? r.schools.filter { $0.meetsClassRule == true }.count : nil,
+            classRuleUnknown: r.schools.filter { $0.meetsClassRule == nil }.count)
+        inputProblems = Problems(
+            errors: r.inputErrorCount, warnings: r.warningCount,
+            dropped: OrderedMembers(r.dropped.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key.rawValue, $0.value) }))
+        let extrapolated = r.network.extrapolated.values
+        radio = Radio(
+            pathLoss: "3GPP TR 38.901 Table 7.4.1-1 per site environment",
+            siteEnvironments: OrderedMembers(TR38901.Scenario.allCases.map { scenario in
+                (scenario.rawValue, r.network.environments.values.filter { $0 == scenario }.count)
+            }),
+            los: r.losMethod.rawValue, sitesOutsideValidityRange: r.network.extrapolated.count,
+            violations: OrderedMembers(Dictionary(grouping: extrapolated.flatMap { Set($0.map(Self.limitKind)) }, by: { $0 })
+                .sorted { $0.key < $1.key }.map { ($0.key, $0.value.count) }))
+        generatedLayers = r.generatedLayers
+    }
+
+    /// The summary as a JSON value, members in order.
+    /// - Throws: `JSONValueEncodingError` when a number is not finite.
+    public func json() throws -> JSONValue { try JSONValueEncoder.encode(self) }
+
+    /// Reads a summary back from its JSON text (the run history).
+    public static func decode(_ text: String) throws -> RunSummary {
+        try JSONDecoder().decode(RunSummary.self, from: Data(text.utf8))
+    }
+
+    static func tenths(_ v: Double) -> Double { (v * 10).rounded() / 10 }
+
+    /// A violated limit without the value: "base station height 30 m outside 25…25 m" → "base station height outside 25…25 m".
+    public static func limitKind(_ violation: String) -> String {
+        guard let digit = violation.firstIndex(where: \.isNumber), let outside = violation.range(of: "outside") else { return violation }
+        return String(violation[..<digit]).trimmingWhitespace + " " + violation[outside.lowerBound...]
+    }
+}

@@ -1,0 +1,32 @@
+import GeoCore
+
+/// Writes tables as RFC 4180 CSV: comma-separated (or `;` where asked), UTF-8, quoted where needed.
+public enum CSVWriter {
+    /// A field, quoted when it holds the separator, a quote or a line break.
+    public static func field(_ s: String, separator: Character = ",") -> String {
+        guard s.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
+    public static func table(header: [String], rows: [[String]], separator: Character = ",") -> String {
+        ([header] + rows).map { $0.map { field($0, separator: separator) }.joined(separator: String(separator)) }
+            .joined(separator: "\n") + "\n"
+    }
+
+    /// Writes a layer as a table of its fields, optionally with the geometry as WKT (working CRS) in a last column.
+    public static func write(_ layer: OutputLayer, wkt: Bool, to path: String) throws {
+        let names = layer.fields.map(\.name)
+        let sink = try FileSink(path: path)
+        try sink.write((names + (wkt ? ["wkt"] : [])).map { field($0) }.joined(separator: ",") + "\n")
+        try streamFormatted(layer, { range in
+            var text = ""
+            for i in range {
+                let f = layer.feature(i)
+                let row = names.map { f.properties[$0]?.text ?? "" } + (wkt ? [try f.geometry?.wkt(decimals: 2) ?? ""] : [])
+                text += row.map { field($0) }.joined(separator: ",") + "\n"
+            }
+            return text
+        }, write: sink.write)
+        try sink.close()
+    }
+}
