@@ -2,13 +2,10 @@
 import PackageDescription
 
 let package = Package(
-    name: "gigaplan",
-    platforms: [.macOS(.v13)],
+    name: "gigaplan", platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "gigaplan", targets: ["gigaplan"]),
-        .library(name: "GeoCore", targets: ["GeoCore"]),
-        .library(name: "Radio", targets: ["Radio"]),
-        .library(name: "Planning", targets: ["Planning"]),
+        .executable(name: "gigaplan", targets: ["gigaplan"]), .library(name: "GeoCore", targets: ["GeoCore"]),
+        .library(name: "Radio", targets: ["Radio"]), .library(name: "Planning", targets: ["Planning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -18,8 +15,7 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ", "CSQLite"]),
-        .target(name: "Radio"),
+        .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ", "CSQLite"]), .target(name: "Radio"),
         .target(name: "Planning", dependencies: ["GeoCore", "Radio", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reports", dependencies: ["Planning", "GeoCore", "Radio"]),
         .executableTarget(
@@ -27,22 +23,18 @@ let package = Package(
             dependencies: [
                 "GeoCore", "Radio", "Planning", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
+            ]),
         .executableTarget(
             name: "generate-city",
             dependencies: ["GeoCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "tools/generate-city"
-        ),
-        .target(name: "CFuzzing", path: "tools/fuzz/CFuzzing"),
+            path: "tools/generate-city"), .target(name: "CFuzzing", path: "tools/fuzz/CFuzzing"),
         .target(name: "FuzzTargets", dependencies: ["GeoCore", "Planning"], path: "tools/fuzz/FuzzTargets"),
-        .executableTarget(name: "gigaplan-fuzz", dependencies: ["FuzzTargets", "CFuzzing"], path: "tools/fuzz/gigaplan-fuzz"),
+        .executableTarget(
+            name: "gigaplan-fuzz", dependencies: ["FuzzTargets", "CFuzzing"], path: "tools/fuzz/gigaplan-fuzz"),
         .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
         .testTarget(name: "RadioTests", dependencies: ["Radio"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "GeoCore", "TestSupport", "FuzzTargets"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planning", "GeoCore", "TestSupport"]),
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
-    ],
-    swiftLanguageModes: [.v6]
-)
+    ], swiftLanguageModes: [.v6])

@@ -32,7 +32,8 @@ public struct Comparison: Sendable {
     static func signature(_ s: BuildingService) -> (fixed: String, mobile: String, wlan: String) {
         let f = s.fixed.best.map { "\($0.technology.rawValue) \(format($0.downMbps))/\(format($0.upMbps))" } ?? "none"
         let fixed = "\(f), \(s.fixed.networks.count) networks\(s.fixed.plannedWithin3Years ? ", planned" : "")"
-        let mobile = s.mobileIndoor.keys.sorted().map { "\($0.rawValue) \(format(s.mobileIndoor[$0]!.1.downlinkMbps))" }.joined(separator: ", ")
+        let mobile = s.mobileIndoor.keys.sorted().map { "\($0.rawValue) \(format(s.mobileIndoor[$0]!.1.downlinkMbps))" }
+            .joined(separator: ", ")
         let wlan = s.wlanMbps.map { "\(s.wlanIsland ?? "") \(format($0))" } ?? "none"
         return (fixed, mobile, wlan)
     }
@@ -50,21 +51,43 @@ public struct Comparison: Sendable {
                 changes.append(BuildingChange(id: building.id, aspects: ["removed"], before: "", after: ""))
                 continue
             }
-            let sa = Self.signature(a.buildings[i].service), sb = Self.signature(b.buildings[j].service)
+            let sa = Self.signature(a.buildings[i].service)
+            let sb = Self.signature(b.buildings[j].service)
             var aspects: [String] = []
-            var before: [String] = [], after: [String] = []
-            if sa.fixed != sb.fixed { aspects.append("fixed"); before.append("fixed \(sa.fixed)"); after.append("fixed \(sb.fixed)") }
-            if sa.mobile != sb.mobile { aspects.append("mobile"); before.append("mobile \(sa.mobile)"); after.append("mobile \(sb.mobile)") }
-            if sa.wlan != sb.wlan { aspects.append("wlan"); before.append("wlan \(sa.wlan)"); after.append("wlan \(sb.wlan)") }
-            let fa = a.buildings[i].service.funding, fb = b.buildings[j].service.funding
+            var before: [String] = []
+            var after: [String] = []
+            if sa.fixed != sb.fixed {
+                aspects.append("fixed")
+                before.append("fixed \(sa.fixed)")
+                after.append("fixed \(sb.fixed)")
+            }
+            if sa.mobile != sb.mobile {
+                aspects.append("mobile")
+                before.append("mobile \(sa.mobile)")
+                after.append("mobile \(sb.mobile)")
+            }
+            if sa.wlan != sb.wlan {
+                aspects.append("wlan")
+                before.append("wlan \(sa.wlan)")
+                after.append("wlan \(sb.wlan)")
+            }
+            let fa = a.buildings[i].service.funding
+            let fb = b.buildings[j].service.funding
             for p in FundingProgramme.allCases where fa[p] != fb[p] {
                 aspects.append("funding:\(p.rawValue)")
                 before.append("\(p.rawValue) \(fa[p]!.reason)")
                 after.append("\(p.rawValue) \(fb[p]!.reason)")
             }
-            if !aspects.isEmpty { changes.append(BuildingChange(id: building.id, aspects: aspects, before: before.joined(separator: "; "), after: after.joined(separator: "; "))) }
+            if !aspects.isEmpty {
+                changes.append(
+                    BuildingChange(
+                        id: building.id, aspects: aspects, before: before.joined(separator: "; "),
+                        after: after.joined(separator: "; ")))
+            }
         }
-        for x in b.buildings where !seen.contains(x.id) { changes.append(BuildingChange(id: x.id, aspects: ["added"], before: "", after: "")) }
+        for x in b.buildings where !seen.contains(x.id) {
+            changes.append(BuildingChange(id: x.id, aspects: ["added"], before: "", after: ""))
+        }
         self.changes = changes
         classes = a.city.coverage.map(\.coverageClass)
         cityCoverageBefore = a.city.coverage
@@ -73,15 +96,21 @@ public struct Comparison: Sendable {
         for d in b.districts { byName[d.name] = d }
         districts = a.districts.map { d in
             let other = byName[d.name]
-            return DistrictDelta(name: d.name,
-                                 eligibleBefore: Dictionary(uniqueKeysWithValues: FundingProgramme.allCases.map { ($0, d.eligible[$0]?.buildings ?? 0) }),
-                                 eligibleAfter: Dictionary(uniqueKeysWithValues: FundingProgramme.allCases.map { ($0, other?.eligible[$0]?.buildings ?? 0) }),
-                                 coverageKm2Before: d.coverage.map(\.areaKm2), coverageKm2After: other?.coverage.map(\.areaKm2) ?? [])
+            return DistrictDelta(
+                name: d.name,
+                eligibleBefore: Dictionary(
+                    uniqueKeysWithValues: FundingProgramme.allCases.map { ($0, d.eligible[$0]?.buildings ?? 0) }),
+                eligibleAfter: Dictionary(
+                    uniqueKeysWithValues: FundingProgramme.allCases.map { ($0, other?.eligible[$0]?.buildings ?? 0) }),
+                coverageKm2Before: d.coverage.map(\.areaKm2), coverageKm2After: other?.coverage.map(\.areaKm2) ?? [])
         }
     }
 
     public var isEmpty: Bool {
-        changes.isEmpty && zip(cityCoverageBefore, cityCoverageAfter).allSatisfy { $0.areaKm2 == $1.areaKm2 && $0.residents == $1.residents }
+        changes.isEmpty
+            && zip(cityCoverageBefore, cityCoverageAfter).allSatisfy {
+                $0.areaKm2 == $1.areaKm2 && $0.residents == $1.residents
+            }
     }
 
     public func text(nameA: String, nameB: String) -> String {
@@ -90,12 +119,16 @@ public struct Comparison: Sendable {
         for c in changes { for a in c.aspects { tally[a, default: 0] += 1 } }
         for (k, v) in tally.sorted(by: { $0.key < $1.key }) { out += "  \(k): \(v)\n" }
         for (k, cls) in classes.enumerated() {
-            let a = cityCoverageBefore[k], b = cityCoverageAfter[k]
-            out += String(format: "  %@: %.3f → %.3f km² (%+.3f), %.0f → %.0f residents (%+.0f)\n", cls.label, a.areaKm2, b.areaKm2, b.areaKm2 - a.areaKm2, a.residents, b.residents, b.residents - a.residents)
+            let a = cityCoverageBefore[k]
+            let b = cityCoverageAfter[k]
+            out += String(
+                format: "  %@: %.3f → %.3f km² (%+.3f), %.0f → %.0f residents (%+.0f)\n", cls.label, a.areaKm2,
+                b.areaKm2, b.areaKm2 - a.areaKm2, a.residents, b.residents, b.residents - a.residents)
         }
         for d in districts {
             let deltas = FundingProgramme.allCases.compactMap { p -> String? in
-                let x = d.eligibleBefore[p]!, y = d.eligibleAfter[p]!
+                let x = d.eligibleBefore[p]!
+                let y = d.eligibleAfter[p]!
                 return x == y ? nil : "\(p.rawValue) \(x) → \(y)"
             }
             if !deltas.isEmpty { out += "  \(d.name): eligible \(deltas.joined(separator: ", "))\n" }
@@ -104,21 +137,34 @@ public struct Comparison: Sendable {
     }
 
     public func changesCSV() -> String {
-        CSVWriter.table(header: ["building_id", "aspects", "before", "after"], rows: changes.map { [$0.id, $0.aspects.joined(separator: " "), $0.before, $0.after] })
+        CSVWriter.table(
+            header: ["building_id", "aspects", "before", "after"],
+            rows: changes.map { [$0.id, $0.aspects.joined(separator: " "), $0.before, $0.after] })
     }
 
     public func districtsCSV() -> String {
         var header = ["district"]
-        for p in FundingProgramme.allCases { header += ["\(p.rawValue)_before", "\(p.rawValue)_after", "\(p.rawValue)_delta"] }
+        for p in FundingProgramme.allCases {
+            header += ["\(p.rawValue)_before", "\(p.rawValue)_after", "\(p.rawValue)_delta"]
+        }
         for cls in classes { header += ["\(cls.name)_km2_before", "\(cls.name)_km2_after"] }
-        return CSVWriter.table(header: header, rows: districts.map { d in
-            var row = [d.name]
-            for p in FundingProgramme.allCases { row += [String(d.eligibleBefore[p]!), String(d.eligibleAfter[p]!), String(d.eligibleAfter[p]! - d.eligibleBefore[p]!)] }
-            for k in classes.indices {
-                row += [NumberFormat.fixed(d.coverageKm2Before.count > k ? d.coverageKm2Before[k] : 0, decimals: 3),
-                        NumberFormat.fixed(d.coverageKm2After.count > k ? d.coverageKm2After[k] : 0, decimals: 3)]
-            }
-            return row
-        })
+        return CSVWriter.table(
+            header: header,
+            rows: districts.map { d in
+                var row = [d.name]
+                for p in FundingProgramme.allCases {
+                    row += [
+                        String(d.eligibleBefore[p]!), String(d.eligibleAfter[p]!),
+                        String(d.eligibleAfter[p]! - d.eligibleBefore[p]!),
+                    ]
+                }
+                for k in classes.indices {
+                    row += [
+                        NumberFormat.fixed(d.coverageKm2Before.count > k ? d.coverageKm2Before[k] : 0, decimals: 3),
+                        NumberFormat.fixed(d.coverageKm2After.count > k ? d.coverageKm2After[k] : 0, decimals: 3),
+                    ]
+                }
+                return row
+            })
     }
 }

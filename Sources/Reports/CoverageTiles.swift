@@ -24,7 +24,10 @@ enum CoverageTiles {
             for x in 0..<grid.columns {
                 let c = colour(bestMbps(grid, cell: row * grid.columns + x))
                 let o = (y * grid.columns + x) * 4
-                rgba[o] = c[0]; rgba[o + 1] = c[1]; rgba[o + 2] = c[2]; rgba[o + 3] = 150
+                rgba[o] = c[0]
+                rgba[o + 1] = c[1]
+                rgba[o + 2] = c[2]
+                rgba[o + 3] = 150
             }
         }
         return PNGEncoder.encode(width: grid.columns, height: grid.rows, rgba: rgba)
@@ -49,7 +52,10 @@ enum CoverageTiles {
                         guard gridColumn < grid.columns else { continue }
                         let c = colour(bestMbps(grid, cell: gridRow * grid.columns + gridColumn))
                         let o = (py * tileSize + px) * 4
-                        rgba[o] = c[0]; rgba[o + 1] = c[1]; rgba[o + 2] = c[2]; rgba[o + 3] = c[3]
+                        rgba[o] = c[0]
+                        rgba[o + 1] = c[1]
+                        rgba[o + 2] = c[2]
+                        rgba[o + 3] = c[3]
                         any = true
                     }
                 }

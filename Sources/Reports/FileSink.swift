@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 
 /// Appends text to a file through a large buffer.
 final class FileSink {
@@ -14,9 +15,7 @@ final class FileSink {
                 throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
             }
             handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        } catch {
-            throw FileWriteError.wrap(error, path: path)
-        }
+        } catch { throw FileWriteError.wrap(error, path: path) }
         buffer.reserveCapacity(1 << 22)
     }
 
@@ -26,11 +25,7 @@ final class FileSink {
     }
 
     func flush() throws {
-        do {
-            try handle.write(contentsOf: buffer)
-        } catch {
-            throw FileWriteError.wrap(error, path: path)
-        }
+        do { try handle.write(contentsOf: buffer) } catch { throw FileWriteError.wrap(error, path: path) }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -39,14 +34,15 @@ final class FileSink {
         do {
             try handle.synchronize()
             try handle.close()
-        } catch {
-            throw FileWriteError.wrap(error, path: path)
-        }
+        } catch { throw FileWriteError.wrap(error, path: path) }
     }
 }
 
 /// Formats a layer's features in parallel batches and hands the text to `write` in feature order.
-func streamFormatted(_ layer: OutputLayer, batch: Int = 16_384, chunk: Int = 2048, _ format: @Sendable (Range<Int>) throws -> String, write: (String) throws -> Void) throws {
+func streamFormatted(
+    _ layer: OutputLayer, batch: Int = 16_384, chunk: Int = 2048, _ format: @Sendable (Range<Int>) throws -> String,
+    write: (String) throws -> Void
+) throws {
     var start = 0
     while start < layer.count {
         let end = min(layer.count, start + batch)
@@ -58,5 +54,3 @@ func streamFormatted(_ layer: OutputLayer, batch: Int = 16_384, chunk: Int = 204
         start = end
     }
 }
-
-import GeoCore

@@ -18,7 +18,8 @@ enum InterruptCleanup {
     /// never freed; written under `lock` by the thread that writes outputs, read by the handler.
     nonisolated(unsafe) static let paths = UnsafeMutablePointer<CChar>.allocate(capacity: slots * pathBytes)
     nonisolated(unsafe) static let discarded = UnsafeMutablePointer<CChar>.allocate(capacity: slots * pathBytes)
-    nonisolated(unsafe) static let arguments = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: slots * 5)
+    nonisolated(unsafe) static let arguments = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(
+        capacity: slots * 5)
     nonisolated(unsafe) static let used = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: slots)
     nonisolated(unsafe) static let remove: UnsafeMutablePointer<CChar> = strdup("/bin/rm")
     nonisolated(unsafe) static let flags: UnsafeMutablePointer<CChar> = strdup("-rf")
@@ -35,7 +36,8 @@ enum InterruptCleanup {
         install()
         let target = path.replacingOccurrences(of: ".partial-", with: ".discard-")
         guard path.utf8.count < pathBytes, target.utf8.count < pathBytes,
-              let slot = (0..<slots).first(where: { used[$0] == 0 }) else { return }
+            let slot = (0..<slots).first(where: { used[$0] == 0 })
+        else { return }
         copy(path, to: paths + slot * pathBytes)
         copy(target, to: discarded + slot * pathBytes)
         let argv = arguments + slot * 5
@@ -50,7 +52,9 @@ enum InterruptCleanup {
     static func unregister(_ path: String) {
         lock.lock()
         defer { lock.unlock() }
-        for slot in 0..<slots where used[slot] != 0 && String(cString: paths + slot * pathBytes) == path { used[slot] = 0 }
+        for slot in 0..<slots where used[slot] != 0 && String(cString: paths + slot * pathBytes) == path {
+            used[slot] = 0
+        }
     }
 
     static func copy(_ text: String, to buffer: UnsafeMutablePointer<CChar>) {

@@ -36,9 +36,7 @@ public struct OutputFolder: Sendable {
         let destination = try check(path, protecting: protecting)
         let url = URL(fileURLWithPath: destination)
         let parent = url.deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        } catch {
+        do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
             throw FileWriteError.wrap(error, path: parent)
         }
         removeStaleTemporaries(in: parent)
@@ -65,25 +63,44 @@ public struct OutputFolder: Sendable {
         let destination = resolved(path)
         let cwd = resolved(FileManager.default.currentDirectoryPath)
         if destination == "/" || cwd == destination || cwd.hasPrefix(destination + "/") {
-            throw OutputRefusal(path: path, reason: destination == cwd ? "it is the current folder; name a new folder for the outputs"
-                                : "it is an ancestor of the current folder; name a new folder for the outputs")
+            throw OutputRefusal(
+                path: path,
+                reason: destination == cwd
+                    ? "it is the current folder; name a new folder for the outputs"
+                    : "it is an ancestor of the current folder; name a new folder for the outputs")
         }
         for p in protecting where !p.isEmpty {
             let r = resolved(p)
             if r == destination || r.hasPrefix(destination + "/") {
-                throw OutputRefusal(path: path, reason: r == destination ? "it is \(p), which the run reads or records to" : "it holds \(p), which the run reads or records to")
+                throw OutputRefusal(
+                    path: path,
+                    reason: r == destination
+                        ? "it is \(p), which the run reads or records to"
+                        : "it holds \(p), which the run reads or records to")
             }
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory) else { return destination }
-        guard isDirectory.boolValue else { throw OutputRefusal(path: path, reason: "it is an existing file, not a folder gigaplan wrote") }
+        guard isDirectory.boolValue else {
+            throw OutputRefusal(path: path, reason: "it is an existing file, not a folder gigaplan wrote")
+        }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: destination)) ?? []
         if entries.isEmpty { return destination }
         guard let listed = readMarker(destination) else {
-            throw OutputRefusal(path: path, reason: "it is a folder that gigaplan did not write (it has no \(markerName) file); name a new or empty folder")
+            throw OutputRefusal(
+                path: path,
+                reason:
+                    "it is a folder that gigaplan did not write (it has no \(markerName) file); name a new or empty "
+                        + "folder"
+            )
         }
         if let stranger = foreignFile(in: destination, listed: listed) {
-            throw OutputRefusal(path: path, reason: "it holds \(stranger), which gigaplan did not write there or which was changed since; move it away first")
+            throw OutputRefusal(
+                path: path,
+                reason:
+                    "it holds \(stranger), which gigaplan did not write there or which was changed since; move it away "
+                        + "first"
+            )
         }
         return destination
     }
@@ -96,12 +113,12 @@ public struct OutputFolder: Sendable {
         do {
             let result = try body(temporary)
             // Test hook: lets a test interrupt a run whose files are written but not yet in place.
-            if let pause = ProcessInfo.processInfo.environment["GIGAPLAN_PAUSE_BEFORE_COMMIT_MS"].flatMap(Double.init) { usleep(useconds_t(pause * 1000)) }
+            if let pause = ProcessInfo.processInfo.environment["GIGAPLAN_PAUSE_BEFORE_COMMIT_MS"].flatMap(Double.init) {
+                usleep(useconds_t(pause * 1000))
+            }
             try commit()
             return result
-        } catch let refusal as OutputRefusal {
-            throw refusal
-        } catch {
+        } catch let refusal as OutputRefusal { throw refusal } catch {
             discard()
             throw FileWriteError.wrap(error, path: destination)
         }
@@ -111,14 +128,19 @@ public struct OutputFolder: Sendable {
     public func commit() throws {
         let files = Self.listFiles(temporary).filter { $0.path != Self.markerName }
         do {
-            try Data(Self.marker(owner: owner, files: files).utf8).write(to: URL(fileURLWithPath: temporary + "/" + Self.markerName))
-        } catch {
-            throw FileWriteError.wrap(error, path: temporary + "/" + Self.markerName)
-        }
+            try Data(Self.marker(owner: owner, files: files).utf8).write(
+                to: URL(fileURLWithPath: temporary + "/" + Self.markerName))
+        } catch { throw FileWriteError.wrap(error, path: temporary + "/" + Self.markerName) }
         // The destination may have changed while the run was working.
         let refusal: OutputRefusal?
-        do { _ = try Self.check(destination, protecting: []); refusal = nil } catch { refusal = error }
-        if let refusal { discard(); throw refusal }
+        do {
+            _ = try Self.check(destination, protecting: [])
+            refusal = nil
+        } catch { refusal = error }
+        if let refusal {
+            discard()
+            throw refusal
+        }
         let parent = URL(fileURLWithPath: destination).deletingLastPathComponent().path
         let old = parent + "/.\(URL(fileURLWithPath: destination).lastPathComponent).old-\(getpid())"
         if FileManager.default.fileExists(atPath: destination) {
@@ -152,14 +174,17 @@ public struct OutputFolder: Sendable {
     }
 
     static func marker(owner: String, files: [Entry]) -> String {
-        var text = "\(markerHeading) for \"\(owner)\". gigaplan replaces this folder on its next run only while it holds exactly these files:\n"
+        var text =
+            "\(markerHeading) for \"\(owner)\". gigaplan replaces this folder on its next run only while it holds "
+                + "exactly these files:\n"
         for f in files { text += "\(f.size) \(f.path)\n" }
         return text
     }
 
     static func readMarker(_ folder: String) -> [Entry]? {
         guard let data = FileManager.default.contents(atPath: folder + "/" + markerName),
-              let text = String(data: data, encoding: .utf8), text.hasPrefix(markerHeading) else { return nil }
+            let text = String(data: data, encoding: .utf8), text.hasPrefix(markerHeading)
+        else { return nil }
         return text.split(separator: "\n").dropFirst().compactMap { line in
             guard let space = line.firstIndex(of: " "), let size = UInt64(line[..<space]) else { return nil }
             return Entry(path: String(line[line.index(after: space)...]), size: size)
@@ -219,11 +244,14 @@ public struct OutputFolder: Sendable {
         return joined.isEmpty ? "/" : joined
     }
 
-    /// Removes `.NAME.partial-PID`, `.NAME.old-PID` and `.NAME.discard-PID` folders in `parent` left by processes that no longer
+    /// Removes `.NAME.partial-PID`, `.NAME.old-PID` and `.NAME.discard-PID` folders in `parent` left by processes that
+    /// no longer
     /// run, when they carry the marker (so only what gigaplan made is ever removed).
     static func removeStaleTemporaries(in parent: String) {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(".") {
-            guard let dash = name.lastIndex(of: "-"), let pid = Int32(name[name.index(after: dash)...]), pid > 0 else { continue }
+            guard let dash = name.lastIndex(of: "-"), let pid = Int32(name[name.index(after: dash)...]), pid > 0 else {
+                continue
+            }
             let stem = name[..<dash]
             guard stem.hasSuffix(".partial") || stem.hasSuffix(".old") || stem.hasSuffix(".discard") else { continue }
             guard kill(pid, 0) != 0 && errno == ESRCH else { continue }
@@ -234,9 +262,7 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    static func removeTree(_ path: String) {
-        InterruptCleanup.removeTree(Array(path.utf8CString))
-    }
+    static func removeTree(_ path: String) { InterruptCleanup.removeTree(Array(path.utf8CString)) }
 }
 
 /// Why gigaplan will not write to an output folder; the run stops (exit 2) before any work.

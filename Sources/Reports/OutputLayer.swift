@@ -11,11 +11,17 @@ public struct OutputLayer: Sendable {
     public let count: Int
     private let make: @Sendable (Int) -> Feature
 
-    public init(name: String, geometryType: String, fields: [GeoPackageField], features: [Feature], description: String) {
-        self.init(name: name, geometryType: geometryType, fields: fields, count: features.count, description: description) { features[$0] }
+    public init(name: String, geometryType: String, fields: [GeoPackageField], features: [Feature], description: String)
+    {
+        self.init(
+            name: name, geometryType: geometryType, fields: fields, count: features.count, description: description
+        ) { features[$0] }
     }
 
-    public init(name: String, geometryType: String, fields: [GeoPackageField], count: Int, description: String, feature: @escaping @Sendable (Int) -> Feature) {
+    public init(
+        name: String, geometryType: String, fields: [GeoPackageField], count: Int, description: String,
+        feature: @escaping @Sendable (Int) -> Feature
+    ) {
         self.name = name
         self.geometryType = geometryType
         self.fields = fields
@@ -35,7 +41,5 @@ public struct OutputLayer: Sendable {
     }
 
     /// Polygonal geometries as MULTIPOLYGON, so that the layer has one geometry type.
-    static func multi(_ g: Geometry) -> Geometry {
-        g.isPolygonal ? .multiPolygon(g.polygons) : g
-    }
+    static func multi(_ g: Geometry) -> Geometry { g.isPolygonal ? .multiPolygon(g.polygons) : g }
 }

@@ -49,7 +49,8 @@ enum PNGEncoder {
     }
 
     static func adler32(_ bytes: [UInt8]) -> UInt32 {
-        var a: UInt32 = 1, b: UInt32 = 0
+        var a: UInt32 = 1
+        var b: UInt32 = 0
         for x in bytes {
             a = (a + UInt32(x)) % 65_521
             b = (b + a) % 65_521

@@ -28,16 +28,23 @@ public enum ResultLayers {
 
         // Buildings.
         var fields: [GeoPackageField] = [
-            .init("id", .text), .init("use", .text), .init("households", .real), .init("residents", .real), .init("businesses", .integer),
-            .init("floors", .integer), .init("height_m", .real), .init("focus_point", .text), .init("fixed_technology", .text),
-            .init("fixed_down_mbps", .real), .init("fixed_up_mbps", .real), .init("fixed_networks", .integer), .init("nga_networks", .integer),
+            .init("id", .text), .init("use", .text), .init("households", .real), .init("residents", .real),
+            .init("businesses", .integer), .init("floors", .integer), .init("height_m", .real),
+            .init("focus_point", .text), .init("fixed_technology", .text), .init("fixed_down_mbps", .real),
+            .init("fixed_up_mbps", .real), .init("fixed_networks", .integer), .init("nga_networks", .integer),
             .init("planned_within_3y", .boolean),
         ]
         for t in technologies {
-            fields += [.init("\(t.rawValue)_operator", .text), .init("\(t.rawValue)_sector", .text), .init("\(t.rawValue)_rsrp_dbm", .real),
-                       .init("\(t.rawValue)_sinr_db", .real), .init("\(t.rawValue)_mbps_outdoor", .real), .init("\(t.rawValue)_mbps_indoor", .real)]
+            fields += [
+                .init("\(t.rawValue)_operator", .text), .init("\(t.rawValue)_sector", .text),
+                .init("\(t.rawValue)_rsrp_dbm", .real), .init("\(t.rawValue)_sinr_db", .real),
+                .init("\(t.rawValue)_mbps_outdoor", .real), .init("\(t.rawValue)_mbps_indoor", .real),
+            ]
         }
-        fields += [.init("wlan_island", .text), .init("wlan_mbps", .real), .init("best_source", .text), .init("best_down_mbps", .real)]
+        fields += [
+            .init("wlan_island", .text), .init("wlan_mbps", .real), .init("best_source", .text),
+            .init("best_down_mbps", .real),
+        ]
         let sizes = DownloadSize.defaults.map { (size: $0, field: "download_\(fieldName($0.labelEN))_s") }
         fields += sizes.map { .init($0.field, .real) }
         for p in FundingProgramme.allCases {
@@ -66,7 +73,8 @@ public enum ResultLayers {
             o["nga_networks"] = .number(Double(b.ngaNetworks))
             o["planned_within_3y"] = .bool(s.fixed.plannedWithin3Years)
             for t in technologies {
-                let out = s.mobileOutdoor[t], inside = s.mobileIndoor[t]
+                let out = s.mobileOutdoor[t]
+                let inside = s.mobileIndoor[t]
                 o["\(t.rawValue)_operator"] = out.map { .string($0.0.operatorName) } ?? .null
                 o["\(t.rawValue)_sector"] = out.map { .string($0.1.sectorID) } ?? .null
                 o["\(t.rawValue)_rsrp_dbm"] = number(out?.1.rsrpDBm)
@@ -79,25 +87,29 @@ public enum ResultLayers {
             let overall = s.best
             o["best_source"] = .string(overall.source.rawValue)
             o["best_down_mbps"] = number(overall.downMbps)
-            for (size, field) in sizes {
-                o[field] = b.downloadSeconds(size).map { number($0) } ?? .null
-            }
+            for (size, field) in sizes { o[field] = b.downloadSeconds(size).map { number($0) } ?? .null }
             for p in FundingProgramme.allCases {
                 let v = s.funding[p]!
                 o["\(fieldName(p.rawValue))_eligible"] = .bool(v.eligible)
                 o["\(fieldName(p.rawValue))_reason"] = .string(v.reason.rawValue)
             }
-            for (key, field) in source { o[field.name] = b.attributes[key].map { $0.isNull ? .null : .string($0.text) } ?? .null }
+            for (key, field) in source {
+                o[field.name] = b.attributes[key].map { $0.isNull ? .null : .string($0.text) } ?? .null
+            }
             return Feature(index: i, geometry: OutputLayer.multi(b.geometry), properties: o)
         }
-        layers.append(OutputLayer(name: "buildings", geometryType: OutputLayer.declaredType(r.buildings.map(\.building.geometry)), fields: fields, count: r.buildings.count,
-                                  description: "Service and funding verdicts per building", feature: makeBuilding))
+        layers.append(
+            OutputLayer(
+                name: "buildings", geometryType: OutputLayer.declaredType(r.buildings.map(\.building.geometry)),
+                fields: fields, count: r.buildings.count, description: "Service and funding verdicts per building",
+                feature: makeBuilding))
 
         // Schools.
         let schoolFields: [GeoPackageField] = [
-            .init("id", .text), .init("name", .text), .init("building_id", .text), .init("connection", .text), .init("down_mbps", .real),
-            .init("up_mbps", .real), .init("classes", .integer), .init("mbps_per_class", .real), .init("meets_30_per_class", .boolean),
-            .init("wlan_island", .text), .init("best_mobile", .text), .init("best_mobile_mbps", .real), .init("eligible_under", .text),
+            .init("id", .text), .init("name", .text), .init("building_id", .text), .init("connection", .text),
+            .init("down_mbps", .real), .init("up_mbps", .real), .init("classes", .integer),
+            .init("mbps_per_class", .real), .init("meets_30_per_class", .boolean), .init("wlan_island", .text),
+            .init("best_mobile", .text), .init("best_mobile_mbps", .real), .init("eligible_under", .text),
         ]
         let schools = r.schools.enumerated().map { k, row -> Feature in
             var o = JSONObject()
@@ -111,95 +123,150 @@ public enum ResultLayers {
             o["mbps_per_class"] = number(row.mbpsPerClass)
             o["meets_30_per_class"] = row.meetsClassRule.map { .bool($0) } ?? .null
             o["wlan_island"] = row.wlanIsland.map { .string($0) } ?? .null
-            o["best_mobile"] = row.bestMobile.map { .string("\($0.0.technology.displayName) (\($0.0.operatorName))") } ?? .null
+            o["best_mobile"] =
+                row.bestMobile.map { .string("\($0.0.technology.displayName) (\($0.0.operatorName))") } ?? .null
             o["best_mobile_mbps"] = number(row.bestMobile?.1.downlinkMbps ?? 0)
             o["eligible_under"] = .string(row.eligibleUnder.map(\.rawValue).joined(separator: ","))
             return Feature(index: k, geometry: row.location.map { .point($0) }, properties: o)
         }
-        layers.append(OutputLayer(name: "schools", geometryType: "POINT", fields: schoolFields, features: schools, description: "Schools: connection, Mbit/s per class, WLAN, eligibility"))
+        layers.append(
+            OutputLayer(
+                name: "schools", geometryType: "POINT", fields: schoolFields, features: schools,
+                description: "Schools: connection, Mbit/s per class, WLAN, eligibility"))
 
         // Focus points.
         let focusSource = sourceFields(r.focusPoints.map(\.attributes))
         // One point per focus point (a point on the surface of a footprint), so that the layer has one geometry type.
-        layers.append(OutputLayer(name: "focus_points", geometryType: "POINT",
-                                  fields: [.init("id", .text), .init("kind", .text), .init("name", .text)] + focusSource.map(\.field),
-                                  features: r.focusPoints.enumerated().map { k, f in
-                                      var o = JSONObject([("id", .string(f.id)), ("kind", .string(f.kindText)), ("name", f.name.map { .string($0) } ?? .null)])
-                                      for (key, field) in focusSource { o[field.name] = f.attributes[key].map { .string($0.text) } ?? .null }
-                                      return Feature(index: k, geometry: f.geometry.anchor.map { .point($0) }, properties: o)
-                                  }, description: "Socio-economic focus points"))
+        layers.append(
+            OutputLayer(
+                name: "focus_points", geometryType: "POINT",
+                fields: [.init("id", .text), .init("kind", .text), .init("name", .text)] + focusSource.map(\.field),
+                features: r.focusPoints.enumerated().map { k, f in
+                    var o = JSONObject([
+                        ("id", .string(f.id)), ("kind", .string(f.kindText)),
+                        ("name", f.name.map { .string($0) } ?? .null),
+                    ])
+                    for (key, field) in focusSource {
+                        o[field.name] = f.attributes[key].map { .string($0.text) } ?? .null
+                    }
+                    return Feature(index: k, geometry: f.geometry.anchor.map { .point($0) }, properties: o)
+                }, description: "Socio-economic focus points"))
 
         // Sites and sectors.
-        layers.append(OutputLayer(name: "sites", geometryType: "POINT",
-                                  fields: [.init("id", .text), .init("operator", .text), .init("height_m", .real), .init("environment", .text),
-                                           .init("sectors", .integer), .init("technologies", .text), .init("generated", .boolean)],
-                                  features: r.sites.enumerated().map { k, s in
-                                      Feature(index: k, geometry: .point(s.location), properties: JSONObject([
-                                          ("id", .string(s.id)), ("operator", .string(s.operatorName ?? "")), ("height_m", number(s.heightM)),
-                                          ("environment", .string(r.network.environments[s.id]?.rawValue ?? "")), ("sectors", .number(Double(s.sectors.count))),
-                                          ("technologies", .string(Set(s.sectors.map(\.technology)).sorted().map(\.rawValue).joined(separator: ","))),
-                                          ("generated", .bool(s.attributes["generated"] == .bool(true))),
-                                      ]))
-                                  }, description: "Cell sites"))
+        layers.append(
+            OutputLayer(
+                name: "sites", geometryType: "POINT",
+                fields: [
+                    .init("id", .text), .init("operator", .text), .init("height_m", .real), .init("environment", .text),
+                    .init("sectors", .integer), .init("technologies", .text), .init("generated", .boolean),
+                ],
+                features: r.sites.enumerated().map { k, s in
+                    Feature(
+                        index: k, geometry: .point(s.location),
+                        properties: JSONObject([
+                            ("id", .string(s.id)), ("operator", .string(s.operatorName ?? "")),
+                            ("height_m", number(s.heightM)),
+                            ("environment", .string(r.network.environments[s.id]?.rawValue ?? "")),
+                            ("sectors", .number(Double(s.sectors.count))),
+                            (
+                                "technologies",
+                                .string(
+                                    Set(s.sectors.map(\.technology)).sorted().map(\.rawValue).joined(separator: ","))
+                            ), ("generated", .bool(s.attributes["generated"] == .bool(true))),
+                        ]))
+                }, description: "Cell sites"))
         var sectorFeatures: [Feature] = []
         for s in r.sites {
             for sector in s.sectors {
-                sectorFeatures.append(Feature(index: sectorFeatures.count, geometry: .polygon(wedge(s.location, sector)), properties: JSONObject([
-                    ("id", .string(sector.id)), ("site_id", .string(s.id)), ("operator", .string(s.operatorName ?? "")),
-                    ("technology", .string(sector.technology.rawValue)), ("frequency_mhz", number(sector.frequencyMHz)),
-                    ("bandwidth_mhz", number(sector.bandwidthMHz)), ("azimuth_deg", number(sector.azimuthDeg)), ("tilt_deg", number(sector.tiltDeg)),
-                    ("eirp_dbm", number(sector.eirpDBm)), ("layers", .number(Double(sector.layers))),
-                ])))
+                sectorFeatures.append(
+                    Feature(
+                        index: sectorFeatures.count, geometry: .polygon(wedge(s.location, sector)),
+                        properties: JSONObject([
+                            ("id", .string(sector.id)), ("site_id", .string(s.id)),
+                            ("operator", .string(s.operatorName ?? "")),
+                            ("technology", .string(sector.technology.rawValue)),
+                            ("frequency_mhz", number(sector.frequencyMHz)),
+                            ("bandwidth_mhz", number(sector.bandwidthMHz)), ("azimuth_deg", number(sector.azimuthDeg)),
+                            ("tilt_deg", number(sector.tiltDeg)), ("eirp_dbm", number(sector.eirpDBm)),
+                            ("layers", .number(Double(sector.layers))),
+                        ])))
             }
         }
-        layers.append(OutputLayer(name: "sectors", geometryType: "POLYGON",
-                                  fields: [.init("id", .text), .init("site_id", .text), .init("operator", .text), .init("technology", .text),
-                                           .init("frequency_mhz", .real), .init("bandwidth_mhz", .real), .init("azimuth_deg", .real),
-                                           .init("tilt_deg", .real), .init("eirp_dbm", .real), .init("layers", .integer)],
-                                  features: sectorFeatures, description: "Sectors drawn as 150 m wedges of their beamwidth"))
+        layers.append(
+            OutputLayer(
+                name: "sectors", geometryType: "POLYGON",
+                fields: [
+                    .init("id", .text), .init("site_id", .text), .init("operator", .text), .init("technology", .text),
+                    .init("frequency_mhz", .real), .init("bandwidth_mhz", .real), .init("azimuth_deg", .real),
+                    .init("tilt_deg", .real), .init("eirp_dbm", .real), .init("layers", .integer),
+                ], features: sectorFeatures, description: "Sectors drawn as 150 m wedges of their beamwidth"))
 
         // WLAN.
         var aps: [Feature] = []
         var coverage: [Feature] = []
         for island in r.islands {
             for ap in island.accessPoints {
-                aps.append(Feature(index: aps.count, geometry: .point(ap.location), properties: JSONObject([
-                    ("id", .string(ap.id)), ("island", .string(island.name)), ("standard", .string(ap.standard.rawValue)),
-                    ("band_ghz", number(ap.bandMHz / 1000)), ("eirp_dbm", number(ap.eirpDBm)), ("indoor", .bool(ap.indoor)), ("public", .bool(ap.isPublic)),
-                    ("backhaul_mbps", number(ap.backhaulMbps)), ("island_mbps", number(island.indoorMbps)),
-                ])))
+                aps.append(
+                    Feature(
+                        index: aps.count, geometry: .point(ap.location),
+                        properties: JSONObject([
+                            ("id", .string(ap.id)), ("island", .string(island.name)),
+                            ("standard", .string(ap.standard.rawValue)), ("band_ghz", number(ap.bandMHz / 1000)),
+                            ("eirp_dbm", number(ap.eirpDBm)), ("indoor", .bool(ap.indoor)),
+                            ("public", .bool(ap.isPublic)), ("backhaul_mbps", number(ap.backhaulMbps)),
+                            ("island_mbps", number(island.indoorMbps)),
+                        ])))
             }
             if let g = island.outdoorCoverage {
-                coverage.append(Feature(index: coverage.count, geometry: OutputLayer.multi(g), properties: JSONObject([
-                    ("island", .string(island.name)), ("min_mbps", number(settings.wlan.outdoorMinimumMbps)), ("area_m2", number(try g.area())),
-                ])))
+                coverage.append(
+                    Feature(
+                        index: coverage.count, geometry: OutputLayer.multi(g),
+                        properties: JSONObject([
+                            ("island", .string(island.name)), ("min_mbps", number(settings.wlan.outdoorMinimumMbps)),
+                            ("area_m2", number(try g.area())),
+                        ])))
             }
         }
-        layers.append(OutputLayer(name: "wlan_aps", geometryType: "POINT",
-                                  fields: [.init("id", .text), .init("island", .text), .init("standard", .text), .init("band_ghz", .real), .init("eirp_dbm", .real),
-                                           .init("indoor", .boolean), .init("public", .boolean), .init("backhaul_mbps", .real), .init("island_mbps", .real)],
-                                  features: aps, description: "WLAN access points"))
-        layers.append(OutputLayer(name: "wlan_coverage", geometryType: "MULTIPOLYGON",
-                                  fields: [.init("island", .text), .init("min_mbps", .real), .init("area_m2", .real)], features: coverage,
-                                  description: "Outdoor coverage of public WLAN"))
+        layers.append(
+            OutputLayer(
+                name: "wlan_aps", geometryType: "POINT",
+                fields: [
+                    .init("id", .text), .init("island", .text), .init("standard", .text), .init("band_ghz", .real),
+                    .init("eirp_dbm", .real), .init("indoor", .boolean), .init("public", .boolean),
+                    .init("backhaul_mbps", .real), .init("island_mbps", .real),
+                ], features: aps, description: "WLAN access points"))
+        layers.append(
+            OutputLayer(
+                name: "wlan_coverage", geometryType: "MULTIPOLYGON",
+                fields: [.init("island", .text), .init("min_mbps", .real), .init("area_m2", .real)], features: coverage,
+                description: "Outdoor coverage of public WLAN"))
 
         // Coverage class polygons.
-        layers.append(OutputLayer(name: "coverage", geometryType: "MULTIPOLYGON",
-                                  fields: [.init("class", .text), .init("label", .text), .init("technology", .text), .init("operator", .text),
-                                           .init("min_mbps", .real), .init("area_km2", .real)],
-                                  features: try r.coveragePolygons.enumerated().map { k, entry in
-                                      let (cls, g) = entry
-                                      return Feature(index: k, geometry: g, properties: JSONObject([
-                                          ("class", .string(cls.name)), ("label", .string(cls.label)), ("technology", .string(cls.technology.rawValue)),
-                                          ("operator", cls.operatorName.map { .string($0) } ?? .null), ("min_mbps", number(cls.minimumMbps)),
-                                          ("area_km2", number(try g.area() / 1e6, 1000)),
-                                      ]))
-                                  }, description: "Outdoor coverage classes (dissolved grid cells)"))
+        layers.append(
+            OutputLayer(
+                name: "coverage", geometryType: "MULTIPOLYGON",
+                fields: [
+                    .init("class", .text), .init("label", .text), .init("technology", .text), .init("operator", .text),
+                    .init("min_mbps", .real), .init("area_km2", .real),
+                ],
+                features: try r.coveragePolygons.enumerated().map { k, entry in
+                    let (cls, g) = entry
+                    return Feature(
+                        index: k, geometry: g,
+                        properties: JSONObject([
+                            ("class", .string(cls.name)), ("label", .string(cls.label)),
+                            ("technology", .string(cls.technology.rawValue)),
+                            ("operator", cls.operatorName.map { .string($0) } ?? .null),
+                            ("min_mbps", number(cls.minimumMbps)), ("area_km2", number(try g.area() / 1e6, 1000)),
+                        ]))
+                }, description: "Outdoor coverage classes (dissolved grid cells)"))
 
         // Underserved areas.
-        let countFields: [GeoPackageField] = [.init("buildings", .integer), .init("households", .real), .init("residents", .real),
-                                              .init("businesses", .integer), .init("schools", .integer), .init("hospitals", .integer),
-                                              .init("other_focus_points", .integer)]
+        let countFields: [GeoPackageField] = [
+            .init("buildings", .integer), .init("households", .real), .init("residents", .real),
+            .init("businesses", .integer), .init("schools", .integer), .init("hospitals", .integer),
+            .init("other_focus_points", .integer),
+        ]
         func counts(_ c: BuildingCounts?, into o: inout JSONObject, prefix: String = "") {
             let c = c ?? BuildingCounts()
             o[prefix + "buildings"] = .number(Double(c.buildings))
@@ -210,42 +277,58 @@ public enum ResultLayers {
             o[prefix + "hospitals"] = .number(Double(c.hospitals))
             o[prefix + "other_focus_points"] = .number(Double(c.otherFocusPoints))
         }
-        layers.append(OutputLayer(name: "underserved_areas", geometryType: "MULTIPOLYGON",
-                                  fields: [.init("id", .text), .init("programme", .text), .init("district", .text), .init("dominant_reason", .text),
-                                           .init("area_km2", .real)] + countFields,
-                                  features: try r.areas.enumerated().map { k, a in
-                                      var o = JSONObject([("id", .string(a.id)), ("programme", .string(settings.funding.areaProgramme.rawValue)),
-                                                          ("district", a.district.map { .string($0) } ?? .null), ("dominant_reason", .string(a.dominantReason)),
-                                                          ("area_km2", number(try a.geometry.area() / 1e6, 10000))])
-                                      counts(a.counts, into: &o)
-                                      return Feature(index: k, geometry: OutputLayer.multi(a.geometry), properties: o)
-                                  }, description: "Clusters of eligible buildings"))
+        layers.append(
+            OutputLayer(
+                name: "underserved_areas", geometryType: "MULTIPOLYGON",
+                fields: [
+                    .init("id", .text), .init("programme", .text), .init("district", .text),
+                    .init("dominant_reason", .text), .init("area_km2", .real),
+                ] + countFields,
+                features: try r.areas.enumerated().map { k, a in
+                    var o = JSONObject([
+                        ("id", .string(a.id)), ("programme", .string(settings.funding.areaProgramme.rawValue)),
+                        ("district", a.district.map { .string($0) } ?? .null),
+                        ("dominant_reason", .string(a.dominantReason)),
+                        ("area_km2", number(try a.geometry.area() / 1e6, 10000)),
+                    ])
+                    counts(a.counts, into: &o)
+                    return Feature(index: k, geometry: OutputLayer.multi(a.geometry), properties: o)
+                }, description: "Clusters of eligible buildings"))
 
         // Districts.
-        var districtFields: [GeoPackageField] = [.init("id", .text), .init("name", .text), .init("area_km2", .real)] + countFields
+        var districtFields: [GeoPackageField] =
+            [.init("id", .text), .init("name", .text), .init("area_km2", .real)] + countFields
         for p in FundingProgramme.allCases {
             let f = fieldName(p.rawValue)
-            districtFields += [.init("\(f)_buildings", .integer), .init("\(f)_households", .real), .init("\(f)_schools", .integer)]
+            districtFields += [
+                .init("\(f)_buildings", .integer), .init("\(f)_households", .real), .init("\(f)_schools", .integer),
+            ]
         }
         for cls in settings.coverageClasses {
-            districtFields += [.init("\(fieldName(cls.name))_km2", .real), .init("\(fieldName(cls.name))_residents", .real)]
+            districtFields += [
+                .init("\(fieldName(cls.name))_km2", .real), .init("\(fieldName(cls.name))_residents", .real),
+            ]
         }
-        layers.append(OutputLayer(name: "districts", geometryType: "MULTIPOLYGON", fields: districtFields,
-                                  features: r.districts.enumerated().map { k, d in
-                                      var o = JSONObject([("id", .string(d.id)), ("name", .string(d.name)), ("area_km2", number(d.areaKm2, 1000))])
-                                      counts(d.all, into: &o)
-                                      for p in FundingProgramme.allCases {
-                                          let f = fieldName(p.rawValue)
-                                          o["\(f)_buildings"] = .number(Double(d.eligible[p]?.buildings ?? 0))
-                                          o["\(f)_households"] = number(d.eligible[p]?.households ?? 0, 10)
-                                          o["\(f)_schools"] = .number(Double(d.eligible[p]?.schools ?? 0))
-                                      }
-                                      for c in d.coverage {
-                                          o["\(fieldName(c.coverageClass.name))_km2"] = number(c.areaKm2, 1000)
-                                          o["\(fieldName(c.coverageClass.name))_residents"] = number(c.residents, 1)
-                                      }
-                                      return Feature(index: k, geometry: d.geometry.map(OutputLayer.multi), properties: o)
-                                  }, description: "Summaries per district"))
+        layers.append(
+            OutputLayer(
+                name: "districts", geometryType: "MULTIPOLYGON", fields: districtFields,
+                features: r.districts.enumerated().map { k, d in
+                    var o = JSONObject([
+                        ("id", .string(d.id)), ("name", .string(d.name)), ("area_km2", number(d.areaKm2, 1000)),
+                    ])
+                    counts(d.all, into: &o)
+                    for p in FundingProgramme.allCases {
+                        let f = fieldName(p.rawValue)
+                        o["\(f)_buildings"] = .number(Double(d.eligible[p]?.buildings ?? 0))
+                        o["\(f)_households"] = number(d.eligible[p]?.households ?? 0, 10)
+                        o["\(f)_schools"] = .number(Double(d.eligible[p]?.schools ?? 0))
+                    }
+                    for c in d.coverage {
+                        o["\(fieldName(c.coverageClass.name))_km2"] = number(c.areaKm2, 1000)
+                        o["\(fieldName(c.coverageClass.name))_residents"] = number(c.residents, 1)
+                    }
+                    return Feature(index: k, geometry: d.geometry.map(OutputLayer.multi), properties: o)
+                }, description: "Summaries per district"))
         return layers
     }
 
@@ -257,11 +340,20 @@ public enum ResultLayers {
         let technologies = Set(coverage.services.map(\.technology)).sorted()
         var fields: [GeoPackageField] = []
         for t in technologies {
-            fields += [.init("\(t.rawValue)_rsrp_dbm", .real), .init("\(t.rawValue)_sinr_db", .real), .init("\(t.rawValue)_mbps", .real)]
+            fields += [
+                .init("\(t.rawValue)_rsrp_dbm", .real), .init("\(t.rawValue)_sinr_db", .real),
+                .init("\(t.rawValue)_mbps", .real),
+            ]
         }
-        for key in coverage.services { fields.append(.init(fieldName("\(key.operatorName)_\(key.technology.rawValue)_mbps"), .real)) }
-        return OutputLayer(name: "coverage_grid", geometryType: "POINT", fields: fields, count: grid.columns * grid.rows,
-                           description: "Coverage raster cells (\(NumberText.plain(grid.resolutionM)) m): best outdoor RSRP, SINR and Mbit/s per technology and Mbit/s per network") { cell in
+        for key in coverage.services {
+            fields.append(.init(fieldName("\(key.operatorName)_\(key.technology.rawValue)_mbps"), .real))
+        }
+        return OutputLayer(
+            name: "coverage_grid", geometryType: "POINT", fields: fields, count: grid.columns * grid.rows,
+            description:
+                "Coverage raster cells (\(NumberText.plain(grid.resolutionM)) m): best outdoor RSRP, SINR and Mbit/s "
+                    + "per technology and Mbit/s per network"
+        ) { cell in
             var o = JSONObject()
             for t in technologies {
                 let q = coverage.best(receiver: cell, technology: t, indoor: false)?.1
@@ -270,9 +362,12 @@ public enum ResultLayers {
                 o["\(t.rawValue)_mbps"] = number(q?.downlinkMbps ?? 0)
             }
             for (k, key) in coverage.services.enumerated() {
-                o[fieldName("\(key.operatorName)_\(key.technology.rawValue)_mbps")] = number(coverage.quality(receiver: cell, service: k, indoor: false)?.downlinkMbps ?? 0)
+                o[fieldName("\(key.operatorName)_\(key.technology.rawValue)_mbps")] = number(
+                    coverage.quality(receiver: cell, service: k, indoor: false)?.downlinkMbps ?? 0)
             }
-            return Feature(index: cell, geometry: .point(grid.center(column: cell % grid.columns, row: cell / grid.columns)), properties: o)
+            return Feature(
+                index: cell, geometry: .point(grid.center(column: cell % grid.columns, row: cell / grid.columns)),
+                properties: o)
         }
     }
 
@@ -280,10 +375,11 @@ public enum ResultLayers {
     static func wedge(_ c: Coordinate, _ s: Sector) -> Polygon {
         let radius = 150.0
         guard let azimuth = s.azimuthDeg, s.beamwidthDeg < 360 else {
-            return Polygon(exterior: (0...24).map { k in
-                let a = Double(k % 24) * Double.pi / 12
-                return Coordinate(c.x + radius * sin(a), c.y + radius * cos(a))
-            })
+            return Polygon(
+                exterior: (0...24).map { k in
+                    let a = Double(k % 24) * Double.pi / 12
+                    return Coordinate(c.x + radius * sin(a), c.y + radius * cos(a))
+                })
         }
         var ring = [c]
         for k in 0...8 {

@@ -9,13 +9,17 @@ public final class RunHistory {
     private let database: SQLiteDatabase
 
     public init(path: String) throws {
-        try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         database = try SQLiteDatabase(path: path)
-        try database.execute("""
+        try database.execute(
+            """
             PRAGMA busy_timeout = 5000;
             CREATE TABLE IF NOT EXISTS runs (
-              id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT NOT NULL, finished_at TEXT NOT NULL, scenario TEXT NOT NULL,
-              scenario_files TEXT NOT NULL, inputs TEXT NOT NULL, version TEXT NOT NULL, settings TEXT NOT NULL, output TEXT NOT NULL,
+              id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT NOT NULL, finished_at TEXT NOT NULL, scenario TEXT \
+            NOT NULL,
+              scenario_files TEXT NOT NULL, inputs TEXT NOT NULL, version TEXT NOT NULL, settings TEXT NOT NULL, \
+            output TEXT NOT NULL,
               summary TEXT NOT NULL);
             """)
     }
@@ -26,25 +30,35 @@ public final class RunHistory {
     public static func checkWritable(path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard !isDirectory.boolValue else { throw FileWriteError(path: path, reason: "is a folder, not a run history database") }
+            guard !isDirectory.boolValue else {
+                throw FileWriteError(path: path, reason: "is a folder, not a run history database")
+            }
             do {
                 let db = try SQLiteDatabase(path: path, create: false)
                 try db.execute("PRAGMA busy_timeout = 5000; BEGIN IMMEDIATE; ROLLBACK;")
                 _ = try db.query("SELECT count(*) FROM sqlite_master")
-            } catch {
-                throw FileWriteError(path: path, reason: "the run history cannot be written: \(error)")
-            }
+            } catch { throw FileWriteError(path: path, reason: "the run history cannot be written: \(error)") }
             return
         }
         // The nearest existing folder must be writable to create the database (and its folders).
         var folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: folder.path) && folder.path != "/" { folder.deleteLastPathComponent() }
+        while !FileManager.default.fileExists(atPath: folder.path) && folder.path != "/" {
+            folder.deleteLastPathComponent()
+        }
         var folderIsDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &folderIsDirectory), folderIsDirectory.boolValue else {
-            throw FileWriteError(path: path, reason: "the run history cannot be created: \(folder.path) is a file, not a folder")
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &folderIsDirectory),
+            folderIsDirectory.boolValue
+        else {
+            throw FileWriteError(
+                path: path, reason: "the run history cannot be created: \(folder.path) is a file, not a folder")
         }
         guard access(folder.path, W_OK | X_OK) == 0 else {
-            throw FileWriteError(path: path, reason: "the run history cannot be created: \(folder.path) is not writable (\(String(cString: strerror(errno))))")
+            throw FileWriteError(
+                path: path,
+                reason:
+                    "the run history cannot be created: \(folder.path) is not writable "
+                        + "(\(String(cString: strerror(errno))))"
+            )
         }
     }
 
@@ -58,29 +72,37 @@ public final class RunHistory {
 
     /// The hash of every file, for the record.
     public static func hashes(_ paths: [String]) -> JSONValue {
-        .object(JSONObject(paths.map { p in
-            (p, .string(FileManager.default.contents(atPath: p).map { SHA256.hex($0) } ?? "missing"))
-        }))
+        .object(
+            JSONObject(
+                paths.map { p in
+                    (p, .string(FileManager.default.contents(atPath: p).map { SHA256.hex($0) } ?? "missing"))
+                }))
     }
 
     /// Records a run: its scenario, the hashes of the scenario and input files, the settings and the summary.
     public func record(_ result: RunResult, startedAt: Date, output: String) throws {
         let iso = ISO8601DateFormatter()
         let scenario = result.scenario
-        try database.execute("""
-            INSERT INTO runs (started_at, finished_at, scenario, scenario_files, inputs, version, settings, output, summary)
+        try database.execute(
+            """
+            INSERT INTO runs (started_at, finished_at, scenario, scenario_files, inputs, version, settings, output, \
+            summary)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [
-            .text(iso.string(from: startedAt)), .text(iso.string(from: Date())), .text(scenario.name),
-            .text(JSONWriter.serialize(Self.hashes(scenario.files))), .text(JSONWriter.serialize(Self.hashes(scenario.inputPaths))),
-            .text(Self.version), .text(JSONWriter.serialize(ScenarioSettings.json(scenario))), .text(output),
-            .text(JSONWriter.serialize(try result.summary.json())),
-        ])
+            """,
+            [
+                .text(iso.string(from: startedAt)), .text(iso.string(from: Date())), .text(scenario.name),
+                .text(JSONWriter.serialize(Self.hashes(scenario.files))),
+                .text(JSONWriter.serialize(Self.hashes(scenario.inputPaths))), .text(Self.version),
+                .text(JSONWriter.serialize(ScenarioSettings.json(scenario))), .text(output),
+                .text(JSONWriter.serialize(try result.summary.json())),
+            ])
     }
 
     public func entries() throws -> [Entry] {
         try database.query("SELECT id, started_at, scenario, output, summary FROM runs ORDER BY id").map {
-            Entry(id: $0[0].integer ?? 0, startedAt: $0[1].text ?? "", scenario: $0[2].text ?? "", output: $0[3].text ?? "", summary: $0[4].text ?? "")
+            Entry(
+                id: $0[0].integer ?? 0, startedAt: $0[1].text ?? "", scenario: $0[2].text ?? "",
+                output: $0[3].text ?? "", summary: $0[4].text ?? "")
         }
     }
 }

@@ -10,104 +10,159 @@ public enum RunWriter {
     /// The GeoPackage, GeoJSON and CSV writers run at the same time.
     /// - Throws: `FileWriteError` with the path and the plain reason when a file cannot be written; the
     ///   folder is then discarded and the destination stays as it was.
-    @discardableResult
-    public static func write(_ r: RunResult, to folder: OutputFolder, formats: Set<OutputFormat>) throws
-        -> (files: [String], timings: [(String, Double)]) {
+    @discardableResult public static func write(
+        _ r: RunResult, to folder: OutputFolder, formats: Set<OutputFormat>
+    ) throws -> (files: [String], timings: [(String, Double)]) {
         try folder.fill { root in try writeFiles(r, root: root, formats: formats) }
     }
 
-    static func writeFiles(_ r: RunResult, root: String, formats: Set<OutputFormat>) throws
-        -> (files: [String], timings: [(String, Double)]) {
+    static func writeFiles(
+        _ r: RunResult, root: String, formats: Set<OutputFormat>
+    ) throws -> (files: [String], timings: [(String, Double)]) {
         let scenario = r.scenario
         let summary = try r.summary.json()
         // The sub-folders, made here once: the writers make no folders (see AtomicFile).
         for (format, folder) in [(OutputFormat.geojson, "geojson"), (.csv, "csv")] where formats.contains(format) {
             do {
                 try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: false)
-            } catch {
-                throw FileWriteError.wrap(error, path: root + "/" + folder)
-            }
+            } catch { throw FileWriteError.wrap(error, path: root + "/" + folder) }
         }
         let layers = try ResultLayers.make(r)
         let generated = r.generatedLayers
         var jobs: [(String, @Sendable () throws -> [String])] = []
         if formats.contains(.gpkg) {
-            jobs.append(("write gpkg", {
-                let writer = try GeoPackageWriter(path: root + "/gigaplan.gpkg")
-                for layer in layers + [ResultLayers.coverageGrid(r)].compactMap({ $0 }) {
-                    try writer.addLayer(layer.name, geometryType: layer.geometryType, crs: scenario.workingCRS, fields: layer.fields, description: layer.description)
-                    for i in 0..<layer.count {
-                        let f = layer.feature(i)
-                        try writer.insert(into: layer.name, geometry: f.geometry, properties: f.properties)
+            jobs.append(
+                (
+                    "write gpkg",
+                    {
+                        let writer = try GeoPackageWriter(path: root + "/gigaplan.gpkg")
+                        for layer in layers + [ResultLayers.coverageGrid(r)].compactMap({ $0 }) {
+                            try writer.addLayer(
+                                layer.name, geometryType: layer.geometryType, crs: scenario.workingCRS,
+                                fields: layer.fields, description: layer.description)
+                            for i in 0..<layer.count {
+                                let f = layer.feature(i)
+                                try writer.insert(into: layer.name, geometry: f.geometry, properties: f.properties)
+                            }
+                        }
+                        if let grid = r.grid {
+                            let (tiles, topLeft) = CoverageTiles.make(grid)
+                            try writer.addTiles(
+                                "coverage_raster", crs: scenario.workingCRS, origin: topLeft,
+                                pixelSize: grid.resolutionM, tileSize: CoverageTiles.tileSize, tiles: tiles,
+                                description: "Best outdoor downlink Mbit/s: \(CoverageLegend.description)")
+                        }
+                        try writer.finish()
+                        return ["gigaplan.gpkg"]
                     }
-                }
-                if let grid = r.grid {
-                    let (tiles, topLeft) = CoverageTiles.make(grid)
-                    try writer.addTiles("coverage_raster", crs: scenario.workingCRS, origin: topLeft, pixelSize: grid.resolutionM, tileSize: CoverageTiles.tileSize,
-                                        tiles: tiles, description: "Best outdoor downlink Mbit/s: \(CoverageLegend.description)")
-                }
-                try writer.finish()
-                return ["gigaplan.gpkg"]
-            }))
+                ))
         }
         if formats.contains(.geojson) {
-            jobs.append(("write geojson", {
-                let note = JSONObject([("scenario", .string(scenario.name)), ("generated_inputs", .array(generated.map { .string($0) }))])
-                var files: [String] = []
-                for layer in layers {
-                    let writer = GeoJSONWriter(decimals: 7)
-                    let sink = try FileSink(path: root + "/geojson/\(layer.name).geojson")
-                    let head = writer.document(features: [], members: JSONObject([("name", .string(layer.name)), ("gigaplan", .object(note))]))
-                    try sink.write(String(head.dropLast(4)))   // without the closing "\n]}\n"
-                    try streamFormatted(layer, { range in
-                        let projector = Projector()
-                        var text = ""
-                        for i in range {
-                            var f = layer.feature(i)
-                            f.geometry = try f.geometry.map { try projector.transform($0, from: scenario.workingCRS, to: .wgs84) }
-                            text += (i == 0 ? "\n" : ",\n") + writer.feature(f)
+            jobs.append(
+                (
+                    "write geojson",
+                    {
+                        let note = JSONObject([
+                            ("scenario", .string(scenario.name)),
+                            ("generated_inputs", .array(generated.map { .string($0) })),
+                        ])
+                        var files: [String] = []
+                        for layer in layers {
+                            let writer = GeoJSONWriter(decimals: 7)
+                            let sink = try FileSink(path: root + "/geojson/\(layer.name).geojson")
+                            let head = writer.document(
+                                features: [],
+                                members: JSONObject([("name", .string(layer.name)), ("gigaplan", .object(note))]))
+                            try sink.write(String(head.dropLast(4)))  // without the closing "\n]}\n"
+                            try streamFormatted(
+                                layer,
+                                { range in
+                                    let projector = Projector()
+                                    var text = ""
+                                    for i in range {
+                                        var f = layer.feature(i)
+                                        f.geometry = try f.geometry.map {
+                                            try projector.transform($0, from: scenario.workingCRS, to: .wgs84)
+                                        }
+                                        text += (i == 0 ? "\n" : ",\n") + writer.feature(f)
+                                    }
+                                    return text
+                                }, write: sink.write)
+                            try sink.write("\n]}\n")
+                            try sink.close()
+                            files.append("geojson/\(layer.name).geojson")
                         }
-                        return text
-                    }, write: sink.write)
-                    try sink.write("\n]}\n")
-                    try sink.close()
-                    files.append("geojson/\(layer.name).geojson")
-                }
-                return files
-            }))
+                        return files
+                    }
+                ))
         }
         if formats.contains(.csv) {
-            jobs.append(("write csv", {
-                var files: [String] = []
-                func save(_ relative: String, _ text: String) throws {
-                    try AtomicFile.write(text, to: root + "/" + relative)
-                    files.append(relative)
-                }
-                for layer in layers where ["buildings", "schools", "underserved_areas", "districts", "sites", "sectors", "wlan_aps"].contains(layer.name) {
-                    try CSVWriter.write(layer, wkt: layer.name == "buildings" || layer.name == "underserved_areas", to: root + "/csv/\(layer.name).csv")
-                    files.append("csv/\(layer.name).csv")
-                }
-                try save("csv/download_times.csv", DownloadTimeText.render(DownloadTimeTable(), .csv, locale: .en))
-                try save("csv/street_wlan_coverage.csv", CSVWriter.table(header: ["street_id", "name", "length_m", "covered_m"], rows: r.streetCoverage.map {
-                    [$0.streetID, $0.name ?? "", NumberFormat.fixed($0.lengthM, decimals: 1), NumberFormat.fixed($0.coveredM, decimals: 1)]
-                }))
-                let problems = r.problems
-                try save("csv/input_problems.csv", CSVWriter.table(header: ["severity", "code", "file", "layer", "feature_index", "id", "field", "reason"], rows: problems.map {
-                    [$0.severity.rawValue, $0.code, scenario.relativePath($0.file), $0.layer ?? "", $0.featureIndex.map(String.init) ?? "", $0.featureID ?? "", $0.field ?? "", $0.reason]
-                }))
-                return files
-            }))
+            jobs.append(
+                (
+                    "write csv",
+                    {
+                        var files: [String] = []
+                        func save(_ relative: String, _ text: String) throws {
+                            try AtomicFile.write(text, to: root + "/" + relative)
+                            files.append(relative)
+                        }
+                        for layer in layers
+                        where [
+                            "buildings", "schools", "underserved_areas", "districts", "sites", "sectors", "wlan_aps",
+                        ].contains(layer.name) {
+                            try CSVWriter.write(
+                                layer, wkt: layer.name == "buildings" || layer.name == "underserved_areas",
+                                to: root + "/csv/\(layer.name).csv")
+                            files.append("csv/\(layer.name).csv")
+                        }
+                        try save(
+                            "csv/download_times.csv", DownloadTimeText.render(DownloadTimeTable(), .csv, locale: .en))
+                        try save(
+                            "csv/street_wlan_coverage.csv",
+                            CSVWriter.table(
+                                header: ["street_id", "name", "length_m", "covered_m"],
+                                rows: r.streetCoverage.map {
+                                    [
+                                        $0.streetID, $0.name ?? "", NumberFormat.fixed($0.lengthM, decimals: 1),
+                                        NumberFormat.fixed($0.coveredM, decimals: 1),
+                                    ]
+                                }))
+                        let problems = r.problems
+                        try save(
+                            "csv/input_problems.csv",
+                            CSVWriter.table(
+                                header: [
+                                    "severity", "code", "file", "layer", "feature_index", "id", "field", "reason",
+                                ],
+                                rows: problems.map {
+                                    [
+                                        $0.severity.rawValue, $0.code, scenario.relativePath($0.file), $0.layer ?? "",
+                                        $0.featureIndex.map(String.init) ?? "", $0.featureID ?? "", $0.field ?? "",
+                                        $0.reason,
+                                    ]
+                                }))
+                        return files
+                    }
+                ))
         }
         if formats.contains(.html) {
-            jobs.append(("write html", {
-                try AtomicFile.write(try HTMLReport.render(r), to: root + "/report.html")
-                return ["report.html"]
-            }))
+            jobs.append(
+                (
+                    "write html",
+                    {
+                        try AtomicFile.write(try HTMLReport.render(r), to: root + "/report.html")
+                        return ["report.html"]
+                    }
+                ))
         }
-        jobs.append(("write summary", {
-            try AtomicFile.write(JSONWriter.serialize(summary, pretty: true) + "\n", to: root + "/summary.json")
-            return ["summary.json"]
-        }))
+        jobs.append(
+            (
+                "write summary",
+                {
+                    try AtomicFile.write(JSONWriter.serialize(summary, pretty: true) + "\n", to: root + "/summary.json")
+                    return ["summary.json"]
+                }
+            ))
         let runs = jobs
         let results: [Result<([String], Double), any Error>] = parallelMap(count: runs.count, chunkSize: 1) { range in
             range.map { k in

@@ -2,20 +2,17 @@ import ArgumentParser
 import Foundation
 
 /// The `gigaplan` command. Exit codes: 0 done, 1 input problems, 2 unreadable input or usage error.
-@main
-struct Gigaplan: ParsableCommand {
+@main struct Gigaplan: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "gigaplan",
-        abstract: "Broadband, WLAN and 5G infrastructure planning for cities.",
+        commandName: "gigaplan", abstract: "Broadband, WLAN and 5G infrastructure planning for cities.",
         discussion: """
             Exit codes: 0 done; 1 input problems were found; 2 an input could not be read at all, or the \
             command line was wrong.
             """,
         subcommands: [
-            RunCommand.self, CompareCommand.self, ReportCommand.self, HistoryCommand.self, ValidateCommand.self, TableCommand.self,
-            RadioCommand.self,
-        ]
-    )
+            RunCommand.self, CompareCommand.self, ReportCommand.self, HistoryCommand.self, ValidateCommand.self,
+            TableCommand.self, RadioCommand.self,
+        ])
 
     /// Without a subcommand: the usage on standard error, exit 2 (the command line was incomplete).
     func run() throws {
@@ -27,13 +24,9 @@ struct Gigaplan: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
-        } catch {
+        } catch let exit as ExitCode { Foundation.exit(exit.rawValue) } catch {
             let code = exitCode(for: error)
-            if code == .success {
-                Self.exit(withError: error)
-            }
+            if code == .success { Self.exit(withError: error) }
             // Usage errors (ArgumentParser's 64) are exit code 2 here, as are unreadable inputs.
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(code == .validationFailure || code == .failure ? 2 : code.rawValue)
@@ -41,6 +34,4 @@ struct Gigaplan: ParsableCommand {
     }
 }
 
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}
+func printError(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }

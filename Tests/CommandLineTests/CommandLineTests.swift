@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The `gigaplan` executable as a user runs it: output, exit codes, JSON.
 @Suite struct CommandLineTests {
@@ -11,9 +11,15 @@ import TestSupport
     @Test func downloadTimesTable() throws {
         let r = try gigaplan("table", "download-times")
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("Downloadzeit in s   UMTS     HSDPA  LTE 100 MBit  LTE 300 MBit  5G (1 GBit)  5G (10 GBit)\n10 MP3s             1042     10     4             1             0,40         0,04\n"))
-        #expect(r.stdout.hasSuffix("100 GB Backup       2083333  19048  8000          2667          800,00       80,00\n"))
-        let json = try gigaplan("table", "download-times", "--format", "json", "--technologies", "lte-100", "--sizes", "1GB")
+        #expect(
+            r.stdout.hasPrefix(
+                "Downloadzeit in s   UMTS     HSDPA  LTE 100 MBit  LTE 300 MBit  5G (1 GBit)  5G (10 GBit)\n10 MP3s    "
+                    + "         1042     10     4             1             0,40         0,04\n"
+            ))
+        #expect(
+            r.stdout.hasSuffix("100 GB Backup       2083333  19048  8000          2667          800,00       80,00\n"))
+        let json = try gigaplan(
+            "table", "download-times", "--format", "json", "--technologies", "lte-100", "--sizes", "1GB")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(rows.count == 1)
         #expect(rows[0]["seconds"] as? Double == 80)
@@ -22,22 +28,33 @@ import TestSupport
     }
 
     @Test func pathLossJSON() throws {
-        let r = try gigaplan("radio", "pathloss", "--model", "umi-nlos", "--frequency-mhz", "3500", "--distance-m", "300", "--bs-height-m", "10", "--format", "json")
+        let r = try gigaplan(
+            "radio", "pathloss", "--model", "umi-nlos", "--frequency-mhz", "3500", "--distance-m", "300",
+            "--bs-height-m", "10", "--format", "json")
         #expect(r.status == 0)
         let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(o["model"] as? String == "umi-nlos")
         #expect(abs((o["path_loss_db"] as? Double ?? 0) - 121.437) < 0.01)
         #expect(o["in_validity_range"] as? Bool == true)
         #expect((o["source"] as? String)?.contains("38.901") == true)
-        let outside = try gigaplan("radio", "pathloss", "--model", "hata-urban", "--frequency-mhz", "3500", "--distance-m", "300", "--format", "json")
+        let outside = try gigaplan(
+            "radio", "pathloss", "--model", "hata-urban", "--frequency-mhz", "3500", "--distance-m", "300", "--format",
+            "json")
         #expect(outside.stdout.contains("\"in_validity_range\": false"))
-        #expect(try gigaplan("radio", "pathloss", "--model", "hata-urban", "--frequency-mhz", "3500", "--distance-m", "300", "--strict").status == 2)
-        #expect(try gigaplan("radio", "pathloss", "--model", "nonsense", "--frequency-mhz", "1", "--distance-m", "1").status == 2)
+        #expect(
+            try gigaplan(
+                "radio", "pathloss", "--model", "hata-urban", "--frequency-mhz", "3500", "--distance-m", "300",
+                "--strict"
+            ).status == 2)
+        #expect(
+            try gigaplan("radio", "pathloss", "--model", "nonsense", "--frequency-mhz", "1", "--distance-m", "1").status
+                == 2)
     }
 
     @Test func linkAndPeakRate() throws {
-        let link = try gigaplan("radio", "link", "--carrier", "lte1800", "--model", "fspl", "--distance-m", "1000", "--bs-height-m", "1.5",
-                                "--eirp-dbm", "61", "--antenna-gain-dbi", "17", "--tilt-deg", "0", "--format", "json")
+        let link = try gigaplan(
+            "radio", "link", "--carrier", "lte1800", "--model", "fspl", "--distance-m", "1000", "--bs-height-m", "1.5",
+            "--eirp-dbm", "61", "--antenna-gain-dbi", "17", "--tilt-deg", "0", "--format", "json")
         #expect(link.status == 0)
         let o = try #require(try JSONSerialization.jsonObject(with: Data(link.stdout.utf8)) as? [String: Any])
         // FSPL at 1800 MHz, 1 km: 97.5532 dB; omni antenna without tilt, receiver at antenna height: 61 − 97.5532 dBm.
@@ -51,9 +68,17 @@ import TestSupport
     }
 
     @Test func validateExitCodes() throws {
-        let clean = Fixtures.file("wlan.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"a\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[7.62,51.96]},\"properties\":{}}]}")
+        let clean = Fixtures.file(
+            "wlan.geojson",
+            "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"a\","
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[7.62,51.96]},\"properties\":{}}]}"
+        )
         #expect(try gigaplan("validate", clean).status == 0)
-        let bad = Fixtures.file("wlan.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[51.96,7.62]},\"properties\":{\"id\":\"s\"}}]}")
+        let bad = Fixtures.file(
+            "wlan.geojson",
+            "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\","
+                + "\"coordinates\":[51.96,7.62]},\"properties\":{\"id\":\"s\"}}]}"
+        )
         let r = try gigaplan("validate", bad)
         #expect(r.status == 1)
         #expect(r.stdout.contains("\(bad): layer wlan: feature 0 (id \"s\"), field geometry: error:"))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// gigaplan never replaces or deletes what it did not write: each case is run in a sandbox copy of the
 /// test town and checked to exit with its code and message and to leave every file as it was.
@@ -11,8 +11,10 @@ import TestSupport
     }
 
     /// Runs a command that must be refused: exit `status`, `message` on stderr, and the sandbox unchanged.
-    func expectRefused(_ arguments: [String], status: Int32 = 2, message: String, prepare: (String) throws -> Void = { _ in },
-                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectRefused(
+        _ arguments: [String], status: Int32 = 2, message: String, prepare: (String) throws -> Void = { _ in },
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let dir = Fixtures.sandbox()
         try prepare(dir)
         let before = Fixtures.snapshot(dir)
@@ -23,17 +25,21 @@ import TestSupport
     }
 
     @Test func outNamingAnExistingFileIsRefused() throws {
-        try expectRefused(["run", "smalltown.yaml", "--out", "notes.txt", "--quiet"], message: "it is an existing file") { dir in
-            try Data("my notes".utf8).write(to: URL(fileURLWithPath: dir + "/notes.txt"))
-        }
+        try expectRefused(
+            ["run", "smalltown.yaml", "--out", "notes.txt", "--quiet"], message: "it is an existing file"
+        ) { dir in try Data("my notes".utf8).write(to: URL(fileURLWithPath: dir + "/notes.txt")) }
     }
 
     @Test func outNamingTheFolderOfTheInputsIsRefused() throws {
-        try expectRefused(["run", "smalltown.yaml", "--out", "smalltown", "--quiet"], message: "buildings.geojson, which the run reads")
+        try expectRefused(
+            ["run", "smalltown.yaml", "--out", "smalltown", "--quiet"],
+            message: "buildings.geojson, which the run reads")
     }
 
     @Test func outNamingAnInputFileIsRefused() throws {
-        try expectRefused(["run", "smalltown.yaml", "--out", "smalltown/fixed.csv", "--quiet"], message: "which the run reads or records to")
+        try expectRefused(
+            ["run", "smalltown.yaml", "--out", "smalltown/fixed.csv", "--quiet"],
+            message: "which the run reads or records to")
     }
 
     @Test func outNamingTheCurrentFolderIsRefused() throws {
@@ -41,7 +47,8 @@ import TestSupport
     }
 
     @Test func outNamingAnAncestorOfTheCurrentFolderIsRefused() throws {
-        try expectRefused(["run", "smalltown.yaml", "--out", "..", "--quiet"], message: "it is an ancestor of the current folder")
+        try expectRefused(
+            ["run", "smalltown.yaml", "--out", "..", "--quiet"], message: "it is an ancestor of the current folder")
         // From a sub folder, the folder holding the scenario is an ancestor too.
         let dir = Fixtures.sandbox()
         try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: false)
@@ -57,13 +64,18 @@ import TestSupport
     }
 
     @Test func outNamingAFolderGigaplanDidNotWriteIsRefused() throws {
-        try expectRefused(["run", "smalltown.yaml", "--out", "mine", "--quiet"], message: "gigaplan did not write (it has no .gigaplan-output file)") { dir in
+        try expectRefused(
+            ["run", "smalltown.yaml", "--out", "mine", "--quiet"],
+            message: "gigaplan did not write (it has no .gigaplan-output file)"
+        ) { dir in
             try FileManager.default.createDirectory(atPath: dir + "/mine", withIntermediateDirectories: false)
             try Data("thesis".utf8).write(to: URL(fileURLWithPath: dir + "/mine/thesis.tex"))
         }
     }
 
-    @Test(arguments: ["..", "", "../../x", ".", "a/b"]) func scenarioNameThatIsNotAFolderNameIsRefused(_ name: String) throws {
+    @Test(arguments: ["..", "", "../../x", ".", "a/b"]) func scenarioNameThatIsNotAFolderNameIsRefused(
+        _ name: String
+    ) throws {
         try expectRefused(["run", "named.yaml", "--quiet"], status: 1, message: "name:") { dir in
             let yaml = "name: \"\(name)\"\ninputs:\n  buildings: smalltown/buildings.geojson\n"
             try Data(yaml.utf8).write(to: URL(fileURLWithPath: dir + "/named.yaml"))
@@ -71,18 +83,20 @@ import TestSupport
     }
 
     @Test func storeInsideOutIsRefused() throws {
-        try expectRefused(["run", "smalltown.yaml", "--out", "result", "--store", "result/history.sqlite", "--quiet"],
-                          message: "it holds result/history.sqlite")
+        try expectRefused(
+            ["run", "smalltown.yaml", "--out", "result", "--store", "result/history.sqlite", "--quiet"],
+            message: "it holds result/history.sqlite")
     }
 
     @Test func unwritableStoreFailsBeforeAnyOutput() throws {
         // An existing file that is not a database: the run must stop before writing anything, the file intact.
-        try expectRefused(["run", "smalltown.yaml", "--out", "result", "--store", "notes.txt", "--quiet"], message: "notes.txt") { dir in
-            try Data("not a database".utf8).write(to: URL(fileURLWithPath: dir + "/notes.txt"))
-        }
-        try expectRefused(["run", "smalltown.yaml", "--out", "result", "--store", "notes.txt/h.sqlite", "--quiet"], message: "is a file, not a folder") { dir in
-            try Data("not a database".utf8).write(to: URL(fileURLWithPath: dir + "/notes.txt"))
-        }
+        try expectRefused(
+            ["run", "smalltown.yaml", "--out", "result", "--store", "notes.txt", "--quiet"], message: "notes.txt"
+        ) { dir in try Data("not a database".utf8).write(to: URL(fileURLWithPath: dir + "/notes.txt")) }
+        try expectRefused(
+            ["run", "smalltown.yaml", "--out", "result", "--store", "notes.txt/h.sqlite", "--quiet"],
+            message: "is a file, not a folder"
+        ) { dir in try Data("not a database".utf8).write(to: URL(fileURLWithPath: dir + "/notes.txt")) }
     }
 
     @Test func gigaplanReplacesItsOwnFolderButNeverAFileAddedThere() throws {
@@ -99,7 +113,9 @@ import TestSupport
         try Data("my notes".utf8).write(to: URL(fileURLWithPath: dir + "/out/smalltown/notes.txt"))
         let added = try gigaplan(dir, ["run", "smalltown.yaml", "--quiet"])
         #expect(added.status == 2)
-        #expect(added.stderr.contains("notes.txt, which gigaplan did not write there or which was changed since"), "\(added.stderr)")
+        #expect(
+            added.stderr.contains("notes.txt, which gigaplan did not write there or which was changed since"),
+            "\(added.stderr)")
         #expect(FileManager.default.contents(atPath: dir + "/out/smalltown/notes.txt") == Data("my notes".utf8))
         // A file of its own that the user changed: refused too.
         try FileManager.default.removeItem(atPath: dir + "/out/smalltown/notes.txt")
@@ -122,11 +138,14 @@ import TestSupport
         try probe.run()
         probe.waitUntilExit()
         let dead = probe.processIdentifier
-        try FileManager.default.createDirectory(atPath: dir + "/out/.smalltown.partial-\(dead)/csv", withIntermediateDirectories: true)
-        try Data("gigaplan output folder for \"smalltown\". …\n".utf8).write(to: URL(fileURLWithPath: dir + "/out/.smalltown.partial-\(dead)/.gigaplan-output"))
+        try FileManager.default.createDirectory(
+            atPath: dir + "/out/.smalltown.partial-\(dead)/csv", withIntermediateDirectories: true)
+        try Data("gigaplan output folder for \"smalltown\". …\n".utf8).write(
+            to: URL(fileURLWithPath: dir + "/out/.smalltown.partial-\(dead)/.gigaplan-output"))
         try Data(count: 1000).write(to: URL(fileURLWithPath: dir + "/out/.smalltown.partial-\(dead)/csv/buildings.csv"))
         // A look-alike folder without the marker is not gigaplan's and stays.
-        try FileManager.default.createDirectory(atPath: dir + "/out/.thesis.partial-\(dead)", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: dir + "/out/.thesis.partial-\(dead)", withIntermediateDirectories: true)
         let r = try gigaplan(dir, ["run", "smalltown.yaml", "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         let left = try FileManager.default.contentsOfDirectory(atPath: dir + "/out")
@@ -147,7 +166,9 @@ import TestSupport
         try process.run()
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
-            let partial = (try? FileManager.default.contentsOfDirectory(atPath: dir))?.first { $0.contains(".partial-") }
+            let partial = (try? FileManager.default.contentsOfDirectory(atPath: dir))?.first {
+                $0.contains(".partial-")
+            }
             if let partial, FileManager.default.fileExists(atPath: dir + "/" + partial + "/summary.json") { break }
             usleep(50_000)
         }
@@ -181,16 +202,21 @@ import TestSupport
             // Finished before the signal (0), interrupted while writing (130), or ended by the default
             // action before any output folder was claimed.
             let byDefault = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGINT
-            #expect([0, 130].contains(process.terminationStatus) || byDefault,
-                    "exit \(process.terminationStatus) (\(process.terminationReason)) at \(delayMs) ms")
+            #expect(
+                [0, 130].contains(process.terminationStatus) || byDefault,
+                "exit \(process.terminationStatus) (\(process.terminationReason)) at \(delayMs) ms")
             let left = try FileManager.default.contentsOfDirectory(atPath: dir)
             #expect(!left.contains { $0.contains("partial") || $0.contains("discard") }, "\(left)")
         }
     }
 
     @Test func reportAndCompareFollowTheSameRule() throws {
-        try expectRefused(["report", "smalltown.yaml", "--per", "district", "--out", ".", "--quiet"], message: "it is the current folder")
-        try expectRefused(["compare", "smalltown.yaml", "smalltown.yaml", "--out", "smalltown", "--quiet"], message: "which the run reads")
+        try expectRefused(
+            ["report", "smalltown.yaml", "--per", "district", "--out", ".", "--quiet"],
+            message: "it is the current folder")
+        try expectRefused(
+            ["compare", "smalltown.yaml", "smalltown.yaml", "--out", "smalltown", "--quiet"],
+            message: "which the run reads")
         let dir = Fixtures.sandbox()
         let r = try gigaplan(dir, ["compare", "smalltown.yaml", "smalltown.yaml", "--out", "cmp", "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")

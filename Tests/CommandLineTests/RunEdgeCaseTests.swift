@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Runs on inputs that used to crash gigaplan or to write what they should not.
 @Suite struct RunEdgeCaseTests {
@@ -8,12 +8,11 @@ import TestSupport
         try Fixtures.run(Fixtures.gigaplan, arguments, in: dir)
     }
 
-    func write(_ text: String, _ path: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-    }
+    func write(_ text: String, _ path: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) }
 
-    @Test(arguments: [("empty-buildings", "buildings: empty.geojson"), ("only-sites", "sites: smalltown/sites.geojson")])
-    func scenarioWithNoBuildingsAndNoDistrictsRuns(_ name: String, _ input: String) throws {
+    @Test(arguments: [
+        ("empty-buildings", "buildings: empty.geojson"), ("only-sites", "sites: smalltown/sites.geojson"),
+    ]) func scenarioWithNoBuildingsAndNoDistrictsRuns(_ name: String, _ input: String) throws {
         let dir = Fixtures.sandbox()
         try write(#"{"type":"FeatureCollection","features":[]}"#, dir + "/empty.geojson")
         try write("name: \(name)\ninputs:\n  \(input)\n", dir + "/s.yaml")
@@ -21,16 +20,25 @@ import TestSupport
         #expect(r.status == 0, "\(r.stderr)")
         let report = try String(contentsOfFile: dir + "/out/\(name)/report.html", encoding: .utf8)
         #expect(report.contains("</html>"))
-        #expect(!((try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []).contains { $0.contains("partial") })
+        #expect(
+            !((try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []).contains {
+                $0.contains("partial")
+            })
     }
 
     @Test func pointBuildingsAreAPointLayer() throws {
         let dir = Fixtures.sandbox()
-        try write(#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[7.62,51.96]},"properties":{"id":"a","use":"residential","households":2}},{"type":"Feature","geometry":{"type":"Point","coordinates":[7.621,51.961]},"properties":{"id":"b","use":"residential","households":3}}]}"#, dir + "/points.geojson")
+        try write(
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":"#
+                + #"[7.62,51.96]},"properties":{"id":"a","use":"residential","households":2}},{"type":"Feature","#
+                    + #""geometry":{"type":"Point","coordinates":[7.621,51.961]},"properties":{"id":"b","use":"#
+                        + #""residential","households":3}}]}"#,
+            dir + "/points.geojson")
         try write("name: points\ninputs:\n  buildings: points.geojson\n", dir + "/s.yaml")
         let r = try gigaplan(dir, ["run", "s.yaml", "--quiet", "--format", "gpkg"])
         #expect(r.status == 0, "\(r.stderr)")
-        let ogrinfo = try #require(Fixtures.which("ogrinfo"), "ogrinfo (Debian gdal-bin) is needed; tools/test installs it")
+        let ogrinfo = try #require(
+            Fixtures.which("ogrinfo"), "ogrinfo (Debian gdal-bin) is needed; tools/test installs it")
         let info = try Fixtures.run(ogrinfo, ["-ro", "-so", dir + "/out/points/gigaplan.gpkg", "buildings"])
         #expect(info.stdout.contains("Geometry: Point"), "\(info.stdout)")
     }
@@ -39,10 +47,21 @@ import TestSupport
         let dir = Fixtures.sandbox()
         // One school building holding two schools, on ADSL: both schools are eligible, one building.
         let ring = "[[7.6200,51.9600],[7.6210,51.9600],[7.6210,51.9606],[7.6200,51.9606],[7.6200,51.9600]]"
-        try write("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[\(ring)]},\"properties\":{\"id\":\"sb\",\"use\":\"school\"}}]}", dir + "/b.geojson")
-        try write(#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[7.6203,51.9603]},"properties":{"id":"s1","name":"Grundschule"}},{"type":"Feature","geometry":{"type":"Point","coordinates":[7.6207,51.9603]},"properties":{"id":"s2","name":"Hauptschule"}}]}"#, dir + "/schools.geojson")
+        try write(
+            "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[\(ring)]},\"properties\":{\"id\":\"sb\",\"use\":\"school\"}}]}",
+            dir + "/b.geojson")
+        try write(
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":"#
+                + #"[7.6203,51.9603]},"properties":{"id":"s1","name":"Grundschule"}},{"type":"Feature","geometry":"#
+                    + #"{"type":"Point","coordinates":[7.6207,51.9603]},"properties":{"id":"s2","name":"#
+                        + #""Hauptschule"}}]}"#,
+            dir + "/schools.geojson")
         try write("building_id,technology,down_mbps,up_mbps\nsb,adsl,16,1\n", dir + "/fixed.csv")
-        try write("name: two-schools\ninputs:\n  buildings: b.geojson\n  schools: schools.geojson\n  fixed: fixed.csv\nanalysis:\n  grid_resolution_m: 0\n", dir + "/s.yaml")
+        try write(
+            "name: two-schools\ninputs:\n  buildings: b.geojson\n  schools: schools.geojson\n  fixed: "
+                + "fixed.csv\nanalysis:\n  grid_resolution_m: 0\n",
+            dir + "/s.yaml")
         let r = try gigaplan(dir, ["run", "s.yaml", "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
@@ -66,8 +85,14 @@ import TestSupport
     @Test func inputProblemsNameFilesRelativeToTheScenario() throws {
         let dir = Fixtures.sandbox()
         // A building with swapped lat/lon is an input problem; skip it so that the run writes its list.
-        try write(#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[51.96,7.62]},"properties":{"id":"x"}}]}"#, dir + "/bad.geojson")
-        try write("name: rel\nbase: smalltown.yaml\non_invalid: skip\ninputs:\n  buildings: [smalltown/buildings.geojson, bad.geojson]\n", dir + "/rel.yaml")
+        try write(
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":"#
+                + #"[51.96,7.62]},"properties":{"id":"x"}}]}"#,
+            dir + "/bad.geojson")
+        try write(
+            "name: rel\nbase: smalltown.yaml\non_invalid: skip\ninputs:\n  buildings: [smalltown/buildings.geojson, "
+                + "bad.geojson]\n",
+            dir + "/rel.yaml")
         let r = try gigaplan(dir, ["run", "rel.yaml", "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         let csv = try String(contentsOfFile: dir + "/out/rel/csv/input_problems.csv", encoding: .utf8)

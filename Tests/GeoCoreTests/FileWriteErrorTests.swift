@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GeoCore
 
 /// A failed write names the path and the reason in words, never a bare Foundation error code.
@@ -12,7 +13,9 @@ import Testing
         let wrapped = FileWriteError.wrap(error, path: "out/city/summary.json")
         #expect(wrapped.reason == String(cString: strerror(ENOSPC)), "\(error)")
         #expect(!wrapped.description.contains("Code="))
-        #expect(FileWriteError.wrap(CocoaError(.fileWriteOutOfSpace), path: "out/a.csv").description == "out/a.csv: cannot write: \(String(cString: strerror(ENOSPC)))")
+        #expect(
+            FileWriteError.wrap(CocoaError(.fileWriteOutOfSpace), path: "out/a.csv").description
+                == "out/a.csv: cannot write: \(String(cString: strerror(ENOSPC)))")
     }
 
     @Test func atomicWriteFailuresCarryThePath() {

@@ -1,36 +1,51 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import GeoCore
 
 @Suite struct FormatTests {
-    let polygonWithHole = Geometry.polygon(Polygon(
-        exterior: [Coordinate(0, 0), Coordinate(0, 10), Coordinate(10, 10), Coordinate(10, 0), Coordinate(0, 0)],   // clockwise
-        holes: [[Coordinate(2, 2), Coordinate(4, 2), Coordinate(4, 4), Coordinate(2, 4), Coordinate(2, 2)]]))           // counter-clockwise
+    let polygonWithHole = Geometry.polygon(
+        Polygon(
+            // clockwise
+            exterior: [Coordinate(0, 0), Coordinate(0, 10), Coordinate(10, 10), Coordinate(10, 0), Coordinate(0, 0)],
+            // counter-clockwise
+            holes: [[Coordinate(2, 2), Coordinate(4, 2), Coordinate(4, 4), Coordinate(2, 4), Coordinate(2, 2)]]))
 
     @Test func wkbRoundTrip() throws {
         let geometries: [Geometry] = [
             .point(Coordinate(7.628, 51.9625)), .lineString([Coordinate(0, 0), Coordinate(1, 1)]), polygonWithHole,
-            .multiPoint([Coordinate(1, 2), Coordinate(3, 4)]), .multiPolygon([polygonWithHole.polygons[0], .rectangle(BoundingBox(minX: 20, minY: 20, maxX: 30, maxY: 30))]),
-            .collection([.point(Coordinate(1, 1)), .lineString([Coordinate(0, 0), Coordinate(2, 2)])]),
+            .multiPoint([Coordinate(1, 2), Coordinate(3, 4)]),
+            .multiPolygon([
+                polygonWithHole.polygons[0], .rectangle(BoundingBox(minX: 20, minY: 20, maxX: 30, maxY: 30)),
+            ]), .collection([.point(Coordinate(1, 1)), .lineString([Coordinate(0, 0), Coordinate(2, 2)])]),
         ]
         for g in geometries { #expect(try WKB.decode(WKB.encode(g)) == g) }
         // WKB by hand: little-endian point (1, 2).
-        #expect(WKB.encode(.point(Coordinate(1, 2))) == [1, 1, 0, 0, 0] + [0, 0, 0, 0, 0, 0, 0xF0, 0x3F] + [0, 0, 0, 0, 0, 0, 0, 0x40])
+        #expect(
+            WKB.encode(.point(Coordinate(1, 2))) == [1, 1, 0, 0, 0] + [0, 0, 0, 0, 0, 0, 0xF0, 0x3F] + [
+                0, 0, 0, 0, 0, 0, 0, 0x40,
+            ])
         // Big-endian ISO Point Z (1001) is read, Z dropped.
-        let bigZ: [UInt8] = [0, 0, 0, 0x03, 0xE9] + [0x3F, 0xF0, 0, 0, 0, 0, 0, 0] + [0x40, 0, 0, 0, 0, 0, 0, 0] + [0x40, 0x08, 0, 0, 0, 0, 0, 0]
+        let bigZ: [UInt8] =
+            [0, 0, 0, 0x03, 0xE9] + [0x3F, 0xF0, 0, 0, 0, 0, 0, 0] + [0x40, 0, 0, 0, 0, 0, 0, 0] + [
+                0x40, 0x08, 0, 0, 0, 0, 0, 0,
+            ]
         #expect(try WKB.decode(bigZ) == .point(Coordinate(1, 2)))
         #expect(throws: GeometryError.self) { try WKB.decode([1, 1, 0, 0]) }
     }
 
     @Test func wkt() throws {
         #expect(try Geometry(wkt: "POINT (7.628 51.9625)") == .point(Coordinate(7.628, 51.9625)))
-        #expect(try polygonWithHole.wkt(decimals: 0) == "POLYGON ((0 0, 0 10, 10 10, 10 0, 0 0), (2 2, 4 2, 4 4, 2 4, 2 2))")
+        #expect(
+            try polygonWithHole.wkt(decimals: 0) == "POLYGON ((0 0, 0 10, 10 10, 10 0, 0 0), (2 2, 4 2, 4 4, 2 4, 2 2))"
+        )
         #expect(throws: GeometryError.self) { try Geometry(wkt: "POLYGON ((0 0, 1 1") }
     }
 
     @Test func geoJSONWriterFollowsRFC7946() throws {
-        let feature = Feature(index: 0, geometry: polygonWithHole, properties: JSONObject([("id", .string("a")), ("n", .number(1.5))]))
+        let feature = Feature(
+            index: 0, geometry: polygonWithHole, properties: JSONObject([("id", .string("a")), ("n", .number(1.5))]))
         let text = GeoJSONWriter(decimals: 7).document(features: [feature])
         #expect(!text.contains("\"crs\""))
         let layer = try GeoJSONReader.read(bytes: Array(text.utf8), path: "t", layerName: "t")
@@ -47,7 +62,8 @@ import TestSupport
     @Test func geoJSONReaderHonoursLegacyCRS() throws {
         let text = """
             {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::25832"}},
-             "features":[{"type":"Feature","id":7,"geometry":{"type":"Point","coordinates":[405734.93,5757756.36]},"properties":{"name":"x"}}]}
+             "features":[{"type":"Feature","id":7,"geometry":{"type":"Point","coordinates":[405734.93,5757756.36]},\
+            "properties":{"name":"x"}}]}
             """
         let layer = try GeoJSONReader.read(bytes: Array(text.utf8), path: "t", layerName: "t")
         #expect(layer.crs == .etrs89UTM32)
@@ -64,10 +80,9 @@ import TestSupport
         } catch let e as JSONParser.SyntaxError {
             #expect(e.line == 2)
             #expect(e.column == 14)
-        } catch {
-            Issue.record("wrong error \(error)")
-        }
-        #expect(try JSONParser.parse(Array("[NaN, -Infinity, 1e2, \"\\u00fc\\ud83d\\ude00\"]".utf8)).arrayValue?.count == 4)
+        } catch { Issue.record("wrong error \(error)") }
+        #expect(
+            try JSONParser.parse(Array("[NaN, -Infinity, 1e2, \"\\u00fc\\ud83d\\ude00\"]".utf8)).arrayValue?.count == 4)
         #expect(try JSONParser.parse(Array("\"\\u00fc\"".utf8)) == .string("ü"))
     }
 
@@ -88,15 +103,26 @@ import TestSupport
 @Suite struct GeoPackageTests {
     func writeSample(_ path: String) throws {
         let writer = try GeoPackageWriter(path: path)
-        try writer.addLayer("buildings", geometryType: "POLYGON", crs: .etrs89UTM32,
-                            fields: [GeoPackageField("name", .text), GeoPackageField("households", .integer), GeoPackageField("down_mbps", .real), GeoPackageField("eligible", .boolean)])
+        try writer.addLayer(
+            "buildings", geometryType: "POLYGON", crs: .etrs89UTM32,
+            fields: [
+                GeoPackageField("name", .text), GeoPackageField("households", .integer),
+                GeoPackageField("down_mbps", .real), GeoPackageField("eligible", .boolean),
+            ])
         for i in 0..<3 {
-            let box = BoundingBox(minX: 405_000 + Double(i) * 50, minY: 5_757_000, maxX: 405_020 + Double(i) * 50, maxY: 5_757_030)
-            try writer.insert(into: "buildings", geometry: .polygon(.rectangle(box)),
-                              properties: JSONObject([("name", .string("Haus \(i) ä")), ("households", .number(Double(i))), ("down_mbps", .number(16.5)), ("eligible", .bool(i == 1))]))
+            let box = BoundingBox(
+                minX: 405_000 + Double(i) * 50, minY: 5_757_000, maxX: 405_020 + Double(i) * 50, maxY: 5_757_030)
+            try writer.insert(
+                into: "buildings", geometry: .polygon(.rectangle(box)),
+                properties: JSONObject([
+                    ("name", .string("Haus \(i) ä")), ("households", .number(Double(i))), ("down_mbps", .number(16.5)),
+                    ("eligible", .bool(i == 1)),
+                ]))
         }
         try writer.addLayer("schools", geometryType: "POINT", crs: .wgs84, fields: [GeoPackageField("name", .text)])
-        try writer.insert(into: "schools", geometry: .point(Coordinate(7.628, 51.9625)), properties: JSONObject([("name", .string("Schule"))]))
+        try writer.insert(
+            into: "schools", geometry: .point(Coordinate(7.628, 51.9625)),
+            properties: JSONObject([("name", .string("Schule"))]))
         try writer.insert(into: "schools", geometry: nil, properties: JSONObject([("name", .string("ohne Ort"))]))
         try writer.finish()
     }
@@ -122,11 +148,14 @@ import TestSupport
         let dir = Fixtures.temporaryDirectory()
         try writeSample(dir + "/a.gpkg")
         try writeSample(dir + "/b.gpkg")
-        #expect(FileManager.default.contents(atPath: dir + "/a.gpkg") == FileManager.default.contents(atPath: dir + "/b.gpkg"))
+        #expect(
+            FileManager.default.contents(atPath: dir + "/a.gpkg")
+                == FileManager.default.contents(atPath: dir + "/b.gpkg"))
     }
 
     @Test func ogrinfoOpensIt() throws {
-        let ogrinfo = try #require(Fixtures.which("ogrinfo"), "ogrinfo (Debian gdal-bin) is needed; tools/test installs it")
+        let ogrinfo = try #require(
+            Fixtures.which("ogrinfo"), "ogrinfo (Debian gdal-bin) is needed; tools/test installs it")
         let path = Fixtures.temporaryDirectory() + "/out.gpkg"
         try writeSample(path)
         let listing = try Fixtures.run(ogrinfo, ["-ro", "-q", path])
@@ -137,7 +166,9 @@ import TestSupport
         let buildings = try Fixtures.run(ogrinfo, ["-ro", "-so", path, "buildings"])
         #expect(buildings.stdout.contains("Feature Count: 3"))
         #expect(buildings.stdout.contains("ETRS89 / UTM zone 32N"))
-        #expect(buildings.stdout.contains("ID[\"EPSG\",25832]") || buildings.stdout.contains("AUTHORITY[\"EPSG\",\"25832\"]"))
+        #expect(
+            buildings.stdout.contains("ID[\"EPSG\",25832]")
+                || buildings.stdout.contains("AUTHORITY[\"EPSG\",\"25832\"]"))
         #expect(buildings.stdout.contains("households: Integer"))
         #expect(buildings.stdout.contains("down_mbps: Real"))
         #expect(buildings.stdout.contains("eligible: Integer(Boolean)"))
@@ -147,6 +178,8 @@ import TestSupport
         #expect(schools.stdout.contains("WGS 84"))
         let features = try Fixtures.run(ogrinfo, ["-ro", path, "buildings", "-where", "fid = 3"])
         #expect(features.stdout.contains("name (String) = Haus 2 ä"))
-        #expect(features.stdout.contains("POLYGON ((405100 5757000,405120 5757000,405120 5757030,405100 5757030,405100 5757000))"))
+        #expect(
+            features.stdout.contains(
+                "POLYGON ((405100 5757000,405120 5757000,405120 5757030,405100 5757030,405100 5757000))"))
     }
 }

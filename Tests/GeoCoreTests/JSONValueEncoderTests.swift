@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GeoCore
 
 @Suite struct JSONValueEncoderTests {
@@ -20,8 +21,8 @@ import Testing
     }
 
     @Test func membersInDeclarationOrderAndOptionalsAsNull() throws {
-        let value = Outer(zeta: 1.5, alpha: [Inner(b: 2, a: nil), Inner(b: 3, a: "x")],
-                          counts: OrderedMembers([("z", 1), ("a", 2)]))
+        let value = Outer(
+            zeta: 1.5, alpha: [Inner(b: 2, a: nil), Inner(b: 3, a: "x")], counts: OrderedMembers([("z", 1), ("a", 2)]))
         let text = JSONWriter.serialize(try JSONValueEncoder.encode(value))
         // zeta before alpha (declaration order, not sorted); z before a (the order given); a: null kept.
         #expect(text == #"{"zeta":1.5,"alpha":[{"b":2,"a":null},{"b":3,"a":"x"}],"counts":{"z":1,"a":2}}"#)

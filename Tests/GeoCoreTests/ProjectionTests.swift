@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import GeoCore
 
 @Suite struct ProjectionTests {
@@ -15,12 +16,15 @@ import TestSupport
     }
 
     @Test func gaussKruegerSchoolsLandOnTheirWGS84Twins() throws {
-        let gk = try FeatureFileReader.read(path: Fixtures.path("GeoData/muenster/schools-2024-gk3.csv"), options: .init(csvCRS: .gaussKruger3))[0]
+        let gk = try FeatureFileReader.read(
+            path: Fixtures.path("GeoData/muenster/schools-2024-gk3.csv"), options: .init(csvCRS: .gaussKruger3))[0]
         let wgs = try FeatureFileReader.read(path: Fixtures.path("GeoData/muenster/schools-2024.geojson"))[0]
         #expect(gk.features.count == 100)
         let p = Projector()
         var twins: [String: Coordinate] = [:]
-        for f in wgs.features { twins[f.properties["LFDNR"]!.text] = try p.transform(f.geometry!.anchor!, from: .wgs84, to: .etrs89UTM32) }
+        for f in wgs.features {
+            twins[f.properties["LFDNR"]!.text] = try p.transform(f.geometry!.anchor!, from: .wgs84, to: .etrs89UTM32)
+        }
         var worst = 0.0
         for f in gk.features {
             let c = try p.transform(f.geometry!.anchor!, from: .gaussKruger3, to: .etrs89UTM32)
@@ -69,13 +73,17 @@ import TestSupport
 
     @Test func bufferAreaMatchesTheInscribedPolygon() throws {
         // A point buffered with 8 segments per quadrant is a regular 32-gon: area = n/2 · r² · sin(2π/n).
-        let r = 100.0, n = 32.0
+        let r = 100.0
+        let n = 32.0
         let expected = n / 2 * r * r * sin(2 * Double.pi / n)
         #expect(abs(try Geometry.point(Coordinate(0, 0)).buffer(r).area() - expected) < 1e-6)
     }
 
     @Test func makeValidRepairsABowTie() throws {
-        let bowTie = Geometry.polygon(Polygon(exterior: [Coordinate(0, 0), Coordinate(10, 10), Coordinate(10, 0), Coordinate(0, 10), Coordinate(0, 0)]))
+        let bowTie = Geometry.polygon(
+            Polygon(exterior: [
+                Coordinate(0, 0), Coordinate(10, 10), Coordinate(10, 0), Coordinate(0, 10), Coordinate(0, 0),
+            ]))
         let (valid, reason) = try bowTie.validity()
         #expect(!valid)
         #expect(reason?.contains("Self-intersection") == true)
@@ -86,7 +94,9 @@ import TestSupport
     }
 
     @Test func hullsSimplifyAndPredicates() throws {
-        let points = Geometry.multiPoint([Coordinate(0, 0), Coordinate(4, 0), Coordinate(4, 3), Coordinate(0, 3), Coordinate(2, 1)])
+        let points = Geometry.multiPoint([
+            Coordinate(0, 0), Coordinate(4, 0), Coordinate(4, 3), Coordinate(0, 3), Coordinate(2, 1),
+        ])
         #expect(try points.convexHull().area() == 12)
         #expect(try points.concaveHull(ratio: 1).area() == 12)
         let line = Geometry.lineString([Coordinate(0, 0), Coordinate(5, 0.01), Coordinate(10, 0)])
@@ -101,7 +111,9 @@ import TestSupport
 
     @Test func geosErrorsCarryItsMessage() {
         #expect(throws: GEOSError.self) {
-            try Geometry.polygon(Polygon(exterior: [Coordinate(0, 0), Coordinate(1, 0), Coordinate(1, 1), Coordinate(0, 1)])).area()
+            try Geometry.polygon(
+                Polygon(exterior: [Coordinate(0, 0), Coordinate(1, 0), Coordinate(1, 1), Coordinate(0, 1)])
+            ).area()
         }
     }
 }
@@ -110,16 +122,18 @@ import TestSupport
     @Test func agreesWithBruteForce() {
         var seed: UInt64 = 42
         func next() -> Double {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Double(seed >> 11) / Double(1 << 53)
         }
         let boxes = (0..<2000).map { _ -> BoundingBox in
-            let x = next() * 1000, y = next() * 1000
+            let x = next() * 1000
+            let y = next() * 1000
             return BoundingBox(minX: x, minY: y, maxX: x + next() * 20, maxY: y + next() * 20)
         }
         let tree = STRtree(boxes: boxes, nodeCapacity: 8)
         for _ in 0..<200 {
-            let x = next() * 1000, y = next() * 1000
+            let x = next() * 1000
+            let y = next() * 1000
             let q = BoundingBox(minX: x, minY: y, maxX: x + next() * 100, maxY: y + next() * 100)
             #expect(tree.query(q) == boxes.indices.filter { boxes[$0].intersects(q) })
             let c = Coordinate(x, y)

@@ -2,6 +2,7 @@ import Foundation
 import GeoCore
 import Radio
 import Testing
+
 @testable import Planning
 
 /// Small hand-made cities whose answers are known by construction.
@@ -10,17 +11,25 @@ import Testing
         .polygon(.rectangle(BoundingBox(minX: cx - half, minY: cy - half, maxX: cx + half, maxY: cy + half)))
     }
 
-    static func building(_ id: String, _ cx: Double, _ cy: Double, height: Double = 6, use: BuildingUse = .residential, households: Double = 1, half: Double = 5) -> Building {
+    static func building(
+        _ id: String, _ cx: Double, _ cy: Double, height: Double = 6, use: BuildingUse = .residential,
+        households: Double = 1, half: Double = 5
+    ) -> Building {
         Building(id: id, geometry: square(cx, cy, half), use: use, households: households, floors: 2, heightM: height)
     }
 
-    static func sector(_ id: String, azimuth: Double?, frequency: Double = 1800, technology: Technology = .lte, bandwidth: Double = 20) -> Sector {
-        Sector(id: id, azimuthDeg: azimuth, tiltDeg: 6, beamwidthDeg: 65, technology: technology, frequencyMHz: frequency, bandwidthMHz: bandwidth,
-               eirpDBm: 63, antennaGainDBi: 17, layers: 2)
+    static func sector(
+        _ id: String, azimuth: Double?, frequency: Double = 1800, technology: Technology = .lte, bandwidth: Double = 20
+    ) -> Sector {
+        Sector(
+            id: id, azimuthDeg: azimuth, tiltDeg: 6, beamwidthDeg: 65, technology: technology, frequencyMHz: frequency,
+            bandwidthMHz: bandwidth, eirpDBm: 63, antennaGainDBi: 17, layers: 2)
     }
 
     static func site(_ id: String, _ x: Double, _ y: Double, _ sectors: [Sector], operatorName: String = "op") -> Site {
-        Site(id: id, location: Coordinate(x, y), operatorName: operatorName, heightM: 25, environment: .uma, sectors: sectors, attributes: JSONObject())
+        Site(
+            id: id, location: Coordinate(x, y), operatorName: operatorName, heightM: 25, environment: .uma,
+            sectors: sectors, attributes: JSONObject())
     }
 
     static let origin = Coordinate(400_000, 5_750_000)
@@ -31,7 +40,10 @@ import Testing
         return s
     }
 
-    func city(buildings: [Building], sites: [Site] = [], fixed: [FixedLineRecord] = [], schools: [School] = [], districts: [District] = []) -> GeoData {
+    func city(
+        buildings: [Building], sites: [Site] = [], fixed: [FixedLineRecord] = [], schools: [School] = [],
+        districts: [District] = []
+    ) -> GeoData {
         var data = GeoData(crs: .etrs89UTM32)
         data.buildings = buildings
         data.sites = sites
@@ -41,19 +53,25 @@ import Testing
         return data
     }
 
-    static func fixedRecord(_ building: String, _ tech: FixedTechnology, _ down: Double, _ up: Double, provider: String = "p", planned: Bool = false) -> FixedLineRecord {
-        FixedLineRecord(id: "\(building)-\(tech)-\(provider)", location: nil, buildingID: building, technology: tech, downMbps: down, upMbps: up,
-                        provider: provider, plannedWithin3Years: planned, attributes: JSONObject())
+    static func fixedRecord(
+        _ building: String, _ tech: FixedTechnology, _ down: Double, _ up: Double, provider: String = "p",
+        planned: Bool = false
+    ) -> FixedLineRecord {
+        FixedLineRecord(
+            id: "\(building)-\(tech)-\(provider)", location: nil, buildingID: building, technology: tech,
+            downMbps: down, upMbps: up, provider: provider, plannedWithin3Years: planned, attributes: JSONObject())
     }
 
     @Test func buildingBehindATallerOneIsNLOSAndInTheOpenLOS() throws {
         let o = Self.origin
-        // Site at o, 25 m. A 60 m tower 100 m east; building A 200 m east behind it; building B 200 m north in the open.
+        // Site at o, 25 m. A 60 m tower 100 m east; building A 200 m east behind it; building B 200 m north in the
+        // open.
         let tower = Self.building("tower", o.x + 100, o.y, height: 60, use: .commercial, households: 0, half: 10)
         let a = Self.building("A", o.x + 200, o.y)
         let b = Self.building("B", o.x, o.y + 200)
-        let raster = HeightRaster(box: BoundingBox(minX: o.x - 50, minY: o.y - 50, maxX: o.x + 300, maxY: o.y + 300), cellSize: 5,
-                                  footprints: [tower, a, b].map { ($0.geometry, $0.heightM) })
+        let raster = HeightRaster(
+            box: BoundingBox(minX: o.x - 50, minY: o.y - 50, maxX: o.x + 300, maxY: o.y + 300), cellSize: 5,
+            footprints: [tower, a, b].map { ($0.geometry, $0.heightM) })
         #expect(!raster.lineOfSight(from: o, height: 25, to: Coordinate(o.x + 195, o.y), height: 1.5))
         #expect(raster.lineOfSight(from: o, height: 25, to: Coordinate(o.x, o.y + 195), height: 1.5))
         #expect(raster.height(at: Coordinate(o.x + 100, o.y)) == 60)
@@ -63,23 +81,34 @@ import Testing
         let qa = try #require(result.buildings[1].service.mobileOutdoor[.lte]?.1)
         let qb = try #require(result.buildings[2].service.mobileOutdoor[.lte]?.1)
         let link = TR38901.Link(frequencyMHz: 1800, distance2DM: 195, baseHeightM: 25, userHeightM: 1.5)
-        let difference = TR38901.medianPathLoss(.uma, lineOfSight: false, link) - TR38901.medianPathLoss(.uma, lineOfSight: true, link)
+        let difference =
+            TR38901.medianPathLoss(.uma, lineOfSight: false, link)
+            - TR38901.medianPathLoss(.uma, lineOfSight: true, link)
         #expect(abs((qb.rsrpDBm - qa.rsrpDBm) - difference) < 1e-6)
         // Probability method: both buildings get the same value.
         var p = settings
         p.losMethod = .probability
         let prob = try Analysis.run(data, settings: p)
-        #expect(abs(prob.buildings[1].service.mobileOutdoor[.lte]!.1.rsrpDBm - prob.buildings[2].service.mobileOutdoor[.lte]!.1.rsrpDBm) < 1e-9)
+        #expect(
+            abs(
+                prob.buildings[1].service.mobileOutdoor[.lte]!.1.rsrpDBm
+                    - prob.buildings[2].service.mobileOutdoor[.lte]!.1.rsrpDBm) < 1e-9)
     }
 
     /// The link computed by hand with Radio: EIRP, antenna, 38.901 UMa LOS, noise, truncated Shannon.
-    func handLink(distance: Double, bearing: Double, azimuth: Double, interferers: [Double] = [], load: Double = 0.7) throws -> (rsrp: Double, sinr: Double, mbps: Double) {
+    func handLink(
+        distance: Double, bearing: Double, azimuth: Double, interferers: [Double] = [], load: Double = 0.7
+    ) throws -> (rsrp: Double, sinr: Double, mbps: Double) {
         let carrier = try #require(TechnologyCatalogue.carrier(technology: .lte, frequencyMHz: 1800, bandwidthMHz: 20))
         let antenna = SectorAntenna(maxGainDBi: 17, azimuthDeg: azimuth, downtiltDeg: 6)
         let gain = antenna.gain(bearingDeg: bearing, distanceM: distance, heightDifferenceM: 23.5)
-        let pl = try TR38901.pathLoss(.uma, lineOfSight: true, .init(frequencyMHz: 1800, distance2DM: distance, baseHeightM: 25, userHeightM: 1.5)).value
-        let budget = LinkBudget(carrier: carrier, eirpDBm: 63, antennaDiscriminationDB: 17 - gain, pathLossDB: pl, noiseFigureDB: 7,
-                                interferenceDBm: interferers, load: load).result
+        let pl = try TR38901.pathLoss(
+            .uma, lineOfSight: true, .init(frequencyMHz: 1800, distance2DM: distance, baseHeightM: 25, userHeightM: 1.5)
+        ).value
+        let budget = LinkBudget(
+            carrier: carrier, eirpDBm: 63, antennaDiscriminationDB: 17 - gain, pathLossDB: pl, noiseFigureDB: 7,
+            interferenceDBm: interferers, load: load
+        ).result
         return (budget.rsrpDBm!, budget.sinrDB, budget.downlinkMbps)
     }
 
@@ -88,7 +117,8 @@ import Testing
         var tall = Self.site("tall", o.x, o.y, [Self.sector("a", azimuth: 0)])
         tall.heightM = 40
         let nominal = Self.site("nominal", o.x + 500, o.y, [Self.sector("b", azimuth: 0)])
-        let r = try Analysis.run(city(buildings: [Self.building("A", o.x + 100, o.y)], sites: [tall, nominal]), settings: settings)
+        let r = try Analysis.run(
+            city(buildings: [Self.building("A", o.x + 100, o.y)], sites: [tall, nominal]), settings: settings)
         #expect(r.network.extrapolated["tall"] == ["base station height 40 m outside 25…25 m"])
         #expect(r.network.extrapolated["nominal"] == nil)
     }
@@ -96,7 +126,9 @@ import Testing
     @Test func singleSectorLinkMatchesRadio() throws {
         let o = Self.origin
         // Building 10 × 10 m centred 300 m east: its nearest façade is 295 m from the site, bearing 90°.
-        let data = city(buildings: [Self.building("A", o.x + 300, o.y)], sites: [Self.site("S", o.x, o.y, [Self.sector("east", azimuth: 90)])])
+        let data = city(
+            buildings: [Self.building("A", o.x + 300, o.y)],
+            sites: [Self.site("S", o.x, o.y, [Self.sector("east", azimuth: 90)])])
         let q = try #require(try Analysis.run(data, settings: settings).buildings[0].service.mobileOutdoor[.lte]?.1)
         let hand = try handLink(distance: 295, bearing: 90, azimuth: 90)
         #expect(abs(q.rsrpDBm - hand.rsrp) < 1e-6)
@@ -109,15 +141,20 @@ import Testing
         let o = Self.origin
         let a = Self.building("A", o.x + 300, o.y)
         let serving = Self.site("S", o.x, o.y, [Self.sector("east", azimuth: 90)])
-        // A second site 600 m east pointing west: 295 m from A's west façade? No: A's nearest façade to it is 295 m (x + 305).
+        // A second site 600 m east pointing west: 295 m from A's west façade? No: A's nearest façade to it is 295 m (x
+        // + 305).
         let same = Self.site("T", o.x + 600, o.y, [Self.sector("west", azimuth: 270)])
         let other = Self.site("T", o.x + 600, o.y, [Self.sector("west", azimuth: 270, frequency: 2600)])
-        let single = try Analysis.run(city(buildings: [a], sites: [serving]), settings: settings).buildings[0].service.mobileOutdoor[.lte]!.1
-        let interfered = try Analysis.run(city(buildings: [a], sites: [serving, same]), settings: settings).buildings[0].service.mobileOutdoor[.lte]!.1
-        let separate = try Analysis.run(city(buildings: [a], sites: [serving, other]), settings: settings).buildings[0].service.mobileOutdoor[.lte]!.1
+        let single = try Analysis.run(city(buildings: [a], sites: [serving]), settings: settings).buildings[0].service
+            .mobileOutdoor[.lte]!.1
+        let interfered = try Analysis.run(city(buildings: [a], sites: [serving, same]), settings: settings).buildings[0]
+            .service.mobileOutdoor[.lte]!.1
+        let separate = try Analysis.run(city(buildings: [a], sites: [serving, other]), settings: settings).buildings[0]
+            .service.mobileOutdoor[.lte]!.1
         // By hand: the interferer reaches A like the server does (same distance, on boresight).
         let alone = try handLink(distance: 295, bearing: 90, azimuth: 90)
-        let withInterferer = try handLink(distance: 295, bearing: 90, azimuth: 90, interferers: [alone.rsrp + 10 * log10(1200)])
+        let withInterferer = try handLink(
+            distance: 295, bearing: 90, azimuth: 90, interferers: [alone.rsrp + 10 * log10(1200)])
         #expect(abs(single.sinrDB - alone.sinr) < 1e-6)
         #expect(abs(interfered.sinrDB - withInterferer.sinr) < 1e-6)
         #expect(interfered.sinrDB < single.sinrDB - 3)
@@ -127,13 +164,19 @@ import Testing
     }
 
     @Test func fundingVerdicts() throws {
-        let data = city(buildings: [Self.building("grey", 0, 0), Self.building("school", 100, 0, use: .school, households: 0),
-                                    Self.building("black", 200, 0), Self.building("fast", 300, 0), Self.building("white", 400, 0),
-                                    Self.building("planned", 500, 0)],
-                        fixed: [Self.fixedRecord("grey", .vdsl, 50, 10), Self.fixedRecord("school", .vdsl, 100, 40),
-                                Self.fixedRecord("black", .hfc, 50, 5, provider: "cable A"), Self.fixedRecord("black", .hfc, 60, 5, provider: "cable B"),
-                                Self.fixedRecord("fast", .ftth, 1000, 500), Self.fixedRecord("white", .adsl, 6, 0.6),
-                                Self.fixedRecord("planned", .adsl, 16, 1), Self.fixedRecord("planned", .ftth, 1000, 500, planned: true)])
+        let data = city(
+            buildings: [
+                Self.building("grey", 0, 0), Self.building("school", 100, 0, use: .school, households: 0),
+                Self.building("black", 200, 0), Self.building("fast", 300, 0), Self.building("white", 400, 0),
+                Self.building("planned", 500, 0),
+            ],
+            fixed: [
+                Self.fixedRecord("grey", .vdsl, 50, 10), Self.fixedRecord("school", .vdsl, 100, 40),
+                Self.fixedRecord("black", .hfc, 50, 5, provider: "cable A"),
+                Self.fixedRecord("black", .hfc, 60, 5, provider: "cable B"), Self.fixedRecord("fast", .ftth, 1000, 500),
+                Self.fixedRecord("white", .adsl, 6, 0.6), Self.fixedRecord("planned", .adsl, 16, 1),
+                Self.fixedRecord("planned", .ftth, 1000, 500, planned: true),
+            ])
         let r = try Analysis.run(data, settings: settings)
         func verdict(_ i: Int, _ p: FundingProgramme) -> FundingReason { r.buildings[i].service.funding[p]!.reason }
         // 50/10: NGA but no 100 Mbit/s: a grey spot under grey-2021, eligible under gigabit-2023 and 2024.
@@ -143,7 +186,9 @@ import Testing
         #expect(verdict(0, .gigabit2024) == .noNetworkOver100)
         // A school on VDSL 100/40 is a focus point from 2021 on; the 2015 framework judges it as any building.
         #expect(verdict(1, .nga2015) == .nga30Available)
-        for p in [FundingProgramme.grey2021, .gigabit2023, .gigabit2024] { #expect(verdict(1, p) == .focusPointNotGigabit) }
+        for p in [FundingProgramme.grey2021, .gigabit2023, .gigabit2024] {
+            #expect(verdict(1, p) == .focusPointNotGigabit)
+        }
         // Two cable networks of 50 and 60 Mbit/s: two networks at the building, below 100 Mbit/s.
         #expect(r.buildings[2].service.fixed.networks.count == 2)
         #expect(verdict(2, .grey2021) == .below100Down)
@@ -158,16 +203,22 @@ import Testing
         // With the 2015 framework's black-spot rule switched on for grey-2021, two NGA networks exclude.
         var blackSpot = settings
         blackSpot.funding.grey2021BlackSpotNetworks = 2
-        #expect(try Analysis.run(data, settings: blackSpot).buildings[2].service.funding[.grey2021]!.reason == .blackSpot)
+        #expect(
+            try Analysis.run(data, settings: blackSpot).buildings[2].service.funding[.grey2021]!.reason == .blackSpot)
     }
 
     @Test func fixedRecordsJoinByIdAndByDistance() throws {
         var settings = settings
         settings.minimumJoinRate = 0
         let b = Self.building("A", 0, 0)
-        let near = FixedLineRecord(id: "r1", location: Coordinate(0, 24), buildingID: nil, technology: .hfc, downMbps: 1000, upMbps: 50, provider: "c", plannedWithin3Years: false, attributes: JSONObject())
-        let far = FixedLineRecord(id: "r2", location: Coordinate(0, 26), buildingID: nil, technology: .ftth, downMbps: 1000, upMbps: 1000, provider: "f", plannedWithin3Years: false, attributes: JSONObject())
-        let r = try Analysis.run(city(buildings: [b], fixed: [near, far, Self.fixedRecord("nope", .vdsl, 50, 10)]), settings: settings)
+        let near = FixedLineRecord(
+            id: "r1", location: Coordinate(0, 24), buildingID: nil, technology: .hfc, downMbps: 1000, upMbps: 50,
+            provider: "c", plannedWithin3Years: false, attributes: JSONObject())
+        let far = FixedLineRecord(
+            id: "r2", location: Coordinate(0, 26), buildingID: nil, technology: .ftth, downMbps: 1000, upMbps: 1000,
+            provider: "f", plannedWithin3Years: false, attributes: JSONObject())
+        let r = try Analysis.run(
+            city(buildings: [b], fixed: [near, far, Self.fixedRecord("nope", .vdsl, 50, 10)]), settings: settings)
         // 24 m from the centre is 19 m from the footprint: matched; 26 m is 21 m: not matched, and reported.
         #expect(r.buildings[0].service.fixed.networks.map(\.technology) == [.hfc])
         #expect(r.problems.map(\.code).sorted() == ["no-building-nearby", "unknown-building"])
@@ -179,10 +230,18 @@ import Testing
         for k in 0..<40 {
             let b = Self.building("b\(k)", Double(k % 8) * 60, Double(k / 8) * 60, households: Double(k % 5 + 1))
             buildings.append(b)
-            fixed.append(Self.fixedRecord(b.id, [.adsl, .vdsl, .hfc, .ftth][k % 4], [16, 100, 1000, 1000][k % 4], [1, 40, 50, 500][k % 4]))
+            fixed.append(
+                Self.fixedRecord(
+                    b.id, [.adsl, .vdsl, .hfc, .ftth][k % 4], [16, 100, 1000, 1000][k % 4], [1, 40, 50, 500][k % 4]))
         }
-        let west = District(id: "W", name: "West", geometry: .polygon(.rectangle(BoundingBox(minX: -100, minY: -100, maxX: 200, maxY: 400))), attributes: JSONObject())
-        let east = District(id: "E", name: "East", geometry: .polygon(.rectangle(BoundingBox(minX: 200, minY: -100, maxX: 600, maxY: 400))), attributes: JSONObject())
+        let west = District(
+            id: "W", name: "West",
+            geometry: .polygon(.rectangle(BoundingBox(minX: -100, minY: -100, maxX: 200, maxY: 400))),
+            attributes: JSONObject())
+        let east = District(
+            id: "E", name: "East",
+            geometry: .polygon(.rectangle(BoundingBox(minX: 200, minY: -100, maxX: 600, maxY: 400))),
+            attributes: JSONObject())
         let r = try Analysis.run(city(buildings: buildings, fixed: fixed, districts: [west, east]), settings: settings)
         #expect(r.city.all.buildings == 40)
         #expect(r.districts.map(\.all.buildings).reduce(0, +) == 40)
@@ -208,8 +267,14 @@ import Testing
     }
 
     @Test func underservedAreasJoinNearBuildings() throws {
-        let buildings = [Self.building("a", 0, 0), Self.building("b", 60, 0), Self.building("c", 1000, 0), Self.building("d", 500, 500)]
-        let fixed = [Self.fixedRecord("a", .adsl, 6, 1), Self.fixedRecord("b", .adsl, 6, 1), Self.fixedRecord("c", .adsl, 16, 1), Self.fixedRecord("d", .ftth, 1000, 1000)]
+        let buildings = [
+            Self.building("a", 0, 0), Self.building("b", 60, 0), Self.building("c", 1000, 0),
+            Self.building("d", 500, 500),
+        ]
+        let fixed = [
+            Self.fixedRecord("a", .adsl, 6, 1), Self.fixedRecord("b", .adsl, 6, 1), Self.fixedRecord("c", .adsl, 16, 1),
+            Self.fixedRecord("d", .ftth, 1000, 1000),
+        ]
         let r = try Analysis.run(city(buildings: buildings, fixed: fixed), settings: settings)
         // a and b are 50 m apart (footprints): one area; c alone; d is served.
         #expect(r.areas.map(\.buildingIDs) == [["a", "b"], ["c"]])
@@ -220,24 +285,36 @@ import Testing
 
     @Test func schoolsTableAndWLAN() throws {
         let schoolBuilding = Self.building("sb", 0, 0, use: .school, households: 0, half: 20)
-        let school = School(id: "103", name: "Kolping", geometry: .point(Coordinate(1, 1)), type: "Berufskolleg", students: 460, classes: nil, buildingID: nil, attributes: JSONObject())
-        var data = city(buildings: [schoolBuilding, Self.building("h", 300, 0)], fixed: [Self.fixedRecord("sb", .vdsl, 100, 40)], schools: [school])
-        data.wlan = [WLANAccessPoint(id: "ap1", location: Coordinate(2, 2), island: "Kolping", standard: .ax, bandMHz: 5000, eirpDBm: 23, indoor: true,
-                                     isPublic: false, backhaulMbps: 250, attributes: JSONObject()),
-                     WLANAccessPoint(id: "ap2", location: Coordinate(2, 21), island: "Kolping", standard: .ax, bandMHz: 5000, eirpDBm: 30, indoor: false,
-                                     isPublic: true, backhaulMbps: 250, attributes: JSONObject())]
-        data.streets = [Street(id: "st", geometry: .lineString([Coordinate(-500, 30), Coordinate(500, 30)]), attributes: JSONObject())]
+        let school = School(
+            id: "103", name: "Kolping", geometry: .point(Coordinate(1, 1)), type: "Berufskolleg", students: 460,
+            classes: nil, buildingID: nil, attributes: JSONObject())
+        var data = city(
+            buildings: [schoolBuilding, Self.building("h", 300, 0)], fixed: [Self.fixedRecord("sb", .vdsl, 100, 40)],
+            schools: [school])
+        data.wlan = [
+            WLANAccessPoint(
+                id: "ap1", location: Coordinate(2, 2), island: "Kolping", standard: .ax, bandMHz: 5000, eirpDBm: 23,
+                indoor: true, isPublic: false, backhaulMbps: 250, attributes: JSONObject()),
+            WLANAccessPoint(
+                id: "ap2", location: Coordinate(2, 21), island: "Kolping", standard: .ax, bandMHz: 5000, eirpDBm: 30,
+                indoor: false, isPublic: true, backhaulMbps: 250, attributes: JSONObject()),
+        ]
+        data.streets = [
+            Street(
+                id: "st", geometry: .lineString([Coordinate(-500, 30), Coordinate(500, 30)]), attributes: JSONObject())
+        ]
         let r = try Analysis.run(data, settings: settings)
         let row = try #require(r.schools.first)
         #expect(row.buildingID == "sb")
-        #expect(row.classes == 20)          // ⌈460 / 23⌉
-        #expect(row.mbpsPerClass == 5)      // 100 / 20
+        #expect(row.classes == 20)  // ⌈460 / 23⌉
+        #expect(row.mbpsPerClass == 5)  // 100 / 20
         #expect(row.meetsClassRule == false)
         #expect(row.wlanIsland == "Kolping")
         // VDSL 100/40 is NGA: the 2015 framework, which has no focus-point rule, excludes the school.
         #expect(row.eligibleUnder == [.grey2021, .gigabit2023, .gigabit2024])
         // Two APs, each the TGax enterprise link at 10 m through 2 walls, together limited by the 250 Mbit/s backhaul.
-        let sum = WLANService.indoorMbps(data.wlan[0], WLANSettings()) + WLANService.indoorMbps(data.wlan[1], WLANSettings())
+        let sum =
+            WLANService.indoorMbps(data.wlan[0], WLANSettings()) + WLANService.indoorMbps(data.wlan[1], WLANSettings())
         #expect(sum > 0)
         #expect(r.buildings[0].service.wlanMbps == min(250, sum))
         // Only the public outdoor AP covers the street: the chord of its disk at 9 m from its centre

@@ -1,7 +1,8 @@
 import Foundation
 import GeoCore
-import Testing
 import TestSupport
+import Testing
+
 @testable import Planning
 
 /// Each kind of bad input of the GeoData contract gives a clear problem: what, where and why.
@@ -15,11 +16,13 @@ import TestSupport
     }
 
     func point(_ x: String, _ y: String, _ properties: String = "{}") -> String {
-        "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(x),\(y)]},\"properties\":\(properties)}"
+        "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(x),\(y)]},"
+            + "\"properties\":\(properties)}"
     }
 
     func polygon(_ ring: String, _ properties: String) -> String {
-        "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[\(ring)]},\"properties\":\(properties)}"
+        "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[\(ring)]},"
+            + "\"properties\":\(properties)}"
     }
 
     /// The only error of a report; fails the test when there is not exactly one.
@@ -30,7 +33,8 @@ import TestSupport
     }
 
     @Test func missingFile() {
-        let report = ValidationReport.check(paths: ["/nonexistent/buildings.geojson"], kind: nil, loader: GeoDataLoader())
+        let report = ValidationReport.check(
+            paths: ["/nonexistent/buildings.geojson"], kind: nil, loader: GeoDataLoader())
         #expect(report.files[0].unreadable?.reason == "no such file")
         #expect(report.exitCode == 2)
     }
@@ -43,18 +47,25 @@ import TestSupport
 
     @Test func notJSON() {
         let report = check("buildings.geojson", "{\"type\": \"FeatureCollection\",\n \"features\": [}")
-        #expect(report.files[0].unreadable?.reason.hasPrefix("not valid JSON: line 2, column 15: unexpected character") == true, "\(String(describing: report.files[0].unreadable))")
+        #expect(
+            report.files[0].unreadable?.reason.hasPrefix("not valid JSON: line 2, column 15: unexpected character")
+                == true, "\(String(describing: report.files[0].unreadable))")
         #expect(report.exitCode == 2)
     }
 
     @Test func jsonThatIsNotGeoJSON() {
-        #expect(check("buildings.geojson", "{\"rows\": [1, 2]}").files[0].unreadable?.reason == "not GeoJSON: the top-level object has no \"type\" member")
-        #expect(check("buildings.geojson", "[1, 2]").files[0].unreadable?.reason == "not GeoJSON: it starts with \"[1, 2]\", not a JSON object")
+        #expect(
+            check("buildings.geojson", "{\"rows\": [1, 2]}").files[0].unreadable?.reason
+                == "not GeoJSON: the top-level object has no \"type\" member")
+        #expect(
+            check("buildings.geojson", "[1, 2]").files[0].unreadable?.reason
+                == "not GeoJSON: it starts with \"[1, 2]\", not a JSON object")
         #expect(check("buildings.geojson", "{\"type\": \"Topology\"}").exitCode == 2)
     }
 
     @Test func nullGeometry() throws {
-        let report = check("buildings.geojson", collection("{\"type\":\"Feature\",\"geometry\":null,\"properties\":{\"id\":\"b1\"}}"))
+        let report = check(
+            "buildings.geojson", collection("{\"type\":\"Feature\",\"geometry\":null,\"properties\":{\"id\":\"b1\"}}"))
         let e = try #require(onlyError(report))
         #expect(e.code == "null-geometry")
         #expect(e.featureIndex == 0 && e.featureID == "b1" && e.field == "geometry" && e.layer == "buildings")
@@ -62,7 +73,9 @@ import TestSupport
     }
 
     @Test func unclosedRing() throws {
-        let report = check("buildings.geojson", collection(polygon("[[7.62,51.96],[7.621,51.96],[7.621,51.961],[7.62,51.961]]", "{\"id\":\"b2\"}")))
+        let report = check(
+            "buildings.geojson",
+            collection(polygon("[[7.62,51.96],[7.621,51.96],[7.621,51.961],[7.62,51.961]]", "{\"id\":\"b2\"}")))
         let e = try #require(onlyError(report))
         #expect(e.code == "unclosed-ring")
         #expect(e.reason.contains("exterior ring is not closed"))
@@ -70,7 +83,10 @@ import TestSupport
     }
 
     @Test func selfIntersectingPolygonIsRepairedAndReported() throws {
-        let text = collection(polygon("[[7.62,51.96],[7.621,51.961],[7.621,51.96],[7.62,51.961],[7.62,51.96]]", "{\"id\":\"bow\",\"use\":\"residential\"}"))
+        let text = collection(
+            polygon(
+                "[[7.62,51.96],[7.621,51.961],[7.621,51.96],[7.62,51.961],[7.62,51.96]]",
+                "{\"id\":\"bow\",\"use\":\"residential\"}"))
         let report = check("buildings.geojson", text)
         #expect(report.exitCode == 0)
         let warning = try #require(report.problems.first { $0.code == "repaired-polygon" })
@@ -83,8 +99,11 @@ import TestSupport
     }
 
     @Test func nonFiniteAndAbsurdCoordinates() throws {
-        let report = check("wlan.geojson", collection(point("NaN", "51.96", "{\"id\":\"a\"}"), point("7.62", "Infinity", "{\"id\":\"b\"}"),
-                                                      point("1e300", "51.96", "{\"id\":\"c\"}"), point("7.62", "51.96", "{\"id\":\"ok\"}")))
+        let report = check(
+            "wlan.geojson",
+            collection(
+                point("NaN", "51.96", "{\"id\":\"a\"}"), point("7.62", "Infinity", "{\"id\":\"b\"}"),
+                point("1e300", "51.96", "{\"id\":\"c\"}"), point("7.62", "51.96", "{\"id\":\"ok\"}")))
         let errors = report.problems.filter { $0.severity == .error }
         #expect(errors.map(\.featureID) == ["a", "b", "c"])
         #expect(errors[0].code == "non-finite-coordinate" && errors[1].code == "non-finite-coordinate")
@@ -99,7 +118,11 @@ import TestSupport
     }
 
     @Test func gaussKruegerInGeoJSONWithoutCRS() throws {
-        let e = try #require(onlyError(check("schools.geojson", collection(point("3406016", "5760150", "{\"id\":\"103\",\"name\":\"Kolping\"}")))))
+        let e = try #require(
+            onlyError(
+                check(
+                    "schools.geojson", collection(point("3406016", "5760150", "{\"id\":\"103\",\"name\":\"Kolping\"}")))
+            ))
         #expect(e.code == "projected-coordinates-as-lonlat")
         #expect(e.reason.contains("Gauss-Krüger zone 3 (EPSG:31467)"))
     }
@@ -110,7 +133,11 @@ import TestSupport
     }
 
     @Test func duplicateIDs() throws {
-        let e = try #require(onlyError(check("wlan.geojson", collection(point("7.62", "51.96", "{\"id\":\"x\"}"), point("7.63", "51.96", "{\"id\":\"x\"}")))))
+        let e = try #require(
+            onlyError(
+                check(
+                    "wlan.geojson",
+                    collection(point("7.62", "51.96", "{\"id\":\"x\"}"), point("7.63", "51.96", "{\"id\":\"x\"}")))))
         #expect(e.code == "duplicate-id")
         #expect(e.featureIndex == 1)
         #expect(e.reason == "id \"x\" is used by feature 0 already")
@@ -122,7 +149,8 @@ import TestSupport
     }
 
     @Test func csvWithDecimalCommasBOMAndSemicolons() throws {
-        let text = "\u{FEFF}id;lon;lat;technology;down_mbps;up_mbps\n1;7,628;51,9625;vdsl;50;10\n2;7,63;51,96;ftth;1000;500\n"
+        let text =
+            "\u{FEFF}id;lon;lat;technology;down_mbps;up_mbps\n1;7,628;51,9625;vdsl;50;10\n2;7,63;51,96;ftth;1000;500\n"
         let path = Fixtures.file("fixed.csv", text)
         let report = ValidationReport.check(paths: [path], kind: nil, loader: GeoDataLoader())
         #expect(report.problems.isEmpty, "\(report.problems)")
@@ -140,7 +168,11 @@ import TestSupport
     }
 
     @Test func unknownTechnology() throws {
-        let site = point("7.62", "51.96", "{\"id\":\"S1\",\"sectors\":[{\"technology\":\"lte\",\"frequency_mhz\":800},{\"technology\":\"6g\",\"frequency_mhz\":3600}]}")
+        let site = point(
+            "7.62", "51.96",
+            "{\"id\":\"S1\",\"sectors\":[{\"technology\":\"lte\",\"frequency_mhz\":800},{\"technology\":\"6g\","
+                + "\"frequency_mhz\":3600}]}"
+        )
         let e = try #require(onlyError(check("sites.geojson", collection(site))))
         #expect(e.code == "unknown-technology")
         #expect(e.featureID == "S1" && e.field == "technology")
@@ -148,7 +180,14 @@ import TestSupport
     }
 
     @Test func negativeHeight() throws {
-        let e = try #require(onlyError(check("sites.geojson", collection(point("7.62", "51.96", "{\"id\":\"S1\",\"height_m\":-5,\"technology\":\"lte\",\"frequency_mhz\":800}")))))
+        let e = try #require(
+            onlyError(
+                check(
+                    "sites.geojson",
+                    collection(
+                        point(
+                            "7.62", "51.96",
+                            "{\"id\":\"S1\",\"height_m\":-5,\"technology\":\"lte\",\"frequency_mhz\":800}")))))
         #expect(e.code == "out-of-range" && e.field == "height_m")
         #expect(e.reason == "-5 m is outside 1…400 m")
     }
@@ -160,17 +199,25 @@ import TestSupport
         try writer.insert(into: "buildings", geometry: .point(Coordinate(405_000, 5_757_000)), properties: JSONObject())
         try writer.finish()
         let db = try SQLiteDatabase(path: path)
-        try db.execute("UPDATE gpkg_spatial_ref_sys SET organization = 'ACME', organization_coordsys_id = 77, srs_name = 'Local grid' WHERE srs_id = 25832")
+        try db.execute(
+            "UPDATE gpkg_spatial_ref_sys SET organization = 'ACME', organization_coordsys_id = 77, srs_name = 'Local "
+                + "grid' WHERE srs_id = 25832"
+        )
         let report = ValidationReport.check(paths: [path], kind: nil, loader: GeoDataLoader())
         #expect(report.exitCode == 2)
-        #expect(report.files[0].unreadable?.reason == "layer buildings: its CRS (srs_id 25832, \"Local grid\", ACME:77) is not a CRS that PROJ knows")
+        #expect(
+            report.files[0].unreadable?.reason
+                == "layer buildings: its CRS (srs_id 25832, \"Local grid\", ACME:77) is not a CRS that PROJ knows")
     }
 
     @Test func geoPackageInAnotherCRSIsProjected() throws {
         let path = Fixtures.temporaryDirectory() + "/data.gpkg"
         let writer = try GeoPackageWriter(path: path)
-        try writer.addLayer("schools", geometryType: "POINT", crs: .gaussKruger3, fields: [GeoPackageField("name", .text)])
-        try writer.insert(into: "schools", geometry: .point(Coordinate(3_406_016, 5_760_150)), properties: JSONObject([("name", .string("Kolping"))]))
+        try writer.addLayer(
+            "schools", geometryType: "POINT", crs: .gaussKruger3, fields: [GeoPackageField("name", .text)])
+        try writer.insert(
+            into: "schools", geometry: .point(Coordinate(3_406_016, 5_760_150)),
+            properties: JSONObject([("name", .string("Kolping"))]))
         try writer.finish()
         var data = GeoData(crs: .etrs89UTM32)
         try GeoDataLoader().load(path: path, into: &data)
@@ -182,9 +229,14 @@ import TestSupport
 
     @Test func unknownPropertiesArePassedThrough() throws {
         var data = GeoData(crs: .etrs89UTM32)
-        try GeoDataLoader().load(path: Fixtures.file("wlan.geojson", collection(point("7.62", "51.96", "{\"id\":\"a\",\"owner\":\"Stadtwerke\"}"))), into: &data)
+        try GeoDataLoader().load(
+            path: Fixtures.file(
+                "wlan.geojson", collection(point("7.62", "51.96", "{\"id\":\"a\",\"owner\":\"Stadtwerke\"}"))),
+            into: &data)
         #expect(data.wlan[0].attributes["owner"] == .string("Stadtwerke"))
         #expect(data.wlan[0].eirpDBm == 23)
-        #expect(data.wlan[0].standard == .ax && data.wlan[0].bandMHz == 5000 && data.wlan[0].indoor && !data.wlan[0].isPublic)
+        #expect(
+            data.wlan[0].standard == .ax && data.wlan[0].bandMHz == 5000 && data.wlan[0].indoor
+                && !data.wlan[0].isPublic)
     }
 }

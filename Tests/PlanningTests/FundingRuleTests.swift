@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Planning
 
 /// One building per rule and edge of each programme, with the verdict and reason the published rule
@@ -21,7 +22,8 @@ import Testing
     }
 
     func check(_ programme: FundingProgramme, _ c: Case, _ settings: FundingSettings = FundingSettings()) {
-        let v = programme.verdict(FundingInput(networks: c.networks, planned: c.planned, isFocusPoint: c.focus), settings)
+        let v = programme.verdict(
+            FundingInput(networks: c.networks, planned: c.planned, isFocusPoint: c.focus), settings)
         #expect(v.reason == c.reason, "\(programme.rawValue): \(c.name)")
         #expect(v.eligible == c.reason.eligible)
     }
@@ -31,9 +33,14 @@ import Testing
         Case(name: "ADSL 16/1", networks: [adsl(16, 1)], reason: .below30Down),
         Case(name: "exactly 30 down is NGA", networks: [vdsl(30, 5)], reason: .nga30Available),
         Case(name: "29.9 down is not", networks: [adsl(29.9, 2)], reason: .below30Down),
-        Case(name: "ADSL with VDSL 50 planned", networks: [adsl(16, 1)], planned: [vdsl(50, 10)], reason: .nga30Planned),
-        Case(name: "planned below the bar does not exclude", networks: [adsl(6, 1)], planned: [adsl(16, 1)], reason: .below30Down),
-        Case(name: "school on VDSL 50 is judged as any building", networks: [vdsl(50, 10)], focus: true, reason: .nga30Available),
+        Case(
+            name: "ADSL with VDSL 50 planned", networks: [adsl(16, 1)], planned: [vdsl(50, 10)], reason: .nga30Planned),
+        Case(
+            name: "planned below the bar does not exclude", networks: [adsl(6, 1)], planned: [adsl(16, 1)],
+            reason: .below30Down),
+        Case(
+            name: "school on VDSL 50 is judged as any building", networks: [vdsl(50, 10)], focus: true,
+            reason: .nga30Available),
         Case(name: "school on ADSL 6", networks: [adsl(6, 1)], focus: true, reason: .below30Down),
     ]) func nga2015(_ c: Case) { check(.nga2015, c) }
 
@@ -41,20 +48,34 @@ import Testing
         Case(name: "ADSL 16/1", networks: [adsl(16, 1)], reason: .below100Down),
         Case(name: "99.9 down", networks: [vdsl(99.9, 40)], reason: .below100Down),
         Case(name: "exactly 100 down", networks: [vdsl(100, 40)], reason: .reliable100Available),
-        Case(name: "ADSL 16/1 with VDSL 50/10 planned: below the bar", networks: [adsl(16, 1)], planned: [vdsl(50, 10)], reason: .below100Down),
-        Case(name: "ADSL 16/1 with VDSL 100/40 planned", networks: [adsl(16, 1)], planned: [vdsl(100, 40)], reason: .reliable100Planned),
+        Case(
+            name: "ADSL 16/1 with VDSL 50/10 planned: below the bar", networks: [adsl(16, 1)], planned: [vdsl(50, 10)],
+            reason: .below100Down),
+        Case(
+            name: "ADSL 16/1 with VDSL 100/40 planned", networks: [adsl(16, 1)], planned: [vdsl(100, 40)],
+            reason: .reliable100Planned),
         Case(name: "two NGA networks below 100", networks: [vdsl(50, 10), hfc(60, 6)], reason: .below100Down),
-        Case(name: "school on VDSL 250/40 (above the threshold, not gigabit)", networks: [vdsl(250, 40)], focus: true, reason: .focusPointNotGigabit),
+        Case(
+            name: "school on VDSL 250/40 (above the threshold, not gigabit)", networks: [vdsl(250, 40)], focus: true,
+            reason: .focusPointNotGigabit),
         Case(name: "school on FTTH 1000/1000", networks: [ftth(1000, 1000)], focus: true, reason: .focusPointGigabit),
-        Case(name: "school on cable 1000/50: not gigabit by the upload", networks: [hfc(1000, 50)], focus: true, reason: .focusPointNotGigabit),
-        Case(name: "school with FTTH 1000/150 planned", networks: [vdsl(50, 10)], planned: [ftth(1000, 150)], focus: true, reason: .gigabitPlanned),
+        Case(
+            name: "school on cable 1000/50: not gigabit by the upload", networks: [hfc(1000, 50)], focus: true,
+            reason: .focusPointNotGigabit),
+        Case(
+            name: "school with FTTH 1000/150 planned", networks: [vdsl(50, 10)], planned: [ftth(1000, 150)],
+            focus: true, reason: .gigabitPlanned),
     ]) func grey2021(_ c: Case) { check(.grey2021, c) }
 
     @Test func grey2021BlackSpotOnlyWhenSwitchedOn() {
         var s = FundingSettings()
         s.grey2021BlackSpotNetworks = 2
-        check(.grey2021, Case(name: "two NGA networks", networks: [Self.vdsl(50, 10), Self.hfc(60, 6)], reason: .blackSpot), s)
-        check(.grey2021, Case(name: "one NGA network", networks: [Self.vdsl(50, 10), Self.adsl(16, 1)], reason: .below100Down), s)
+        check(
+            .grey2021,
+            Case(name: "two NGA networks", networks: [Self.vdsl(50, 10), Self.hfc(60, 6)], reason: .blackSpot), s)
+        check(
+            .grey2021,
+            Case(name: "one NGA network", networks: [Self.vdsl(50, 10), Self.adsl(16, 1)], reason: .below100Down), s)
     }
 
     @Test(arguments: [
@@ -63,8 +84,12 @@ import Testing
         Case(name: "499 down", networks: [hfc(499, 50)], reason: .below500Down200Symmetric),
         Case(name: "exactly 200 symmetric", networks: [ftth(200, 200)], reason: .symmetric200Available),
         Case(name: "200 down, 199 up", networks: [ftth(200, 199)], reason: .below500Down200Symmetric),
-        Case(name: "VDSL 50/10 with VDSL 250/40 planned: below the bar", networks: [vdsl(50, 10)], planned: [vdsl(250, 40)], reason: .below500Down200Symmetric),
-        Case(name: "VDSL 50/10 with cable 1000/50 planned", networks: [vdsl(50, 10)], planned: [hfc(1000, 50)], reason: .bar500Or200Planned),
+        Case(
+            name: "VDSL 50/10 with VDSL 250/40 planned: below the bar", networks: [vdsl(50, 10)],
+            planned: [vdsl(250, 40)], reason: .below500Down200Symmetric),
+        Case(
+            name: "VDSL 50/10 with cable 1000/50 planned", networks: [vdsl(50, 10)], planned: [hfc(1000, 50)],
+            reason: .bar500Or200Planned),
         Case(name: "school on cable 500/50", networks: [hfc(500, 50)], focus: true, reason: .focusPointNotGigabit),
         Case(name: "school on FTTH 1000/150", networks: [ftth(1000, 150)], focus: true, reason: .focusPointGigabit),
         Case(name: "school on FTTH 1000/149", networks: [ftth(1000, 149)], focus: true, reason: .focusPointNotGigabit),
@@ -73,28 +98,55 @@ import Testing
     @Test(arguments: [
         Case(name: "no network above 100", networks: [vdsl(100, 40), adsl(16, 1)], reason: .noNetworkOver100),
         Case(name: "VDSL 250/40 alone", networks: [vdsl(250, 40)], reason: .oneNetworkAtMost300And150),
-        Case(name: "exactly 300/150, copper", networks: [N(technology: .vdsl, downMbps: 300, upMbps: 150)], reason: .oneNetworkAtMost300And150),
+        Case(
+            name: "exactly 300/150, copper", networks: [N(technology: .vdsl, downMbps: 300, upMbps: 150)],
+            reason: .oneNetworkAtMost300And150),
         Case(name: "cable 500/50 alone", networks: [hfc(500, 50)], reason: .oneNetworkOver300Down),
         Case(name: "301 down", networks: [vdsl(301, 40)], reason: .oneNetworkOver300Down),
         Case(name: "VDSL 250/151", networks: [vdsl(250, 151)], reason: .oneNetworkOver150Up),
-        Case(name: "VDSL 250/40 and cable 250/25", networks: [vdsl(250, 40), hfc(250, 25)], reason: .twoNetworksOver100),
-        Case(name: "cable 250/25 alone: upgradable with DOCSIS 3.1", networks: [hfc(250, 25)], reason: .oneNetworkUpgradable),
+        Case(
+            name: "VDSL 250/40 and cable 250/25", networks: [vdsl(250, 40), hfc(250, 25)], reason: .twoNetworksOver100),
+        Case(
+            name: "cable 250/25 alone: upgradable with DOCSIS 3.1", networks: [hfc(250, 25)],
+            reason: .oneNetworkUpgradable),
         Case(name: "FTTH sold at 150/50: upgradable", networks: [ftth(150, 50)], reason: .oneNetworkUpgradable),
-        Case(name: "VDSL 50/10 with FTTH 1000/1000 announced", networks: [vdsl(50, 10)], planned: [ftth(1000, 1000)], reason: .gigabitPlanned),
-        Case(name: "VDSL 50/10 with VDSL 250/40 announced: not gigabit", networks: [vdsl(50, 10)], planned: [vdsl(250, 40)], reason: .noNetworkOver100),
+        Case(
+            name: "VDSL 50/10 with FTTH 1000/1000 announced", networks: [vdsl(50, 10)], planned: [ftth(1000, 1000)],
+            reason: .gigabitPlanned),
+        Case(
+            name: "VDSL 50/10 with VDSL 250/40 announced: not gigabit", networks: [vdsl(50, 10)],
+            planned: [vdsl(250, 40)], reason: .noNetworkOver100),
         Case(name: "school on FTTH 1000/1000", networks: [ftth(1000, 1000)], focus: true, reason: .focusPointGigabit),
-        Case(name: "school on VDSL 250/40 and cable 250/25", networks: [vdsl(250, 40), hfc(250, 25)], focus: true, reason: .focusPointNotGigabit),
+        Case(
+            name: "school on VDSL 250/40 and cable 250/25", networks: [vdsl(250, 40), hfc(250, 25)], focus: true,
+            reason: .focusPointNotGigabit),
     ]) func gigabit2024(_ c: Case) { check(.gigabit2024, c) }
 
     @Test func plannedNetworksCountOnlyWithinTheHorizon() {
         var s = FundingSettings()
         s.surveyDate = CalendarDate(year: 2025, month: 3, day: 1)
-        let due = { (y: Int, m: Int, d: Int) in N(technology: .ftth, downMbps: 1000, upMbps: 1000, date: CalendarDate(year: y, month: m, day: d)) }
-        check(.gigabit2024, Case(name: "due on the horizon's last day", networks: [Self.vdsl(50, 10)], planned: [due(2028, 3, 1)], reason: .gigabitPlanned), s)
-        check(.gigabit2024, Case(name: "due a day later", networks: [Self.vdsl(50, 10)], planned: [due(2028, 3, 2)], reason: .noNetworkOver100), s)
-        check(.nga2015, Case(name: "undated plan counts", networks: [], planned: [Self.vdsl(50, 10)], reason: .nga30Planned), s)
+        let due = { (y: Int, m: Int, d: Int) in
+            N(technology: .ftth, downMbps: 1000, upMbps: 1000, date: CalendarDate(year: y, month: m, day: d))
+        }
+        check(
+            .gigabit2024,
+            Case(
+                name: "due on the horizon's last day", networks: [Self.vdsl(50, 10)], planned: [due(2028, 3, 1)],
+                reason: .gigabitPlanned), s)
+        check(
+            .gigabit2024,
+            Case(
+                name: "due a day later", networks: [Self.vdsl(50, 10)], planned: [due(2028, 3, 2)],
+                reason: .noNetworkOver100), s)
+        check(
+            .nga2015,
+            Case(name: "undated plan counts", networks: [], planned: [Self.vdsl(50, 10)], reason: .nga30Planned), s)
         s.planningHorizonYears = 5
-        check(.gigabit2024, Case(name: "a five-year horizon", networks: [Self.vdsl(50, 10)], planned: [due(2028, 3, 2)], reason: .gigabitPlanned), s)
+        check(
+            .gigabit2024,
+            Case(
+                name: "a five-year horizon", networks: [Self.vdsl(50, 10)], planned: [due(2028, 3, 2)],
+                reason: .gigabitPlanned), s)
     }
 
     @Test func everyReasonHasLabelsAndStableCodes() {

@@ -1,7 +1,7 @@
 import Foundation
 import FuzzTargets
-import Testing
 import TestSupport
+import Testing
 
 /// Every input the fuzzers found (Tests/Fixtures/fuzz-found/TARGET/) runs through its reader again
 /// without a crash; each once crashed gigaplan.

@@ -2,6 +2,7 @@ import Foundation
 import GeoCore
 import Radio
 import Testing
+
 @testable import Planning
 
 /// The spatial context and the district locator against hand-made layouts whose answers are known.
@@ -26,7 +27,8 @@ import Testing
         // Inside the bounding boxes' union but outside every district, and far away.
         #expect(try locator.district(of: Coordinate(150, 100.5)) == nil)
         #expect(try locator.district(of: Coordinate(-1e6, 0)) == nil)
-        #expect(locator.index(named: "East") == 2 && locator.index(named: "W") == 1 && locator.index(named: "North") == nil)
+        #expect(
+            locator.index(named: "East") == 2 && locator.index(named: "W") == 1 && locator.index(named: "North") == nil)
     }
 
     @Test func schoolsWithoutABuildingBecomePointBuildingsInTheIndex() throws {
@@ -39,7 +41,9 @@ import Testing
             School(id: "s1", name: "Near", geometry: .point(Coordinate(12, 5)), attributes: JSONObject()),
             School(id: "s2", name: "Far", geometry: .point(Coordinate(250, 300)), attributes: JSONObject()),
         ]
-        data.districts = [District(id: "d", name: "D", geometry: Self.rectangle(-10, -10, 100, 100), attributes: JSONObject())]
+        data.districts = [
+            District(id: "d", name: "D", geometry: Self.rectangle(-10, -10, 100, 100), attributes: JSONObject())
+        ]
         let context = try SpatialContext(data: data, settings: AnalysisSettings())
         // s1 lies 2 m from a (within the 20 m default); s2 lies 290 m from everything: a point building.
         #expect(context.buildings.map(\.id) == ["a", "b", "school:s2"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Radio
 
 private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs(a - b) <= tol }
@@ -49,10 +50,22 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs
     @Test func nrPeakRate() throws {
         // 4 layers · 8 · 948/1024 · 273 · 12 / (1e-3/28) · 0.86 = 2337.0 Mbit/s (100 MHz, 30 kHz)
         #expect(close(try NRPeakRate.rateMbps(.init(bandwidthMHz: 100, subcarrierSpacingKHz: 30)), 2337.000))
-        #expect(close(try NRPeakRate.rateMbps(.init(bandwidthMHz: 90, subcarrierSpacingKHz: 30, tddShare: TechnologyCatalogue.n78DownlinkShare)), 1558.000))
+        #expect(
+            close(
+                try NRPeakRate.rateMbps(
+                    .init(bandwidthMHz: 90, subcarrierSpacingKHz: 30, tddShare: TechnologyCatalogue.n78DownlinkShare)),
+                1558.000))
         #expect(close(try NRPeakRate.rateMbps(.init(bandwidthMHz: 10, subcarrierSpacingKHz: 15, layers: 2)), 111.286))
-        #expect(close(try NRPeakRate.rateMbps(.init(bandwidthMHz: 100, subcarrierSpacingKHz: 30, layers: 1, modulationOrder: 6, direction: .uplink)), 468.759))
-        #expect(throws: NRPeakRate.RateError.self) { try NRPeakRate.rateMbps(.init(bandwidthMHz: 100, subcarrierSpacingKHz: 15)) }
+        #expect(
+            close(
+                try NRPeakRate.rateMbps(
+                    .init(
+                        bandwidthMHz: 100, subcarrierSpacingKHz: 30, layers: 1, modulationOrder: 6,
+                        direction: .uplink)),
+                468.759))
+        #expect(throws: NRPeakRate.RateError.self) {
+            try NRPeakRate.rateMbps(.init(bandwidthMHz: 100, subcarrierSpacingKHz: 15))
+        }
         #expect(try NRPeakRate.resourceBlocks(bandwidthMHz: 20, subcarrierSpacingKHz: 15) == 106)
     }
 
@@ -65,11 +78,24 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs
 
     @Test func wlanRates() throws {
         #expect(close(try WLANRate.phyRateMbps(.ax, mcs: 11, bandwidthMHz: 80, spatialStreams: 2), 1200.980))
-        #expect(close(try WLANRate.phyRateMbps(.ac, mcs: 9, bandwidthMHz: 80, spatialStreams: 1, guardIntervalUs: 0.4), 433.333))
-        #expect(close(try WLANRate.phyRateMbps(.n, mcs: 7, bandwidthMHz: 40, spatialStreams: 2, guardIntervalUs: 0.4), 300.000))
-        #expect(close(try WLANRate.phyRateMbps(.ax, mcs: 0, bandwidthMHz: 20, spatialStreams: 1, guardIntervalUs: 3.2), 7.3125))
-        #expect(throws: WLANRate.RateError.self) { try WLANRate.phyRateMbps(.n, mcs: 8, bandwidthMHz: 20, spatialStreams: 1) }
-        #expect(throws: WLANRate.RateError.self) { try WLANRate.phyRateMbps(.n, mcs: 7, bandwidthMHz: 80, spatialStreams: 1) }
+        #expect(
+            close(
+                try WLANRate.phyRateMbps(.ac, mcs: 9, bandwidthMHz: 80, spatialStreams: 1, guardIntervalUs: 0.4),
+                433.333))
+        #expect(
+            close(
+                try WLANRate.phyRateMbps(.n, mcs: 7, bandwidthMHz: 40, spatialStreams: 2, guardIntervalUs: 0.4), 300.000
+            ))
+        #expect(
+            close(
+                try WLANRate.phyRateMbps(.ax, mcs: 0, bandwidthMHz: 20, spatialStreams: 1, guardIntervalUs: 3.2), 7.3125
+            ))
+        #expect(throws: WLANRate.RateError.self) {
+            try WLANRate.phyRateMbps(.n, mcs: 8, bandwidthMHz: 20, spatialStreams: 1)
+        }
+        #expect(throws: WLANRate.RateError.self) {
+            try WLANRate.phyRateMbps(.n, mcs: 7, bandwidthMHz: 80, spatialStreams: 1)
+        }
     }
 
     @Test func wlanMCSFromSNR() {
@@ -86,8 +112,9 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs
 @Suite struct LinkBudgetTests {
     @Test func wholeLink() throws {
         let carrier = try #require(TechnologyCatalogue.carrier(named: "lte1800"))
-        let budget = LinkBudget(carrier: carrier, eirpDBm: 61, antennaDiscriminationDB: 3, pathLossDB: 120,
-                                noiseFigureDB: 7, interferenceDBm: [-72])
+        let budget = LinkBudget(
+            carrier: carrier, eirpDBm: 61, antennaDiscriminationDB: 3, pathLossDB: 120, noiseFigureDB: 7,
+            interferenceDBm: [-72])
         let r = budget.result
         #expect(close(r.receivedPowerDBm, -62))
         // RSRP: −62 − 10 log10(1200) = −92.792 dBm

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Radio
 
 // Expected values are worked out by hand from each source's equations (independent Python evaluation,
@@ -16,42 +17,74 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs
 
     @Test func belowOneMetreIsFlaggedOrThrows() throws {
         #expect(try !FreeSpace.pathLoss(frequencyMHz: 800, distanceM: 0.5).inValidityRange)
-        #expect(throws: OutsideValidityRange.self) { try FreeSpace.pathLoss(frequencyMHz: 800, distanceM: 0.5, policy: .strict) }
+        #expect(throws: OutsideValidityRange.self) {
+            try FreeSpace.pathLoss(frequencyMHz: 800, distanceM: 0.5, policy: .strict)
+        }
     }
 }
 
 @Suite struct HataTests {
     @Test func urbanSuburbanOpenAt900MHz() throws {
         // f 900 MHz, hb 30 m, hm 1.5 m, d 5 km.
-        let urban = try OkumuraHata.pathLoss(.urbanSmallMediumCity, frequencyMHz: 900, distanceM: 5000, baseHeightM: 30, mobileHeightM: 1.5)
+        let urban = try OkumuraHata.pathLoss(
+            .urbanSmallMediumCity, frequencyMHz: 900, distanceM: 5000, baseHeightM: 30, mobileHeightM: 1.5)
         #expect(close(urban.value, 151.024))
         #expect(urban.inValidityRange)
-        #expect(close(try OkumuraHata.pathLoss(.urbanLargeCity, frequencyMHz: 900, distanceM: 5000, baseHeightM: 30, mobileHeightM: 1.5).value, 151.041))
-        #expect(close(try OkumuraHata.pathLoss(.suburban, frequencyMHz: 900, distanceM: 5000, baseHeightM: 30, mobileHeightM: 1.5).value, 141.082))
-        #expect(close(try OkumuraHata.pathLoss(.open, frequencyMHz: 900, distanceM: 5000, baseHeightM: 30, mobileHeightM: 1.5).value, 122.518))
+        #expect(
+            close(
+                try OkumuraHata.pathLoss(
+                    .urbanLargeCity, frequencyMHz: 900, distanceM: 5000, baseHeightM: 30, mobileHeightM: 1.5
+                ).value, 151.041))
+        #expect(
+            close(
+                try OkumuraHata.pathLoss(
+                    .suburban, frequencyMHz: 900, distanceM: 5000, baseHeightM: 30, mobileHeightM: 1.5
+                ).value, 141.082))
+        #expect(
+            close(
+                try OkumuraHata.pathLoss(.open, frequencyMHz: 900, distanceM: 5000, baseHeightM: 30, mobileHeightM: 1.5)
+                    .value, 122.518))
     }
 
     @Test func largeCityBelow200MHzUsesItsOwnCorrection() throws {
         // a(hm) = 8.29 (log 1.54·1.5)² − 1.1; f 150, hb 50, d 2 km → 113.167 dB
-        #expect(close(try OkumuraHata.pathLoss(.urbanLargeCity, frequencyMHz: 150, distanceM: 2000, baseHeightM: 50, mobileHeightM: 1.5).value, 113.167))
+        #expect(
+            close(
+                try OkumuraHata.pathLoss(
+                    .urbanLargeCity, frequencyMHz: 150, distanceM: 2000, baseHeightM: 50, mobileHeightM: 1.5
+                ).value, 113.167))
     }
 
     @Test func rangeChecks() throws {
-        let far = try OkumuraHata.pathLoss(.urbanSmallMediumCity, frequencyMHz: 900, distanceM: 30000, baseHeightM: 30, mobileHeightM: 1.5)
+        let far = try OkumuraHata.pathLoss(
+            .urbanSmallMediumCity, frequencyMHz: 900, distanceM: 30000, baseHeightM: 30, mobileHeightM: 1.5)
         #expect(!far.inValidityRange)
         #expect(far.violations.contains { $0.contains("distance") })
-        let gap = try OkumuraHata.pathLoss(.urbanLargeCity, frequencyMHz: 300, distanceM: 2000, baseHeightM: 30, mobileHeightM: 1.5)
+        let gap = try OkumuraHata.pathLoss(
+            .urbanLargeCity, frequencyMHz: 300, distanceM: 2000, baseHeightM: 30, mobileHeightM: 1.5)
         #expect(!gap.inValidityRange)
         #expect(throws: OutsideValidityRange.self) {
-            try OkumuraHata.pathLoss(.open, frequencyMHz: 2600, distanceM: 2000, baseHeightM: 30, mobileHeightM: 1.5, policy: .strict)
+            try OkumuraHata.pathLoss(
+                .open, frequencyMHz: 2600, distanceM: 2000, baseHeightM: 30, mobileHeightM: 1.5, policy: .strict)
         }
     }
 
     @Test func cost231MediumAndMetropolitan() throws {
         // 46.3 + 33.9 log 1800 − 13.82 log 30 − a(1.5) + (44.9 − 6.55 log 30) log 2 (+3)
-        #expect(close(try Cost231Hata.pathLoss(.mediumCity, frequencyMHz: 1800, distanceM: 2000, baseHeightM: 30, mobileHeightM: 1.5).value, 146.801))
-        #expect(close(try Cost231Hata.pathLoss(.metropolitan, frequencyMHz: 1800, distanceM: 2000, baseHeightM: 30, mobileHeightM: 1.5).value, 149.801))
-        #expect(try !Cost231Hata.pathLoss(.mediumCity, frequencyMHz: 2600, distanceM: 2000, baseHeightM: 30, mobileHeightM: 1.5).inValidityRange)
+        #expect(
+            close(
+                try Cost231Hata.pathLoss(
+                    .mediumCity, frequencyMHz: 1800, distanceM: 2000, baseHeightM: 30, mobileHeightM: 1.5
+                ).value, 146.801))
+        #expect(
+            close(
+                try Cost231Hata.pathLoss(
+                    .metropolitan, frequencyMHz: 1800, distanceM: 2000, baseHeightM: 30, mobileHeightM: 1.5
+                ).value, 149.801))
+        #expect(
+            try !Cost231Hata.pathLoss(
+                .mediumCity, frequencyMHz: 2600, distanceM: 2000, baseHeightM: 30, mobileHeightM: 1.5
+            ).inValidityRange)
     }
 }
 
@@ -70,9 +103,9 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs
 
     static func height(_ s: TR38901.Scenario) -> Double { s == .uma ? 25 : s == .umi ? 10 : 35 }
 
-    @Test(arguments: cases)
-    func pathLossMatchesTable(_ c: Case) throws {
-        let link = TR38901.Link(frequencyMHz: c.fc * 1000, distance2DM: c.d, baseHeightM: Self.height(c.scenario), userHeightM: 1.5)
+    @Test(arguments: cases) func pathLossMatchesTable(_ c: Case) throws {
+        let link = TR38901.Link(
+            frequencyMHz: c.fc * 1000, distance2DM: c.d, baseHeightM: Self.height(c.scenario), userHeightM: 1.5)
         let los = try TR38901.pathLoss(c.scenario, lineOfSight: true, link)
         let nlos = try TR38901.pathLoss(c.scenario, lineOfSight: false, link)
         #expect(close(los.value, c.los), "\(c.scenario) LOS \(c.fc) GHz \(c.d) m: \(los.value)")
@@ -84,13 +117,19 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs
         // UMa: 4 (25 − 1)(1.5 − 1) · 0.8e9 / 3e8 = 128 m; UMi: 4 · 9 · 0.5 · 3.5e9/3e8 = 210 m;
         // RMa: 2π · 35 · 1.5 · 0.8e9 / 3e8 = 879.646 m (actual heights, 2π).
         #expect(close(TR38901.breakpointDistance(.uma, .init(frequencyMHz: 800, distance2DM: 1, baseHeightM: 25)), 128))
-        #expect(close(TR38901.breakpointDistance(.umi, .init(frequencyMHz: 3500, distance2DM: 1, baseHeightM: 10)), 210))
-        #expect(close(TR38901.breakpointDistance(.rma, .init(frequencyMHz: 800, distance2DM: 1, baseHeightM: 35)), 879.646))
+        #expect(
+            close(TR38901.breakpointDistance(.umi, .init(frequencyMHz: 3500, distance2DM: 1, baseHeightM: 10)), 210))
+        #expect(
+            close(TR38901.breakpointDistance(.rma, .init(frequencyMHz: 800, distance2DM: 1, baseHeightM: 35)), 879.646))
     }
 
     @Test func rmaBeyondBreakpointAndHighUE() throws {
         // RMa LOS at 8 km, 0.8 GHz: PL1(dBP) + 40 log(d3D/dBP) = 129.677 dB.
-        #expect(close(try TR38901.pathLoss(.rma, lineOfSight: true, .init(frequencyMHz: 800, distance2DM: 8000, baseHeightM: 35)).value, 129.677))
+        #expect(
+            close(
+                try TR38901.pathLoss(
+                    .rma, lineOfSight: true, .init(frequencyMHz: 800, distance2DM: 8000, baseHeightM: 35)
+                ).value, 129.677))
         // UMa with hUT 22.5 m at 500 m, 2 GHz: LOS 93.398, NLOS 112.437; hE assumption stated.
         let link = TR38901.Link(frequencyMHz: 2000, distance2DM: 500, baseHeightM: 25, userHeightM: 22.5)
         let los = try TR38901.pathLoss(.uma, lineOfSight: true, link)
@@ -103,20 +142,30 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs
         let tall = TR38901.Link(frequencyMHz: 3500, distance2DM: 300, baseHeightM: 40)
         #expect(try !TR38901.pathLoss(.uma, lineOfSight: true, tall).inValidityRange)
         #expect(throws: OutsideValidityRange.self) {
-            try TR38901.pathLoss(.rma, lineOfSight: false, .init(frequencyMHz: 800, distance2DM: 8000, baseHeightM: 35), policy: .strict)
+            try TR38901.pathLoss(
+                .rma, lineOfSight: false, .init(frequencyMHz: 800, distance2DM: 8000, baseHeightM: 35), policy: .strict)
         }
-        #expect(try TR38901.pathLoss(.rma, lineOfSight: true, .init(frequencyMHz: 800, distance2DM: 8000, baseHeightM: 35)).inValidityRange)
-        #expect(try !TR38901.pathLoss(.rma, lineOfSight: true, .init(frequencyMHz: 40000, distance2DM: 800, baseHeightM: 35)).inValidityRange)
+        #expect(
+            try TR38901.pathLoss(.rma, lineOfSight: true, .init(frequencyMHz: 800, distance2DM: 8000, baseHeightM: 35))
+                .inValidityRange)
+        #expect(
+            try !TR38901.pathLoss(
+                .rma, lineOfSight: true, .init(frequencyMHz: 40000, distance2DM: 800, baseHeightM: 35)
+            ).inValidityRange)
     }
 
     @Test func siteViolationsAreTheHeightAndFrequencyLimitsOnly() {
         // UMa fixes hBS at 25 m: a 40 m site violates it at any distance; the frequency 3.5 GHz is inside.
-        #expect(TR38901.siteViolations(.uma, frequencyMHz: 3500, baseHeightM: 40, userHeightM: 1.5)
-                    == ["base station height 40 m outside 25…25 m"])
+        #expect(
+            TR38901.siteViolations(.uma, frequencyMHz: 3500, baseHeightM: 40, userHeightM: 1.5) == [
+                "base station height 40 m outside 25…25 m"
+            ])
         #expect(TR38901.siteViolations(.uma, frequencyMHz: 3500, baseHeightM: 25, userHeightM: 1.5).isEmpty)
         // RMa ends at 30 GHz; the distance never counts (0 m would be outside 10 m…).
-        #expect(TR38901.siteViolations(.rma, frequencyMHz: 40000, baseHeightM: 35, userHeightM: 1.5)
-                    == ["frequency 40 GHz outside 0.5…30 GHz"])
+        #expect(
+            TR38901.siteViolations(.rma, frequencyMHz: 40000, baseHeightM: 35, userHeightM: 1.5) == [
+                "frequency 40 GHz outside 0.5…30 GHz"
+            ])
     }
 
     @Test func losProbabilities() {
@@ -150,14 +199,18 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs
         // Residential, 5 GHz, 3 m (before dBP 5 m): 40.05 + 20 log(5/2.4) + 20 log 3 = 55.968
         #expect(close(try TGax.pathLoss(.residential, frequencyMHz: 5000, distanceM: 3).value, 55.968))
         // 12 m, 1 floor, 2 walls: + 35 log(12/5) + 18.3 · 1^(…) + 10 = 102.012
-        #expect(close(try TGax.pathLoss(.residential, frequencyMHz: 5000, distanceM: 12, walls: 2, floors: 1).value, 102.012))
+        #expect(
+            close(
+                try TGax.pathLoss(.residential, frequencyMHz: 5000, distanceM: 12, walls: 2, floors: 1).value, 102.012))
         // Enterprise 2.4 GHz, 25 m, 3 walls: 40.05 + 20 + 35 log 2.5 + 21 = 94.978
         #expect(close(try TGax.pathLoss(.enterprise, frequencyMHz: 2400, distanceM: 25, walls: 3).value, 94.978))
     }
 
     @Test func logDistance() throws {
         // FSPL(1 m, 2.4 GHz) = 40.046; + 10 · 3 · log 20 = 79.078
-        #expect(close(try LogDistance.pathLoss(frequencyMHz: 2400, distanceM: 20, exponent: 3).value, 40.046 + 30 * 1.30103))
+        #expect(
+            close(try LogDistance.pathLoss(frequencyMHz: 2400, distanceM: 20, exponent: 3).value, 40.046 + 30 * 1.30103)
+        )
     }
 }
 
@@ -165,9 +218,13 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs
     @Test func p2109() throws {
         #expect(close(try P2109.entryLoss(.traditional, frequencyMHz: 2000).value, 14.963))
         #expect(close(try P2109.entryLoss(.thermallyEfficient, frequencyMHz: 3500).value, 30.886))
-        #expect(close(try P2109.entryLoss(.traditional, frequencyMHz: 800, probability: 0.9, elevationDeg: 10).value, 26.795))
+        #expect(
+            close(
+                try P2109.entryLoss(.traditional, frequencyMHz: 800, probability: 0.9, elevationDeg: 10).value, 26.795))
         #expect(close(try P2109.entryLoss(.thermallyEfficient, frequencyMHz: 28000, probability: 0.1).value, 19.484))
-        #expect(throws: OutsideValidityRange.self) { try P2109.entryLoss(.traditional, frequencyMHz: 2000, probability: 1) }
+        #expect(throws: OutsideValidityRange.self) {
+            try P2109.entryLoss(.traditional, frequencyMHz: 2000, probability: 1)
+        }
         #expect(try !P2109.entryLoss(.traditional, frequencyMHz: 50).inValidityRange)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Radio
 @testable import Reports
 
@@ -31,7 +32,9 @@ import Testing
         // 50 MB = 4e8 bit at 0.384 Mbit/s = 1041.666… s
         #expect(abs(DownloadTimeTable.seconds(bytes: 50e6, rateMbps: 0.384) - 1041.6666667) < 1e-6)
         let json = DownloadTimeText.render(DownloadTimeTable(), .json, locale: .en)
-        #expect(json.contains("\"size_bytes\":50000000,\"technology\":\"UMTS\",\"rate_mbps\":0.384,\"seconds\":1041.6666666666667"))
+        #expect(
+            json.contains(
+                "\"size_bytes\":50000000,\"technology\":\"UMTS\",\"rate_mbps\":0.384,\"seconds\":1041.6666666666667"))
     }
 
     @Test func englishLocaleUsesDecimalPoint() {
@@ -45,9 +48,11 @@ import Testing
         let size = try #require(DownloadSize(parsing: "Film=4,5GB"))
         #expect(size.bytes == 4.5e9)
         let column = try #require(TechnologyCatalogue.rateColumn("250"))
-        let table = DownloadTimeTable(sizes: [size], columns: [column, try #require(TechnologyCatalogue.rateColumn("lte-100"))])
+        let table = DownloadTimeTable(
+            sizes: [size], columns: [column, try #require(TechnologyCatalogue.rateColumn("lte-100"))])
         #expect(table.seconds(row: 0, column: 0) == 144)
         #expect(DownloadTimeText.render(table, .csv).contains("Film;144;360"))
-        #expect(DownloadTimeText.render(table, .markdown).hasPrefix("| Downloadzeit in s | 250 Mbit/s | LTE 100 MBit |"))
+        #expect(
+            DownloadTimeText.render(table, .markdown).hasPrefix("| Downloadzeit in s | 250 Mbit/s | LTE 100 MBit |"))
     }
 }

@@ -1,12 +1,15 @@
 import Foundation
 import GeoCore
-import Testing
 import TestSupport
+import Testing
 
 /// `gigaplan run`, `compare` and `report` on the generated test town, checked with independent readers.
 @Suite(.serialized) struct RunOutputTests {
     static let scenario = Fixtures.path("Tests/Fixtures/smalltown.yaml")
-    static let layers = ["buildings", "schools", "focus_points", "sites", "sectors", "wlan_aps", "wlan_coverage", "coverage", "underserved_areas", "districts"]
+    static let layers = [
+        "buildings", "schools", "focus_points", "sites", "sectors", "wlan_aps", "wlan_coverage", "coverage",
+        "underserved_areas", "districts",
+    ]
 
     /// One run shared by the tests that only read its output.
     static let output: String = {
@@ -21,17 +24,21 @@ import TestSupport
     }
 
     func json(_ path: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        try #require(
+            try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
     }
 
     @Test func geoPackageOpensInOgrinfoWithEveryLayer() throws {
-        let ogrinfo = try #require(Fixtures.which("ogrinfo"), "ogrinfo (Debian gdal-bin) is needed; tools/test installs it")
+        let ogrinfo = try #require(
+            Fixtures.which("ogrinfo"), "ogrinfo (Debian gdal-bin) is needed; tools/test installs it")
         let gpkg = Self.output + "/gigaplan.gpkg"
         let listing = try Fixtures.run(ogrinfo, ["-ro", "-q", gpkg])
         #expect(listing.status == 0, "\(listing.stderr)")
         #expect(!listing.stderr.contains("ERROR") && !listing.stderr.contains("Warning"), "\(listing.stderr)")
         for layer in Self.layers {
-            let listed = listing.stdout.split(separator: "\n").contains { $0.hasSuffix(": \(layer)") || $0.contains(": \(layer) (") }
+            let listed = listing.stdout.split(separator: "\n").contains {
+                $0.hasSuffix(": \(layer)") || $0.contains(": \(layer) (")
+            }
             #expect(listed, "layer \(layer) missing in: \(listing.stdout)")
         }
         let summary = try json(Self.output + "/summary.json")
@@ -58,7 +65,8 @@ import TestSupport
     }
 
     @Test func everyLayerHasASpatialIndexThatGDALKeepsUpToDate() throws {
-        let ogrinfo = try #require(Fixtures.which("ogrinfo"), "ogrinfo (Debian gdal-bin) is needed; tools/test installs it")
+        let ogrinfo = try #require(
+            Fixtures.which("ogrinfo"), "ogrinfo (Debian gdal-bin) is needed; tools/test installs it")
         let gpkg = Self.output + "/gigaplan.gpkg"
         for layer in Self.layers {
             let r = try Fixtures.run(ogrinfo, ["-ro", gpkg, "-sql", "SELECT HasSpatialIndex('\(layer)', 'geom')"])
@@ -67,13 +75,16 @@ import TestSupport
         // The index answers a window query as a scan does.
         let window = ["-spat", "405000", "5757000", "405500", "5757500"]
         let indexed = try Fixtures.run(ogrinfo, ["-ro", "-q", gpkg, "buildings"] + window)
-        let scanned = try Fixtures.run(ogrinfo, ["-ro", "-q", gpkg, "buildings", "--config", "OGR_GPKG_SPATIAL_INDEX", "NO"] + window)
+        let scanned = try Fixtures.run(
+            ogrinfo, ["-ro", "-q", gpkg, "buildings", "--config", "OGR_GPKG_SPATIAL_INDEX", "NO"] + window)
         #expect(indexed.stdout.components(separatedBy: "OGRFeature").count > 1)
         #expect(indexed.stdout == scanned.stdout)
         // An edit in GDAL runs the index's triggers.
         let copy = Fixtures.temporaryDirectory() + "/edit.gpkg"
         try FileManager.default.copyItem(atPath: gpkg, toPath: copy)
-        func count() throws -> String { try Fixtures.run(ogrinfo, ["-ro", "-q", copy, "-sql", "SELECT count(*) AS n FROM rtree_sites_geom"]).stdout }
+        func count() throws -> String {
+            try Fixtures.run(ogrinfo, ["-ro", "-q", copy, "-sql", "SELECT count(*) AS n FROM rtree_sites_geom"]).stdout
+        }
         let before = try count()
         let delete = try Fixtures.run(ogrinfo, ["-q", copy, "-sql", "DELETE FROM sites WHERE fid = 1"])
         #expect(!delete.stderr.contains("ERROR"), "\(delete.stderr)")
@@ -89,7 +100,8 @@ import TestSupport
             #expect(doc["crs"] == nil, "\(layer) has a crs member")
             let text = try String(contentsOfFile: Self.output + "/geojson/\(layer).geojson", encoding: .utf8)
             // No coordinate with more than 7 decimals.
-            #expect(text.range(of: #"\d\.\d{8,}[,\]]"#, options: .regularExpression).map { text[$0].contains("e") } ?? true)
+            #expect(
+                text.range(of: #"\d\.\d{8,}[,\]]"#, options: .regularExpression).map { text[$0].contains("e") } ?? true)
             for feature in doc["features"] as? [[String: Any]] ?? [] {
                 guard let geometry = feature["geometry"] as? [String: Any] else { continue }
                 try checkGeometry(geometry, layer: layer)
@@ -128,12 +140,15 @@ import TestSupport
         #expect(table.header.first == "id" && table.header.last == "wkt")
         #expect(table.rows.allSatisfy { $0.count == table.header.count })
         // The city table's download times for the best service: 1 GB = 8000 Mbit.
-        let best = try #require(table.column(["best_down_mbps"])), gb = try #require(table.column(["download_1_gb_update_s"]))
+        let best = try #require(table.column(["best_down_mbps"]))
+        let gb = try #require(table.column(["download_1_gb_update_s"]))
         let row = try #require(table.rows.first { (Double($0[best]) ?? 0) > 0 })
         #expect(abs(Double(row[gb])! - 8000 / Double(row[best])!) < 0.01)
         let wkt = try #require(table.column(["wkt"]))
         #expect(try Geometry(wkt: table.rows[0][wkt]).isPolygonal)
-        let schools = try CSVTable.parse(Array(try String(contentsOfFile: Self.output + "/csv/schools.csv", encoding: .utf8).utf8), path: "schools.csv")
+        let schools = try CSVTable.parse(
+            Array(try String(contentsOfFile: Self.output + "/csv/schools.csv", encoding: .utf8).utf8),
+            path: "schools.csv")
         #expect(schools.rows.count == 3)
         let times = try String(contentsOfFile: Self.output + "/csv/download_times.csv", encoding: .utf8)
         #expect(times.contains("10 MP3s,1042,10,4,1,0.40,0.04"))
@@ -141,12 +156,17 @@ import TestSupport
 
     @Test func sameInputSameBytes() throws {
         let again = Fixtures.temporaryDirectory() + "/again"
-        let r = try gigaplan(["run", Self.scenario, "--out", again, "--quiet", "--store", Fixtures.temporaryDirectory() + "/h.sqlite"])
+        let r = try gigaplan([
+            "run", Self.scenario, "--out", again, "--quiet", "--store", Fixtures.temporaryDirectory() + "/h.sqlite",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
-        let files = try FileManager.default.subpathsOfDirectory(atPath: Self.output).filter { !$0.hasSuffix("/") }.sorted()
+        let files = try FileManager.default.subpathsOfDirectory(atPath: Self.output).filter { !$0.hasSuffix("/") }
+            .sorted()
         #expect(files.count >= 20)
         for f in files where !FileManager.default.fileExists(atPath: Self.output + "/" + f + "/.") {
-            #expect(FileManager.default.contents(atPath: Self.output + "/" + f) == FileManager.default.contents(atPath: again + "/" + f), "\(f) differs")
+            #expect(
+                FileManager.default.contents(atPath: Self.output + "/" + f)
+                    == FileManager.default.contents(atPath: again + "/" + f), "\(f) differs")
         }
     }
 
@@ -161,11 +181,13 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: out + "/gigaplan.gpkg"))
         #expect(FileManager.default.fileExists(atPath: out + "/geojson/buildings.geojson"))
         let history = try gigaplan(["history", "--store", store, "--format", "json"])
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+        let entries = try #require(
+            try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
         #expect(entries.count == 1 && entries[0]["scenario"] as? String == "smalltown")
         let db = try SQLiteDatabase(path: store)
         let inputs = try #require(try db.query("SELECT inputs FROM runs").first?.first?.text)
-        let hash = try #require(FileManager.default.contents(atPath: Fixtures.path("Tests/Fixtures/smalltown/sites.geojson")))
+        let hash = try #require(
+            FileManager.default.contents(atPath: Fixtures.path("Tests/Fixtures/smalltown/sites.geojson")))
         #expect(inputs.contains(SHA256Reference.hex(hash)))
     }
 
@@ -174,13 +196,22 @@ import TestSupport
         #expect(same.status == 0)
         #expect(same.stdout.contains("0 building(s) changed"))
         let dir = Fixtures.temporaryDirectory()
-        let fibre = try gigaplan(["compare", Self.scenario, Fixtures.path("Tests/Fixtures/smalltown-fibre.yaml"), "--out", dir, "--quiet"])
+        let fibre = try gigaplan([
+            "compare", Self.scenario, Fixtures.path("Tests/Fixtures/smalltown-fibre.yaml"), "--out", dir, "--quiet",
+        ])
         #expect(fibre.status == 0, "\(fibre.stderr)")
-        let changed = try CSVTable.parse(Array(try String(contentsOfFile: dir + "/changed_buildings.csv", encoding: .utf8).utf8), path: "c.csv")
+        let changed = try CSVTable.parse(
+            Array(try String(contentsOfFile: dir + "/changed_buildings.csv", encoding: .utf8).utf8), path: "c.csv")
         // The school buildings that did not have 1000/1000 already, read independently from the baseline output.
-        let baseline = try CSVTable.parse(Array(try String(contentsOfFile: Self.output + "/csv/buildings.csv", encoding: .utf8).utf8), path: "b.csv")
-        let id = baseline.column(["id"])!, use = baseline.column(["use"])!, down = baseline.column(["fixed_down_mbps"])!, up = baseline.column(["fixed_up_mbps"])!
-        let expected = baseline.rows.filter { $0[use] == "school" && !($0[down] == "1000" && $0[up] == "1000") }.map { $0[id] }.sorted()
+        let baseline = try CSVTable.parse(
+            Array(try String(contentsOfFile: Self.output + "/csv/buildings.csv", encoding: .utf8).utf8), path: "b.csv")
+        let id = baseline.column(["id"])!
+        let use = baseline.column(["use"])!
+        let down = baseline.column(["fixed_down_mbps"])!
+        let up = baseline.column(["fixed_up_mbps"])!
+        let expected = baseline.rows.filter { $0[use] == "school" && !($0[down] == "1000" && $0[up] == "1000") }.map {
+            $0[id]
+        }.sorted()
         #expect(!expected.isEmpty)
         #expect(changed.rows.map { $0[0] }.sorted() == expected)
         #expect(changed.rows.allSatisfy { $0[1].contains("fixed") })
@@ -194,12 +225,19 @@ import TestSupport
             return path
         }
         let fixtures = Fixtures.path("Tests/Fixtures")
-        let unknownKey = scenario("unknown.yaml", "base: \(fixtures)/smalltown.yaml\nname: x\nradio:\n  los: footprints\n  colour: blue\n")
+        let unknownKey = scenario(
+            "unknown.yaml", "base: \(fixtures)/smalltown.yaml\nname: x\nradio:\n  los: footprints\n  colour: blue\n")
         let missingFile = scenario("missing.yaml", "name: y\ninputs:\n  buildings: nowhere.geojson\n")
-        let missingID = scenario("id.yaml", "base: \(fixtures)/smalltown.yaml\nname: z\nchanges:\n  - add_fibre:\n      select: {ids: [no-such-building]}\n")
-        for (path, status, expected) in [(unknownKey, Int32(1), "unknown.yaml:5:3: radio.colour: unknown key \"colour\""),
-                                         (missingFile, Int32(2), "missing.yaml:3:14: inputs.buildings: no such file"),
-                                         (missingID, Int32(1), "id.yaml:4: changes[0].select.ids: no building with id \"no-such-building\"")] {
+        let missingID = scenario(
+            "id.yaml",
+            "base: \(fixtures)/smalltown.yaml\nname: z\nchanges:\n  - add_fibre:\n      select: {ids: "
+                + "[no-such-building]}\n"
+        )
+        for (path, status, expected) in [
+            (unknownKey, Int32(1), "unknown.yaml:5:3: radio.colour: unknown key \"colour\""),
+            (missingFile, Int32(2), "missing.yaml:3:14: inputs.buildings: no such file"),
+            (missingID, Int32(1), "id.yaml:4: changes[0].select.ids: no building with id \"no-such-building\""),
+        ] {
             let out = dir + "/out-" + URL(fileURLWithPath: path).lastPathComponent
             let r = try gigaplan(["run", path, "--out", out, "--quiet"])
             #expect(r.status == status, "\(path): \(r.stderr)")
@@ -213,7 +251,8 @@ import TestSupport
         let r = try gigaplan(["report", Self.scenario, "--per", "district", "--out", dir, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-        let districts = try #require((try json(Fixtures.path("Tests/Fixtures/smalltown/districts.geojson"))["features"] as? [Any])?.count)
+        let districts = try #require(
+            (try json(Fixtures.path("Tests/Fixtures/smalltown/districts.geojson"))["features"] as? [Any])?.count)
         #expect(files.filter { $0.hasPrefix("district-") }.count == districts)
         let index = try String(contentsOfFile: dir + "/index.html", encoding: .utf8)
         #expect(index.contains("generated data"))
@@ -221,7 +260,9 @@ import TestSupport
         #expect(areas.status == 0)
         let summary = try json(Self.output + "/summary.json")
         let count = try #require((summary["underserved_areas"] as? [String: Any])?["count"] as? Int)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "-areas").filter { $0.hasPrefix("area-") }.count == count)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir + "-areas").filter { $0.hasPrefix("area-") }.count
+                == count)
     }
 }
 
@@ -240,7 +281,8 @@ enum SHA256Reference {
         let parallel = Fixtures.temporaryDirectory() + "/p"
         let serial = Fixtures.temporaryDirectory() + "/s"
         let scenario = Fixtures.path("Tests/Fixtures/smalltown-5g.yaml")
-        let a = try Fixtures.run(Fixtures.gigaplan, ["run", scenario, "--out", parallel, "--quiet", "--format", "gpkg,csv,geojson"])
+        let a = try Fixtures.run(
+            Fixtures.gigaplan, ["run", scenario, "--out", parallel, "--quiet", "--format", "gpkg,csv,geojson"])
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Fixtures.gigaplan)
         process.arguments = ["run", scenario, "--out", serial, "--quiet", "--format", "gpkg,csv,geojson"]

@@ -3,7 +3,8 @@ import Foundation
 /// Paths, temporary folders and subprocesses for the tests.
 public enum Fixtures {
     /// The package root (this file is Tests/TestSupport/Support.swift).
-    public static let root: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    public static let root: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
 
     public static func path(_ relative: String) -> String { root + "/" + relative }
 
@@ -11,7 +12,8 @@ public enum Fixtures {
     /// process exits, and the folders of earlier test processes that no longer run are removed when it is made.
     static let temporaryRoot: String = {
         let base = NSTemporaryDirectory()
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? [] where name.hasPrefix("gigaplan-tests-") {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []
+        where name.hasPrefix("gigaplan-tests-") {
             if let pid = Int32(name.dropFirst("gigaplan-tests-".count)), kill(pid, 0) != 0, errno == ESRCH {
                 try? FileManager.default.removeItem(atPath: base + name)
             }
@@ -34,7 +36,8 @@ public enum Fixtures {
     public static func sandbox() -> String {
         let dir = temporaryDirectory()
         try! FileManager.default.copyItem(atPath: path("Tests/Fixtures/smalltown"), toPath: dir + "/smalltown")
-        try! FileManager.default.copyItem(atPath: path("Tests/Fixtures/smalltown.yaml"), toPath: dir + "/smalltown.yaml")
+        try! FileManager.default.copyItem(
+            atPath: path("Tests/Fixtures/smalltown.yaml"), toPath: dir + "/smalltown.yaml")
         return dir
     }
 
@@ -44,7 +47,9 @@ public enum Fixtures {
         let enumerator = FileManager.default.enumerator(atPath: folder)
         while let relative = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
                 out[relative] = FileManager.default.contents(atPath: folder + "/" + relative)
             } else {
                 out[relative + "/"] = Data()
@@ -73,25 +78,32 @@ public enum Fixtures {
     }
 
     /// Runs a program to completion.
-    public static func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> ProcessResult {
+    public static func run(
+        _ executable: String, _ arguments: [String], in directory: String? = nil
+    ) throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return ProcessResult(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// The `gigaplan` executable built beside the tests.
     public static var gigaplan: String {
-        let candidates = [Bundle.main.bundleURL.path, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path,
-                          root + "/.build/debug"]
+        let candidates = [
+            Bundle.main.bundleURL.path, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path,
+            root + "/.build/debug",
+        ]
         for dir in candidates where FileManager.default.isExecutableFile(atPath: dir + "/gigaplan") {
             return dir + "/gigaplan"
         }

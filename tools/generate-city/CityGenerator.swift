@@ -73,25 +73,37 @@ struct CityGenerator {
 
     static func rectangle(center c: Coordinate, width: Double, depth: Double, angle: Double) -> Polygon {
         let (s, k) = (sin(angle), cos(angle))
-        let corners = [(-width / 2, -depth / 2), (width / 2, -depth / 2), (width / 2, depth / 2), (-width / 2, depth / 2), (-width / 2, -depth / 2)]
+        let corners = [
+            (-width / 2, -depth / 2), (width / 2, -depth / 2), (width / 2, depth / 2), (-width / 2, depth / 2),
+            (-width / 2, -depth / 2),
+        ]
         return Polygon(exterior: corners.map { Coordinate(c.x + $0.0 * k - $0.1 * s, c.y + $0.0 * s + $0.1 * k) })
     }
 
     func schoolBuildings(_ random: inout RandomSource) -> [Plan] {
         inputs.schools.map { school in
-            Plan(id: "school-\(school.id)", polygon: Self.rectangle(center: school.location, width: 45, depth: 70, angle: random.uniform(0, .pi / 2)),
-                 center: school.location, use: "school", households: 0, residents: 0, businesses: 0, floors: random.integer(2...3),
-                 density: 0, name: school.name)
+            Plan(
+                id: "school-\(school.id)",
+                polygon: Self.rectangle(
+                    center: school.location, width: 45, depth: 70, angle: random.uniform(0, .pi / 2)),
+                center: school.location, use: "school", households: 0, residents: 0, businesses: 0,
+                floors: random.integer(2...3), density: 0, name: school.name)
         }
     }
 
-    func buildings(in cell: PopulationArea, index: Int, avoiding reserved: [Coordinate], _ random: inout RandomSource) -> [Plan] {
+    func buildings(
+        in cell: PopulationArea, index: Int, avoiding reserved: [Coordinate], _ random: inout RandomSource
+    ) -> [Plan] {
         let density = cell.population / max(cell.areaKm2, 0.01)
         let households = Int((cell.population / cell.householdSize).rounded())
-        let perBuilding: ClosedRange<Int> = density > 6000 ? 6...14 : density > 2500 ? 2...6 : density > 800 ? 1...3 : 1...2
+        let perBuilding: ClosedRange<Int> =
+            density > 6000 ? 6...14 : density > 2500 ? 2...6 : density > 800 ? 1...3 : 1...2
         let meanPerBuilding = Double(perBuilding.lowerBound + perBuilding.upperBound) / 2
-        let residential = households == 0 ? 0 : max(1, Int((Double(households) / meanPerBuilding * buildingScale).rounded()))
-        let commercial = Int((Double(residential) * (density > 4000 ? 0.12 : 0.05)).rounded()) + (density > 300 ? random.poisson(0.5) : 0)
+        let residential =
+            households == 0 ? 0 : max(1, Int((Double(households) / meanPerBuilding * buildingScale).rounded()))
+        let commercial =
+            Int((Double(residential) * (density > 4000 ? 0.12 : 0.05)).rounded())
+            + (density > 300 ? random.poisson(0.5) : 0)
         let industrial = density < 1500 ? random.poisson(cell.population > 0 ? 1.2 : 0.6) : random.poisson(0.3)
         let publicCount = Int((Double(residential) * 0.02).rounded()) + (density > 300 ? 1 : 0)
         let farms = density < 150 ? random.poisson(4 * buildingScale) : 0
@@ -107,7 +119,11 @@ struct CityGenerator {
             var x = cell.box.minX + lot / 2
             while x < cell.box.maxX {
                 let c = Coordinate(x, y)
-                if Ring.contains(cell.polygon.exterior, c) && !reserved.contains(where: { abs($0.x - c.x) < 60 && abs($0.y - c.y) < 60 }) { lots.append(c) }
+                if Ring.contains(cell.polygon.exterior, c)
+                    && !reserved.contains(where: { abs($0.x - c.x) < 60 && abs($0.y - c.y) < 60 })
+                {
+                    lots.append(c)
+                }
                 x += lot
             }
             y += lot
@@ -119,21 +135,26 @@ struct CityGenerator {
         raw = raw.map { $0 * scale }
         var counts = raw.map { Int($0.rounded(.down)) }
         var remainder = households - counts.reduce(0, +)
-        for i in raw.indices.sorted(by: { (raw[$0] - raw[$0].rounded(.down), $1) > (raw[$1] - raw[$1].rounded(.down), $0) }) where remainder > 0 {
+        for i in raw.indices.sorted(by: {
+            (raw[$0] - raw[$0].rounded(.down), $1) > (raw[$1] - raw[$1].rounded(.down), $0)
+        }) where remainder > 0 {
             counts[i] += 1
             remainder -= 1
         }
         let residentsPerHousehold = households > 0 ? cell.population / Double(households) : 0
         var plans: [Plan] = []
         for (k, use) in uses.enumerated() where k < lots.count {
-            let center = Coordinate(lots[k].x + random.uniform(-0.1, 0.1) * lot, lots[k].y + random.uniform(-0.1, 0.1) * lot)
+            let center = Coordinate(
+                lots[k].x + random.uniform(-0.1, 0.1) * lot, lots[k].y + random.uniform(-0.1, 0.1) * lot)
             var hh = use == "residential" ? counts[k] : 0
             var finalUse = use
             var businesses = 0
             switch use {
             case "commercial": businesses = random.integer(1...10)
             case "industrial": businesses = random.integer(1...5)
-            case "residential" where density > 4000 && random.chance(0.25): finalUse = "mixed"; businesses = random.integer(1...3)
+            case "residential" where density > 4000 && random.chance(0.25):
+                finalUse = "mixed"
+                businesses = random.integer(1...3)
             case "other": businesses = random.chance(0.5) ? 1 : 0
             default: break
             }
@@ -151,12 +172,18 @@ struct CityGenerator {
                 }
             }()
             let limit = lot * 0.8
-            plans.append(Plan(id: "b\(index)-\(k)", polygon: Self.rectangle(center: center, width: min(w, limit), depth: min(d, limit), angle: random.uniform(0, .pi / 2)),
-                              center: center, use: finalUse, households: hh, residents: Double(hh) * residentsPerHousehold, businesses: businesses,
-                              floors: floors, density: density, name: nil))
+            plans.append(
+                Plan(
+                    id: "b\(index)-\(k)",
+                    polygon: Self.rectangle(
+                        center: center, width: min(w, limit), depth: min(d, limit), angle: random.uniform(0, .pi / 2)),
+                    center: center, use: finalUse, households: hh, residents: Double(hh) * residentsPerHousehold,
+                    businesses: businesses, floors: floors, density: density, name: nil))
         }
-        // Lots ran out (a cell smaller than its buildings need): the households of the missing buildings go to the last one.
-        if residential > lots.count, let last = plans.lastIndex(where: { $0.use == "residential" || $0.use == "mixed" }) {
+        // Lots ran out (a cell smaller than its buildings need): the households of the missing buildings go to the last
+        // one.
+        if residential > lots.count, let last = plans.lastIndex(where: { $0.use == "residential" || $0.use == "mixed" })
+        {
             let missing = counts[lots.count...].reduce(0, +)
             plans[last].households += missing
             plans[last].residents += Double(missing) * residentsPerHousehold
@@ -181,41 +208,72 @@ struct CityGenerator {
     // MARK: Focus points
 
     func focusPoints(plans: [Plan], _ random: inout RandomSource) -> ([Feature], [Plan]) {
-        let dense = inputs.cells.indices.sorted { (inputs.cells[$0].population, $1) > (inputs.cells[$1].population, $0) }
+        let dense = inputs.cells.indices.sorted {
+            (inputs.cells[$0].population, $1) > (inputs.cells[$1].population, $0)
+        }
         let rural = inputs.cells.indices.filter { inputs.cells[$0].population < 150 }
         var features: [Feature] = []
         var buildings: [Plan] = []
         func point(in cell: PopulationArea) -> Coordinate {
             for _ in 0..<50 {
-                let c = Coordinate(random.uniform(cell.box.minX, cell.box.maxX), random.uniform(cell.box.minY, cell.box.maxY))
+                let c = Coordinate(
+                    random.uniform(cell.box.minX, cell.box.maxX), random.uniform(cell.box.minY, cell.box.maxY))
                 if Ring.contains(cell.polygon.exterior, c) { return c }
             }
             return cell.box.center
         }
         func add(_ kind: String, _ name: String, _ c: Coordinate, building: (use: String, w: Double, d: Double)?) {
             let id = "\(kind)-\(features.count + 1)"
-            var props = JSONObject([("id", .string(id)), ("kind", .string(kind)), ("name", .string(name)), ("generated", .bool(true))])
+            var props = JSONObject([
+                ("id", .string(id)), ("kind", .string(kind)), ("name", .string(name)), ("generated", .bool(true)),
+            ])
             if let b = building {
                 let bid = "focus-\(features.count + 1)"
                 props["building_id"] = .string(bid)
-                buildings.append(Plan(id: bid, polygon: Self.rectangle(center: c, width: b.w, depth: b.d, angle: random.uniform(0, .pi / 2)), center: c,
-                                      use: b.use, households: 0, residents: 0, businesses: 1, floors: random.integer(3...6), density: 0, name: name))
+                buildings.append(
+                    Plan(
+                        id: bid,
+                        polygon: Self.rectangle(center: c, width: b.w, depth: b.d, angle: random.uniform(0, .pi / 2)),
+                        center: c, use: b.use, households: 0, residents: 0, businesses: 1,
+                        floors: random.integer(3...6), density: 0, name: name))
             }
             features.append(Feature(index: features.count, geometry: .point(c), properties: props))
         }
         let n = max(1, inputs.cells.count / 50)
-        for k in 0..<min(dense.count, n + 1) { add("hospital", "Generated hospital \(k + 1)", point(in: inputs.cells[dense[(k * 3) % dense.count]]), building: ("hospital", 80, 120)) }
-        for k in 0..<min(dense.count, n) { add("authority", "Generated authority \(k + 1)", point(in: inputs.cells[dense[(k * 5 + 1) % dense.count]]), building: ("public", 40, 60)) }
-        if let hub = dense.first { add("transport_hub", "Generated main station", point(in: inputs.cells[hub]), building: nil) }
-        let industrialCells = inputs.cells.indices.filter { inputs.cells[$0].population > 0 && inputs.cells[$0].population < 1500 }
+        for k in 0..<min(dense.count, n + 1) {
+            add(
+                "hospital", "Generated hospital \(k + 1)", point(in: inputs.cells[dense[(k * 3) % dense.count]]),
+                building: ("hospital", 80, 120))
+        }
+        for k in 0..<min(dense.count, n) {
+            add(
+                "authority", "Generated authority \(k + 1)", point(in: inputs.cells[dense[(k * 5 + 1) % dense.count]]),
+                building: ("public", 40, 60))
+        }
+        if let hub = dense.first {
+            add("transport_hub", "Generated main station", point(in: inputs.cells[hub]), building: nil)
+        }
+        let industrialCells = inputs.cells.indices.filter {
+            inputs.cells[$0].population > 0 && inputs.cells[$0].population < 1500
+        }
         for k in 0..<min(industrialCells.count, max(1, n / 2)) {
             let cell = inputs.cells[industrialCells[(k * 7) % industrialCells.count]]
             let c = point(in: cell)
             let id = "business_park-\(features.count + 1)"
-            features.append(Feature(index: features.count, geometry: .polygon(Self.rectangle(center: c, width: 500, depth: 350, angle: 0)),
-                                    properties: JSONObject([("id", .string(id)), ("kind", .string("business_park")), ("name", .string("Generated business park \(k + 1)")), ("generated", .bool(true))])))
+            features.append(
+                Feature(
+                    index: features.count,
+                    geometry: .polygon(Self.rectangle(center: c, width: 500, depth: 350, angle: 0)),
+                    properties: JSONObject([
+                        ("id", .string(id)), ("kind", .string("business_park")),
+                        ("name", .string("Generated business park \(k + 1)")), ("generated", .bool(true)),
+                    ])))
         }
-        for k in 0..<min(rural.count, 2 * n) { add("farm", "Generated farm \(k + 1)", point(in: inputs.cells[rural[(k * 11) % rural.count]]), building: nil) }
+        for k in 0..<min(rural.count, 2 * n) {
+            add(
+                "farm", "Generated farm \(k + 1)", point(in: inputs.cells[rural[(k * 11) % rural.count]]), building: nil
+            )
+        }
         return (features, buildings)
     }
 
@@ -236,17 +294,30 @@ struct CityGenerator {
             }
             return quantile
         }
-        let dslQ = ranking(noise: 1.0), catvQ = ranking(noise: 2.5)
+        let dslQ = ranking(noise: 1.0)
+        let catvQ = ranking(noise: 2.5)
         let fibreQ = plans.map { _ in random.unit() }
         let s = inputs.shares
         func dslShare(_ mbps: Double) -> Double { s.dsl.first { $0.minimumMbps == mbps }?.share ?? 1 }
-        var rows: [[String]] = [["building_id", "technology", "down_mbps", "up_mbps", "provider", "planned_within_3y", "generated"]]
+        var rows: [[String]] = [
+            ["building_id", "technology", "down_mbps", "up_mbps", "provider", "planned_within_3y", "generated"]
+        ]
         for (i, p) in plans.enumerated() {
             let q = dslQ[i]
             let dsl: (String, Int, Double) =
-                q <= dslShare(200) ? ("vdsl", 250, 40) : q <= dslShare(100) ? ("vdsl", 100, 40) : q <= dslShare(50) ? ("vdsl", 50, 10)
-                : q <= dslShare(30) ? ("vdsl", 40, 10) : q <= dslShare(16) ? ("adsl", 16, 1) : q <= dslShare(6) ? ("adsl", 6, 0.6) : ("adsl", 2, 0.4)
-            rows.append([p.id, dsl.0, String(dsl.1), JSONWriter.format(dsl.2), "DSL provider (generated)", "false", "true"])
+                q <= dslShare(200)
+                ? ("vdsl", 250, 40)
+                : q <= dslShare(100)
+                    ? ("vdsl", 100, 40)
+                    : q <= dslShare(50)
+                        ? ("vdsl", 50, 10)
+                        : q <= dslShare(30)
+                            ? ("vdsl", 40, 10)
+                            : q <= dslShare(16)
+                                ? ("adsl", 16, 1) : q <= dslShare(6) ? ("adsl", 6, 0.6) : ("adsl", 2, 0.4)
+            rows.append([
+                p.id, dsl.0, String(dsl.1), JSONWriter.format(dsl.2), "DSL provider (generated)", "false", "true",
+            ])
             if catvQ[i] <= s.catv1000 {
                 rows.append([p.id, "hfc", "1000", "50", "Cable provider (generated)", "false", "true"])
             } else if catvQ[i] <= s.catvAny {
@@ -274,40 +345,59 @@ struct CityGenerator {
             let cell = inputs.cells[CityInputs.pick(weights, &random)]
             var c = cell.box.center
             for _ in 0..<50 {
-                let p = Coordinate(random.uniform(cell.box.minX, cell.box.maxX), random.uniform(cell.box.minY, cell.box.maxY))
-                if Ring.contains(cell.polygon.exterior, p) { c = p; break }
+                let p = Coordinate(
+                    random.uniform(cell.box.minX, cell.box.maxX), random.uniform(cell.box.minY, cell.box.maxY))
+                if Ring.contains(cell.polygon.exterior, p) {
+                    c = p
+                    break
+                }
             }
             let density = cell.population / max(cell.areaKm2, 0.01)
-            let height = density > 4000 ? random.uniform(20, 30) : density > 800 ? random.uniform(25, 38) : random.uniform(35, 50)
+            let height =
+                density > 4000
+                ? random.uniform(20, 30) : density > 800 ? random.uniform(25, 38) : random.uniform(35, 50)
             let tilt = density > 800 ? random.uniform(5, 8) : random.uniform(2, 4)
             let first = random.uniform(0, 120).rounded()
-            var carriers: [(String, Double, Double, Double?, Double?, Double, Int)] = [   // tech, MHz, bandwidth, tx, eirp, gain, layers
+            // tech, MHz, bandwidth, tx, eirp, gain, layers
+            var carriers: [(String, Double, Double, Double?, Double?, Double, Int)] = [
                 ("lte", 800, 10, 43, nil, 15, 2), ("lte", 1800, 20, 46, nil, 17, 2),
             ]
             if fiveCarriers {
-                carriers += [("lte", 2100, 10, 43, nil, 17, 2), ("lte", 2600, 20, 46, nil, 17, 2), ("nr", 3600, 90, nil, 72, 24, 4)]
+                carriers += [
+                    ("lte", 2100, 10, 43, nil, 17, 2), ("lte", 2600, 20, 46, nil, 17, 2),
+                    ("nr", 3600, 90, nil, 72, 24, 4),
+                ]
             } else {
                 if random.chance(0.5) { carriers.append(("lte", 2100, 10, 43, nil, 17, 2)) }
                 if density > 800 && random.chance(0.7) { carriers.append(("lte", 2600, 20, 46, nil, 17, 2)) }
-                if (density > 2500 && random.chance(0.4)) || (density > 800 && random.chance(0.15)) { carriers.append(("nr", 3600, 90, nil, 72, 24, 4)) }
+                if (density > 2500 && random.chance(0.4)) || (density > 800 && random.chance(0.15)) {
+                    carriers.append(("nr", 3600, 90, nil, 72, 24, 4))
+                }
                 if random.chance(0.1) { carriers.append(("hsdpa", 2100, 5, 43, nil, 17, 1)) }
             }
             var sectors: [JSONValue] = []
             for (s, az) in [first, first + 120, first + 240].enumerated() {
                 for (t, f, bw, tx, eirp, gain, layers) in carriers {
-                    var o = JSONObject([("sector_id", .string("S\(k + 1)-\(s + 1)-\(t)\(Int(f))")), ("azimuth_deg", .number(az.truncatingRemainder(dividingBy: 360))),
-                                        ("tilt_deg", .number((tilt * 10).rounded() / 10)), ("beamwidth_deg", .number(65)), ("technology", .string(t)),
-                                        ("frequency_mhz", .number(f)), ("bandwidth_mhz", .number(bw))])
+                    var o = JSONObject([
+                        ("sector_id", .string("S\(k + 1)-\(s + 1)-\(t)\(Int(f))")),
+                        ("azimuth_deg", .number(az.truncatingRemainder(dividingBy: 360))),
+                        ("tilt_deg", .number((tilt * 10).rounded() / 10)), ("beamwidth_deg", .number(65)),
+                        ("technology", .string(t)), ("frequency_mhz", .number(f)), ("bandwidth_mhz", .number(bw)),
+                    ])
                     if let eirp { o["eirp_dbm"] = .number(eirp) } else { o["tx_power_dbm"] = .number(tx!) }
                     o["antenna_gain_dbi"] = .number(gain)
                     o["layers"] = .number(Double(layers))
                     sectors.append(.object(o))
                 }
             }
-            features.append(Feature(index: k, geometry: .point(c), properties: JSONObject([
-                ("id", .string("S\(k + 1)")), ("operator", .string(operators[k % 3])), ("height_m", .number((height * 10).rounded() / 10)),
-                ("generated", .bool(true)), ("sectors", .array(sectors)),
-            ])))
+            features.append(
+                Feature(
+                    index: k, geometry: .point(c),
+                    properties: JSONObject([
+                        ("id", .string("S\(k + 1)")), ("operator", .string(operators[k % 3])),
+                        ("height_m", .number((height * 10).rounded() / 10)), ("generated", .bool(true)),
+                        ("sectors", .array(sectors)),
+                    ])))
         }
         return features
     }
@@ -316,8 +406,11 @@ struct CityGenerator {
 
     /// About 40 city buildings (public buildings nearest the centre) and 30 schools get WLAN islands.
     func wlan(_ plans: [Plan], _ random: inout RandomSource) -> (city: [Feature], schools: [Feature]) {
-        let center = inputs.cells.max { ($0.population, $1.id) < ($1.population, $0.id) }?.box.center ?? Coordinate(0, 0)
-        let city = plans.filter { $0.use == "public" }.sorted { ($0.center.distance(to: center), $0.id) < ($1.center.distance(to: center), $1.id) }.prefix(40)
+        let center =
+            inputs.cells.max { ($0.population, $1.id) < ($1.population, $0.id) }?.box.center ?? Coordinate(0, 0)
+        let city = plans.filter { $0.use == "public" }.sorted {
+            ($0.center.distance(to: center), $0.id) < ($1.center.distance(to: center), $1.id)
+        }.prefix(40)
         var schools = plans.filter { $0.use == "school" }
         schools.shuffle(using: &random)
         var features: [Feature] = []
@@ -328,21 +421,35 @@ struct CityGenerator {
                 var c = p.center
                 for _ in 0..<30 {
                     let q = Coordinate(random.uniform(box.minX, box.maxX), random.uniform(box.minY, box.maxY))
-                    if Ring.contains(p.polygon.exterior, q) { c = q; break }
+                    if Ring.contains(p.polygon.exterior, q) {
+                        c = q
+                        break
+                    }
                 }
                 let standard = random.chance(0.6) ? "ac" : "ax"
                 let outdoor = isPublic && k == 0
-                features.append(Feature(index: features.count, geometry: .point(c), properties: JSONObject([
-                    ("id", .string("\(p.id)-ap\(k + 1)")), ("island", .string(island)), ("building_id", .string(p.id)), ("standard", .string(standard)),
-                    ("band_ghz", .number(random.chance(0.2) ? 2.4 : 5)), ("indoor", .bool(!outdoor)), ("public", .bool(isPublic)),
-                    ("backhaul_mbps", .number(backhaul)), ("generated", .bool(true)),
-                ])))
+                features.append(
+                    Feature(
+                        index: features.count, geometry: .point(c),
+                        properties: JSONObject([
+                            ("id", .string("\(p.id)-ap\(k + 1)")), ("island", .string(island)),
+                            ("building_id", .string(p.id)), ("standard", .string(standard)),
+                            ("band_ghz", .number(random.chance(0.2) ? 2.4 : 5)), ("indoor", .bool(!outdoor)),
+                            ("public", .bool(isPublic)), ("backhaul_mbps", .number(backhaul)),
+                            ("generated", .bool(true)),
+                        ])))
             }
         }
-        for p in city { add(p, island: "City WLAN \(p.id)", isPublic: random.chance(0.7), backhaul: [200, 500, 1000][random.integer(0...2)]) }
+        for p in city {
+            add(
+                p, island: "City WLAN \(p.id)", isPublic: random.chance(0.7),
+                backhaul: [200, 500, 1000][random.integer(0...2)])
+        }
         let cityFeatures = features
         features = []
-        for p in schools.prefix(30) { add(p, island: p.name ?? p.id, isPublic: false, backhaul: [50, 100, 250][random.integer(0...2)]) }
+        for p in schools.prefix(30) {
+            add(p, island: p.name ?? p.id, isPublic: false, backhaul: [50, 100, 250][random.integer(0...2)])
+        }
         return (cityFeatures, features)
     }
 
@@ -354,17 +461,21 @@ struct CityGenerator {
         var population = [Double](repeating: 0, count: inputs.districts.count)
         var households = [Double](repeating: 0, count: inputs.districts.count)
         for p in plans {
-            for d in tree.query(BoundingBox(minX: p.center.x, minY: p.center.y, maxX: p.center.x, maxY: p.center.y)) where try prepared[d].covers(p.center) {
+            for d in tree.query(BoundingBox(minX: p.center.x, minY: p.center.y, maxX: p.center.x, maxY: p.center.y))
+            where try prepared[d].covers(p.center) {
                 population[d] += p.residents
                 households[d] += Double(p.households)
                 break
             }
         }
         return inputs.districts.enumerated().map { i, d in
-            Feature(index: i, geometry: d.geometry, properties: JSONObject([
-                ("id", .string(d.id)), ("name", .string(d.name)), ("population", .number(population[i].rounded())),
-                ("households", .number(households[i])), ("generated", .string("population and households summed from the generated buildings")),
-            ]))
+            Feature(
+                index: i, geometry: d.geometry,
+                properties: JSONObject([
+                    ("id", .string(d.id)), ("name", .string(d.name)), ("population", .number(population[i].rounded())),
+                    ("households", .number(households[i])),
+                    ("generated", .string("population and households summed from the generated buildings")),
+                ]))
         }
     }
 }

@@ -31,8 +31,9 @@ struct FixedLineShares {
             }
             return v / 100
         }
-        self.init(dsl: try [1, 6, 16, 30, 50, 100, 200].map { (Double($0), try share("DSL ≥ \($0) Mbit/s")) },
-                  catvAny: try share("CATV ≥ 1 Mbit/s"), catv1000: try share("CATV ≥ 1000 Mbit/s"),
-                  fibreAny: try share("FTTH/B ≥ 100 Mbit/s"), fibre1000: try share("FTTH/B ≥ 1000 Mbit/s"))
+        self.init(
+            dsl: try [1, 6, 16, 30, 50, 100, 200].map { (Double($0), try share("DSL ≥ \($0) Mbit/s")) },
+            catvAny: try share("CATV ≥ 1 Mbit/s"), catv1000: try share("CATV ≥ 1000 Mbit/s"),
+            fibreAny: try share("FTTH/B ≥ 100 Mbit/s"), fibre1000: try share("FTTH/B ≥ 1000 Mbit/s"))
     }
 }

@@ -1,11 +1,11 @@
+import Foundation
+
 /// SplitMix64 (Steele, Lea & Flood 2014): a small deterministic generator, so that the same seed gives
 /// the same city on every machine.
 struct RandomSource: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) {
-        state = seed
-    }
+    init(seed: UInt64) { state = seed }
 
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
@@ -16,27 +16,20 @@ struct RandomSource: RandomNumberGenerator {
     }
 
     /// Uniform in [0, 1).
-    mutating func unit() -> Double {
-        Double(next() >> 11) / Double(1 << 53)
-    }
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 
-    mutating func uniform(_ a: Double, _ b: Double) -> Double {
-        a + (b - a) * unit()
-    }
+    mutating func uniform(_ a: Double, _ b: Double) -> Double { a + (b - a) * unit() }
 
-    mutating func chance(_ p: Double) -> Bool {
-        unit() < p
-    }
+    mutating func chance(_ p: Double) -> Bool { unit() < p }
 
-    mutating func integer(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
+    mutating func integer(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
 
     /// A Poisson-distributed count (Knuth's method for small means, normal approximation above 30).
     mutating func poisson(_ mean: Double) -> Int {
         guard mean > 0 else { return 0 }
         if mean > 30 {
-            let u1 = max(unit(), 1e-12), u2 = unit()
+            let u1 = max(unit(), 1e-12)
+            let u2 = unit()
             let z = (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * Double.pi * u2)
             return max(0, Int((mean + z * mean.squareRoot()).rounded()))
         }
@@ -57,5 +50,3 @@ struct RandomSource: RandomNumberGenerator {
         return copy
     }
 }
-
-import Foundation

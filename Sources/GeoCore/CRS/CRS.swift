@@ -12,9 +12,7 @@ public struct CRS: Sendable, Hashable, CustomStringConvertible, Codable {
     /// DHDN / 3-degree Gauss-Krüger zone 3.
     public static let gaussKruger3 = CRS(uncheckedIdentifier: "EPSG:31467")
 
-    private init(uncheckedIdentifier: String) {
-        identifier = uncheckedIdentifier
-    }
+    private init(uncheckedIdentifier: String) { identifier = uncheckedIdentifier }
 
     /// Parses one of the accepted spellings; nil when it is none of them.
     public init?(_ text: String) {
@@ -43,25 +41,23 @@ public struct CRS: Sendable, Hashable, CustomStringConvertible, Codable {
             code = Substring(t)
         }
         guard !code.isEmpty, code.allSatisfy({ $0.isNumber }), !authority.isEmpty,
-              authority.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+            authority.allSatisfy({ $0.isLetter || $0.isNumber })
+        else { return nil }
         self.init(uncheckedIdentifier: "\(authority):\(code)")
     }
 
-    public init(epsg: Int) {
-        self.init(uncheckedIdentifier: "EPSG:\(epsg)")
-    }
+    public init(epsg: Int) { self.init(uncheckedIdentifier: "EPSG:\(epsg)") }
 
     /// The EPSG code, when the authority is EPSG.
-    public var epsgCode: Int? {
-        identifier.hasPrefix("EPSG:") ? Int(identifier.dropFirst(5)) : nil
-    }
+    public var epsgCode: Int? { identifier.hasPrefix("EPSG:") ? Int(identifier.dropFirst(5)) : nil }
 
     public var description: String { identifier }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let crs = CRS(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a CRS code"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a CRS code"))
         }
         self = crs
     }

@@ -38,7 +38,9 @@ public final class Projector {
             horizontal = sub
         }
         defer { if let sub { proj_destroy(sub) } }
-        guard proj_get_type(horizontal) == PJ_TYPE_PROJECTED_CRS, let cs = proj_crs_get_coordinate_system(context, horizontal) else { return false }
+        guard proj_get_type(horizontal) == PJ_TYPE_PROJECTED_CRS,
+            let cs = proj_crs_get_coordinate_system(context, horizontal)
+        else { return false }
         defer { proj_destroy(cs) }
         var factor = 0.0
         guard proj_cs_get_axis_info(context, cs, 0, nil, nil, nil, &factor, nil, nil, nil) != 0 else { return false }
@@ -52,21 +54,29 @@ public final class Projector {
         }
         defer { proj_destroy(pj) }
         let type = proj_get_type(pj)
-        let isCRS = [PJ_TYPE_GEOGRAPHIC_2D_CRS, PJ_TYPE_GEOGRAPHIC_3D_CRS, PJ_TYPE_PROJECTED_CRS,
-                     PJ_TYPE_COMPOUND_CRS, PJ_TYPE_GEODETIC_CRS, PJ_TYPE_GEOCENTRIC_CRS, PJ_TYPE_OTHER_CRS,
-                     PJ_TYPE_BOUND_CRS, PJ_TYPE_ENGINEERING_CRS].contains(type)
+        let isCRS = [
+            PJ_TYPE_GEOGRAPHIC_2D_CRS, PJ_TYPE_GEOGRAPHIC_3D_CRS, PJ_TYPE_PROJECTED_CRS, PJ_TYPE_COMPOUND_CRS,
+            PJ_TYPE_GEODETIC_CRS, PJ_TYPE_GEOCENTRIC_CRS, PJ_TYPE_OTHER_CRS, PJ_TYPE_BOUND_CRS, PJ_TYPE_ENGINEERING_CRS,
+        ].contains(type)
         guard isCRS else { throw CRSError("\(crs) is not a coordinate reference system") }
         let geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS
-        var west = 0.0, south = 0.0, east = 0.0, north = 0.0
+        var west = 0.0
+        var south = 0.0
+        var east = 0.0
+        var north = 0.0
         var areaName: UnsafePointer<CChar>?
         var area: BoundingBox?
         if proj_get_area_of_use(context, pj, &west, &south, &east, &north, &areaName) != 0, west > -1000 {
             area = BoundingBox(minX: west, minY: south, maxX: east, maxY: north)
         }
         let name = proj_get_name(pj).map { String(cString: $0) } ?? crs.identifier
-        let wkt = proj_as_wkt(context, pj, PJ_WKT1_GDAL, nil).map { String(cString: $0) }
-            ?? proj_as_wkt(context, pj, PJ_WKT2_2019, nil).map { String(cString: $0) } ?? ""
-        let info = CRSInfo(crs: crs, name: name, isGeographic: geographic, isProjectedInMetres: projectedInMetres(pj), areaOfUse: area, wkt: wkt)
+        let wkt =
+            proj_as_wkt(context, pj, PJ_WKT1_GDAL, nil).map { String(cString: $0) } ?? proj_as_wkt(
+                context, pj, PJ_WKT2_2019, nil
+            ).map { String(cString: $0) } ?? ""
+        let info = CRSInfo(
+            crs: crs, name: name, isGeographic: geographic, isProjectedInMetres: projectedInMetres(pj), areaOfUse: area,
+            wkt: wkt)
         infos[crs] = info
         return info
     }

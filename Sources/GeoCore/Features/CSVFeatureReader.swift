@@ -9,7 +9,9 @@ public enum CSVFeatureReader {
     static let yNames = ["y", "hochwert", "northing", "nordwert", "n"]
     static let wktNames = ["wkt", "geometry", "geom", "the_geom"]
 
-    public static func read(bytes: [UInt8], path: String, layerName: String, crs: CRS?) throws(UnreadableFile) -> FeatureLayer {
+    public static func read(
+        bytes: [UInt8], path: String, layerName: String, crs: CRS?
+    ) throws(UnreadableFile) -> FeatureLayer {
         let table = try CSVTable.parse(bytes, path: path)
         enum Source { case lonLat(Int, Int), xy(Int, Int), wkt(Int), none }
         var source = Source.none
@@ -18,10 +20,17 @@ public enum CSVFeatureReader {
             source = .lonLat(lon, lat)
         } else if let x = table.column(xNames), let y = table.column(yNames) {
             guard let crs else {
-                let hint = table.rows.first.flatMap { row in
-                    CoordinateScreening.guessProjectedCRS(Coordinate(DecimalText.parse(row[x]) ?? .nan, DecimalText.parse(row[y]) ?? .nan))
-                }.map { " (the values look like \($0.name), \($0.crs))" } ?? ""
-                throw UnreadableFile(path: path, reason: "columns \(table.header[x])/\(table.header[y]) hold projected coordinates but no CRS is named: give it with --crs or the scenario's crs\(hint)")
+                let hint =
+                    table.rows.first.flatMap { row in
+                        CoordinateScreening.guessProjectedCRS(
+                            Coordinate(DecimalText.parse(row[x]) ?? .nan, DecimalText.parse(row[y]) ?? .nan))
+                    }.map { " (the values look like \($0.name), \($0.crs))" } ?? ""
+                throw UnreadableFile(
+                    path: path,
+                    reason:
+                        "columns \(table.header[x])/\(table.header[y]) hold projected coordinates but no CRS is named: "
+                            + "give it with --crs or the scenario's crs\(hint)"
+                )
             }
             source = .xy(x, y)
             layerCRS = crs
@@ -41,21 +50,40 @@ public enum CSVFeatureReader {
             let fields = table.fieldCounts[i]
             if fields > table.header.count {
                 // More values than columns: the row is misaligned, every value may sit in the wrong column.
-                problems.append(InputProblem(.error, code: "ragged-row", file: path, layer: layerName, featureIndex: i, featureID: feature.id,
-                                             reason: "line \(table.lineNumbers[i]): \(fields) fields, the header has \(table.header.count) (a delimiter inside an unquoted value?)"))
+                problems.append(
+                    InputProblem(
+                        .error, code: "ragged-row", file: path, layer: layerName, featureIndex: i,
+                        featureID: feature.id,
+                        reason:
+                            "line \(table.lineNumbers[i]): \(fields) fields, the header has \(table.header.count) (a "
+                                + "delimiter inside an unquoted value?)"
+                    ))
             } else if fields < table.header.count {
-                problems.append(InputProblem(.warning, code: "ragged-row", file: path, layer: layerName, featureIndex: i, featureID: feature.id,
-                                             reason: "line \(table.lineNumbers[i]): \(fields) fields, the header has \(table.header.count); the missing ones are taken as empty"))
+                problems.append(
+                    InputProblem(
+                        .warning, code: "ragged-row", file: path, layer: layerName, featureIndex: i,
+                        featureID: feature.id,
+                        reason:
+                            "line \(table.lineNumbers[i]): \(fields) fields, the header has \(table.header.count); the "
+                                + "missing ones are taken as empty"
+                    ))
             }
             func problem(_ field: String, _ reason: String) {
-                problems.append(InputProblem(.error, code: "bad-coordinate", file: path, layer: layerName, featureIndex: i,
-                                             featureID: feature.id, field: field, reason: "line \(table.lineNumbers[i]): \(reason)"))
+                problems.append(
+                    InputProblem(
+                        .error, code: "bad-coordinate", file: path, layer: layerName, featureIndex: i,
+                        featureID: feature.id, field: field, reason: "line \(table.lineNumbers[i]): \(reason)"))
             }
             func point(_ a: Int, _ b: Int) {
-                let fa = row[a].trimmingWhitespace, fb = row[b].trimmingWhitespace
+                let fa = row[a].trimmingWhitespace
+                let fb = row[b].trimmingWhitespace
                 if fa.isEmpty && fb.isEmpty { return }
-                guard let va = DecimalText.parse(fa) else { return problem(table.header[a], "\"\(fa)\" is not a number") }
-                guard let vb = DecimalText.parse(fb) else { return problem(table.header[b], "\"\(fb)\" is not a number") }
+                guard let va = DecimalText.parse(fa) else {
+                    return problem(table.header[a], "\"\(fa)\" is not a number")
+                }
+                guard let vb = DecimalText.parse(fb) else {
+                    return problem(table.header[b], "\"\(fb)\" is not a number")
+                }
                 feature.geometry = .point(Coordinate(va, vb))
             }
             switch source {
@@ -63,7 +91,9 @@ public enum CSVFeatureReader {
             case .wkt(let w):
                 let text = row[w].trimmingWhitespace
                 if !text.isEmpty {
-                    do { feature.geometry = try Geometry(wkt: text) } catch { problem(table.header[w], "invalid WKT: \(error)") }
+                    do { feature.geometry = try Geometry(wkt: text) } catch {
+                        problem(table.header[w], "invalid WKT: \(error)")
+                    }
                 }
             case .none: break
             }
@@ -72,6 +102,7 @@ public enum CSVFeatureReader {
         var metadata = JSONObject()
         metadata["delimiter"] = .string(String(table.delimiter))
         if case .none = source { metadata["geometry"] = .string("none") }
-        return FeatureLayer(name: layerName, source: path, crs: layerCRS, features: features, problems: problems, metadata: metadata)
+        return FeatureLayer(
+            name: layerName, source: path, crs: layerCRS, features: features, problems: problems, metadata: metadata)
     }
 }

@@ -26,7 +26,10 @@ public enum FeatureFileReader {
         case "gpkg":
             let head = try leadingBytes(path, 16)
             guard head.starts(with: Array("SQLite format 3".utf8) + [0]) else {
-                throw UnreadableFile(path: path, reason: head.isEmpty ? "the file is empty" : "not a GeoPackage: it is not an SQLite database (no SQLite header)")
+                throw UnreadableFile(
+                    path: path,
+                    reason: head.isEmpty
+                        ? "the file is empty" : "not a GeoPackage: it is not an SQLite database (no SQLite header)")
             }
             return try GeoPackageReader.read(path: path, layer: options.table)
         case "csv", "txt", "tsv":
@@ -36,13 +39,16 @@ public enum FeatureFileReader {
             try screen(path, format: "GeoJSON")
             return [try GeoJSONReader.read(bytes: try bytes(path), path: path, layerName: name)]
         default:
-            throw UnreadableFile(path: path, reason: "unknown file type \".\(url.pathExtension)\" (expected .geojson, .json, .csv or .gpkg)")
+            throw UnreadableFile(
+                path: path,
+                reason: "unknown file type \".\(url.pathExtension)\" (expected .geojson, .json, .csv or .gpkg)")
         }
     }
 
     /// Stops early on a file that is plainly not text (a NUL byte near its start), before it is read whole.
     static func screen(_ path: String, format: String) throws(UnreadableFile) {
-        if let problem = TextScreening.binaryProblem(try leadingBytes(path, TextScreening.sniffLength), format: format) {
+        if let problem = TextScreening.binaryProblem(try leadingBytes(path, TextScreening.sniffLength), format: format)
+        {
             throw UnreadableFile(path: path, reason: problem)
         }
     }
@@ -52,9 +58,7 @@ public enum FeatureFileReader {
             throw UnreadableFile(path: path, reason: "cannot be opened (permissions?)")
         }
         defer { try? handle.close() }
-        do {
-            return [UInt8](try handle.read(upToCount: count) ?? Data())
-        } catch {
+        do { return [UInt8](try handle.read(upToCount: count) ?? Data()) } catch {
             throw UnreadableFile(path: path, reason: "cannot be read: \(error.localizedDescription)")
         }
     }

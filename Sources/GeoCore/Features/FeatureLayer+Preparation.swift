@@ -12,13 +12,20 @@ extension FeatureLayer {
         let targetInfo = try projector.info(target)
         var problems: [InputProblem] = []
         func problem(_ f: Feature, _ severity: InputProblem.Severity, _ code: String, _ reason: String) {
-            problems.append(InputProblem(severity, code: code, file: source, layer: name, featureIndex: f.index, featureID: f.id, field: "geometry", reason: reason))
+            problems.append(
+                InputProblem(
+                    severity, code: code, file: source, layer: name, featureIndex: f.index, featureID: f.id,
+                    field: "geometry", reason: reason))
         }
         // 1. Screen coordinates in the source CRS.
         var boxes: [BoundingBox?] = Array(repeating: nil, count: features.count)
         for (i, f) in features.enumerated() {
             guard let g = f.geometry else { continue }
-            if g.isEmpty { problem(f, .error, "empty-geometry", "the geometry is empty"); out.features[i].geometry = nil; continue }
+            if g.isEmpty {
+                problem(f, .error, "empty-geometry", "the geometry is empty")
+                out.features[i].geometry = nil
+                continue
+            }
             var firstBad: (Int, Coordinate)?
             var k = 0
             g.forEachCoordinate { c in
@@ -35,9 +42,15 @@ extension FeatureLayer {
                 out.features[i].geometry = nil
                 continue
             }
-            guard let box = g.boundingBox else { problem(f, .error, "empty-geometry", "the geometry has no positions"); out.features[i].geometry = nil; continue }
+            guard let box = g.boundingBox else {
+                problem(f, .error, "empty-geometry", "the geometry has no positions")
+                out.features[i].geometry = nil
+                continue
+            }
             if sourceInfo.isGeographic {
-                if let bad = CoordinateScreening.notLonLat(Coordinate(box.minX, box.minY)) ?? CoordinateScreening.notLonLat(Coordinate(box.maxX, box.maxY)) {
+                if let bad = CoordinateScreening.notLonLat(Coordinate(box.minX, box.minY))
+                    ?? CoordinateScreening.notLonLat(Coordinate(box.maxX, box.maxY))
+                {
                     problem(f, .error, bad.code, bad.reason)
                     out.features[i].geometry = nil
                     continue
@@ -51,29 +64,33 @@ extension FeatureLayer {
             var owners: [Int] = []
             for (i, box) in boxes.enumerated() {
                 guard let box else { continue }
-                corners.append(Coordinate(box.minX, box.minY)); corners.append(Coordinate(box.maxX, box.maxY))
+                corners.append(Coordinate(box.minX, box.minY))
+                corners.append(Coordinate(box.maxX, box.maxY))
                 owners.append(i)
             }
             if !sourceInfo.isGeographic || crs != .wgs84 {
-                do {
-                    try projector.transform(&corners, from: crs, to: .wgs84)
-                } catch {
+                do { try projector.transform(&corners, from: crs, to: .wgs84) } catch {
                     // Transform one by one to name the features that fail.
                     for (n, i) in owners.enumerated() {
                         var pair = [corners[2 * n], corners[2 * n + 1]]
                         if (try? projector.transform(&pair, from: crs, to: .wgs84)) == nil {
-                            problem(features[i], .error, "untransformable-coordinate", "cannot be transformed from \(crs) to EPSG:4326")
+                            problem(
+                                features[i], .error, "untransformable-coordinate",
+                                "cannot be transformed from \(crs) to EPSG:4326")
                             boxes[i] = nil
                             out.features[i].geometry = nil
                         } else {
-                            corners[2 * n] = pair[0]; corners[2 * n + 1] = pair[1]
+                            corners[2 * n] = pair[0]
+                            corners[2 * n + 1] = pair[1]
                         }
                     }
                 }
             }
             for (n, i) in owners.enumerated() where boxes[i] != nil {
                 let lonLat = BoundingBox(covering: [corners[2 * n], corners[2 * n + 1]])!
-                if let bad = CoordinateScreening.outsideArea(lonLat, area: area, areaName: "\(target) \(targetInfo.name)") {
+                if let bad = CoordinateScreening.outsideArea(
+                    lonLat, area: area, areaName: "\(target) \(targetInfo.name)")
+                {
                     problem(features[i], .error, bad.code, bad.reason)
                     boxes[i] = nil
                     out.features[i].geometry = nil
@@ -82,7 +99,9 @@ extension FeatureLayer {
         }
         // 3. Project all remaining geometries in one batch.
         var all: [Coordinate] = []
-        for (i, f) in out.features.enumerated() where boxes[i] != nil { f.geometry!.forEachCoordinate { all.append($0) } }
+        for (i, f) in out.features.enumerated() where boxes[i] != nil {
+            f.geometry!.forEachCoordinate { all.append($0) }
+        }
         try projector.transform(&all, from: crs, to: target)
         var cursor = 0
         for i in out.features.indices where boxes[i] != nil {
@@ -93,7 +112,9 @@ extension FeatureLayer {
         }
         // 4. Validity and repair of polygons, on all cores (each check uses its own GEOS context).
         let geometries = out.features.map(\.geometry)
-        let checked: [(Geometry?, InputProblem.Severity?, String, String)] = parallelMap(count: geometries.count, chunkSize: 1024) { range in
+        let checked: [(Geometry?, InputProblem.Severity?, String, String)] = parallelMap(
+            count: geometries.count, chunkSize: 1024
+        ) { range in
             range.map { i in
                 guard let g = geometries[i], g.isPolygonal else { return (geometries[i], nil, "", "") }
                 do {
@@ -101,13 +122,18 @@ extension FeatureLayer {
                     if valid { return (g, nil, "", "") }
                     let polygons = try g.madeValid().polygons
                     if polygons.isEmpty {
-                        return (nil, .error, "invalid-polygon", "invalid polygon (\(reason ?? "unknown reason")) that cannot be repaired")
+                        return (
+                            nil, .error, "invalid-polygon",
+                            "invalid polygon (\(reason ?? "unknown reason")) that cannot be repaired"
+                        )
                     }
-                    return (polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(polygons), .warning, "repaired-polygon",
-                            "invalid polygon (\(reason ?? "unknown reason")) repaired with MakeValid into \(polygons.count) polygon(s)")
-                } catch {
-                    return (nil, .error, "invalid-polygon", "\(error)")
-                }
+                    return (
+                        polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(polygons), .warning,
+                        "repaired-polygon",
+                        "invalid polygon (\(reason ?? "unknown reason")) repaired with MakeValid into "
+                            + "\(polygons.count) polygon(s)"
+                    )
+                } catch { return (nil, .error, "invalid-polygon", "\(error)") }
             }
         }
         for (i, result) in checked.enumerated() {
@@ -123,12 +149,20 @@ extension FeatureLayer {
     static func ringProblem(_ g: Geometry) -> (code: String, reason: String)? {
         for (p, polygon) in g.polygons.enumerated() {
             for (r, ring) in polygon.rings.enumerated() {
-                let which = (r == 0 ? "exterior ring" : "hole \(r)") + (g.polygons.count > 1 ? " of polygon \(p + 1)" : "")
-                guard let a = ring.first, let b = ring.last else { return ("short-ring", "\(which) has no positions; a closed ring needs at least 4") }
-                if !Ring.isClosed(ring) {
-                    return ("unclosed-ring", "\(which) is not closed: first position (\(a.x), \(a.y)) differs from last (\(b.x), \(b.y))")
+                let which =
+                    (r == 0 ? "exterior ring" : "hole \(r)") + (g.polygons.count > 1 ? " of polygon \(p + 1)" : "")
+                guard let a = ring.first, let b = ring.last else {
+                    return ("short-ring", "\(which) has no positions; a closed ring needs at least 4")
                 }
-                if ring.count < 4 { return ("short-ring", "\(which) has \(ring.count) positions; a closed ring needs at least 4") }
+                if !Ring.isClosed(ring) {
+                    return (
+                        "unclosed-ring",
+                        "\(which) is not closed: first position (\(a.x), \(a.y)) differs from last (\(b.x), \(b.y))"
+                    )
+                }
+                if ring.count < 4 {
+                    return ("short-ring", "\(which) has \(ring.count) positions; a closed ring needs at least 4")
+                }
             }
         }
         return nil

@@ -11,7 +11,10 @@ public struct FeatureLayer: Sendable {
     /// Top-level members of the file other than the features (e.g. a `generated` note), kept for reports.
     public var metadata: JSONObject
 
-    public init(name: String, source: String, crs: CRS, features: [Feature], problems: [InputProblem] = [], metadata: JSONObject = JSONObject()) {
+    public init(
+        name: String, source: String, crs: CRS, features: [Feature], problems: [InputProblem] = [],
+        metadata: JSONObject = JSONObject()
+    ) {
         self.name = name
         self.source = source
         self.crs = crs

@@ -17,8 +17,10 @@ public struct InputProblem: Sendable, Hashable, CustomStringConvertible {
     public var field: String?
     public var reason: String
 
-    public init(_ severity: Severity, code: String, file: String, layer: String? = nil, featureIndex: Int? = nil,
-                featureID: String? = nil, field: String? = nil, reason: String) {
+    public init(
+        _ severity: Severity, code: String, file: String, layer: String? = nil, featureIndex: Int? = nil,
+        featureID: String? = nil, field: String? = nil, reason: String
+    ) {
         self.severity = severity
         self.code = code
         self.file = file

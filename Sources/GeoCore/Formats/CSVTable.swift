@@ -14,7 +14,8 @@ public struct CSVTable: Sendable {
         var begin = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { begin = 3 }
         if let position = TextScreening.invalidUTF8(Array(bytes[begin...])) {
-            throw UnreadableFile(path: path, reason: "not UTF-8 text: invalid UTF-8 at \(position) (save the file as UTF-8)")
+            throw UnreadableFile(
+                path: path, reason: "not UTF-8 text: invalid UTF-8 at \(position) (save the file as UTF-8)")
         }
         if bytes[begin...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw UnreadableFile(path: path, reason: "the file is empty")
@@ -22,7 +23,9 @@ public struct CSVTable: Sendable {
         let lineEnd = bytes[begin...].firstIndex(of: 0x0A) ?? bytes.count
         let delimiter = Self.detectDelimiter(String(decoding: bytes[begin..<lineEnd], as: UTF8.self))
         let d = delimiter.asciiValue ?? UInt8(ascii: ",")
-        let quote = UInt8(ascii: "\""), newline: UInt8 = 0x0A, carriage: UInt8 = 0x0D
+        let quote = UInt8(ascii: "\"")
+        let newline: UInt8 = 0x0A
+        let carriage: UInt8 = 0x0D
         var records: [[String]] = []
         var lines: [Int] = []
         var record: [String] = []
@@ -45,7 +48,12 @@ public struct CSVTable: Sendable {
             i += 1
             if inQuotes {
                 if c == quote {
-                    if i < bytes.count && bytes[i] == quote { field.append(quote); i += 1 } else { inQuotes = false }
+                    if i < bytes.count && bytes[i] == quote {
+                        field.append(quote)
+                        i += 1
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if c == newline { line += 1 }
                     field.append(c)
@@ -70,9 +78,12 @@ public struct CSVTable: Sendable {
         guard let header = records.first else { throw UnreadableFile(path: path, reason: "the file is empty") }
         let width = header.count
         let counts = records.dropFirst().map(\.count)
-        let rows = records.dropFirst().map { r in r.count >= width ? r : r + Array(repeating: "", count: width - r.count) }
-        return CSVTable(header: header.map { $0.trimmingWhitespace }, rows: Array(rows), delimiter: delimiter, lineNumbers: Array(lines.dropFirst()),
-                        fieldCounts: Array(counts))
+        let rows = records.dropFirst().map { r in
+            r.count >= width ? r : r + Array(repeating: "", count: width - r.count)
+        }
+        return CSVTable(
+            header: header.map { $0.trimmingWhitespace }, rows: Array(rows), delimiter: delimiter,
+            lineNumbers: Array(lines.dropFirst()), fieldCounts: Array(counts))
     }
 
     static func detectDelimiter(_ headerLine: String) -> Character {

@@ -8,19 +8,21 @@ public enum GeoJSONReader {
             throw UnreadableFile(path: path, reason: "the file is empty")
         }
         if let position = TextScreening.invalidUTF8(bytes) {
-            throw UnreadableFile(path: path, reason: "not UTF-8 text: invalid UTF-8 at \(position) (GeoJSON is UTF-8 by RFC 7946)")
+            throw UnreadableFile(
+                path: path, reason: "not UTF-8 text: invalid UTF-8 at \(position) (GeoJSON is UTF-8 by RFC 7946)")
         }
-        if let first = bytes.drop(while: { [0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }).first, first != UInt8(ascii: "{") {
-            throw UnreadableFile(path: path, reason: "not GeoJSON: it starts with \"\(String(decoding: bytes.drop(while: { [0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }).prefix(20), as: UTF8.self))\", not a JSON object")
+        if let first = bytes.drop(while: { [0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }).first,
+            first != UInt8(ascii: "{")
+        {
+            let start = bytes.drop { [0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }.prefix(20)
+            throw UnreadableFile(
+                path: path,
+                reason: "not GeoJSON: it starts with \"\(String(decoding: start, as: UTF8.self))\", not a JSON object")
         }
         let root: JSONValue
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch let e as JSONParser.SyntaxError {
+        do { root = try JSONParser.parse(bytes) } catch let e as JSONParser.SyntaxError {
             throw UnreadableFile(path: path, reason: "not valid JSON: \(e)")
-        } catch {
-            throw UnreadableFile(path: path, reason: "not valid JSON: \(error)")
-        }
+        } catch { throw UnreadableFile(path: path, reason: "not valid JSON: \(error)") }
         guard case .object(let object) = root else {
             throw UnreadableFile(path: path, reason: "not GeoJSON: the top level is not an object")
         }
@@ -31,7 +33,12 @@ public enum GeoJSONReader {
         if let crsMember = object["crs"], !crsMember.isNull {
             let name = crsMember.objectValue?["properties"]?.objectValue?["name"]?.stringValue
             guard let name, let parsed = CRS(name) else {
-                throw UnreadableFile(path: path, reason: "the \"crs\" member does not name a CRS (expected e.g. {\"type\": \"name\", \"properties\": {\"name\": \"urn:ogc:def:crs:EPSG::25832\"}})")
+                throw UnreadableFile(
+                    path: path,
+                    reason:
+                        "the \"crs\" member does not name a CRS (expected e.g. {\"type\": \"name\", \"properties\": "
+                            + "{\"name\": \"urn:ogc:def:crs:EPSG::25832\"}})"
+                )
             }
             crs = parsed
         }
@@ -39,7 +46,10 @@ public enum GeoJSONReader {
         var features: [Feature] = []
         var metadata = JSONObject()
         func problem(_ index: Int?, _ id: String?, _ field: String?, _ code: String, _ reason: String) {
-            problems.append(InputProblem(.error, code: code, file: path, layer: layerName, featureIndex: index, featureID: id, field: field, reason: reason))
+            problems.append(
+                InputProblem(
+                    .error, code: code, file: path, layer: layerName, featureIndex: index, featureID: id, field: field,
+                    reason: reason))
         }
         func feature(_ value: JSONValue, index: Int) {
             guard case .object(let f) = value, f["type"]?.stringValue == "Feature" else {
@@ -49,17 +59,21 @@ public enum GeoJSONReader {
             }
             var properties = f["properties"]?.objectValue ?? JSONObject()
             if let p = f["properties"], !p.isNull, p.objectValue == nil {
-                problem(index, f["id"].map(\.text), "properties", "bad-properties", "\"properties\" is \(JSONWriter.serialize(p).prefix(40)), not an object or null; its values cannot be read")
+                problem(
+                    index, f["id"].map(\.text), "properties", "bad-properties",
+                    "\"properties\" is \(JSONWriter.serialize(p).prefix(40)), not an object or null; its values cannot "
+                        + "be read"
+                )
             }
             if let id = f["id"], !id.isNull, properties.value(forKeyIgnoringCase: "id") == nil {
                 properties = JSONObject([("id", .string(id.text))] + properties.map { ($0.key, $0.value) })
             }
             var geometry: Geometry?
             if let g = f["geometry"], !g.isNull {
-                do {
-                    geometry = try parseGeometry(g)
-                } catch {
-                    problem(index, Feature(index: index, geometry: nil, properties: properties).id, "geometry", "bad-geometry", error.message)
+                do { geometry = try parseGeometry(g) } catch {
+                    problem(
+                        index, Feature(index: index, geometry: nil, properties: properties).id, "geometry",
+                        "bad-geometry", error.message)
                 }
             }
             features.append(Feature(index: index, geometry: geometry, properties: properties))
@@ -72,14 +86,22 @@ public enum GeoJSONReader {
             features.reserveCapacity(list.count)
             for (i, f) in list.enumerated() { feature(f, index: i) }
             for (k, v) in object where !["type", "features", "crs"].contains(k) { metadata[k] = v }
-        case "Feature":
-            feature(root, index: 0)
+        case "Feature": feature(root, index: 0)
         case "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection":
-            feature(.object(JSONObject([("type", .string("Feature")), ("geometry", root), ("properties", .object(JSONObject()))])), index: 0)
+            feature(
+                .object(
+                    JSONObject([
+                        ("type", .string("Feature")), ("geometry", root), ("properties", .object(JSONObject())),
+                    ])), index: 0)
         default:
-            throw UnreadableFile(path: path, reason: "not GeoJSON: top-level \"type\" is \"\(type)\" (expected FeatureCollection, Feature or a geometry)")
+            throw UnreadableFile(
+                path: path,
+                reason:
+                    "not GeoJSON: top-level \"type\" is \"\(type)\" (expected FeatureCollection, Feature or a geometry)"
+            )
         }
-        return FeatureLayer(name: layerName, source: path, crs: crs, features: features, problems: problems, metadata: metadata)
+        return FeatureLayer(
+            name: layerName, source: path, crs: crs, features: features, problems: problems, metadata: metadata)
     }
 
     /// Parses a GeoJSON geometry object.
@@ -88,14 +110,18 @@ public enum GeoJSONReader {
             throw GeometryError("geometry is not an object with a \"type\"")
         }
         if type == "GeometryCollection" {
-            guard let parts = g["geometries"]?.arrayValue else { throw GeometryError("GeometryCollection without \"geometries\"") }
+            guard let parts = g["geometries"]?.arrayValue else {
+                throw GeometryError("GeometryCollection without \"geometries\"")
+            }
             var out: [Geometry] = []
             for p in parts { out.append(try parseGeometry(p)) }
             return .collection(out)
         }
         guard let coords = g["coordinates"] else { throw GeometryError("\(type) without \"coordinates\"") }
         func position(_ v: JSONValue) throws(GeometryError) -> Coordinate {
-            guard let a = v.arrayValue, a.count >= 2 else { throw GeometryError("a position needs at least two numbers") }
+            guard let a = v.arrayValue, a.count >= 2 else {
+                throw GeometryError("a position needs at least two numbers")
+            }
             guard let x = a[0].numberValue, let y = a[1].numberValue else {
                 throw GeometryError("position \(JSONWriter.serialize(v)) holds something other than numbers")
             }

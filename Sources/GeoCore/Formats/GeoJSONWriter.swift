@@ -4,17 +4,13 @@
 public struct GeoJSONWriter: Sendable {
     public var decimals: Int
 
-    public init(decimals: Int = 7) {
-        self.decimals = decimals
-    }
+    public init(decimals: Int = 7) { self.decimals = decimals }
 
     /// The whole document. `members` are top-level members written before `features` (e.g. a name or a
     /// `generated` note).
     public func document(features: [Feature], members: JSONObject = JSONObject()) -> String {
         var out = "{\"type\":\"FeatureCollection\""
-        for (k, v) in members {
-            out += "," + JSONWriter.quote(k) + ":" + JSONWriter.serialize(v)
-        }
+        for (k, v) in members { out += "," + JSONWriter.quote(k) + ":" + JSONWriter.serialize(v) }
         out += ",\"features\":["
         for (i, f) in features.enumerated() {
             out += i == 0 ? "\n" : ",\n"
@@ -37,10 +33,13 @@ public struct GeoJSONWriter: Sendable {
         case .point(let c): return "{\"type\":\"Point\",\"coordinates\":" + position(c) + "}"
         case .multiPoint(let cs): return "{\"type\":\"MultiPoint\",\"coordinates\":" + positions(cs) + "}"
         case .lineString(let cs): return "{\"type\":\"LineString\",\"coordinates\":" + positions(cs) + "}"
-        case .multiLineString(let ls): return "{\"type\":\"MultiLineString\",\"coordinates\":[" + ls.map(positions).joined(separator: ",") + "]}"
+        case .multiLineString(let ls):
+            return "{\"type\":\"MultiLineString\",\"coordinates\":[" + ls.map(positions).joined(separator: ",") + "]}"
         case .polygon(let p): return "{\"type\":\"Polygon\",\"coordinates\":" + rings(p) + "}"
-        case .multiPolygon(let ps): return "{\"type\":\"MultiPolygon\",\"coordinates\":[" + ps.map(rings).joined(separator: ",") + "]}"
-        case .collection(let gs): return "{\"type\":\"GeometryCollection\",\"geometries\":[" + gs.map(geometry).joined(separator: ",") + "]}"
+        case .multiPolygon(let ps):
+            return "{\"type\":\"MultiPolygon\",\"coordinates\":[" + ps.map(rings).joined(separator: ",") + "]}"
+        case .collection(let gs):
+            return "{\"type\":\"GeometryCollection\",\"geometries\":[" + gs.map(geometry).joined(separator: ",") + "]}"
         }
     }
 
@@ -48,9 +47,7 @@ public struct GeoJSONWriter: Sendable {
         "[" + JSONWriter.format(c.x, decimals: decimals) + "," + JSONWriter.format(c.y, decimals: decimals) + "]"
     }
 
-    private func positions(_ cs: [Coordinate]) -> String {
-        "[" + cs.map(position).joined(separator: ",") + "]"
-    }
+    private func positions(_ cs: [Coordinate]) -> String { "[" + cs.map(position).joined(separator: ",") + "]" }
 
     private func rings(_ p: Polygon) -> String {
         let exterior = Ring.oriented(p.exterior, counterClockwise: true)

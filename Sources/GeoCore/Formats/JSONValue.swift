@@ -49,9 +49,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     public init() {}
 
-    public init(_ pairs: [(String, JSONValue)]) {
-        for (k, v) in pairs { self[k] = v }
-    }
+    public init(_ pairs: [(String, JSONValue)]) { for (k, v) in pairs { self[k] = v } }
 
     public subscript(key: String) -> JSONValue? {
         get { values[key] }
@@ -92,7 +90,9 @@ public struct JSONObject: Sendable, Hashable, Sequence {
             let count = k.utf8.count
             guard count >= n, count <= 3 * n else { continue }
             if count == n, k.utf8.allSatisfy({ $0 < 0x80 }) {
-                if zip(k.utf8, lowerBytes).allSatisfy({ ($0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0)) == $1 }) { return (k, values[k]!) }
+                if zip(k.utf8, lowerBytes).allSatisfy({ ($0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0)) == $1 }) {
+                    return (k, values[k]!)
+                }
             } else if k.lowercased() == lower {
                 return (k, values[k]!)
             }

@@ -88,13 +88,16 @@ private func encodeValue<T: Encodable>(_ value: T, into box: Box, codingPath: [a
     case let v as Bool: box.value = .bool(v)
     case let v as String: box.value = .string(v)
     case let v as Double:
-        guard v.isFinite else { throw JSONValueEncodingError(path: pathText(codingPath), reason: "\(v) is not a finite number") }
+        guard v.isFinite else {
+            throw JSONValueEncodingError(path: pathText(codingPath), reason: "\(v) is not a finite number")
+        }
         box.value = .number(v)
     case let v as Int: box.value = .number(Double(v))
     case let v as Int64: box.value = .number(Double(v))
     default:
         if T.self is any _DictionaryMarker.Type {
-            throw JSONValueEncodingError(path: pathText(codingPath), reason: "a dictionary has no defined order; use OrderedMembers")
+            throw JSONValueEncodingError(
+                path: pathText(codingPath), reason: "a dictionary has no defined order; use OrderedMembers")
         }
         try value.encode(to: ValueEncoder(box: box, codingPath: codingPath))
     }
@@ -133,8 +136,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
-        -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type, forKey key: Key
+    ) -> KeyedEncodingContainer<NestedKey> {
         let child = slot(key)
         child.object = []
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: child, codingPath: codingPath + [key]))
@@ -147,7 +151,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func superEncoder() -> any Encoder { ValueEncoder(box: box, codingPath: codingPath) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { ValueEncoder(box: slot(key), codingPath: codingPath + [key]) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        ValueEncoder(box: slot(key), codingPath: codingPath + [key])
+    }
 }
 
 private struct IndexKey: CodingKey {
@@ -176,7 +182,9 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
         try encodeValue(value, into: slot(), codingPath: codingPath + [key])
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type
+    ) -> KeyedEncodingContainer<NestedKey> {
         let key = IndexKey(count)
         let child = slot()
         child.object = []

@@ -72,7 +72,10 @@ public enum JSONWriter {
         case .number(let n): out += format(n)
         case .string(let s): out += quote(s)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
             out += "["
             for (k, item) in items.enumerated() {
                 if k > 0 { out += "," }
@@ -81,7 +84,10 @@ public enum JSONWriter {
             }
             out += close + "]"
         case .object(let object):
-            if object.isEmpty { out += "{}"; return }
+            if object.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{"
             for (k, member) in object.enumerated() {
                 if k > 0 { out += "," }

@@ -20,7 +20,8 @@ public enum TextScreening {
         if String(validating: bytes, as: UTF8.self) != nil { return nil }
         // Find the first offending byte, then its line and column (columns count characters).
         var i = 0
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         while i < bytes.count {
             let b = bytes[i]
             let length: Int
@@ -32,11 +33,15 @@ public enum TextScreening {
             default: return "line \(line), column \(column) (byte 0x\(String(b, radix: 16, uppercase: true)))"
             }
             if length > 1 {
-                guard i + length <= bytes.count, String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil else {
-                    return "line \(line), column \(column) (byte 0x\(String(b, radix: 16, uppercase: true)))"
-                }
+                guard i + length <= bytes.count, String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil
+                else { return "line \(line), column \(column) (byte 0x\(String(b, radix: 16, uppercase: true)))" }
             }
-            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             i += length
         }
         return "an incomplete character at the end"

@@ -15,31 +15,45 @@ public enum WKB {
         }
         func coords(_ cs: [Coordinate]) {
             append(UInt32(cs.count), &out)
-            for c in cs { append(c.x, &out); append(c.y, &out) }
+            for c in cs {
+                append(c.x, &out)
+                append(c.y, &out)
+            }
         }
         func polygonBody(_ p: Polygon) {
-            if p.exterior.isEmpty { append(UInt32(0), &out); return }
+            if p.exterior.isEmpty {
+                append(UInt32(0), &out)
+                return
+            }
             append(UInt32(1 + p.holes.count), &out)
             for ring in p.rings { coords(ring) }
         }
         switch geometry {
         case .point(let c):
-            header(1); append(c.x, &out); append(c.y, &out)
+            header(1)
+            append(c.x, &out)
+            append(c.y, &out)
         case .lineString(let cs):
-            header(2); coords(cs)
+            header(2)
+            coords(cs)
         case .polygon(let p):
-            header(3); polygonBody(p)
+            header(3)
+            polygonBody(p)
         case .multiPoint(let cs):
-            header(4); append(UInt32(cs.count), &out)
+            header(4)
+            append(UInt32(cs.count), &out)
             for c in cs { write(.point(c), into: &out) }
         case .multiLineString(let ls):
-            header(5); append(UInt32(ls.count), &out)
+            header(5)
+            append(UInt32(ls.count), &out)
             for l in ls { write(.lineString(l), into: &out) }
         case .multiPolygon(let ps):
-            header(6); append(UInt32(ps.count), &out)
+            header(6)
+            append(UInt32(ps.count), &out)
             for p in ps { write(.polygon(p), into: &out) }
         case .collection(let gs):
-            header(7); append(UInt32(gs.count), &out)
+            header(7)
+            append(UInt32(gs.count), &out)
             for g in gs { write(g, into: &out) }
         }
     }
@@ -95,7 +109,9 @@ public enum WKB {
         }
 
         mutating func geometry() throws -> Geometry {
-            guard depth < Self.maximumDepth else { throw GeometryError("WKB collections nested deeper than \(Self.maximumDepth) levels") }
+            guard depth < Self.maximumDepth else {
+                throw GeometryError("WKB collections nested deeper than \(Self.maximumDepth) levels")
+            }
             depth += 1
             defer { depth -= 1 }
             let order = try byte()
@@ -137,16 +153,30 @@ public enum WKB {
                 for _ in 0..<n { gs.append(try geometry()) }
                 return gs
             }
-            func wrongPart(_ expected: String) -> GeometryError { GeometryError("WKB multi-geometry of type \(type) holds a part that is not a \(expected)") }
+            func wrongPart(_ expected: String) -> GeometryError {
+                GeometryError("WKB multi-geometry of type \(type) holds a part that is not a \(expected)")
+            }
             switch type {
             case 1:
                 let c = try coordinate()
                 return c.x.isNaN && c.y.isNaN ? .empty : .point(c)
             case 2: return .lineString(try coordinates())
             case 3: return .polygon(try polygon())
-            case 4: return .multiPoint(try parts().map { p throws(GeometryError) in if case .point(let c) = p { c } else { throw wrongPart("point") } })
-            case 5: return .multiLineString(try parts().map { p throws(GeometryError) in if case .lineString(let l) = p { l } else { throw wrongPart("line string") } })
-            case 6: return .multiPolygon(try parts().map { p throws(GeometryError) in if case .polygon(let q) = p { q } else { throw wrongPart("polygon") } })
+            case 4:
+                return .multiPoint(
+                    try parts().map { p throws(GeometryError) in
+                        if case .point(let c) = p { c } else { throw wrongPart("point") }
+                    })
+            case 5:
+                return .multiLineString(
+                    try parts().map { p throws(GeometryError) in
+                        if case .lineString(let l) = p { l } else { throw wrongPart("line string") }
+                    })
+            case 6:
+                return .multiPolygon(
+                    try parts().map { p throws(GeometryError) in
+                        if case .polygon(let q) = p { q } else { throw wrongPart("polygon") }
+                    })
             case 7: return .collection(try parts())
             default: throw GeometryError("WKB geometry type \(type) is not supported")
             }

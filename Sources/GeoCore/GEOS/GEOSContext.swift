@@ -11,17 +11,17 @@ final class GEOSContext {
     init() {
         handle = GEOS_init_r()
         let selfPointer = Unmanaged.passUnretained(self).toOpaque()
-        GEOSContext_setErrorMessageHandler_r(handle, { message, userData in
-            guard let userData else { return }
-            let context = Unmanaged<GEOSContext>.fromOpaque(userData).takeUnretainedValue()
-            context.lastError = message.map { String(cString: $0) } ?? "unknown GEOS error"
-        }, selfPointer)
+        GEOSContext_setErrorMessageHandler_r(
+            handle,
+            { message, userData in
+                guard let userData else { return }
+                let context = Unmanaged<GEOSContext>.fromOpaque(userData).takeUnretainedValue()
+                context.lastError = message.map { String(cString: $0) } ?? "unknown GEOS error"
+            }, selfPointer)
         GEOSContext_setNoticeMessageHandler_r(handle, { _, _ in }, nil)
     }
 
-    deinit {
-        GEOS_finish_r(handle)
-    }
+    deinit { GEOS_finish_r(handle) }
 
     /// Throws the last GEOS error (or `fallback`) when `pointer` is nil, returns it otherwise.
     func check<T>(_ pointer: T?, _ fallback: @autoclosure () -> String) throws -> T {
@@ -45,7 +45,5 @@ final class GEOSGeometry {
         self.pointer = pointer
     }
 
-    deinit {
-        GEOSGeom_destroy_r(context.handle, pointer)
-    }
+    deinit { GEOSGeom_destroy_r(context.handle, pointer) }
 }

@@ -27,9 +27,7 @@ extension GEOSContext {
         if polygon.exterior.isEmpty { return try check(GEOSGeom_createEmptyPolygon_r(handle), "empty polygon") }
         let shell = try ring(polygon.exterior)
         var holes: [OpaquePointer?] = []
-        do {
-            for hole in polygon.holes { holes.append(try ring(hole)) }
-        } catch {
+        do { for hole in polygon.holes { holes.append(try ring(hole)) } } catch {
             GEOSGeom_destroy_r(handle, shell)
             for h in holes { GEOSGeom_destroy_r(handle, h) }
             throw error
@@ -51,9 +49,7 @@ extension GEOSContext {
 
     private func makeParts(_ items: [Geometry]) throws -> [OpaquePointer?] {
         var parts: [OpaquePointer?] = []
-        do {
-            for item in items { parts.append(try makeRaw(item)) }
-        } catch {
+        do { for item in items { parts.append(try makeRaw(item)) } } catch {
             for p in parts { GEOSGeom_destroy_r(handle, p) }
             throw error
         }
@@ -62,54 +58,41 @@ extension GEOSContext {
 
     func makeRaw(_ geometry: Geometry) throws -> OpaquePointer {
         switch geometry {
-        case .point(let c):
-            return try check(GEOSGeom_createPointFromXY_r(handle, c.x, c.y), "cannot create point")
+        case .point(let c): return try check(GEOSGeom_createPointFromXY_r(handle, c.x, c.y), "cannot create point")
         case .lineString(let cs):
             if cs.isEmpty { return try check(GEOSGeom_createEmptyLineString_r(handle), "empty line") }
             let seq = try sequence(cs)
             return try check(GEOSGeom_createLineString_r(handle, seq), "invalid line string")
-        case .polygon(let p):
-            return try makePolygon(p)
-        case .multiPoint(let cs):
-            return try collection(GEOS_MULTIPOINT, try makeParts(cs.map { .point($0) }))
+        case .polygon(let p): return try makePolygon(p)
+        case .multiPoint(let cs): return try collection(GEOS_MULTIPOINT, try makeParts(cs.map { .point($0) }))
         case .multiLineString(let ls):
             return try collection(GEOS_MULTILINESTRING, try makeParts(ls.map { .lineString($0) }))
-        case .multiPolygon(let ps):
-            return try collection(GEOS_MULTIPOLYGON, try makeParts(ps.map { .polygon($0) }))
-        case .collection(let gs):
-            return try collection(GEOS_GEOMETRYCOLLECTION, try makeParts(gs))
+        case .multiPolygon(let ps): return try collection(GEOS_MULTIPOLYGON, try makeParts(ps.map { .polygon($0) }))
+        case .collection(let gs): return try collection(GEOS_GEOMETRYCOLLECTION, try makeParts(gs))
         }
     }
 
     /// Reads a GEOS geometry back into a value. Does not take ownership.
     func value(of pointer: OpaquePointer) throws -> Geometry {
-        if GEOSisEmpty_r(handle, pointer) == 1 {
-            return .empty
-        }
+        if GEOSisEmpty_r(handle, pointer) == 1 { return .empty }
         let type = GEOSGeomTypeId_r(handle, pointer)
         switch type {
-        case Int32(GEOS_POINT.rawValue):
-            return .point(try coordinates(of: pointer)[0])
+        case Int32(GEOS_POINT.rawValue): return .point(try coordinates(of: pointer)[0])
         case Int32(GEOS_LINESTRING.rawValue), Int32(GEOS_LINEARRING.rawValue):
             return .lineString(try coordinates(of: pointer))
-        case Int32(GEOS_POLYGON.rawValue):
-            return .polygon(try polygon(of: pointer))
+        case Int32(GEOS_POLYGON.rawValue): return .polygon(try polygon(of: pointer))
         case Int32(GEOS_MULTIPOINT.rawValue):
             return .multiPoint(try parts(of: pointer).map { try coordinates(of: $0)[0] })
         case Int32(GEOS_MULTILINESTRING.rawValue):
             return .multiLineString(try parts(of: pointer).map { try coordinates(of: $0) })
         case Int32(GEOS_MULTIPOLYGON.rawValue):
-            return .multiPolygon(try parts(of: pointer).compactMap {
-                GEOSisEmpty_r(handle, $0) == 1 ? nil : try polygon(of: $0)
-            })
-        default:
-            return .collection(try parts(of: pointer).map { try value(of: $0) })
+            return .multiPolygon(
+                try parts(of: pointer).compactMap { GEOSisEmpty_r(handle, $0) == 1 ? nil : try polygon(of: $0) })
+        default: return .collection(try parts(of: pointer).map { try value(of: $0) })
         }
     }
 
-    func value(of geometry: GEOSGeometry) throws -> Geometry {
-        try value(of: geometry.pointer)
-    }
+    func value(of geometry: GEOSGeometry) throws -> Geometry { try value(of: geometry.pointer) }
 
     private func parts(of pointer: OpaquePointer) throws -> [OpaquePointer] {
         let n = GEOSGetNumGeometries_r(handle, pointer)

@@ -10,15 +10,19 @@ extension Geometry {
         }
     }
 
-    private func binary(_ other: Geometry, _ what: String,
-                        _ op: (GEOSContext, OpaquePointer, OpaquePointer) -> OpaquePointer?) throws -> Geometry {
+    private func binary(
+        _ other: Geometry, _ what: String, _ op: (GEOSContext, OpaquePointer, OpaquePointer) -> OpaquePointer?
+    ) throws -> Geometry {
         try withGEOS { ctx in
-            let a = try ctx.make(self), b = try ctx.make(other)
+            let a = try ctx.make(self)
+            let b = try ctx.make(other)
             return try ctx.consume(op(ctx, a.pointer, b.pointer), what)
         }
     }
 
-    private func measure(_ what: String, _ op: (GEOSContext, OpaquePointer, UnsafeMutablePointer<Double>) -> Int32) throws -> Double {
+    private func measure(
+        _ what: String, _ op: (GEOSContext, OpaquePointer, UnsafeMutablePointer<Double>) -> Int32
+    ) throws -> Double {
         try withGEOS { ctx in
             let g = try ctx.make(self)
             var value = 0.0
@@ -33,9 +37,7 @@ extension Geometry {
     }
 
     /// The union of all parts of the geometry (dissolves overlapping polygons).
-    public func unaryUnion() throws -> Geometry {
-        try unary("union") { GEOSUnaryUnion_r($0.handle, $1) }
-    }
+    public func unaryUnion() throws -> Geometry { try unary("union") { GEOSUnaryUnion_r($0.handle, $1) } }
 
     /// The union of many geometries, dissolved.
     public static func union(_ geometries: [Geometry]) throws -> Geometry {
@@ -55,29 +57,26 @@ extension Geometry {
     }
 
     /// Area in square units of the CRS (0 for points and lines).
-    public func area() throws -> Double {
-        try measure("area") { GEOSArea_r($0.handle, $1, $2) }
-    }
+    public func area() throws -> Double { try measure("area") { GEOSArea_r($0.handle, $1, $2) } }
 
     /// Length of lines, or perimeter of polygons, in units of the CRS.
-    public func length() throws -> Double {
-        try measure("length") { GEOSLength_r($0.handle, $1, $2) }
-    }
+    public func length() throws -> Double { try measure("length") { GEOSLength_r($0.handle, $1, $2) } }
 
     /// The smallest distance between the two geometries (0 when they touch or overlap).
     public func distance(to other: Geometry) throws -> Double {
         try withGEOS { ctx in
-            let a = try ctx.make(self), b = try ctx.make(other)
+            let a = try ctx.make(self)
+            let b = try ctx.make(other)
             var value = 0.0
-            guard GEOSDistance_r(ctx.handle, a.pointer, b.pointer, &value) != 0 else { throw ctx.takeError("distance failed") }
+            guard GEOSDistance_r(ctx.handle, a.pointer, b.pointer, &value) != 0 else {
+                throw ctx.takeError("distance failed")
+            }
             return value
         }
     }
 
     /// The centroid (centre of mass); may lie outside a concave polygon.
-    public func centroid() throws -> Geometry {
-        try unary("centroid") { GEOSGetCentroid_r($0.handle, $1) }
-    }
+    public func centroid() throws -> Geometry { try unary("centroid") { GEOSGetCentroid_r($0.handle, $1) } }
 
     /// A point guaranteed to lie on the geometry.
     public func pointOnSurface() throws -> Geometry {
@@ -90,13 +89,9 @@ extension Geometry {
     }
 
     /// A valid geometry covering the same points (GEOS `MakeValid`, linework method).
-    public func madeValid() throws -> Geometry {
-        try unary("make valid") { GEOSMakeValid_r($0.handle, $1) }
-    }
+    public func madeValid() throws -> Geometry { try unary("make valid") { GEOSMakeValid_r($0.handle, $1) } }
 
-    public func convexHull() throws -> Geometry {
-        try unary("convex hull") { GEOSConvexHull_r($0.handle, $1) }
-    }
+    public func convexHull() throws -> Geometry { try unary("convex hull") { GEOSConvexHull_r($0.handle, $1) } }
 
     /// The concave hull; `ratio` 0…1 from tightest to convex.
     public func concaveHull(ratio: Double, allowHoles: Bool = false) throws -> Geometry {
@@ -104,9 +99,7 @@ extension Geometry {
     }
 
     /// The bounding rectangle as a geometry.
-    public func envelope() throws -> Geometry {
-        try unary("envelope") { GEOSEnvelope_r($0.handle, $1) }
-    }
+    public func envelope() throws -> Geometry { try unary("envelope") { GEOSEnvelope_r($0.handle, $1) } }
 
     /// Whether the geometry is valid by the OGC rules, and if not, why.
     public func validity() throws -> (isValid: Bool, reason: String?) {
@@ -138,9 +131,11 @@ extension Geometry {
         try predicate(other) { GEOSEquals_r($0.handle, $1, $2) }
     }
 
-    private func predicate(_ other: Geometry, _ op: (GEOSContext, OpaquePointer, OpaquePointer) -> CChar) throws -> Bool {
+    private func predicate(_ other: Geometry, _ op: (GEOSContext, OpaquePointer, OpaquePointer) -> CChar) throws -> Bool
+    {
         try withGEOS { ctx in
-            let a = try ctx.make(self), b = try ctx.make(other)
+            let a = try ctx.make(self)
+            let b = try ctx.make(other)
             switch op(ctx, a.pointer, b.pointer) {
             case 1: return true
             case 0: return false

@@ -11,9 +11,7 @@ extension Geometry {
                 let g = GEOSWKTReader_read_r(ctx.handle, reader, wkt)
                 return try ctx.consume(g, "WKT parse")
             }
-        } catch let e as GEOSError {
-            throw GeometryError("not valid WKT: \(e.message)")
-        }
+        } catch let e as GEOSError { throw GeometryError("not valid WKT: \(e.message)") }
     }
 
     /// Well-Known Text with up to `decimals` decimals (trailing zeros trimmed).

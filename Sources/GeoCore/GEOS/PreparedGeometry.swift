@@ -14,11 +14,11 @@ public final class PreparedGeometry {
         prepared = try context.check(GEOSPrepare_r(context.handle, base.pointer), "cannot prepare geometry")
     }
 
-    deinit {
-        GEOSPreparedGeom_destroy_r(context.handle, prepared)
-    }
+    deinit { GEOSPreparedGeom_destroy_r(context.handle, prepared) }
 
-    private func test(_ other: Geometry, _ op: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> CChar) throws -> Bool {
+    private func test(
+        _ other: Geometry, _ op: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> CChar
+    ) throws -> Bool {
         let g = try context.make(other)
         switch op(context.handle, prepared, g.pointer) {
         case 1: return true
@@ -29,10 +29,10 @@ public final class PreparedGeometry {
 
     public func contains(_ other: Geometry) throws -> Bool { try test(other) { GEOSPreparedContains_r($0, $1, $2) } }
     public func covers(_ other: Geometry) throws -> Bool { try test(other) { GEOSPreparedCovers_r($0, $1, $2) } }
-    public func intersects(_ other: Geometry) throws -> Bool { try test(other) { GEOSPreparedIntersects_r($0, $1, $2) } }
+    public func intersects(_ other: Geometry) throws -> Bool {
+        try test(other) { GEOSPreparedIntersects_r($0, $1, $2) }
+    }
 
     /// Whether the point lies inside or on the boundary.
-    public func covers(_ point: Coordinate) throws -> Bool {
-        try covers(.point(point))
-    }
+    public func covers(_ point: Coordinate) throws -> Bool { try covers(.point(point)) }
 }

@@ -14,7 +14,11 @@ public final class GeoPackageWriter {
     private var database: SQLiteDatabase?
     private let projector = Projector()
     private var srsIDs: Set<Int32> = []
-    private var layers: [String: (srsID: Int32, fields: [GeoPackageField], insert: SQLiteStatement, index: SQLiteStatement, count: Int64, box: BoundingBox?)] = [:]
+    private var layers:
+        [String: (
+            srsID: Int32, fields: [GeoPackageField], insert: SQLiteStatement, index: SQLiteStatement, count: Int64,
+            box: BoundingBox?
+        )] = [:]
     private var layerOrder: [String] = []
     private let timestamp: String
 
@@ -27,7 +31,8 @@ public final class GeoPackageWriter {
         try? FileManager.default.removeItem(atPath: temporaryPath)
         let db = try SQLiteDatabase(path: temporaryPath)
         database = db
-        try db.execute("""
+        try db.execute(
+            """
             PRAGMA application_id = 1196444487;
             PRAGMA user_version = 10300;
             PRAGMA journal_mode = OFF;
@@ -48,8 +53,10 @@ public final class GeoPackageWriter {
               CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
               CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
             INSERT INTO gpkg_spatial_ref_sys VALUES
-              ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system'),
-              ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system');
+              ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference \
+            system'),
+              ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference \
+            system');
             BEGIN;
             """)
         _ = try registerCRS(.wgs84)
@@ -67,8 +74,9 @@ public final class GeoPackageWriter {
         let id = Int32(code)
         guard !srsIDs.contains(id) else { return id }
         let info = try projector.info(crs)
-        try database!.execute("INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, 'EPSG', ?, ?, NULL)",
-                              [.text(info.name), .integer(Int64(id)), .integer(Int64(code)), .text(info.wkt)])
+        try database!.execute(
+            "INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, 'EPSG', ?, ?, NULL)",
+            [.text(info.name), .integer(Int64(id)), .integer(Int64(code)), .text(info.wkt)])
         srsIDs.insert(id)
         return id
     }
@@ -76,19 +84,29 @@ public final class GeoPackageWriter {
     /// Adds a feature table.
     /// - Parameters:
     ///   - geometryType: `POINT`, `LINESTRING`, `POLYGON`, `MULTIPOLYGON`, … or `GEOMETRY` for mixed layers.
-    public func addLayer(_ name: String, geometryType: String, crs: CRS, fields: [GeoPackageField], description: String = "") throws {
+    public func addLayer(
+        _ name: String, geometryType: String, crs: CRS, fields: [GeoPackageField], description: String = ""
+    ) throws {
         guard layers[name] == nil else { throw GeoPackageError("layer \(name) written twice") }
         let db = database!
         let srsID = try registerCRS(crs)
         let columns = fields.map { "\(quoteIdentifier($0.name)) \($0.kind.rawValue)" }
-        try db.execute("CREATE TABLE \(quoteIdentifier(name)) (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom \(geometryType)\(columns.map { ", " + $0 }.joined()))")
-        try db.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, srs_id) VALUES (?, 'features', ?, ?, ?, ?)",
-                       [.text(name), .text(name), .text(description), .text(timestamp), .integer(Int64(srsID))])
-        try db.execute("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 0, 0)", [.text(name), .text(geometryType), .integer(Int64(srsID))])
+        try db.execute(
+            "CREATE TABLE \(quoteIdentifier(name)) (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom "
+                + "\(geometryType)\(columns.map { ", " + $0 }.joined()))"
+        )
+        try db.execute(
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, srs_id) VALUES "
+                + "(?, 'features', ?, ?, ?, ?)",
+            [.text(name), .text(name), .text(description), .text(timestamp), .integer(Int64(srsID))])
+        try db.execute(
+            "INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 0, 0)",
+            [.text(name), .text(geometryType), .integer(Int64(srsID))])
         let placeholders = Array(repeating: "?", count: fields.count + 1).joined(separator: ", ")
         let names = (["geom"] + fields.map { quoteIdentifier($0.name) }).joined(separator: ", ")
         let insert = try db.prepare("INSERT INTO \(quoteIdentifier(name)) (\(names)) VALUES (\(placeholders))")
-        try db.execute("CREATE VIRTUAL TABLE \(quoteIdentifier("rtree_\(name)_geom")) USING rtree(id, minx, maxx, miny, maxy)")
+        try db.execute(
+            "CREATE VIRTUAL TABLE \(quoteIdentifier("rtree_\(name)_geom")) USING rtree(id, minx, maxx, miny, maxy)")
         let index = try db.prepare("INSERT INTO \(quoteIdentifier("rtree_\(name)_geom")) VALUES (?, ?, ?, ?, ?)")
         layers[name] = (srsID, fields, insert, index, 0, nil)
         layerOrder.append(name)
@@ -103,7 +121,9 @@ public final class GeoPackageWriter {
         // A new table's AUTOINCREMENT fids run 1, 2, 3 … in insertion order.
         entry.count += 1
         if let box = geometry?.boundingBox {
-            try entry.index.run([.integer(entry.count), .real(box.minX), .real(box.maxX), .real(box.minY), .real(box.maxY)])
+            try entry.index.run([
+                .integer(entry.count), .real(box.minX), .real(box.maxX), .real(box.minY), .real(box.maxY),
+            ])
             entry.box = entry.box.map { $0.union(box) } ?? box
         }
         layers[layer] = entry
@@ -111,50 +131,84 @@ public final class GeoPackageWriter {
 
     /// Adds a tile pyramid of one zoom level (OGC GeoPackage §2.2): `tiles[row][column]` are PNG images
     /// of `tileSize` × `tileSize` pixels of `pixelSize` map units, row 0 at the top (north).
-    public func addTiles(_ name: String, crs: CRS, origin: Coordinate, pixelSize: Double, tileSize: Int, tiles: [[[UInt8]]], description: String = "") throws {
+    public func addTiles(
+        _ name: String, crs: CRS, origin: Coordinate, pixelSize: Double, tileSize: Int, tiles: [[[UInt8]]],
+        description: String = ""
+    ) throws {
         let db = database!
         let srsID = try registerCRS(crs)
-        let rows = tiles.count, columns = tiles.first?.count ?? 0
+        let rows = tiles.count
+        let columns = tiles.first?.count ?? 0
         let span = pixelSize * Double(tileSize)
-        let box = BoundingBox(minX: origin.x, minY: origin.y - span * Double(rows), maxX: origin.x + span * Double(columns), maxY: origin.y)
-        try db.execute("""
-            CREATE TABLE IF NOT EXISTS gpkg_tile_matrix_set (table_name TEXT NOT NULL PRIMARY KEY, srs_id INTEGER NOT NULL,
+        let box = BoundingBox(
+            minX: origin.x, minY: origin.y - span * Double(rows), maxX: origin.x + span * Double(columns),
+            maxY: origin.y)
+        try db.execute(
+            """
+            CREATE TABLE IF NOT EXISTS gpkg_tile_matrix_set (table_name TEXT NOT NULL PRIMARY KEY, srs_id INTEGER NOT \
+            NULL,
               min_x DOUBLE NOT NULL, min_y DOUBLE NOT NULL, max_x DOUBLE NOT NULL, max_y DOUBLE NOT NULL,
               CONSTRAINT fk_gtms_table_name FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
               CONSTRAINT fk_gtms_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
-            CREATE TABLE IF NOT EXISTS gpkg_tile_matrix (table_name TEXT NOT NULL, zoom_level INTEGER NOT NULL, matrix_width INTEGER NOT NULL,
-              matrix_height INTEGER NOT NULL, tile_width INTEGER NOT NULL, tile_height INTEGER NOT NULL, pixel_x_size DOUBLE NOT NULL,
+            CREATE TABLE IF NOT EXISTS gpkg_tile_matrix (table_name TEXT NOT NULL, zoom_level INTEGER NOT NULL, \
+            matrix_width INTEGER NOT NULL,
+              matrix_height INTEGER NOT NULL, tile_width INTEGER NOT NULL, tile_height INTEGER NOT NULL, pixel_x_size \
+            DOUBLE NOT NULL,
               pixel_y_size DOUBLE NOT NULL, CONSTRAINT pk_ttm PRIMARY KEY (table_name, zoom_level),
               CONSTRAINT fk_tmm_table_name FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name));
             """)
-        try db.execute("CREATE TABLE \(quoteIdentifier(name)) (id INTEGER PRIMARY KEY AUTOINCREMENT, zoom_level INTEGER NOT NULL, tile_column INTEGER NOT NULL, tile_row INTEGER NOT NULL, tile_data BLOB NOT NULL, UNIQUE (zoom_level, tile_column, tile_row))")
-        try db.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, min_x, min_y, max_x, max_y, srs_id) VALUES (?, 'tiles', ?, ?, ?, ?, ?, ?, ?, ?)",
-                       [.text(name), .text(name), .text(description), .text(timestamp), .real(box.minX), .real(box.minY), .real(box.maxX), .real(box.maxY), .integer(Int64(srsID))])
-        try db.execute("INSERT INTO gpkg_tile_matrix_set VALUES (?, ?, ?, ?, ?, ?)", [.text(name), .integer(Int64(srsID)), .real(box.minX), .real(box.minY), .real(box.maxX), .real(box.maxY)])
-        try db.execute("INSERT INTO gpkg_tile_matrix VALUES (?, 0, ?, ?, ?, ?, ?, ?)",
-                       [.text(name), .integer(Int64(columns)), .integer(Int64(rows)), .integer(Int64(tileSize)), .integer(Int64(tileSize)), .real(pixelSize), .real(pixelSize)])
-        let insert = try db.prepare("INSERT INTO \(quoteIdentifier(name)) (zoom_level, tile_column, tile_row, tile_data) VALUES (0, ?, ?, ?)")
+        try db.execute(
+            "CREATE TABLE \(quoteIdentifier(name)) (id INTEGER PRIMARY KEY AUTOINCREMENT, zoom_level INTEGER NOT NULL, "
+                + "tile_column INTEGER NOT NULL, tile_row INTEGER NOT NULL, tile_data BLOB NOT NULL, UNIQUE "
+                    + "(zoom_level, tile_column, tile_row))"
+        )
+        try db.execute(
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, min_x, min_y, "
+                + "max_x, max_y, srs_id) VALUES (?, 'tiles', ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                .text(name), .text(name), .text(description), .text(timestamp), .real(box.minX), .real(box.minY),
+                .real(box.maxX), .real(box.maxY), .integer(Int64(srsID)),
+            ])
+        try db.execute(
+            "INSERT INTO gpkg_tile_matrix_set VALUES (?, ?, ?, ?, ?, ?)",
+            [.text(name), .integer(Int64(srsID)), .real(box.minX), .real(box.minY), .real(box.maxX), .real(box.maxY)])
+        try db.execute(
+            "INSERT INTO gpkg_tile_matrix VALUES (?, 0, ?, ?, ?, ?, ?, ?)",
+            [
+                .text(name), .integer(Int64(columns)), .integer(Int64(rows)), .integer(Int64(tileSize)),
+                .integer(Int64(tileSize)), .real(pixelSize), .real(pixelSize),
+            ])
+        let insert = try db.prepare(
+            "INSERT INTO \(quoteIdentifier(name)) (zoom_level, tile_column, tile_row, tile_data) VALUES (0, ?, ?, ?)")
         for (r, row) in tiles.enumerated() {
-            for (c, png) in row.enumerated() where !png.isEmpty { try insert.run([.integer(Int64(c)), .integer(Int64(r)), .blob(png)]) }
+            for (c, png) in row.enumerated() where !png.isEmpty {
+                try insert.run([.integer(Int64(c)), .integer(Int64(r)), .blob(png)])
+            }
         }
     }
 
     /// The extension's triggers for `table`'s index (Annex F.3, GeoPackage 1.3): they call the
     /// ST_* functions that GDAL and QGIS provide, and run only when those programs edit the layer.
     static func rtreeTriggers(_ table: String) -> String {
-        let t = quoteIdentifier(table), r = quoteIdentifier("rtree_\(table)_geom")
+        let t = quoteIdentifier(table)
+        let r = quoteIdentifier("rtree_\(table)_geom")
         func trigger(_ suffix: String) -> String { quoteIdentifier("rtree_\(table)_geom_\(suffix)") }
         let values = "NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)"
         return """
-            CREATE TRIGGER \(trigger("insert")) AFTER INSERT ON \(t) WHEN (new.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
+            CREATE TRIGGER \(trigger("insert")) AFTER INSERT ON \(t) WHEN (new.geom NOT NULL AND NOT \
+            ST_IsEmpty(NEW.geom))
             BEGIN INSERT OR REPLACE INTO \(r) VALUES (\(values)); END;
-            CREATE TRIGGER \(trigger("update1")) AFTER UPDATE OF geom ON \(t) WHEN OLD.fid = NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom))
+            CREATE TRIGGER \(trigger("update1")) AFTER UPDATE OF geom ON \(t) WHEN OLD.fid = NEW.fid AND (NEW.geom \
+            NOTNULL AND NOT ST_IsEmpty(NEW.geom))
             BEGIN INSERT OR REPLACE INTO \(r) VALUES (\(values)); END;
-            CREATE TRIGGER \(trigger("update2")) AFTER UPDATE OF geom ON \(t) WHEN OLD.fid = NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom))
+            CREATE TRIGGER \(trigger("update2")) AFTER UPDATE OF geom ON \(t) WHEN OLD.fid = NEW.fid AND (NEW.geom \
+            ISNULL OR ST_IsEmpty(NEW.geom))
             BEGIN DELETE FROM \(r) WHERE id = OLD.fid; END;
-            CREATE TRIGGER \(trigger("update3")) AFTER UPDATE ON \(t) WHEN OLD.fid != NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom))
+            CREATE TRIGGER \(trigger("update3")) AFTER UPDATE ON \(t) WHEN OLD.fid != NEW.fid AND (NEW.geom NOTNULL \
+            AND NOT ST_IsEmpty(NEW.geom))
             BEGIN DELETE FROM \(r) WHERE id = OLD.fid; INSERT OR REPLACE INTO \(r) VALUES (\(values)); END;
-            CREATE TRIGGER \(trigger("update4")) AFTER UPDATE ON \(t) WHEN OLD.fid != NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom))
+            CREATE TRIGGER \(trigger("update4")) AFTER UPDATE ON \(t) WHEN OLD.fid != NEW.fid AND (NEW.geom ISNULL OR \
+            ST_IsEmpty(NEW.geom))
             BEGIN DELETE FROM \(r) WHERE id IN (OLD.fid, NEW.fid); END;
             CREATE TRIGGER \(trigger("delete")) AFTER DELETE ON \(t) WHEN old.geom NOT NULL
             BEGIN DELETE FROM \(r) WHERE id = OLD.fid; END;
@@ -165,20 +219,25 @@ public final class GeoPackageWriter {
     public func finish() throws {
         guard let db = database else { return }
         if !layerOrder.isEmpty {
-            try db.execute("""
-                CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL,
+            try db.execute(
+                """
+                CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, \
+                definition TEXT NOT NULL,
                   scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
                 """)
         }
         for name in layerOrder {
             try db.execute(Self.rtreeTriggers(name))
-            try db.execute("INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')",
-                           [.text(name)])
+            try db.execute(
+                "INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', "
+                    + "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')",
+                [.text(name)])
         }
         for name in layerOrder {
             guard let box = layers[name]?.box else { continue }
-            try db.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
-                           [.real(box.minX), .real(box.minY), .real(box.maxX), .real(box.maxY), .text(name)])
+            try db.execute(
+                "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
+                [.real(box.minX), .real(box.minY), .real(box.maxX), .real(box.maxY), .text(name)])
         }
         try db.execute("COMMIT")
         layers = [:]

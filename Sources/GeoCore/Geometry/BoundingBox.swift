@@ -16,7 +16,11 @@ public struct BoundingBox: Sendable, Hashable, Codable {
     public init?<S: Sequence>(covering coordinates: S) where S.Element == Coordinate {
         var box: BoundingBox?
         for c in coordinates {
-            if box == nil { box = BoundingBox(minX: c.x, minY: c.y, maxX: c.x, maxY: c.y) } else { box!.expand(toInclude: c) }
+            if box == nil {
+                box = BoundingBox(minX: c.x, minY: c.y, maxX: c.x, maxY: c.y)
+            } else {
+                box!.expand(toInclude: c)
+            }
         }
         guard let box else { return nil }
         self = box
@@ -27,13 +31,16 @@ public struct BoundingBox: Sendable, Hashable, Codable {
     public var center: Coordinate { Coordinate((minX + maxX) / 2, (minY + maxY) / 2) }
 
     public mutating func expand(toInclude c: Coordinate) {
-        minX = Swift.min(minX, c.x); minY = Swift.min(minY, c.y)
-        maxX = Swift.max(maxX, c.x); maxY = Swift.max(maxY, c.y)
+        minX = Swift.min(minX, c.x)
+        minY = Swift.min(minY, c.y)
+        maxX = Swift.max(maxX, c.x)
+        maxY = Swift.max(maxY, c.y)
     }
 
     public func union(_ other: BoundingBox) -> BoundingBox {
-        BoundingBox(minX: Swift.min(minX, other.minX), minY: Swift.min(minY, other.minY),
-                    maxX: Swift.max(maxX, other.maxX), maxY: Swift.max(maxY, other.maxY))
+        BoundingBox(
+            minX: Swift.min(minX, other.minX), minY: Swift.min(minY, other.minY), maxX: Swift.max(maxX, other.maxX),
+            maxY: Swift.max(maxY, other.maxY))
     }
 
     public func expanded(by margin: Double) -> BoundingBox {
@@ -44,9 +51,7 @@ public struct BoundingBox: Sendable, Hashable, Codable {
         minX <= other.maxX && other.minX <= maxX && minY <= other.maxY && other.minY <= maxY
     }
 
-    public func contains(_ c: Coordinate) -> Bool {
-        c.x >= minX && c.x <= maxX && c.y >= minY && c.y <= maxY
-    }
+    public func contains(_ c: Coordinate) -> Bool { c.x >= minX && c.x <= maxX && c.y >= minY && c.y <= maxY }
 
     /// Smallest distance from the box to a point (0 inside).
     public func distance(to c: Coordinate) -> Double {

@@ -9,9 +9,7 @@ public struct Coordinate: Sendable, Hashable, Codable {
         self.y = y
     }
 
-    public init(_ x: Double, _ y: Double) {
-        self.init(x: x, y: y)
-    }
+    public init(_ x: Double, _ y: Double) { self.init(x: x, y: y) }
 
     /// Both components are finite numbers (not NaN, not ±infinity).
     public var isFinite: Bool { x.isFinite && y.isFinite }

@@ -72,7 +72,11 @@ public enum Geometry: Sendable, Hashable {
     public var boundingBox: BoundingBox? {
         var box: BoundingBox?
         forEachCoordinate { c in
-            if box == nil { box = BoundingBox(minX: c.x, minY: c.y, maxX: c.x, maxY: c.y) } else { box!.expand(toInclude: c) }
+            if box == nil {
+                box = BoundingBox(minX: c.x, minY: c.y, maxX: c.x, maxY: c.y)
+            } else {
+                box!.expand(toInclude: c)
+            }
         }
         return box
     }

@@ -26,9 +26,7 @@ public enum GeoPackageFormat: ErrorOrigin { public static let prefix = "GeoPacka
 public struct LibraryError<Origin: ErrorOrigin>: Error, Sendable, CustomStringConvertible, Equatable {
     public let message: String
 
-    public init(_ message: String) {
-        self.message = message
-    }
+    public init(_ message: String) { self.message = message }
 
     public var description: String { Origin.prefix + message }
 }

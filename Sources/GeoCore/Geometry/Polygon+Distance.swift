@@ -14,16 +14,17 @@ extension Polygon {
             for i in 0..<(ring.count - 1) {
                 let q = Segment.nearestPoint(on: ring[i], ring[i + 1], to: p)
                 let d = q.distance(to: p)
-                if d < bestDistance { bestDistance = d; best = q }
+                if d < bestDistance {
+                    bestDistance = d
+                    best = q
+                }
             }
         }
         return best
     }
 
     /// Distance from the point to the polygon; 0 inside.
-    public func distance(to p: Coordinate) -> Double {
-        nearestPoint(to: p).distance(to: p)
-    }
+    public func distance(to p: Coordinate) -> Double { nearestPoint(to: p).distance(to: p) }
 }
 
 extension Geometry {
@@ -33,7 +34,10 @@ extension Geometry {
         var bestDistance = Double.infinity
         func consider(_ q: Coordinate) {
             let d = q.distance(to: p)
-            if d < bestDistance { bestDistance = d; best = q }
+            if d < bestDistance {
+                bestDistance = d
+                best = q
+            }
         }
         switch self {
         case .point(let c): consider(c)
@@ -50,16 +54,15 @@ extension Geometry {
     }
 
     /// Distance from `p` to the geometry (0 inside a polygon).
-    public func planarDistance(to p: Coordinate) -> Double {
-        nearestPoint(to: p).distance(to: p)
-    }
+    public func planarDistance(to p: Coordinate) -> Double { nearestPoint(to: p).distance(to: p) }
 }
 
 /// Line-segment helpers.
 public enum Segment {
     /// The point on segment a–b nearest to p.
     public static func nearestPoint(on a: Coordinate, _ b: Coordinate, to p: Coordinate) -> Coordinate {
-        let dx = b.x - a.x, dy = b.y - a.y
+        let dx = b.x - a.x
+        let dy = b.y - a.y
         let lengthSquared = dx * dx + dy * dy
         guard lengthSquared > 0 else { return a }
         let t = max(0, min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / lengthSquared))

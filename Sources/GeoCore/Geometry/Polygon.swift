@@ -14,9 +14,8 @@ public struct Polygon: Sendable, Hashable {
     /// An axis-aligned rectangle as a closed, counter-clockwise polygon.
     public static func rectangle(_ box: BoundingBox) -> Polygon {
         Polygon(exterior: [
-            Coordinate(box.minX, box.minY), Coordinate(box.maxX, box.minY),
-            Coordinate(box.maxX, box.maxY), Coordinate(box.minX, box.maxY),
-            Coordinate(box.minX, box.minY),
+            Coordinate(box.minX, box.minY), Coordinate(box.maxX, box.minY), Coordinate(box.maxX, box.maxY),
+            Coordinate(box.minX, box.maxY), Coordinate(box.minX, box.minY),
         ])
     }
 }
@@ -28,9 +27,7 @@ public enum Ring {
     public static func signedArea(_ ring: [Coordinate]) -> Double {
         guard ring.count >= 3 else { return 0 }
         var sum = 0.0
-        for i in 0..<(ring.count - 1) {
-            sum += ring[i].x * ring[i + 1].y - ring[i + 1].x * ring[i].y
-        }
+        for i in 0..<(ring.count - 1) { sum += ring[i].x * ring[i + 1].y - ring[i + 1].x * ring[i].y }
         if ring.first != ring.last, let first = ring.first, let last = ring.last {
             sum += last.x * first.y - first.x * last.y
         }
@@ -53,7 +50,8 @@ public enum Ring {
         var inside = false
         var j = ring.count - 1
         for i in 0..<ring.count {
-            let a = ring[i], b = ring[j]
+            let a = ring[i]
+            let b = ring[j]
             if (a.y > p.y) != (b.y > p.y) {
                 let xCross = (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x
                 if p.x < xCross { inside.toggle() }

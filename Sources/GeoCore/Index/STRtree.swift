@@ -26,7 +26,9 @@ public struct STRtree: Sendable {
         var items: [Int32] = []
         items.reserveCapacity(boxes.count)
         guard !boxes.isEmpty else {
-            self.nodes = []; self.items = []; self.root = nil
+            self.nodes = []
+            self.items = []
+            self.root = nil
             return
         }
         // Leaves.
@@ -65,7 +67,9 @@ public struct STRtree: Sendable {
         var groups: [[Int]] = []
         var s = 0
         while s < byX.count {
-            let slice = byX[s..<min(s + sliceSize, byX.count)].sorted { (box($0).center.y, $0) < (box($1).center.y, $1) }
+            let slice = byX[s..<min(s + sliceSize, byX.count)].sorted {
+                (box($0).center.y, $0) < (box($1).center.y, $1)
+            }
             var g = slice.startIndex
             while g < slice.endIndex {
                 groups.append(Array(slice[g..<min(g + capacity, slice.endIndex)]))
@@ -103,7 +107,8 @@ public struct STRtree: Sendable {
 
     /// Items whose box lies within `radius` of `point`, ascending.
     public func query(near point: Coordinate, radius: Double) -> [Int] {
-        let box = BoundingBox(minX: point.x - radius, minY: point.y - radius, maxX: point.x + radius, maxY: point.y + radius)
+        let box = BoundingBox(
+            minX: point.x - radius, minY: point.y - radius, maxX: point.x + radius, maxY: point.y + radius)
         var out: [Int] = []
         query(box) { if itemBoxes[$0].distance(to: point) <= radius { out.append($0) } }
         return out.sorted()

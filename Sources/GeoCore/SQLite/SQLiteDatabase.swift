@@ -78,13 +78,13 @@ public final class SQLiteDatabase {
         }
     }
 
-    deinit {
-        sqlite3_close_v2(handle)
-    }
+    deinit { sqlite3_close_v2(handle) }
 
     /// The connection's last error, about `sql`.
     func lastError(sql: String?) -> SQLiteError {
-        SQLiteError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql, path: path)
+        SQLiteError(
+            code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql,
+            path: path)
     }
 
     /// Runs one or more statements without results.
@@ -135,9 +135,7 @@ public final class SQLiteStatement {
         self.sql = sql
     }
 
-    deinit {
-        sqlite3_finalize(handle)
-    }
+    deinit { sqlite3_finalize(handle) }
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
@@ -150,10 +148,13 @@ public final class SQLiteStatement {
             switch p {
             case .null: rc = sqlite3_bind_null(handle, index)
             case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
-            case .real(let v): rc = v.isFinite ? sqlite3_bind_double(handle, index, v) : sqlite3_bind_null(handle, index)
+            case .real(let v):
+                rc = v.isFinite ? sqlite3_bind_double(handle, index, v) : sqlite3_bind_null(handle, index)
             case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, Self.transient)
             case .blob(let v):
-                rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32(v.count), Self.transient) }
+                rc = v.withUnsafeBytes {
+                    sqlite3_bind_blob(handle, index, $0.baseAddress, Int32(v.count), Self.transient)
+                }
             }
             guard rc == SQLITE_OK else {
                 throw SQLiteError(code: rc, message: "cannot bind parameter \(i + 1)", sql: sql, path: database.path)

@@ -15,7 +15,9 @@ public enum Analysis {
     /// Analyses a scenario's data.
     /// - Throws: `JoinRateError` when too few schools or fixed-line records find a building,
     ///   `AnalysisLimitError` when the area is too large for the settings, `GEOSError` from geometry.
-    public static func run(_ data: GeoData, scenario: Scenario, progress: (any ProgressObserver)? = nil) throws -> RunResult {
+    public static func run(
+        _ data: GeoData, scenario: Scenario, progress: (any ProgressObserver)? = nil
+    ) throws -> RunResult {
         var clock = StageClock()
         var settings = scenario.settings
         var problems: [InputProblem] = []
@@ -24,19 +26,21 @@ public enum Analysis {
         if settings.losMethod == .footprints && data.buildings.arePoints {
             // Tracing rays through footprints that do not exist would make every link line of sight.
             settings.losMethod = .probability
-            problems.append(InputProblem(
-                .warning, code: "los-without-footprints", file: "scenario", layer: "buildings", field: "geometry",
-                reason: "los: footprints was asked for, but no building has a footprint (all are points); "
-                    + "line of sight is taken from the TR 38.901 LOS probability instead"))
+            problems.append(
+                InputProblem(
+                    .warning, code: "los-without-footprints", file: "scenario", layer: "buildings", field: "geometry",
+                    reason: "los: footprints was asked for, but no building has a footprint (all are points); "
+                        + "line of sight is taken from the TR 38.901 LOS probability instead"))
         }
         let context = try SpatialContext(data: data, settings: settings)
         problems += context.focus.problems
         try checkSchoolJoin(data.schools.count, context: context, settings: settings)
         let box = try extent(data, context: context, settings: settings)
-        let raster = settings.losMethod == .footprints
-            ? HeightRaster(box: box, cellSize: settings.heightRasterCellM,
-                           footprints: context.buildings.filter(\.geometry.isPolygonal).map { ($0.geometry, $0.heightM) })
-            : nil
+        let raster =
+            settings.losMethod == .footprints
+            ? HeightRaster(
+                box: box, cellSize: settings.heightRasterCellM,
+                footprints: context.buildings.filter(\.geometry.isPolygonal).map { ($0.geometry, $0.heightM) }) : nil
         let network = MobileNetwork(sites: data.sites, context: context, settings: settings)
         clock.lap(Stage.prepare.rawValue)
 
@@ -48,30 +52,34 @@ public enum Analysis {
             let b = context.buildings[i]
             return Receiver(position: context.centres[i], footprint: b.geometry.isPolygonal ? b.geometry : nil)
         }
-        let mobile = MobileCoverage(network: network, receivers: receivers, raster: raster, settings: settings,
-                                    progress: progress, stage: "buildings")
+        let mobile = MobileCoverage(
+            network: network, receivers: receivers, raster: raster, settings: settings, progress: progress,
+            stage: "buildings")
         clock.lap(Stage.mobile.rawValue)
 
-        let islands = try WLANService.islands(data.wlan, buildings: context.buildings, index: context.index,
-                                              settings: settings.wlan, joinDistanceM: context.joinDistance(.wlan, settings))
+        let islands = try WLANService.islands(
+            data.wlan, buildings: context.buildings, index: context.index, settings: settings.wlan,
+            joinDistanceM: context.joinDistance(.wlan, settings))
         let streetCoverage = try WLANService.streetCoverage(data.streets, islands: islands)
         clock.lap(Stage.wlan.rawValue)
 
-        let buildings = classify(context: context, fixed: fixed.services, mobile: mobile, network: network,
-                                 islands: islands, settings: settings)
+        let buildings = classify(
+            context: context, fixed: fixed.services, mobile: mobile, network: network, islands: islands,
+            settings: settings)
         clock.lap(Stage.classify.rawValue)
 
         let areaProgramme = settings.funding.areaProgramme
-        let areas = try UnderservedAreas.make(buildings: buildings, programme: areaProgramme,
-                                              joinDistance: settings.clusterDistanceM, districts: context.districts,
-                                              cutByDistrict: settings.cutAreasByDistrict)
+        let areas = try UnderservedAreas.make(
+            buildings: buildings, programme: areaProgramme, joinDistance: settings.clusterDistanceM,
+            districts: context.districts, cutByDistrict: settings.cutAreasByDistrict)
         clock.lap(Stage.areas.rawValue)
 
         var grid: CoverageGrid?
         var polygons: [(CoverageClass, Geometry)] = []
         if settings.gridResolutionM > 0 {
-            let g = CoverageGrid(box: box, resolutionM: settings.gridResolutionM, network: network, raster: raster,
-                                 settings: settings, progress: progress)
+            let g = CoverageGrid(
+                box: box, resolutionM: settings.gridResolutionM, network: network, raster: raster, settings: settings,
+                progress: progress)
             let technologies = Set(network.services.map(\.technology))
             for cls in settings.coverageClasses where technologies.contains(cls.technology) {
                 polygons.append((cls, try g.polygon(for: cls)))
@@ -80,18 +88,17 @@ public enum Analysis {
         }
         clock.lap(Stage.grid.rawValue)
 
-        let summaries = try Summaries.make(buildings: buildings, context: context, grid: grid,
-                                           mobile: mobile, settings: settings, box: box)
+        let summaries = try Summaries.make(
+            buildings: buildings, context: context, grid: grid, mobile: mobile, settings: settings, box: box)
         let schools = SchoolReport.make(data.schools, context: context, buildings: buildings)
         var used = scenario
         used.settings = settings
         var result = RunResult(
             scenario: used, buildings: buildings, schools: schools, focusPoints: data.focusPoints, sites: data.sites,
-            network: network, islands: islands, streets: data.streets, streetCoverage: streetCoverage,
-            areas: areas, districts: summaries.districts, city: summaries.city, coveragePolygons: polygons,
-            grid: grid, problems: data.problems + problems, dropped: data.dropped,
-            generatedLayers: data.generatedLayers, sources: InputSource.list(scenario, data: data),
-            timings: StageClock())
+            network: network, islands: islands, streets: data.streets, streetCoverage: streetCoverage, areas: areas,
+            districts: summaries.districts, city: summaries.city, coveragePolygons: polygons, grid: grid,
+            problems: data.problems + problems, dropped: data.dropped, generatedLayers: data.generatedLayers,
+            sources: InputSource.list(scenario, data: data), timings: StageClock())
         result.summary = RunSummary(result)
         clock.lap(Stage.summarise.rawValue)
         result.timings = clock
@@ -100,8 +107,9 @@ public enum Analysis {
 
     /// Analyses data without a scenario file (tests, tools): a scenario named "analysis" with these
     /// settings in the data's CRS.
-    public static func run(_ data: GeoData, settings: AnalysisSettings, progress: (any ProgressObserver)? = nil) throws
-        -> RunResult {
+    public static func run(
+        _ data: GeoData, settings: AnalysisSettings, progress: (any ProgressObserver)? = nil
+    ) throws -> RunResult {
         var scenario = Scenario(name: "analysis", files: [])
         scenario.workingCRS = data.crs
         scenario.settings = settings
@@ -122,29 +130,34 @@ public enum Analysis {
 
     /// The fixed stage: the fixed-line records joined to buildings; stops when fewer than
     /// `minimumJoinRate` of them find one.
-    static func fixedStage(_ records: [FixedLineRecord], context: SpatialContext, settings: AnalysisSettings) throws
-        -> (services: [FixedService], problems: [InputProblem]) {
+    static func fixedStage(
+        _ records: [FixedLineRecord], context: SpatialContext, settings: AnalysisSettings
+    ) throws -> (services: [FixedService], problems: [InputProblem]) {
         let distance = context.joinDistance(.fixed, settings)
-        let fixed = FixedService.join(records, buildings: context.buildings, index: context.index, maximumDistanceM: distance)
+        let fixed = FixedService.join(
+            records, buildings: context.buildings, index: context.index, maximumDistanceM: distance)
         let (unknownIDs, tooFar) = FixedService.unmatched(fixed.problems)
         let joined = records.count - unknownIDs - tooFar
         if !records.isEmpty, Double(joined) < settings.minimumJoinRate * Double(records.count) {
-            let cause = unknownIDs >= tooFar
+            let cause =
+                unknownIDs >= tooFar
                 ? "\(unknownIDs) name a building_id that is not in the buildings layer: are they keyed to another "
                     + "buildings file (e.g. generated ids against real address points)?"
                 : "\(tooFar) address points lie farther than \(NumberText.plain(distance)) m from every building "
                     + "(analysis.join_distance_m.fixed): are the buildings points, or in another CRS?"
-            throw JoinRateError(layer: "fixed", joined: joined, total: records.count, minimumRate: settings.minimumJoinRate,
-                                likelyCause: cause)
+            throw JoinRateError(
+                layer: "fixed", joined: joined, total: records.count, minimumRate: settings.minimumJoinRate,
+                likelyCause: cause)
         }
         return fixed
     }
 
     /// The analysis extent: buildings, sites and districts, 100 m around; checked against the limits.
     static func extent(_ data: GeoData, context: SpatialContext, settings: AnalysisSettings) throws -> BoundingBox {
-        var box = context.buildings.first?.geometry.boundingBox
-            ?? data.sites.first.map { BoundingBox(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y) }
-            ?? BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)
+        var box =
+            context.buildings.first?.geometry.boundingBox ?? data.sites.first.map {
+                BoundingBox(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y)
+            } ?? BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)
         for b in context.buildings { box = box.union(b.geometry.boundingBox!) }
         for s in data.sites { box.expand(toInclude: s.location) }
         for d in data.districts { box = box.union(d.geometry.boundingBox!) }
@@ -154,8 +167,10 @@ public enum Analysis {
     }
 
     /// The classify stage: per building its best services and its verdict under every programme.
-    static func classify(context: SpatialContext, fixed: [FixedService], mobile: MobileCoverage, network: MobileNetwork,
-                         islands: [WLANIsland], settings: AnalysisSettings) -> [BuildingResult] {
+    static func classify(
+        context: SpatialContext, fixed: [FixedService], mobile: MobileCoverage, network: MobileNetwork,
+        islands: [WLANIsland], settings: AnalysisSettings
+    ) -> [BuildingResult] {
         var wlanByBuilding: [Int: (String, Double)] = [:]
         for island in islands {
             guard let b = island.buildingIndex else { continue }
@@ -170,8 +185,9 @@ public enum Analysis {
                 outdoor[t] = mobile.best(receiver: i, technology: t, indoor: false)
                 indoor[t] = mobile.best(receiver: i, technology: t, indoor: true)
             }
-            var service = BuildingService(fixed: fixed[i], mobileOutdoor: outdoor, mobileIndoor: indoor,
-                                          wlanIsland: wlanByBuilding[i]?.0, wlanMbps: wlanByBuilding[i]?.1, funding: [:])
+            var service = BuildingService(
+                fixed: fixed[i], mobileOutdoor: outdoor, mobileIndoor: indoor, wlanIsland: wlanByBuilding[i]?.0,
+                wlanMbps: wlanByBuilding[i]?.1, funding: [:])
             let focusKind = context.focus.kinds[i]
             var networks = service.fixed.networks.map(\.funding)
             if funding.mobileCountsAsReliable, service.bestMobileIndoorMbps > 0 {
@@ -180,11 +196,12 @@ public enum Analysis {
             if funding.wlanCountsAsReliable, let w = service.wlanMbps {
                 networks.append(FundingNetwork(technology: nil, downMbps: w, upMbps: w))
             }
-            let input = FundingInput(networks: networks, planned: service.fixed.planned.map(\.funding),
-                                     isFocusPoint: focusKind != nil)
+            let input = FundingInput(
+                networks: networks, planned: service.fixed.planned.map(\.funding), isFocusPoint: focusKind != nil)
             for p in FundingProgramme.allCases { service.funding[p] = p.verdict(input, funding) }
-            return BuildingResult(building: context.buildings[i], district: context.buildingDistricts[i], focusKind: focusKind,
-                                  service: service, ngaNetworks: service.fixed.networkCount(minimumMbps: funding.ngaNetworkMbps))
+            return BuildingResult(
+                building: context.buildings[i], district: context.buildingDistricts[i], focusKind: focusKind,
+                service: service, ngaNetworks: service.fixed.networkCount(minimumMbps: funding.ngaNetworkMbps))
         }
     }
 }

@@ -2,9 +2,7 @@ import GeoCore
 import Radio
 
 /// Where the best service of a building comes from.
-public enum ServiceSource: String, Sendable, Codable {
-    case fixed, mobile, wlan, none
-}
+public enum ServiceSource: String, Sendable, Codable { case fixed, mobile, wlan, none }
 
 /// Everything known about the service at one building.
 public struct BuildingService: Sendable {

@@ -9,7 +9,10 @@ public struct CoverageGrid: Sendable {
     public let rows: Int
     public let coverage: MobileCoverage
 
-    public init(box: BoundingBox, resolutionM: Double, network: MobileNetwork, raster: HeightRaster?, settings: AnalysisSettings, progress: (any ProgressObserver)? = nil) {
+    public init(
+        box: BoundingBox, resolutionM: Double, network: MobileNetwork, raster: HeightRaster?,
+        settings: AnalysisSettings, progress: (any ProgressObserver)? = nil
+    ) {
         origin = Coordinate(box.minX, box.minY)
         self.resolutionM = resolutionM
         columns = max(1, Int((box.width / resolutionM).rounded(.up)))
@@ -19,7 +22,9 @@ public struct CoverageGrid: Sendable {
         for r in 0..<rows {
             for c in 0..<columns { receivers.append(Receiver(position: Self.center(origin, resolutionM, c, r))) }
         }
-        coverage = MobileCoverage(network: network, receivers: receivers, raster: raster, settings: settings, progress: progress, stage: "coverage grid cells")
+        coverage = MobileCoverage(
+            network: network, receivers: receivers, raster: raster, settings: settings, progress: progress,
+            stage: "coverage grid cells")
     }
 
     static func center(_ origin: Coordinate, _ size: Double, _ c: Int, _ r: Int) -> Coordinate {
@@ -30,7 +35,8 @@ public struct CoverageGrid: Sendable {
 
     /// Whether a cell (row-major index) meets a class outdoors.
     public func meets(_ cell: Int, _ cls: CoverageClass) -> Bool {
-        (coverage.best(receiver: cell, technology: cls.technology, operatorName: cls.operatorName, indoor: false)?.1.downlinkMbps ?? 0) >= cls.minimumMbps
+        (coverage.best(receiver: cell, technology: cls.technology, operatorName: cls.operatorName, indoor: false)?.1
+            .downlinkMbps ?? 0) >= cls.minimumMbps
     }
 
     /// The dissolved polygon of the cells that meet the class: each row's runs of cells become
@@ -40,11 +46,15 @@ public struct CoverageGrid: Sendable {
         for r in 0..<rows {
             var c = 0
             while c < columns {
-                guard meets(r * columns + c, cls) else { c += 1; continue }
+                guard meets(r * columns + c, cls) else {
+                    c += 1
+                    continue
+                }
                 let start = c
                 while c < columns && meets(r * columns + c, cls) { c += 1 }
-                let box = BoundingBox(minX: origin.x + Double(start) * resolutionM, minY: origin.y + Double(r) * resolutionM,
-                                      maxX: origin.x + Double(c) * resolutionM, maxY: origin.y + Double(r + 1) * resolutionM)
+                let box = BoundingBox(
+                    minX: origin.x + Double(start) * resolutionM, minY: origin.y + Double(r) * resolutionM,
+                    maxX: origin.x + Double(c) * resolutionM, maxY: origin.y + Double(r + 1) * resolutionM)
                 strips.append(.polygon(.rectangle(box)))
             }
         }

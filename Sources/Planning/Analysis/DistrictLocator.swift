@@ -28,7 +28,5 @@ public struct DistrictLocator {
     public func covers(_ d: Int, _ p: Coordinate) throws -> Bool { try prepared[d].covers(p) }
 
     /// The index of the district with this name or id.
-    public func index(named name: String) -> Int? {
-        districts.firstIndex { $0.name == name || $0.id == name }
-    }
+    public func index(named name: String) -> Int? { districts.firstIndex { $0.name == name || $0.id == name } }
 }

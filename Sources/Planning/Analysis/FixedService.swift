@@ -13,35 +13,38 @@ public struct FixedService: Sendable, Hashable {
         public var plannedDate: CalendarDate?
 
         /// The network as the funding rules see it.
-        public var funding: FundingNetwork { FundingNetwork(technology: technology, downMbps: downMbps, upMbps: upMbps, date: plannedDate) }
+        public var funding: FundingNetwork {
+            FundingNetwork(technology: technology, downMbps: downMbps, upMbps: upMbps, date: plannedDate)
+        }
     }
 
     public var networks: [Network] = []
     public var planned: [Network] = []
 
     /// The best network now (by download rate, then upload).
-    public var best: Network? {
-        networks.max { ($0.downMbps, $0.upMbps) < ($1.downMbps, $1.upMbps) }
-    }
+    public var best: Network? { networks.max { ($0.downMbps, $0.upMbps) < ($1.downMbps, $1.upMbps) } }
 
     public var plannedWithin3Years: Bool { !planned.isEmpty }
 
     /// Distinct networks with at least `minimumMbps` down.
-    public func networkCount(minimumMbps: Double) -> Int {
-        networks.filter { $0.downMbps >= minimumMbps }.count
-    }
+    public func networkCount(minimumMbps: Double) -> Int { networks.filter { $0.downMbps >= minimumMbps }.count }
 
     /// How many records of a join found no building: by an unknown `building_id`, or too far by position.
     public static func unmatched(_ problems: [InputProblem]) -> (unknownIDs: Int, tooFar: Int) {
-        (problems.filter { $0.code == "unknown-building" }.count, problems.filter { $0.code == "no-building-nearby" }.count)
+        (
+            problems.filter { $0.code == "unknown-building" }.count,
+            problems.filter { $0.code == "no-building-nearby" }.count
+        )
     }
 
     /// Joins fixed-line records to buildings: by `building_id`, else to the nearest building whose
     /// footprint lies within `maximumDistanceM` of the address point. Records of the same technology and
     /// provider at one building are one network (the fastest offer counts).
     /// - Returns: the service per building (same order as `buildings`) and the records that matched nothing.
-    public static func join(_ records: [FixedLineRecord], buildings: [Building], index: STRtree, maximumDistanceM: Double, file: String = "fixed")
-        -> (services: [FixedService], problems: [InputProblem]) {
+    public static func join(
+        _ records: [FixedLineRecord], buildings: [Building], index: STRtree, maximumDistanceM: Double,
+        file: String = "fixed"
+    ) -> (services: [FixedService], problems: [InputProblem]) {
         var byID: [String: Int] = [:]
         for (i, b) in buildings.enumerated() { byID[b.id] = i }
         var services = [FixedService](repeating: FixedService(), count: buildings.count)
@@ -51,29 +54,47 @@ public struct FixedService: Sendable, Hashable {
             if let id = record.buildingID {
                 target = byID[id]
                 if target == nil {
-                    problems.append(InputProblem(.warning, code: "unknown-building", file: file, layer: "fixed", featureID: record.id, field: "building_id",
-                                                 reason: "no building with id \"\(id)\"; the record is not used"))
+                    problems.append(
+                        InputProblem(
+                            .warning, code: "unknown-building", file: file, layer: "fixed", featureID: record.id,
+                            field: "building_id", reason: "no building with id \"\(id)\"; the record is not used"))
                     continue
                 }
             } else if let p = record.location {
                 var bestDistance = maximumDistanceM
                 for i in index.query(near: p, radius: maximumDistanceM) {
                     let d = buildings[i].geometry.planarDistance(to: p)
-                    if d <= bestDistance { bestDistance = d; target = i }
+                    if d <= bestDistance {
+                        bestDistance = d
+                        target = i
+                    }
                 }
                 if target == nil {
-                    problems.append(InputProblem(.warning, code: "no-building-nearby", file: file, layer: "fixed", featureID: record.id, field: "geometry",
-                                                 reason: "no building footprint within \(NumberText.plain(maximumDistanceM)) m of the address point; the record is not used"))
+                    problems.append(
+                        InputProblem(
+                            .warning, code: "no-building-nearby", file: file, layer: "fixed", featureID: record.id,
+                            field: "geometry",
+                            reason:
+                                "no building footprint within \(NumberText.plain(maximumDistanceM)) m of the address "
+                                    + "point; the record is not used"
+                        ))
                     continue
                 }
             }
             guard let t = target, record.technology != .none else { continue }
-            let network = Network(technology: record.technology, provider: record.provider, downMbps: record.downMbps, upMbps: record.upMbps ?? 0,
-                                  plannedDate: record.plannedDate)
+            let network = Network(
+                technology: record.technology, provider: record.provider, downMbps: record.downMbps,
+                upMbps: record.upMbps ?? 0, plannedDate: record.plannedDate)
             if record.plannedWithin3Years {
                 services[t].planned.append(network)
-            } else if let k = services[t].networks.firstIndex(where: { $0.technology == network.technology && $0.provider == network.provider }) {
-                if (network.downMbps, network.upMbps) > (services[t].networks[k].downMbps, services[t].networks[k].upMbps) { services[t].networks[k] = network }
+            } else if let k = services[t].networks.firstIndex(where: {
+                $0.technology == network.technology && $0.provider == network.provider
+            }) {
+                if (network.downMbps, network.upMbps) > (
+                    services[t].networks[k].downMbps, services[t].networks[k].upMbps
+                ) {
+                    services[t].networks[k] = network
+                }
             } else {
                 services[t].networks.append(network)
             }

@@ -23,23 +23,31 @@ public struct FocusAssignment: Sendable {
 /// that every school is analysed; each such case is reported.
 enum FocusPoints {
     /// The schools' buildings; appends a point building for each school that matches none.
-    static func matchSchools(_ schools: [School], buildings: inout [Building], index: STRtree, distanceM: Double)
-        -> (buildings: [Int], added: Int, problems: [InputProblem]) {
+    static func matchSchools(
+        _ schools: [School], buildings: inout [Building], index: STRtree, distanceM: Double
+    ) -> (buildings: [Int], added: Int, problems: [InputProblem]) {
         let byID = Dictionary(buildings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { _, last in last })
         let original = buildings
         var matched: [Int] = []
         var problems: [InputProblem] = []
         var added = 0
         for school in schools {
-            if let i = nearest(school.geometry, buildingID: school.buildingID, within: distanceM, buildings: original,
-                               byID: byID, index: index) {
+            if let i = nearest(
+                school.geometry, buildingID: school.buildingID, within: distanceM, buildings: original, byID: byID,
+                index: index)
+            {
                 matched.append(i)
             } else {
-                problems.append(InputProblem(.warning, code: "school-without-building", file: "schools", layer: "schools",
-                                             featureID: school.id,
-                                             reason: "no building within \(NumberText.plain(distanceM)) m; the school is analysed at its point"))
-                buildings.append(Building(id: "school:\(school.id)", geometry: school.geometry, use: .school, households: 0,
-                                          attributes: school.attributes))
+                problems.append(
+                    InputProblem(
+                        .warning, code: "school-without-building", file: "schools", layer: "schools",
+                        featureID: school.id,
+                        reason:
+                            "no building within \(NumberText.plain(distanceM)) m; the school is analysed at its point"))
+                buildings.append(
+                    Building(
+                        id: "school:\(school.id)", geometry: school.geometry, use: .school, households: 0,
+                        attributes: school.attributes))
                 matched.append(buildings.count - 1)
                 added += 1
             }
@@ -48,8 +56,10 @@ enum FocusPoints {
     }
 
     /// The focus-point kind of every building, from its use, the schools and the focus-points layer.
-    static func assign(focusPoints: [FocusPoint], schools: (buildings: [Int], added: Int, problems: [InputProblem]),
-                       buildings: [Building], index: STRtree, distanceM: Double) throws -> FocusAssignment {
+    static func assign(
+        focusPoints: [FocusPoint], schools: (buildings: [Int], added: Int, problems: [InputProblem]),
+        buildings: [Building], index: STRtree, distanceM: Double
+    ) throws -> FocusAssignment {
         let byID = Dictionary(buildings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { _, last in last })
         var problems = schools.problems
         var kinds = buildings.map { b -> String? in
@@ -64,24 +74,29 @@ enum FocusPoints {
             let kind = point.kindText.lowercased()
             if point.geometry.isPolygonal {
                 let prepared = try PreparedGeometry(point.geometry)
-                for i in index.query(point.geometry.boundingBox!) where try prepared.covers(buildings[i].geometry.anchor!) {
-                    if kinds[i] == nil { kinds[i] = kind }
-                }
-            } else if let i = nearest(point.geometry, buildingID: point.attributes["building_id"]?.text, within: distanceM,
-                                      buildings: buildings, byID: byID, index: index) {
+                for i in index.query(point.geometry.boundingBox!)
+                where try prepared.covers(buildings[i].geometry.anchor!) { if kinds[i] == nil { kinds[i] = kind } }
+            } else if let i = nearest(
+                point.geometry, buildingID: point.attributes["building_id"]?.text, within: distanceM,
+                buildings: buildings, byID: byID, index: index)
+            {
                 if kinds[i] == nil || kinds[i] == "school" && kind == "school" { kinds[i] = kind }
             } else {
-                problems.append(InputProblem(.warning, code: "focus-point-without-building", file: "focus_points",
-                                             layer: "focus_points", featureID: point.id,
-                                             reason: "no building within \(NumberText.plain(distanceM)) m; not counted"))
+                problems.append(
+                    InputProblem(
+                        .warning, code: "focus-point-without-building", file: "focus_points", layer: "focus_points",
+                        featureID: point.id, reason: "no building within \(NumberText.plain(distanceM)) m; not counted")
+                )
             }
         }
         return FocusAssignment(kinds: kinds, schoolBuildings: schools.buildings, problems: problems)
     }
 
     /// The building named by `buildingID`, else the nearest within `distanceM` of the geometry's centre.
-    static func nearest(_ geometry: Geometry, buildingID: String?, within distanceM: Double, buildings: [Building],
-                        byID: [String: Int], index: STRtree) -> Int? {
+    static func nearest(
+        _ geometry: Geometry, buildingID: String?, within distanceM: Double, buildings: [Building], byID: [String: Int],
+        index: STRtree
+    ) -> Int? {
         if let id = buildingID, let i = byID[id] { return i }
         guard let p = geometry.anchor else { return nil }
         var best: Int?

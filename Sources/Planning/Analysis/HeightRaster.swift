@@ -49,7 +49,8 @@ public struct HeightRaster: Sendable {
             crossings.removeAll(keepingCapacity: true)
             for ring in polygon.rings where ring.count > 1 {
                 for i in 0..<(ring.count - 1) {
-                    let a = ring[i], b = ring[i + 1]
+                    let a = ring[i]
+                    let b = ring[i + 1]
                     if (a.y > y) != (b.y > y) { crossings.append(a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y)) }
                 }
             }
@@ -68,7 +69,8 @@ public struct HeightRaster: Sendable {
 
     /// Building height at a point, m (0 outside buildings and outside the raster).
     public func height(at p: Coordinate) -> Double {
-        let c = Int((p.x - origin.x) / cellSize), r = Int((p.y - origin.y) / cellSize)
+        let c = Int((p.x - origin.x) / cellSize)
+        let r = Int((p.y - origin.y) / cellSize)
         guard c >= 0, r >= 0, c < columns, r < rows else { return 0 }
         return Double(heights[r * columns + c]) / 2
     }
@@ -77,11 +79,15 @@ public struct HeightRaster: Sendable {
     /// sampling every half cell. The first and last `skip` metres are not tested (the receiver's own
     /// wall and the mast's own roof). Marches from `b`, where blockages are most likely, and crosses
     /// blocks whose tallest building stays below the line in one step (exact: the line is straight).
-    public func lineOfSight(from a: Coordinate, height ha: Double, to b: Coordinate, height hb: Double, skip: Double = 2) -> Bool {
-        let dx = a.x - b.x, dy = a.y - b.y
+    public func lineOfSight(
+        from a: Coordinate, height ha: Double, to b: Coordinate, height hb: Double, skip: Double = 2
+    ) -> Bool {
+        let dx = a.x - b.x
+        let dy = a.y - b.y
         let length = (dx * dx + dy * dy).squareRoot()
         guard length > 2 * skip else { return true }
-        let ux = dx / length, uy = dy / length
+        let ux = dx / length
+        let uy = dy / length
         let slope = (ha - hb) / length
         let step = cellSize / 2
         let inverseCell = 1 / cellSize
@@ -89,12 +95,19 @@ public struct HeightRaster: Sendable {
         var t = skip
         let end = length - skip
         while t < end {
-            let x = b.x + ux * t, y = b.y + uy * t
-            let fx = (x - origin.x) * inverseCell, fy = (y - origin.y) * inverseCell
-            guard fx >= 0, fy >= 0, fx < Double(columns), fy < Double(rows) else { t += step; continue }
+            let x = b.x + ux * t
+            let y = b.y + uy * t
+            let fx = (x - origin.x) * inverseCell
+            let fy = (y - origin.y) * inverseCell
+            guard fx >= 0, fy >= 0, fx < Double(columns), fy < Double(rows) else {
+                t += step
+                continue
+            }
             // Where the line leaves the current block.
-            let bc = Int(fx) / Self.blockSize, br = Int(fy) / Self.blockSize
-            let bx0 = origin.x + Double(bc) * blockMetres, by0 = origin.y + Double(br) * blockMetres
+            let bc = Int(fx) / Self.blockSize
+            let br = Int(fy) / Self.blockSize
+            let bx0 = origin.x + Double(bc) * blockMetres
+            let by0 = origin.y + Double(br) * blockMetres
             let tx = ux > 0 ? (bx0 + blockMetres - x) / ux : ux < 0 ? (bx0 - x) / ux : .infinity
             let ty = uy > 0 ? (by0 + blockMetres - y) / uy : uy < 0 ? (by0 - y) / uy : .infinity
             let exit = min(t + min(tx, ty), end)
@@ -102,7 +115,8 @@ public struct HeightRaster: Sendable {
             if tallest > min(hb + slope * t, hb + slope * exit) {
                 // Sample the block's cells along the line.
                 while t < exit {
-                    let c = Int((b.x + ux * t - origin.x) * inverseCell), r = Int((b.y + uy * t - origin.y) * inverseCell)
+                    let c = Int((b.x + ux * t - origin.x) * inverseCell)
+                    let r = Int((b.y + uy * t - origin.y) * inverseCell)
                     if c >= 0, r >= 0, c < columns, r < rows {
                         let building = Double(heights[r * columns + c]) / 2
                         if building > 0 && building > hb + slope * t { return false }

@@ -46,16 +46,25 @@ public struct MobileCoverage: Sendable {
     }
 
     /// The best quality of a technology at a receiver over all operators (by Mbit/s), with its service.
-    public func best(receiver: Int, technology: Technology, operatorName: String? = nil, indoor isIndoor: Bool) -> (ServiceKey, LinkQuality)? {
+    public func best(
+        receiver: Int, technology: Technology, operatorName: String? = nil, indoor isIndoor: Bool
+    ) -> (ServiceKey, LinkQuality)? {
         var best: (ServiceKey, LinkQuality)?
-        for (s, key) in services.enumerated() where key.technology == technology && (operatorName == nil || key.operatorName == operatorName) {
-            if let q = quality(receiver: receiver, service: s, indoor: isIndoor), q.downlinkMbps > (best?.1.downlinkMbps ?? -1) { best = (key, q) }
+        for (s, key) in services.enumerated()
+        where key.technology == technology && (operatorName == nil || key.operatorName == operatorName) {
+            if let q = quality(receiver: receiver, service: s, indoor: isIndoor),
+                q.downlinkMbps > (best?.1.downlinkMbps ?? -1)
+            {
+                best = (key, q)
+            }
         }
         return best
     }
 
-    public init(network: MobileNetwork, receivers: [Receiver], raster: HeightRaster?, settings: AnalysisSettings,
-                progress: (any ProgressObserver)? = nil, stage: String = "mobile") {
+    public init(
+        network: MobileNetwork, receivers: [Receiver], raster: HeightRaster?, settings: AnalysisSettings,
+        progress: (any ProgressObserver)? = nil, stage: String = "mobile"
+    ) {
         services = network.services
         receiverCount = receivers.count
         let serviceCount = network.services.count
@@ -90,11 +99,17 @@ public struct MobileCoverage: Sendable {
         }
 
         mutating func reset() {
-            for i in bestDBm.indices { bestDBm[i] = -.infinity; totalMilliwatt[i] = 0 }
+            for i in bestDBm.indices {
+                bestDBm[i] = -.infinity
+                totalMilliwatt[i] = 0
+            }
         }
     }
 
-    static func evaluate(_ receiver: Receiver, network: MobileNetwork, raster: HeightRaster?, settings: AnalysisSettings, state: inout CarrierState) {
+    static func evaluate(
+        _ receiver: Receiver, network: MobileNetwork, raster: HeightRaster?, settings: AnalysisSettings,
+        state: inout CarrierState
+    ) {
         state.reset()
         var candidates = network.tree.query(near: receiver.position, radius: settings.candidateRadiusM)
         if candidates.count < settings.minimumCandidateSites {
@@ -105,12 +120,14 @@ public struct MobileCoverage: Sendable {
         for s in candidates {
             let site = network.sites[s]
             let point = receiver.footprint?.nearestPoint(to: site.location) ?? receiver.position
-            let dx = point.x - site.location.x, dy = point.y - site.location.y
+            let dx = point.x - site.location.x
+            let dy = point.y - site.location.y
             let distance = max(10, (dx * dx + dy * dy).squareRoot())
             var losProbability: Double
             switch settings.losMethod {
             case .footprints where distance <= settings.losTraceDistanceM:
-                let clear = raster?.lineOfSight(from: site.location, height: site.heightM, to: point, height: ue) ?? true
+                let clear =
+                    raster?.lineOfSight(from: site.location, height: site.heightM, to: point, height: ue) ?? true
                 losProbability = clear ? 1 : 0
             case .footprints:
                 losProbability = TR38901.losProbability(site.scenario, distance2DM: distance, userHeightM: ue)
@@ -127,7 +144,9 @@ public struct MobileCoverage: Sendable {
                     // Expected received power over the LOS/NLOS states.
                     let los = model.pathLoss(distance2DM: distance, lineOfSight: true)
                     let nlos = model.pathLoss(distance2DM: distance, lineOfSight: false)
-                    pathLoss.append(-Decibel.fromLinear(losProbability * Decibel.toLinear(-los) + (1 - losProbability) * Decibel.toLinear(-nlos)))
+                    pathLoss.append(
+                        -Decibel.fromLinear(
+                            losProbability * Decibel.toLinear(-los) + (1 - losProbability) * Decibel.toLinear(-nlos)))
                 }
             }
             let bearing = atan2(dx, dy) * 180 / Double.pi
@@ -144,14 +163,18 @@ public struct MobileCoverage: Sendable {
         }
     }
 
-    static func summarise(network: MobileNetwork, state: CarrierState, settings: AnalysisSettings) -> [(Stored, Stored)] {
+    static func summarise(network: MobileNetwork, state: CarrierState, settings: AnalysisSettings) -> [(Stored, Stored)]
+    {
         var out = [(Stored, Stored)](repeating: (.none, .none), count: network.services.count)
         for (c, carrier) in network.carriers.enumerated() where state.bestDBm[c] > -.infinity {
             for isIndoor in [false, true] {
                 let loss = isIndoor ? carrier.entryLossDB : 0
                 let signal = state.bestDBm[c] - loss
-                let interference = max(0, state.totalMilliwatt[c] - Decibel.toLinear(state.bestDBm[c])) * Decibel.toLinear(-loss)
-                let sinr = signal - Decibel.fromLinear(Decibel.toLinear(carrier.noiseDBm) + settings.interferenceLoad * interference)
+                let interference =
+                    max(0, state.totalMilliwatt[c] - Decibel.toLinear(state.bestDBm[c])) * Decibel.toLinear(-loss)
+                let sinr =
+                    signal
+                    - Decibel.fromLinear(Decibel.toLinear(carrier.noiseDBm) + settings.interferenceLoad * interference)
                 let mbps = carrier.profile.downlinkMbps(sinrDB: sinr)
                 let rsrp = signal - carrier.perResourceElementDB
                 let current = isIndoor ? out[carrier.service].1 : out[carrier.service].0

@@ -80,30 +80,39 @@ public struct MobileNetwork: Sendable {
             for sector in site.sectors {
                 let service = ServiceKey(operatorName: operatorName, technology: sector.technology)
                 if !services.contains(service) { services.append(service) }
-                let key = CarrierKey(service: service, frequencyMHz: sector.frequencyMHz, bandwidthMHz: sector.bandwidthMHz)
+                let key = CarrierKey(
+                    service: service, frequencyMHz: sector.frequencyMHz, bandwidthMHz: sector.bandwidthMHz)
                 if carrierIndex[key] == nil {
                     carrierIndex[key] = carriers.count
                     carrierKeys.append(key)
                     carriers.append(Self.carrier(sector, settings: settings))
                 }
                 if !frequencies.contains(sector.frequencyMHz) { frequencies.append(sector.frequencyMHz) }
-                let antenna = SectorAntenna(maxGainDBi: sector.antennaGainDBi, azimuthDeg: sector.azimuthDeg,
-                                            downtiltDeg: sector.tiltDeg, horizontalBeamwidthDeg: sector.beamwidthDeg)
-                transmitters.append(Transmitter(sector: Int32(sectorIDs.count), antenna: antenna, eirpDBm: sector.eirpDBm,
-                                                carrier: carrierIndex[key]!, frequency: frequencies.firstIndex(of: sector.frequencyMHz)!))
+                let antenna = SectorAntenna(
+                    maxGainDBi: sector.antennaGainDBi, azimuthDeg: sector.azimuthDeg, downtiltDeg: sector.tiltDeg,
+                    horizontalBeamwidthDeg: sector.beamwidthDeg)
+                transmitters.append(
+                    Transmitter(
+                        sector: Int32(sectorIDs.count), antenna: antenna, eirpDBm: sector.eirpDBm,
+                        carrier: carrierIndex[key]!, frequency: frequencies.firstIndex(of: sector.frequencyMHz)!))
                 sectorIDs.append(sector.id)
             }
             // Only heights and frequencies can put a site outside the range; distances are the links'.
             let violations = frequencies.flatMap {
-                TR38901.siteViolations(scenario, frequencyMHz: $0, baseHeightM: site.heightM, userHeightM: settings.userHeightM)
+                TR38901.siteViolations(
+                    scenario, frequencyMHz: $0, baseHeightM: site.heightM, userHeightM: settings.userHeightM)
             }
             if !violations.isEmpty { extrapolated[site.id] = Array(Set(violations)).sorted() }
             let models = frequencies.map {
-                TR38901.Prepared(scenario, TR38901.Link(frequencyMHz: $0, distance2DM: 0, baseHeightM: site.heightM,
-                                                        userHeightM: settings.userHeightM))
+                TR38901.Prepared(
+                    scenario,
+                    TR38901.Link(
+                        frequencyMHz: $0, distance2DM: 0, baseHeightM: site.heightM, userHeightM: settings.userHeightM))
             }
-            sites.append(SiteEntry(id: site.id, location: site.location, heightM: site.heightM, scenario: scenario,
-                                   frequenciesMHz: frequencies, models: models, transmitters: transmitters))
+            sites.append(
+                SiteEntry(
+                    id: site.id, location: site.location, heightM: site.heightM, scenario: scenario,
+                    frequenciesMHz: frequencies, models: models, transmitters: transmitters))
         }
         services.sort()
         for (k, key) in carrierKeys.enumerated() { carriers[k].service = services.firstIndex(of: key.service)! }
@@ -113,7 +122,10 @@ public struct MobileNetwork: Sendable {
         self.services = services
         self.environments = environments
         self.extrapolated = extrapolated
-        tree = STRtree(boxes: sites.map { BoundingBox(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y) })
+        tree = STRtree(
+            boxes: sites.map {
+                BoundingBox(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y)
+            })
     }
 
     /// The TR 38.901 scenario of a site: as given, else UMi for street-level cells, UMa where buildings
@@ -133,15 +145,19 @@ public struct MobileNetwork: Sendable {
     /// A sector's carrier: its catalogue profile with the sector's bandwidth and MIMO layers, noise
     /// floor and building entry loss.
     static func carrier(_ sector: Sector, settings: AnalysisSettings) -> Carrier {
-        var profile = TechnologyCatalogue.carrier(technology: sector.technology, frequencyMHz: sector.frequencyMHz,
-                                                  bandwidthMHz: sector.bandwidthMHz)!
+        var profile = TechnologyCatalogue.carrier(
+            technology: sector.technology, frequencyMHz: sector.frequencyMHz, bandwidthMHz: sector.bandwidthMHz)!
         if profile.resourceBlocks == nil { profile.bandwidthMHz = sector.bandwidthMHz }
         profile.peakDownlinkMbps *= Double(sector.layers) / Double(profile.layers)
         profile.layers = sector.layers
-        let entry = (try? P2109.entryLoss(settings.entryLossClass, frequencyMHz: sector.frequencyMHz,
-                                          probability: settings.entryLossProbability).value) ?? 0
-        return Carrier(service: 0, profile: profile,
-                       noiseDBm: Noise.powerDBm(bandwidthHz: profile.transmissionBandwidthHz, noiseFigureDB: settings.noiseFigureDB),
-                       entryLossDB: entry, perResourceElementDB: profile.subcarriers.map { Decibel.fromLinear(Double($0)) } ?? 0)
+        let entry =
+            (try? P2109.entryLoss(
+                settings.entryLossClass, frequencyMHz: sector.frequencyMHz, probability: settings.entryLossProbability
+            ).value) ?? 0
+        return Carrier(
+            service: 0, profile: profile,
+            noiseDBm: Noise.powerDBm(
+                bandwidthHz: profile.transmissionBandwidthHz, noiseFigureDB: settings.noiseFigureDB),
+            entryLossDB: entry, perResourceElementDB: profile.subcarriers.map { Decibel.fromLinear(Double($0)) } ?? 0)
     }
 }

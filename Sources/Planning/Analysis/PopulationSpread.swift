@@ -12,7 +12,9 @@ public enum PopulationSpread {
         let sizes = cells.compactMap(\.householdSize)
         let meanSize = sizes.isEmpty ? defaultHouseholdSize : sizes.reduce(0, +) / Double(sizes.count)
         guard !cells.isEmpty else {
-            for i in buildings.indices where buildings[i].residents == nil { buildings[i].residents = buildings[i].households * meanSize }
+            for i in buildings.indices where buildings[i].residents == nil {
+                buildings[i].residents = buildings[i].households * meanSize
+            }
             return
         }
         // Buildings that already state their households keep them; only estimated ones are rescaled.
@@ -22,7 +24,8 @@ public enum PopulationSpread {
         var inCell = [Bool](repeating: false, count: buildings.count)
         for (i, b) in buildings.enumerated() where b.use == .residential || b.use == .mixed {
             guard let c = b.geometry.anchor else { continue }
-            for k in tree.query(BoundingBox(minX: c.x, minY: c.y, maxX: c.x, maxY: c.y)) where try prepared[k].covers(c) {
+            for k in tree.query(BoundingBox(minX: c.x, minY: c.y, maxX: c.x, maxY: c.y)) where try prepared[k].covers(c)
+            {
                 members[k].append(i)
                 inCell[i] = true
                 break
@@ -31,8 +34,12 @@ public enum PopulationSpread {
         for (k, cell) in cells.enumerated() {
             let size = cell.householdSize ?? meanSize
             let estimated = members[k].filter { buildings[$0].householdsEstimated }
-            let fixedResidents = members[k].filter { !buildings[$0].householdsEstimated }.reduce(0.0) { $0 + (buildings[$1].residents ?? buildings[$1].households * size) }
-            for i in members[k] where !buildings[i].householdsEstimated && buildings[i].residents == nil { buildings[i].residents = buildings[i].households * size }
+            let fixedResidents = members[k].filter { !buildings[$0].householdsEstimated }.reduce(0.0) {
+                $0 + (buildings[$1].residents ?? buildings[$1].households * size)
+            }
+            for i in members[k] where !buildings[i].householdsEstimated && buildings[i].residents == nil {
+                buildings[i].residents = buildings[i].households * size
+            }
             let weight = estimated.reduce(0.0) { $0 + max(buildings[$1].households, 1) }
             let remaining = max(0, cell.population - fixedResidents)
             for i in estimated {

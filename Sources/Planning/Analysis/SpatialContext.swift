@@ -27,14 +27,18 @@ public struct SpatialContext {
         let points = buildings.arePoints
         try PopulationSpread.apply(&buildings, cells: data.population)
         var index = STRtree(boxes: buildings.map { $0.geometry.boundingBox! })
-        let schools = FocusPoints.matchSchools(data.schools, buildings: &buildings, index: index,
-                                               distanceM: settings.joinDistances.metres(.schools, pointBuildings: points))
+        let schools = FocusPoints.matchSchools(
+            data.schools, buildings: &buildings, index: index,
+            distanceM: settings.joinDistances.metres(.schools, pointBuildings: points))
         if schools.added > 0 { index = STRtree(boxes: buildings.map { $0.geometry.boundingBox! }) }
-        focus = try FocusPoints.assign(focusPoints: data.focusPoints, schools: schools, buildings: buildings, index: index,
-                                       distanceM: settings.joinDistances.metres(.focusPoints, pointBuildings: points))
+        focus = try FocusPoints.assign(
+            focusPoints: data.focusPoints, schools: schools, buildings: buildings, index: index,
+            distanceM: settings.joinDistances.metres(.focusPoints, pointBuildings: points))
         let centres = buildings.map { $0.geometry.anchor! }
         let locator = try DistrictLocator(data.districts)
-        buildingDistricts = try locator.isEmpty ? Array(repeating: nil, count: buildings.count) : centres.map { try locator.district(of: $0) }
+        buildingDistricts =
+            try locator.isEmpty
+            ? Array(repeating: nil, count: buildings.count) : centres.map { try locator.district(of: $0) }
         self.buildings = buildings
         self.centres = centres
         self.index = index

@@ -5,24 +5,30 @@ import Radio
 /// that holds its centre and in the city, so that the districts' counts add up to the city's when the
 /// districts cover it; coverage areas count the grid cells whose centre lies in the district.
 enum Summaries {
-    static func make(buildings: [BuildingResult], context: SpatialContext, grid: CoverageGrid?,
-                     mobile: MobileCoverage, settings: AnalysisSettings, box: BoundingBox) throws
-        -> (districts: [AreaSummary], city: AreaSummary) {
+    static func make(
+        buildings: [BuildingResult], context: SpatialContext, grid: CoverageGrid?, mobile: MobileCoverage,
+        settings: AnalysisSettings, box: BoundingBox
+    ) throws -> (districts: [AreaSummary], city: AreaSummary) {
         let classes = settings.coverageClasses
         let coverage = classes.map { ClassCoverage(coverageClass: $0, areaKm2: 0, residents: 0) }
         let locator = context.districts
-        let cityArea = locator.isEmpty
-            ? box.width * box.height / 1e6
-            : try locator.districts.reduce(0) { $0 + (try $1.geometry.area()) } / 1e6
+        let cityArea =
+            locator.isEmpty
+            ? box.width * box.height / 1e6 : try locator.districts.reduce(0) { $0 + (try $1.geometry.area()) } / 1e6
         var city = AreaSummary(id: "city", name: "City", areaKm2: cityArea, coverage: coverage)
         var districts = try locator.districts.map {
-            AreaSummary(id: $0.id, name: $0.name, geometry: $0.geometry, areaKm2: try $0.geometry.area() / 1e6, coverage: coverage)
+            AreaSummary(
+                id: $0.id, name: $0.name, geometry: $0.geometry, areaKm2: try $0.geometry.area() / 1e6,
+                coverage: coverage)
         }
         func add(_ summary: inout AreaSummary, _ i: Int) {
             summary.add(buildings[i])
             for (k, cls) in classes.enumerated() {
-                let q = mobile.best(receiver: i, technology: cls.technology, operatorName: cls.operatorName, indoor: false)
-                if (q?.1.downlinkMbps ?? 0) >= cls.minimumMbps { summary.coverage[k].residents += buildings[i].residents ?? 0 }
+                let q = mobile.best(
+                    receiver: i, technology: cls.technology, operatorName: cls.operatorName, indoor: false)
+                if (q?.1.downlinkMbps ?? 0) >= cls.minimumMbps {
+                    summary.coverage[k].residents += buildings[i].residents ?? 0
+                }
             }
         }
         for i in buildings.indices {

@@ -50,8 +50,10 @@ public struct UnderservedArea: Sendable {
 /// distance, so that it covers the gaps between them. Optionally cut at district borders.
 public enum UnderservedAreas {
     /// - Parameter programme: the programme whose eligible buildings form the areas.
-    public static func make(buildings: [BuildingResult], programme: FundingProgramme, joinDistance: Double,
-                            districts: DistrictLocator, cutByDistrict: Bool) throws -> [UnderservedArea] {
+    public static func make(
+        buildings: [BuildingResult], programme: FundingProgramme, joinDistance: Double, districts: DistrictLocator,
+        cutByDistrict: Bool
+    ) throws -> [UnderservedArea] {
         let eligible = buildings.indices.filter { buildings[$0].service.funding[programme]!.eligible }
         guard !eligible.isEmpty else { return [] }
         let geometry = { (k: Int) in buildings[eligible[k]].geometry }
@@ -109,9 +111,11 @@ public enum UnderservedAreas {
                     tally[b.service.funding[programme]!.reason.rawValue, default: 0] += 1
                 }
                 let dominant = tally.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
-                areas.append(UnderservedArea(id: id, geometry: piece, district: district, dominantReason: dominant,
-                                             members: inside.map { eligible[$0] }, buildingIDs: inside.map { buildings[eligible[$0]].id },
-                                             summary: summary))
+                areas.append(
+                    UnderservedArea(
+                        id: id, geometry: piece, district: district, dominantReason: dominant,
+                        members: inside.map { eligible[$0] }, buildingIDs: inside.map { buildings[eligible[$0]].id },
+                        summary: summary))
             }
         }
         return areas

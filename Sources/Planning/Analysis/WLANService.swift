@@ -39,21 +39,31 @@ public enum WLANService {
     /// Application throughput of one AP for a user indoors, Mbit/s.
     public static func indoorMbps(_ ap: WLANAccessPoint, _ s: WLANSettings) -> Double {
         let bandwidth = s.bandwidthMHz[ap.bandMHz] ?? 20
-        let pl = (try? TGax.pathLoss(.enterprise, frequencyMHz: ap.bandMHz, distanceM: s.indoorDistanceM, walls: s.indoorWalls).value) ?? 0
+        let pl =
+            (try? TGax.pathLoss(
+                .enterprise, frequencyMHz: ap.bandMHz, distanceM: s.indoorDistanceM, walls: s.indoorWalls
+            ).value) ?? 0
         let snr = ap.eirpDBm - pl - noise(bandwidth, s)
         let usable = ap.standard == .n ? min(bandwidth, 40) : bandwidth
         guard let mcs = WLANRate.mcs(forSNR: snr, standard: ap.standard, bandwidthMHz: usable),
-              let phy = try? WLANRate.phyRateMbps(ap.standard, mcs: mcs, bandwidthMHz: usable, spatialStreams: min(s.spatialStreams, 4)) else { return 0 }
+            let phy = try? WLANRate.phyRateMbps(
+                ap.standard, mcs: mcs, bandwidthMHz: usable, spatialStreams: min(s.spatialStreams, 4))
+        else { return 0 }
         return phy * s.macEfficiency
     }
 
     /// Outdoor radius of a public AP where the rate still reaches the minimum, m.
     public static func outdoorRadiusM(_ ap: WLANAccessPoint, _ s: WLANSettings) -> Double {
         let bandwidth = ap.standard == .n ? min(s.bandwidthMHz[ap.bandMHz] ?? 20, 40) : s.bandwidthMHz[ap.bandMHz] ?? 20
-        guard let mcs = (0...WLANRate.maximumMCS(ap.standard)).first(where: {
-            ((try? WLANRate.phyRateMbps(ap.standard, mcs: $0, bandwidthMHz: bandwidth, spatialStreams: 1)) ?? 0) * s.macEfficiency >= s.outdoorMinimumMbps
-        }) else { return 0 }
-        let maximumLoss = ap.eirpDBm - (ap.indoor ? s.externalWallLossDB : 0) - (noise(bandwidth, s) + WLANRate.requiredSNR(mcs: mcs, bandwidthMHz: bandwidth))
+        guard
+            let mcs = (0...WLANRate.maximumMCS(ap.standard)).first(where: {
+                ((try? WLANRate.phyRateMbps(ap.standard, mcs: $0, bandwidthMHz: bandwidth, spatialStreams: 1)) ?? 0)
+                    * s.macEfficiency >= s.outdoorMinimumMbps
+            })
+        else { return 0 }
+        let maximumLoss =
+            ap.eirpDBm - (ap.indoor ? s.externalWallLossDB : 0)
+            - (noise(bandwidth, s) + WLANRate.requiredSNR(mcs: mcs, bandwidthMHz: bandwidth))
         let reference = FreeSpace.loss(frequencyHz: ap.bandMHz * 1e6, distanceM: 1)
         guard maximumLoss > reference else { return 0 }
         return pow(10, (maximumLoss - reference) / (10 * s.outdoorExponent))
@@ -61,8 +71,10 @@ public enum WLANService {
 
     /// Groups APs into islands and attaches each to the building it names in `building_id`, else the
     /// footprint it stands in, else the nearest building within `joinDistanceM` (for point buildings).
-    public static func islands(_ aps: [WLANAccessPoint], buildings: [Building], index: STRtree, settings: WLANSettings,
-                               joinDistanceM: Double = 0) throws -> [WLANIsland] {
+    public static func islands(
+        _ aps: [WLANAccessPoint], buildings: [Building], index: STRtree, settings: WLANSettings,
+        joinDistanceM: Double = 0
+    ) throws -> [WLANIsland] {
         var byID: [String: Int] = [:]
         for (i, b) in buildings.enumerated() { byID[b.id] = i }
         var order: [String] = []
@@ -76,8 +88,13 @@ public enum WLANService {
             let members = groups[name]!
             var building: Int?
             for ap in members {
-                if let id = ap.attributes["building_id"]?.text, let i = byID[id] { building = i; break }
-                if let i = index.query(near: ap.location, radius: 0.5).first(where: { buildings[$0].geometry.polygons.contains { $0.contains(ap.location) } }) {
+                if let id = ap.attributes["building_id"]?.text, let i = byID[id] {
+                    building = i
+                    break
+                }
+                if let i = index.query(near: ap.location, radius: 0.5).first(where: {
+                    buildings[$0].geometry.polygons.contains { $0.contains(ap.location) }
+                }) {
                     building = i
                     break
                 }
@@ -87,7 +104,10 @@ public enum WLANService {
                 for ap in members {
                     for i in index.query(near: ap.location, radius: joinDistanceM) {
                         let d = buildings[i].geometry.planarDistance(to: ap.location)
-                        if d <= best { best = d; building = i }
+                        if d <= best {
+                            best = d
+                            building = i
+                        }
                     }
                 }
             }
@@ -102,8 +122,10 @@ public enum WLANService {
                 }
                 if !disks.isEmpty { coverage = try Geometry.union(disks) }
             }
-            return WLANIsland(name: name, accessPoints: members, buildingIndex: building, indoorMbps: min(throughput, backhaul ?? throughput),
-                              isPublic: !publicAPs.isEmpty, outdoorCoverage: coverage)
+            return WLANIsland(
+                name: name, accessPoints: members, buildingIndex: building,
+                indoorMbps: min(throughput, backhaul ?? throughput), isPublic: !publicAPs.isEmpty,
+                outdoorCoverage: coverage)
         }
     }
 
@@ -118,7 +140,8 @@ public enum WLANService {
             if let coverage, let prepared, try prepared.intersects(street.geometry) {
                 covered = try street.geometry.intersection(coverage).length()
             }
-            return StreetCoverage(streetID: street.id, name: street.attributes["name"]?.text, lengthM: length, coveredM: covered)
+            return StreetCoverage(
+                streetID: street.id, name: street.attributes["name"]?.text, lengthM: length, coveredM: covered)
         }
     }
 }

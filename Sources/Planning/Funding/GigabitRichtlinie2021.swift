@@ -9,20 +9,34 @@
 public struct GigabitRichtlinie2021: FundingRule {
     public static let source = LegalSource(
         shortTitle: "Gigabit-Richtlinie (2021)",
-        title: "Richtlinie „Förderung zur Unterstützung des Gigabitausbaus der Telekommunikationsnetze in der Bundesrepublik Deutschland“ (Graue-Flecken-Förderung)",
-        clause: "Aufgreifschwelle: Adressen, die nicht zuverlässig mit mindestens 100 Mbit/s im Download versorgt sind und in den nächsten drei Jahren nicht versorgt werden; für sozioökonomische Schwerpunkte entfällt die Aufgreifschwelle",
+        title:
+            "Richtlinie „Förderung zur Unterstützung des Gigabitausbaus der Telekommunikationsnetze in der "
+                + "Bundesrepublik Deutschland“ (Graue-Flecken-Förderung)",
+        clause:
+            "Aufgreifschwelle: Adressen, die nicht zuverlässig mit mindestens 100 Mbit/s im Download versorgt sind und "
+                + "in den nächsten drei Jahren nicht versorgt werden; für sozioökonomische Schwerpunkte entfällt die "
+                    + "Aufgreifschwelle",
         inForce: "2021-04-26", approval: "European Commission, State aid SA.52732 (2020)",
-        unverified: "the clause numbers, the approval's case number, and whether a dark-grey (two-network) exclusion applies")
+        unverified:
+            "the clause numbers, the approval's case number, and whether a dark-grey (two-network) exclusion applies")
 
     let settings: FundingSettings
 
     public init(_ settings: FundingSettings) { self.settings = settings }
 
     public var thresholds: [(name: String, value: Double, unit: String)] {
-        var rows: [(name: String, value: Double, unit: String)] = [("reliably served: download at least", settings.greySpotDownMbps, "Mbit/s")]
-        if let n = settings.grey2021BlackSpotNetworks { rows.append(("black spot: NGA networks (≥ \(settings.ngaNetworkMbps) Mbit/s) at least", Double(n), "networks")) }
-        rows += [("gigabit focus point: download at least", settings.gigabitMbps, "Mbit/s"), ("gigabit focus point: upload at least", settings.gigabitUpMbps, "Mbit/s"),
-                 ("planning horizon", Double(settings.planningHorizonYears), "years")]
+        var rows: [(name: String, value: Double, unit: String)] = [
+            ("reliably served: download at least", settings.greySpotDownMbps, "Mbit/s")
+        ]
+        if let n = settings.grey2021BlackSpotNetworks {
+            rows.append(
+                ("black spot: NGA networks (≥ \(settings.ngaNetworkMbps) Mbit/s) at least", Double(n), "networks"))
+        }
+        rows += [
+            ("gigabit focus point: download at least", settings.gigabitMbps, "Mbit/s"),
+            ("gigabit focus point: upload at least", settings.gigabitUpMbps, "Mbit/s"),
+            ("planning horizon", Double(settings.planningHorizonYears), "years"),
+        ]
         return rows
     }
 
@@ -32,7 +46,9 @@ public struct GigabitRichtlinie2021: FundingRule {
         let planned = b.plannedWithinHorizon(settings)
         if b.isFocusPoint { return FocusPointRule.verdict(b, planned: planned, settings) }
         if b.networks.contains(where: meetsBar) { return FundingVerdict(.reliable100Available) }
-        if let n = settings.grey2021BlackSpotNetworks, b.networks.filter({ $0.downMbps >= settings.ngaNetworkMbps }).count >= n {
+        if let n = settings.grey2021BlackSpotNetworks,
+            b.networks.filter({ $0.downMbps >= settings.ngaNetworkMbps }).count >= n
+        {
             return FundingVerdict(.blackSpot)
         }
         if planned.contains(where: meetsBar) { return FundingVerdict(.reliable100Planned) }

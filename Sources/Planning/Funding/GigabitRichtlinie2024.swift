@@ -8,8 +8,14 @@
 public struct GigabitRichtlinie2024: FundingRule {
     public static let source = LegalSource(
         shortTitle: "Gigabit-Richtlinie 2.0, Änderung 2024",
-        title: "Richtlinie zur Förderung von Gigabitnetzen in der Bundesrepublik Deutschland (Gigabit-Richtlinie des Bundes 2.0), geändert 2024 nach den Breitbandleitlinien der EU 2023",
-        clause: "Förderfähig, wenn (i) höchstens ein Netz mit mehr als 100 Mbit/s im Download besteht und dieses höchstens 300 Mbit/s im Download und 150 Mbit/s im Upload bietet, (ii) es nicht kostengünstig auf 1 Gbit/s Download und 150 Mbit/s Upload aufgerüstet werden kann und (iii) kein solches Gigabitnetz geplant ist",
+        title:
+            "Richtlinie zur Förderung von Gigabitnetzen in der Bundesrepublik Deutschland (Gigabit-Richtlinie des "
+                + "Bundes 2.0), geändert 2024 nach den Breitbandleitlinien der EU 2023",
+        clause:
+            "Förderfähig, wenn (i) höchstens ein Netz mit mehr als 100 Mbit/s im Download besteht und dieses höchstens "
+                + "300 Mbit/s im Download und 150 Mbit/s im Upload bietet, (ii) es nicht kostengünstig auf 1 Gbit/s "
+                    + "Download und 150 Mbit/s Upload aufgerüstet werden kann und (iii) kein solches Gigabitnetz "
+                        + "geplant ist",
         inForce: "2024-04-30", approval: "European Commission, approval of the amended scheme (2024)",
         unverified: "the clause numbers; 'cheaply upgradable' is read as fibre (FTTB/H) or cable (HFC) by default")
 
@@ -18,9 +24,14 @@ public struct GigabitRichtlinie2024: FundingRule {
     public init(_ settings: FundingSettings) { self.settings = settings }
 
     public var thresholds: [(name: String, value: Double, unit: String)] {
-        [("networks counted: download above", settings.gigabit2024CountedDownMbps, "Mbit/s"), ("the one network: download at most", settings.gigabit2024DownMbps, "Mbit/s"),
-         ("the one network: upload at most", settings.gigabit2024UpMbps, "Mbit/s"), ("gigabit: download at least", settings.gigabitMbps, "Mbit/s"),
-         ("gigabit: upload at least", settings.gigabitUpMbps, "Mbit/s"), ("planning horizon", Double(settings.planningHorizonYears), "years")]
+        [
+            ("networks counted: download above", settings.gigabit2024CountedDownMbps, "Mbit/s"),
+            ("the one network: download at most", settings.gigabit2024DownMbps, "Mbit/s"),
+            ("the one network: upload at most", settings.gigabit2024UpMbps, "Mbit/s"),
+            ("gigabit: download at least", settings.gigabitMbps, "Mbit/s"),
+            ("gigabit: upload at least", settings.gigabitUpMbps, "Mbit/s"),
+            ("planning horizon", Double(settings.planningHorizonYears), "years"),
+        ]
     }
 
     public func verdict(_ b: FundingInput) -> FundingVerdict {
@@ -31,7 +42,9 @@ public struct GigabitRichtlinie2024: FundingRule {
         if let one = counted.first {
             if one.downMbps > settings.gigabit2024DownMbps { return FundingVerdict(.oneNetworkOver300Down) }
             if one.upMbps > settings.gigabit2024UpMbps { return FundingVerdict(.oneNetworkOver150Up) }
-            if let t = one.technology, settings.upgradableTechnologies.contains(t) { return FundingVerdict(.oneNetworkUpgradable) }
+            if let t = one.technology, settings.upgradableTechnologies.contains(t) {
+                return FundingVerdict(.oneNetworkUpgradable)
+            }
         }
         if planned.contains(where: settings.isGigabit) { return FundingVerdict(.gigabitPlanned) }
         return FundingVerdict(counted.isEmpty ? .noNetworkOver100 : .oneNetworkAtMost300And150)

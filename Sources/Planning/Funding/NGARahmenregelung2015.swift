@@ -6,8 +6,12 @@
 public struct NGARahmenregelung2015: FundingRule {
     public static let source = LegalSource(
         shortTitle: "NGA-Rahmenregelung (2015)",
-        title: "Rahmenregelung der Bundesrepublik Deutschland zur Unterstützung des Aufbaus einer flächendeckenden Next Generation Access (NGA)-Breitbandversorgung",
-        clause: "Förderfähig sind weiße NGA-Flecken: Gebiete ohne NGA-Netz (≥ 30 Mbit/s im Download), in denen ein solches in den nächsten drei Jahren nicht errichtet wird",
+        title:
+            "Rahmenregelung der Bundesrepublik Deutschland zur Unterstützung des Aufbaus einer flächendeckenden Next "
+                + "Generation Access (NGA)-Breitbandversorgung",
+        clause:
+            "Förderfähig sind weiße NGA-Flecken: Gebiete ohne NGA-Netz (≥ 30 Mbit/s im Download), in denen ein solches "
+                + "in den nächsten drei Jahren nicht errichtet wird",
         inForce: "2015-06-15", approval: "European Commission, State aid SA.38348 (2014/N)",
         unverified: "the paragraph number of the white-spot definition and the exact date of approval")
 
@@ -16,8 +20,10 @@ public struct NGARahmenregelung2015: FundingRule {
     public init(_ settings: FundingSettings) { self.settings = settings }
 
     public var thresholds: [(name: String, value: Double, unit: String)] {
-        [("NGA network: download at least", settings.whiteSpotDownMbps, "Mbit/s"),
-         ("planning horizon", Double(settings.planningHorizonYears), "years")]
+        [
+            ("NGA network: download at least", settings.whiteSpotDownMbps, "Mbit/s"),
+            ("planning horizon", Double(settings.planningHorizonYears), "years"),
+        ]
     }
 
     func isNGA(_ n: FundingNetwork) -> Bool { n.downMbps >= settings.whiteSpotDownMbps }

@@ -31,7 +31,9 @@ struct FeatureFields {
 
     private func lookup(_ names: [String]) -> (key: String, value: JSONValue)? {
         for n in names {
-            guard let key = feature.properties[n] != nil ? n : lowercased[n.lowercased()], let value = feature.properties[key] else { continue }
+            guard let key = feature.properties[n] != nil ? n : lowercased[n.lowercased()],
+                let value = feature.properties[key]
+            else { continue }
             if let hit = Optional((key: key, value: value)), !hit.value.isNull {
                 if case .string(let s) = hit.value, s.trimmingWhitespace.isEmpty { continue }
                 return hit
@@ -42,18 +44,22 @@ struct FeatureFields {
 
     mutating func error(_ field: String?, _ code: String, _ reason: String) {
         hasError = true
-        problems.append(InputProblem(.error, code: code, file: file, layer: layer, featureIndex: feature.index, featureID: id, field: field, reason: reason))
+        problems.append(
+            InputProblem(
+                .error, code: code, file: file, layer: layer, featureIndex: feature.index, featureID: id, field: field,
+                reason: reason))
     }
 
     mutating func warning(_ field: String?, _ code: String, _ reason: String) {
-        problems.append(InputProblem(.warning, code: code, file: file, layer: layer, featureIndex: feature.index, featureID: id, field: field, reason: reason))
+        problems.append(
+            InputProblem(
+                .warning, code: code, file: file, layer: layer, featureIndex: feature.index, featureID: id,
+                field: field, reason: reason))
     }
 
     func has(_ names: String...) -> Bool { lookup(names) != nil }
 
-    func string(_ names: String...) -> String? {
-        lookup(names).map { $0.value.text.trimmingWhitespace }
-    }
+    func string(_ names: String...) -> String? { lookup(names).map { $0.value.text.trimmingWhitespace } }
 
     mutating func requiredString(_ names: String...) -> String? {
         guard let v = lookup(names) else {
@@ -79,7 +85,11 @@ struct FeatureFields {
         }
         guard number.isFinite, range.contains(number) else {
             let u = unit.isEmpty ? "" : " \(unit)"
-            error(key, "out-of-range", "\(JSONWriter.format(number))\(u) is outside \(JSONWriter.format(range.lowerBound))…\(JSONWriter.format(range.upperBound))\(u)")
+            error(
+                key, "out-of-range",
+                "\(JSONWriter.format(number))\(u) is outside "
+                    + "\(JSONWriter.format(range.lowerBound))…\(JSONWriter.format(range.upperBound))\(u)"
+            )
             return nil
         }
         return number
@@ -124,12 +134,14 @@ struct FeatureFields {
     }
 
     /// A value from a fixed vocabulary; `aliases` maps other spellings to canonical ones.
-    mutating func choice<T: RawRepresentable>(_ name: String, _ type: T.Type, aliases: [String: T] = [:]) -> T? where T.RawValue == String, T: CaseIterable {
+    mutating func choice<T: RawRepresentable>(_ name: String, _ type: T.Type, aliases: [String: T] = [:]) -> T?
+    where T.RawValue == String, T: CaseIterable {
         guard let (key, value) = lookup([name]) else { return nil }
         let text = value.text.lowercased().trimmingWhitespace
         if let v = T(rawValue: text) ?? aliases[text] { return v }
-        error(key, "unknown-value", "\"\(value.text)\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        error(
+            key, "unknown-value",
+            "\"\(value.text)\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
         return nil
     }
 }
-

@@ -20,9 +20,7 @@ public struct GeoData: Sendable {
     /// The same notes per file path.
     public var fileNotes: [String: JSONObject] = [:]
 
-    public init(crs: CRS) {
-        self.crs = crs
-    }
+    public init(crs: CRS) { self.crs = crs }
 
     public var errorCount: Int { problems.filter { $0.severity == .error }.count }
 

@@ -26,12 +26,19 @@ public final class GeoDataLoader {
     /// after it in every problem (with the table of a GeoPackage).
     /// - Throws: `UnreadableFile`, also when `kind` is given for a GeoPackage with several feature tables
     ///   and no `table` names one of them.
-    public func read(path: String, kind: LayerKind? = nil, options: InputOptions = InputOptions()) throws(UnreadableFile) -> [Layer] {
+    public func read(
+        path: String, kind: LayerKind? = nil, options: InputOptions = InputOptions()
+    ) throws(UnreadableFile) -> [Layer] {
         let table = options.table
         if let kind, table == nil, path.lowercased().hasSuffix(".gpkg") {
             let tables = try GeoPackageReader.layerNames(path: path)
             if tables.count > 1 {
-                throw UnreadableFile(path: path, reason: "the GeoPackage holds \(tables.count) feature tables (\(tables.joined(separator: ", "))); name the one for \(kind.rawValue) with {file: …, table: …}")
+                throw UnreadableFile(
+                    path: path,
+                    reason:
+                        "the GeoPackage holds \(tables.count) feature tables (\(tables.joined(separator: ", "))); name "
+                            + "the one for \(kind.rawValue) with {file: …, table: …}"
+                )
             }
         }
         var layers = try FeatureFileReader.read(path: path, options: .init(csvCRS: csvCRS, table: table))
@@ -44,34 +51,43 @@ public final class GeoDataLoader {
             var layer = layers.removeFirst()
             options.apply(to: &layer)
             if let kind {
-                let name = isGeoPackage && layer.name != kind.rawValue ? "\(kind.rawValue) (table \(layer.name))" : kind.rawValue
+                let name =
+                    isGeoPackage && layer.name != kind.rawValue
+                    ? "\(kind.rawValue) (table \(layer.name))" : kind.rawValue
                 layer.rename(name)
             } else if isGeoPackage == false, count == 1 {
                 // Problems name the layer the file is read as, not its file name.
-                if let guessed = LayerKind(guessingFrom: URL(fileURLWithPath: path).lastPathComponent) { layer.rename(guessed.rawValue) }
+                if let guessed = LayerKind(guessingFrom: URL(fileURLWithPath: path).lastPathComponent) {
+                    layer.rename(guessed.rawValue)
+                }
             }
-            do {
-                _ = try projector.info(layer.crs)
-            } catch {
+            do { _ = try projector.info(layer.crs) } catch {
                 throw UnreadableFile(path: path, reason: "\(layer.name): CRS \(layer.crs) is unknown to PROJ")
             }
             let prepared: FeatureLayer
-            do {
-                prepared = try layer.prepared(for: workingCRS, projector: projector)
-            } catch {
+            do { prepared = try layer.prepared(for: workingCRS, projector: projector) } catch {
                 throw UnreadableFile(path: path, reason: "\(layer.name): \(error)")
             }
-            let guessed = kind ?? LayerKind(guessingFrom: layer.name) ?? (count == 1 ? LayerKind(guessingFrom: URL(fileURLWithPath: path).lastPathComponent) : nil)
+            let guessed =
+                kind ?? LayerKind(guessingFrom: layer.name)
+                ?? (count == 1 ? LayerKind(guessingFrom: URL(fileURLWithPath: path).lastPathComponent) : nil)
             out.append(Layer(kind: guessed, features: prepared))
         }
         return out
     }
 
     /// Adds the layers of a file to `data`.
-    public func load(path: String, as kind: LayerKind? = nil, options: InputOptions = InputOptions(), into data: inout GeoData) throws(UnreadableFile) {
+    public func load(
+        path: String, as kind: LayerKind? = nil, options: InputOptions = InputOptions(), into data: inout GeoData
+    ) throws(UnreadableFile) {
         for layer in try read(path: path, kind: kind, options: options) {
             guard let k = layer.kind else {
-                throw UnreadableFile(path: path, reason: "cannot tell which layer \"\(layer.features.name)\" is; name it (buildings, schools, focus_points, sites, wlan, fixed, districts, population, streets)")
+                throw UnreadableFile(
+                    path: path,
+                    reason:
+                        "cannot tell which layer \"\(layer.features.name)\" is; name it (buildings, schools, "
+                            + "focus_points, sites, wlan, fixed, districts, population, streets)"
+                )
             }
             Self.add(layer.features, as: k, into: &data)
         }
@@ -92,8 +108,13 @@ public final class GeoDataLoader {
                     items[i].id = "\(stem):\(items[i].id)"
                 }
                 if !renamed.isEmpty {
-                    data.problems.append(InputProblem(.warning, code: "id-collision", file: layer.source, layer: layer.name, field: "id",
-                                                      reason: "\(renamed.count) id(s) of this file are used by an earlier \(kind.rawValue) file too (e.g. \"\(renamed[0])\"); they are renamed \"\(stem):<id>\""))
+                    data.problems.append(
+                        InputProblem(
+                            .warning, code: "id-collision", file: layer.source, layer: layer.name, field: "id",
+                            reason:
+                                "\(renamed.count) id(s) of this file are used by an earlier \(kind.rawValue) file too "
+                                    + "(e.g. \"\(renamed[0])\"); they are renamed \"\(stem):<id>\""
+                        ))
                 }
             }
             data[keyPath: keyPath] += items

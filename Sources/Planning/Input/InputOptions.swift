@@ -17,16 +17,19 @@ public struct InputOptions: Sendable, Hashable {
     public func apply(to layer: inout FeatureLayer) {
         guard !defaults.isEmpty || idTemplate != nil else { return }
         for i in layer.features.indices {
-            for (key, value) in defaults where layer.features[i].properties.value(forKeyIgnoringCase: key).map({ $0.value.isNull }) ?? true {
+            for (key, value) in defaults
+            where layer.features[i].properties.value(forKeyIgnoringCase: key).map({ $0.value.isNull }) ?? true {
                 layer.features[i].properties[key] = value
             }
             guard let idTemplate else { continue }
             switch Self.render(idTemplate, layer.features[i].properties) {
             case .success(let id): layer.features[i].properties["id"] = .string(id)
             case .failure(let missing):
-                layer.problems.append(InputProblem(.error, code: "id-template", file: layer.source, layer: layer.name, featureIndex: layer.features[i].index,
-                                                   featureID: layer.features[i].id, field: missing.field,
-                                                   reason: "the id template \"\(idTemplate)\" names \(missing.field), which this feature lacks"))
+                layer.problems.append(
+                    InputProblem(
+                        .error, code: "id-template", file: layer.source, layer: layer.name,
+                        featureIndex: layer.features[i].index, featureID: layer.features[i].id, field: missing.field,
+                        reason: "the id template \"\(idTemplate)\" names \(missing.field), which this feature lacks"))
             }
         }
     }
@@ -41,8 +44,14 @@ public struct InputOptions: Sendable, Hashable {
             out += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { break }
             let field = String(rest[rest.index(after: open)..<close])
-            guard let value = properties.value(forKeyIgnoringCase: field)?.value, !value.isNull else { return .failure(MissingField(field: field)) }
-            if case .number(let n) = value, n == n.rounded(), abs(n) < 1e15 { out += String(Int64(n)) } else { out += value.text }
+            guard let value = properties.value(forKeyIgnoringCase: field)?.value, !value.isNull else {
+                return .failure(MissingField(field: field))
+            }
+            if case .number(let n) = value, n == n.rounded(), abs(n) < 1e15 {
+                out += String(Int64(n))
+            } else {
+                out += value.text
+            }
             rest = rest[rest.index(after: close)...]
         }
         return .success(out + rest)

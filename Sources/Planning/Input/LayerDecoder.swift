@@ -17,9 +17,10 @@ public enum LayerDecoder {
 
     /// Runs `body` for every feature with id handling (missing → index with a warning; duplicate → error)
     /// and a geometry check.
-    static func decode<Item>(_ layer: FeatureLayer, kind: LayerKind, geometry allowed: Set<String>?,
-                             idNames: [String] = idNames, indexIDsSilently: Bool = false,
-                             _ body: (inout FeatureFields, String, Geometry?) -> Item?) -> DecodedLayer<Item> {
+    static func decode<Item>(
+        _ layer: FeatureLayer, kind: LayerKind, geometry allowed: Set<String>?, idNames: [String] = idNames,
+        indexIDsSilently: Bool = false, _ body: (inout FeatureFields, String, Geometry?) -> Item?
+    ) -> DecodedLayer<Item> {
         var items: [Item] = []
         var problems = layer.problems
         var dropped = 0
@@ -34,12 +35,19 @@ public enum LayerDecoder {
             return found
         }
         if !hasIDs && !indexIDsSilently && !layer.features.isEmpty {
-            problems.append(InputProblem(.warning, code: "missing-id", file: layer.source, layer: layer.name, field: "id",
-                                         reason: "no feature has an id; feature indexes are used as ids"))
+            problems.append(
+                InputProblem(
+                    .warning, code: "missing-id", file: layer.source, layer: layer.name, field: "id",
+                    reason: "no feature has an id; feature indexes are used as ids"))
         }
         if allowed != nil, !kind.geometryOptional, layer.metadata["geometry"] == .string("none") {
-            problems.append(InputProblem(.error, code: "no-geometry", file: layer.source, layer: layer.name, field: "geometry",
-                                         reason: "the table has no coordinate columns (lon/lat, x/y or wkt); \(kind.rawValue) need \((allowed ?? []).sorted().joined(separator: " or "))"))
+            problems.append(
+                InputProblem(
+                    .error, code: "no-geometry", file: layer.source, layer: layer.name, field: "geometry",
+                    reason:
+                        "the table has no coordinate columns (lon/lat, x/y or wkt); \(kind.rawValue) need "
+                            + "\((allowed ?? []).sorted().joined(separator: " or "))"
+                ))
             return DecodedLayer(items: [], problems: problems, dropped: layer.features.count)
         }
         var lastKeys: [String] = []
@@ -54,7 +62,9 @@ public enum LayerDecoder {
             var id = idNames.lazy.compactMap { fields.string($0) }.first
             if id == nil {
                 id = String(feature.index)
-                if hasIDs && !indexIDsSilently { fields.warning("id", "missing-id", "no id; the feature index \(feature.index) is used") }
+                if hasIDs && !indexIDsSilently {
+                    fields.warning("id", "missing-id", "no id; the feature index \(feature.index) is used")
+                }
             }
             fields.id = id
             if let first = seen[id!] {
@@ -65,7 +75,9 @@ public enum LayerDecoder {
             if let allowed {
                 if let g = feature.geometry {
                     if !allowed.contains(g.typeName) {
-                        fields.error("geometry", "wrong-geometry-type", "\(kind.rawValue) need \(allowed.sorted().joined(separator: " or ")), not \(g.typeName)")
+                        fields.error(
+                            "geometry", "wrong-geometry-type",
+                            "\(kind.rawValue) need \(allowed.sorted().joined(separator: " or ")), not \(g.typeName)")
                     }
                 } else if !failedBefore.contains(feature.index) && !kind.geometryOptional {
                     fields.error("geometry", "null-geometry", "the feature has no geometry")
@@ -87,25 +99,34 @@ public enum LayerDecoder {
 
     static let useAliases: [String: BuildingUse] = [
         "house": .residential, "apartments": .residential, "detached": .residential, "semidetached_house": .residential,
-        "terrace": .residential, "dormitory": .residential, "wohnen": .residential, "wohngebäude": .residential, "yes": .other,
-        "retail": .commercial, "office": .commercial, "supermarket": .commercial, "gewerbe": .commercial,
-        "civic": .public, "government": .public, "townhall": .public, "öffentlich": .public,
-        "warehouse": .industrial, "factory": .industrial, "industrie": .industrial,
-        "kindergarten": .school, "university": .school, "college": .school, "schule": .school, "krankenhaus": .hospital, "clinic": .hospital,
+        "terrace": .residential, "dormitory": .residential, "wohnen": .residential, "wohngebäude": .residential,
+        "yes": .other, "retail": .commercial, "office": .commercial, "supermarket": .commercial, "gewerbe": .commercial,
+        "civic": .public, "government": .public, "townhall": .public, "öffentlich": .public, "warehouse": .industrial,
+        "factory": .industrial, "industrie": .industrial, "kindergarten": .school, "university": .school,
+        "college": .school, "schule": .school, "krankenhaus": .hospital, "clinic": .hospital,
     ]
 
     public static func buildings(_ layer: FeatureLayer) -> DecodedLayer<Building> {
         var withoutUse = 0
-        var decoded: DecodedLayer<Building> = decode(layer, kind: .buildings, geometry: polygonal.union(pointLike)) { f, id, g -> Building? in
+        var decoded: DecodedLayer<Building> = decode(layer, kind: .buildings, geometry: polygonal.union(pointLike)) {
+            f, id, g -> Building? in
             var use: BuildingUse = .other
             var useGiven = true
             if let u = f.string("use") {
-                if let v = BuildingUse(rawValue: u.lowercased()) ?? useAliases[u.lowercased()] { use = v } else {
-                    f.error("use", "unknown-value", "\"\(u)\" is not one of \(BuildingUse.allCases.map(\.rawValue).joined(separator: ", "))")
+                if let v = BuildingUse(rawValue: u.lowercased()) ?? useAliases[u.lowercased()] {
+                    use = v
+                } else {
+                    f.error(
+                        "use", "unknown-value",
+                        "\"\(u)\" is not one of \(BuildingUse.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-            } else if let amenity = f.string("amenity")?.lowercased(), let v = BuildingUse(rawValue: amenity) ?? useAliases[amenity] {
+            } else if let amenity = f.string("amenity")?.lowercased(),
+                let v = BuildingUse(rawValue: amenity) ?? useAliases[amenity]
+            {
                 use = v
-            } else if let tag = f.string("building")?.lowercased(), let v = BuildingUse(rawValue: tag) ?? useAliases[tag], tag != "yes" {
+            } else if let tag = f.string("building")?.lowercased(),
+                let v = BuildingUse(rawValue: tag) ?? useAliases[tag], tag != "yes"
+            {
                 use = v
             } else {
                 useGiven = false
@@ -121,14 +142,24 @@ public enum LayerDecoder {
             }
             guard let g else { return nil }
             if !useGiven && givenHouseholds == nil { withoutUse += 1 }
-            let households = givenHouseholds ?? Building.estimatedHouseholds(use: use, footprintM2: Building.footprintArea(g), floors: floors)
-            return Building(id: id, geometry: g, use: use, households: households,
-                            householdsEstimated: givenHouseholds == nil, residents: residents, businesses: businesses, floors: floors, heightM: height,
-                            address: address, attributes: f.feature.properties)
+            let households =
+                givenHouseholds
+                ?? Building.estimatedHouseholds(use: use, footprintM2: Building.footprintArea(g), floors: floors)
+            return Building(
+                id: id, geometry: g, use: use, households: households, householdsEstimated: givenHouseholds == nil,
+                residents: residents, businesses: businesses, floors: floors, heightM: height, address: address,
+                attributes: f.feature.properties)
         }
         if withoutUse > 0 {
-            decoded.problems.append(InputProblem(.warning, code: "no-use-no-households", file: layer.source, layer: layer.name, field: "use",
-                                                 reason: "\(withoutUse) of \(layer.features.count) buildings have no use (or only building=yes) and no households: they count as \"other\" with 0 households, and the census grid is not spread onto them; give use or households, or set defaults: {use: residential} for the input in the scenario"))
+            decoded.problems.append(
+                InputProblem(
+                    .warning, code: "no-use-no-households", file: layer.source, layer: layer.name, field: "use",
+                    reason:
+                        "\(withoutUse) of \(layer.features.count) buildings have no use (or only building=yes) and no "
+                            + "households: they count as \"other\" with 0 households, and the census grid is not "
+                                + "spread onto them; give use or households, or set defaults: {use: residential} for "
+                                    + "the input in the scenario"
+                ))
         }
         return decoded
     }
@@ -139,8 +170,9 @@ public enum LayerDecoder {
             let students = f.integer(["students", "schueler", "schüler"], in: 0...100_000)
             let classes = f.integer(["classes", "klassen"], in: 0...10_000)
             guard let g, let name else { return nil }
-            return School(id: id, name: name, geometry: g, type: f.string("type", "schooltype", "schulform"), students: students,
-                          classes: classes, buildingID: f.string("building_id"), attributes: f.feature.properties)
+            return School(
+                id: id, name: name, geometry: g, type: f.string("type", "schooltype", "schulform"), students: students,
+                classes: classes, buildingID: f.string("building_id"), attributes: f.feature.properties)
         }
     }
 
@@ -149,19 +181,28 @@ public enum LayerDecoder {
             guard let text = f.requiredString("kind") else { return nil }
             let kind = FocusPoint.Kind(rawValue: text.lowercased()) ?? .other
             if kind == .other && text.lowercased() != "other" {
-                f.warning("kind", "unknown-focus-kind", "\"\(text)\" is not a known focus-point kind (\(FocusPoint.Kind.allCases.map(\.rawValue).joined(separator: ", "))); counted as other")
+                f.warning(
+                    "kind", "unknown-focus-kind",
+                    "\"\(text)\" is not a known focus-point kind "
+                        + "(\(FocusPoint.Kind.allCases.map(\.rawValue).joined(separator: ", "))); counted as other"
+                )
             }
             guard let g else { return nil }
-            return FocusPoint(id: id, kind: kind, kindText: text, name: f.string("name"), geometry: g, attributes: f.feature.properties)
+            return FocusPoint(
+                id: id, kind: kind, kindText: text, name: f.string("name"), geometry: g,
+                attributes: f.feature.properties)
         }
     }
 
-    static let technologyNames: [String: Technology] = ["umts": .umts, "3g": .umts, "hsdpa": .hsdpa, "hspa": .hsdpa, "lte": .lte, "4g": .lte,
-                                                         "nr": .nr, "5g": .nr, "5g nr": .nr]
+    static let technologyNames: [String: Technology] = [
+        "umts": .umts, "3g": .umts, "hsdpa": .hsdpa, "hspa": .hsdpa, "lte": .lte, "4g": .lte, "nr": .nr, "5g": .nr,
+        "5g nr": .nr,
+    ]
 
     /// One sector from an object of sector fields (a `sectors` element, the feature itself, or a CSV row).
     static func sector(_ f: inout FeatureFields, fields: JSONObject, id: String) -> Sector? {
-        var sub = FeatureFields(Feature(index: f.feature.index, geometry: nil, properties: fields), file: f.file, layer: f.layer)
+        var sub = FeatureFields(
+            Feature(index: f.feature.index, geometry: nil, properties: fields), file: f.file, layer: f.layer)
         sub.id = f.id
         defer {
             f.problems += sub.problems
@@ -169,11 +210,15 @@ public enum LayerDecoder {
         }
         guard let techText = sub.requiredString("technology") else { return nil }
         guard let technology = technologyNames[techText.lowercased()] else {
-            sub.error("technology", "unknown-technology", "unknown technology \"\(techText)\" (expected umts, hsdpa, lte or nr)")
+            sub.error(
+                "technology", "unknown-technology",
+                "unknown technology \"\(techText)\" (expected umts, hsdpa, lte or nr)")
             return nil
         }
         guard let frequency = sub.number(["frequency_mhz"], in: 400...7125, unit: "MHz") else {
-            if !sub.has("frequency_mhz") { sub.error("frequency_mhz", "missing-field", "required field frequency_mhz is missing") }
+            if !sub.has("frequency_mhz") {
+                sub.error("frequency_mhz", "missing-field", "required field frequency_mhz is missing")
+            }
             return nil
         }
         let carrier = TechnologyCatalogue.carrier(technology: technology, frequencyMHz: frequency)
@@ -183,15 +228,20 @@ public enum LayerDecoder {
         let beamwidth = sub.number(["beamwidth_deg"], in: 1...360, unit: "°") ?? 65
         let gain = sub.number(["antenna_gain_dbi"], in: -10...40, unit: "dBi") ?? Sector.defaultAntennaGainDBi
         var eirp = sub.number(["eirp_dbm"], in: -20...90, unit: "dBm")
-        if eirp == nil { eirp = (sub.number(["tx_power_dbm"], in: -20...70, unit: "dBm") ?? Sector.defaultTxPowerDBm) + gain }
+        if eirp == nil {
+            eirp = (sub.number(["tx_power_dbm"], in: -20...70, unit: "dBm") ?? Sector.defaultTxPowerDBm) + gain
+        }
         let layers = sub.integer(["layers"], in: 1...8) ?? 2
         if sub.has("max_modulation") {
-            sub.warning("max_modulation", "unused-field", "max_modulation is not used: rates follow the carrier's TR 36.942 "
-                + "curve, capped at its catalogue peak rate")
+            sub.warning(
+                "max_modulation", "unused-field",
+                "max_modulation is not used: rates follow the carrier's TR 36.942 "
+                    + "curve, capped at its catalogue peak rate")
         }
-        return Sector(id: sub.string("sector_id", "id") ?? id, azimuthDeg: azimuth, tiltDeg: tilt, beamwidthDeg: beamwidth,
-                      technology: technology, frequencyMHz: frequency, bandwidthMHz: bandwidth, eirpDBm: eirp!, antennaGainDBi: gain,
-                      layers: layers)
+        return Sector(
+            id: sub.string("sector_id", "id") ?? id, azimuthDeg: azimuth, tiltDeg: tilt, beamwidthDeg: beamwidth,
+            technology: technology, frequencyMHz: frequency, bandwidthMHz: bandwidth, eirpDBm: eirp!,
+            antennaGainDBi: gain, layers: layers)
     }
 
     public static func sites(_ layer: FeatureLayer) -> DecodedLayer<Site> {
@@ -217,8 +267,9 @@ public enum LayerDecoder {
                 sectors.append(s)
             }
             guard case .point(let c)? = g, !sectors.isEmpty else { return nil }
-            return Site(id: id, location: c, operatorName: f.string("operator"), heightM: height, environment: environment,
-                        sectors: sectors, attributes: f.feature.properties)
+            return Site(
+                id: id, location: c, operatorName: f.string("operator"), heightM: height, environment: environment,
+                sectors: sectors, attributes: f.feature.properties)
         }
     }
 
@@ -227,13 +278,27 @@ public enum LayerDecoder {
         var order: [String] = []
         var bySite: [String: (site: Site, failed: Bool)] = [:]
         var dropped = 0
-        let rows = decode(layer, kind: .sites, geometry: pointLike, idNames: ["sector_id"], indexIDsSilently: true) { f, id, g -> (String, Site, Bool)? in
+        let rows = decode(layer, kind: .sites, geometry: pointLike, idNames: ["sector_id"], indexIDsSilently: true) {
+            f, id, g -> (String, Site, Bool)? in
             guard let siteID = f.requiredString("site_id") else { return nil }
-            let s = sector(&f, fields: f.feature.properties, id: f.string("sector_id") ?? "\(siteID)-\(f.feature.index + 1)")
+            let s = sector(
+                &f, fields: f.feature.properties, id: f.string("sector_id") ?? "\(siteID)-\(f.feature.index + 1)")
             let height = f.number(["height_m"], in: 1...400, unit: "m") ?? Site.defaultHeightM
-            guard case .point(let c)? = g, let s else { return (siteID, Site(id: siteID, location: Coordinate(0, 0), heightM: height, sectors: [], attributes: JSONObject()), true) }
-            return (siteID, Site(id: siteID, location: c, operatorName: f.string("operator"), heightM: height,
-                                 environment: f.choice("environment", SiteEnvironment.self), sectors: [s], attributes: f.feature.properties), false)
+            guard case .point(let c)? = g, let s else {
+                return (
+                    siteID,
+                    Site(
+                        id: siteID, location: Coordinate(0, 0), heightM: height, sectors: [], attributes: JSONObject()),
+                    true
+                )
+            }
+            return (
+                siteID,
+                Site(
+                    id: siteID, location: c, operatorName: f.string("operator"), heightM: height,
+                    environment: f.choice("environment", SiteEnvironment.self), sectors: [s],
+                    attributes: f.feature.properties), false
+            )
         }
         for (siteID, site, failed) in rows.items {
             if var existing = bySite[siteID] {
@@ -256,38 +321,64 @@ public enum LayerDecoder {
     public static func wlan(_ layer: FeatureLayer) -> DecodedLayer<WLANAccessPoint> {
         // How many access points took each default, said once per layer.
         var defaulted: [String: Int] = [:]
-        var decoded: DecodedLayer<WLANAccessPoint> = decode(layer, kind: .wlan, geometry: pointLike) { f, id, g -> WLANAccessPoint? in
+        var decoded: DecodedLayer<WLANAccessPoint> = decode(layer, kind: .wlan, geometry: pointLike) {
+            f, id, g -> WLANAccessPoint? in
             for (field, _) in wlanDefaults where !f.has(field) { defaulted[field, default: 0] += 1 }
-            let standard = f.choice("standard", WLANRate.Standard.self, aliases: ["802.11n": .n, "802.11ac": .ac, "802.11ax": .ax, "wifi 6": .ax, "wifi6": .ax]) ?? .ax
+            let standard =
+                f.choice(
+                    "standard", WLANRate.Standard.self,
+                    aliases: ["802.11n": .n, "802.11ac": .ac, "802.11ax": .ax, "wifi 6": .ax, "wifi6": .ax]) ?? .ax
             let band = f.number(["band_ghz"], in: 2.4...7.125, unit: "GHz") ?? 5
-            if ![2.4, 5, 6].contains(band) { f.error("band_ghz", "unknown-value", "\(JSONWriter.format(band)) GHz is not a WLAN band (2.4, 5, 6)") }
-            if standard == .n && band == 6 { f.error("band_ghz", "unknown-value", "802.11n does not use the 6 GHz band") }
+            if ![2.4, 5, 6].contains(band) {
+                f.error("band_ghz", "unknown-value", "\(JSONWriter.format(band)) GHz is not a WLAN band (2.4, 5, 6)")
+            }
+            if standard == .n && band == 6 {
+                f.error("band_ghz", "unknown-value", "802.11n does not use the 6 GHz band")
+            }
             let indoor = f.bool("indoor") ?? true
             let legal = WLANRate.legalEIRP(bandMHz: band * 1000, indoor: indoor)
             let eirp = f.number(["eirp_dbm"], in: -10...36, unit: "dBm") ?? legal
-            if eirp > legal { f.warning("eirp_dbm", "above-legal-limit", "\(JSONWriter.format(eirp)) dBm exceeds the legal \(JSONWriter.format(legal)) dBm for \(JSONWriter.format(band)) GHz \(indoor ? "indoor" : "outdoor")") }
+            if eirp > legal {
+                f.warning(
+                    "eirp_dbm", "above-legal-limit",
+                    "\(JSONWriter.format(eirp)) dBm exceeds the legal \(JSONWriter.format(legal)) dBm for "
+                        + "\(JSONWriter.format(band)) GHz \(indoor ? "indoor" : "outdoor")"
+                )
+            }
             let isPublic = f.bool("public") ?? false
             let backhaul = f.number(["backhaul_mbps"], in: 0...100_000, unit: "Mbit/s")
             guard case .point(let c)? = g else { return nil }
-            return WLANAccessPoint(id: id, location: c, island: f.string("island"), standard: standard, bandMHz: band * 1000, eirpDBm: eirp,
-                                   indoor: indoor, isPublic: isPublic, backhaulMbps: backhaul, attributes: f.feature.properties)
+            return WLANAccessPoint(
+                id: id, location: c, island: f.string("island"), standard: standard, bandMHz: band * 1000,
+                eirpDBm: eirp, indoor: indoor, isPublic: isPublic, backhaulMbps: backhaul,
+                attributes: f.feature.properties)
         }
         for (field, assumed) in wlanDefaults {
             guard let n = defaulted[field] else { continue }
-            decoded.problems.append(InputProblem(.warning, code: "default-applied", file: layer.source, layer: layer.name, field: field,
-                                                 reason: "\(n) of \(layer.features.count) access points have no \(field): \(assumed) is assumed; give it, or set defaults for the input in the scenario"))
+            decoded.problems.append(
+                InputProblem(
+                    .warning, code: "default-applied", file: layer.source, layer: layer.name, field: field,
+                    reason:
+                        "\(n) of \(layer.features.count) access points have no \(field): \(assumed) is assumed; give "
+                            + "it, or set defaults for the input in the scenario"
+                ))
         }
         return decoded
     }
 
     /// The WLAN fields that take a default, with what is then assumed.
     static let wlanDefaults: [(String, String)] = [
-        ("standard", "802.11ax"), ("band_ghz", "5 GHz"), ("public", "not public"), ("backhaul_mbps", "an unlimited backhaul"),
+        ("standard", "802.11ax"), ("band_ghz", "5 GHz"), ("public", "not public"),
+        ("backhaul_mbps", "an unlimited backhaul"),
     ]
 
     public static func fixed(_ layer: FeatureLayer) -> DecodedLayer<FixedLineRecord> {
         decode(layer, kind: .fixed, geometry: pointLike) { f, id, g in
-            let technology = f.choice("technology", FixedTechnology.self, aliases: ["ftth/b": .fttb, "cable": .hfc, "catv": .hfc, "docsis": .hfc, "dsl": .adsl, "vectoring": .vdsl])
+            let technology = f.choice(
+                "technology", FixedTechnology.self,
+                aliases: [
+                    "ftth/b": .fttb, "cable": .hfc, "catv": .hfc, "docsis": .hfc, "dsl": .adsl, "vectoring": .vdsl,
+                ])
             if !f.has("technology") { f.error("technology", "missing-field", "required field technology is missing") }
             let down = f.number(["down_mbps"], in: 0...100_000, unit: "Mbit/s")
             if !f.has("down_mbps") { f.error("down_mbps", "missing-field", "required field down_mbps is missing") }
@@ -301,8 +392,10 @@ public enum LayerDecoder {
             let plannedDate = f.date("planned_date")
             let planned = (f.bool("planned_within_3y") ?? false) || plannedDate != nil
             guard let technology, let down else { return nil }
-            return FixedLineRecord(id: id, location: location, buildingID: building, technology: technology, downMbps: down, upMbps: up,
-                                   provider: f.string("provider"), plannedWithin3Years: planned, plannedDate: plannedDate, attributes: f.feature.properties)
+            return FixedLineRecord(
+                id: id, location: location, buildingID: building, technology: technology, downMbps: down, upMbps: up,
+                provider: f.string("provider"), plannedWithin3Years: planned, plannedDate: plannedDate,
+                attributes: f.feature.properties)
         }
     }
 
@@ -316,19 +409,26 @@ public enum LayerDecoder {
     }
 
     public static func population(_ layer: FeatureLayer) -> DecodedLayer<PopulationCell> {
-        decode(layer, kind: .population, geometry: polygonal, idNames: idNames + ["gitter_id_1km", "gitter_id_100m"]) { f, id, g in
+        decode(layer, kind: .population, geometry: polygonal, idNames: idNames + ["gitter_id_1km", "gitter_id_100m"]) {
+            f, id, g in
             var value: Double?
             if let raw = f.string("population", "einwohner"), DecimalText.parse(raw) == -1 {
                 value = 0
-                f.warning("population", "suppressed-value", "population is suppressed (−1) by the statistics office; counted as 0")
+                f.warning(
+                    "population", "suppressed-value",
+                    "population is suppressed (−1) by the statistics office; counted as 0")
             } else {
                 value = f.number(["population", "einwohner"], in: 0...10_000_000)
-                if !f.has("population", "einwohner") { f.error("population", "missing-field", "required field population is missing") }
+                if !f.has("population", "einwohner") {
+                    f.error("population", "missing-field", "required field population is missing")
+                }
             }
             var size: Double?
             if let raw = f.string("household_size", "hhgroesse_d") {
                 if let v = DecimalText.parse(raw), v < 0 {
-                    f.warning("household_size", "suppressed-value", "household size \(raw) is a statistics-office code for \"not given\"; the layer's mean is used")
+                    f.warning(
+                        "household_size", "suppressed-value",
+                        "household size \(raw) is a statistics-office code for \"not given\"; the layer's mean is used")
                 } else {
                     size = f.number(["household_size", "hhgroesse_d"], in: 0.5...20)
                 }
@@ -347,7 +447,9 @@ public enum LayerDecoder {
             }
             guard g.typeName == "LINESTRING" || g.typeName == "MULTILINESTRING" else {
                 let tag = f.string("highway").map { " (highway=\($0))" } ?? ""
-                f.warning("geometry", "not-a-street", "a \(g.typeName)\(tag) is not a street line; left out of the streets layer")
+                f.warning(
+                    "geometry", "not-a-street",
+                    "a \(g.typeName)\(tag) is not a street line; left out of the streets layer")
                 f.hasError = true
                 return nil
             }

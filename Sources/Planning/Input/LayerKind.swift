@@ -1,12 +1,13 @@
 /// The GeoData layers of the contract.
 public enum LayerKind: String, Sendable, CaseIterable, Codable {
-    case buildings, schools, focusPoints = "focus_points", sites, wlan, fixed, districts, population, streets
+    case buildings, schools
+    case focusPoints = "focus_points"
+    case sites, wlan, fixed, districts, population, streets
 
     /// Words in a file or table name that tell its layer, checked in this order.
     static let nameHints: [(LayerKind, [String])] = [
         (.wlan, ["wlan", "wifi", "freifunk", "hotspot", "access_point", "access-point"]),
-        (.focusPoints, ["focus", "schwerpunkt"]),
-        (.schools, ["school", "schul"]),
+        (.focusPoints, ["focus", "schwerpunkt"]), (.schools, ["school", "schul"]),
         (.sites, ["site", "antenna", "antenne", "standort", "mast", "cell"]),
         (.fixed, ["fixed", "festnetz", "markterkundung"]),
         (.population, ["population", "census", "zensus", "grid", "raster"]),

@@ -21,7 +21,9 @@ public struct ValidationReport: Sendable {
 
     /// Checks each file as the layer `kind` names, or the layer its name suggests. Files whose layer
     /// cannot be told are checked for readable, plausible geometry only.
-    public static func check(paths: [String], kind: LayerKind?, loader: GeoDataLoader, settings: AnalysisSettings = AnalysisSettings()) -> ValidationReport {
+    public static func check(
+        paths: [String], kind: LayerKind?, loader: GeoDataLoader, settings: AnalysisSettings = AnalysisSettings()
+    ) -> ValidationReport {
         var report = ValidationReport()
         // Every layer of every file together, for the joins between layers.
         var all = GeoData(crs: loader.workingCRS)
@@ -43,12 +45,24 @@ public struct ValidationReport: Sendable {
                         result.layers.append((layer.features.name, k, total, total - data.dropped[k, default: 0]))
                     } else {
                         var problems = layer.features.problems
-                        if layer.features.features.allSatisfy({ $0.geometry == nil }) && layer.features.problems.isEmpty {
-                            problems.append(InputProblem(.error, code: "no-geometry", file: path, layer: layer.features.name,
-                                                         reason: "a table without coordinates (no lon/lat, x/y or wkt columns), so not a map layer; if it is a GeoData layer, name it with --layer (fixed-line records may reference buildings by building_id)"))
+                        if layer.features.features.allSatisfy({ $0.geometry == nil }) && layer.features.problems.isEmpty
+                        {
+                            problems.append(
+                                InputProblem(
+                                    .error, code: "no-geometry", file: path, layer: layer.features.name,
+                                    reason:
+                                        "a table without coordinates (no lon/lat, x/y or wkt columns), so not a map "
+                                            + "layer; if it is a GeoData layer, name it with --layer (fixed-line "
+                                                + "records may reference buildings by building_id)"
+                                ))
                         } else {
-                            problems.append(InputProblem(.warning, code: "unknown-layer", file: path, layer: layer.features.name,
-                                                         reason: "the layer cannot be told from the name; only geometry and coordinates were checked (give --layer to check its fields)"))
+                            problems.append(
+                                InputProblem(
+                                    .warning, code: "unknown-layer", file: path, layer: layer.features.name,
+                                    reason:
+                                        "the layer cannot be told from the name; only geometry and coordinates were "
+                                            + "checked (give --layer to check its fields)"
+                                ))
                         }
                         result.problems += problems
                         let bad = Set(problems.filter { $0.severity == .error }.compactMap(\.featureIndex))
@@ -56,9 +70,7 @@ public struct ValidationReport: Sendable {
                         result.layers.append((layer.features.name, nil, total, usable))
                     }
                 }
-            } catch {
-                result.unreadable = error
-            }
+            } catch { result.unreadable = error }
             report.files.append(result)
         }
         for problem in joinProblems(all, settings: settings) {
@@ -74,36 +86,47 @@ public struct ValidationReport: Sendable {
     /// with the distances a run uses: one problem per layer that does not join fully, an error where a
     /// run would stop (fixed lines below `minimumJoinRate`).
     static func joinProblems(_ data: GeoData, settings: AnalysisSettings) -> [InputProblem] {
-        guard !data.buildings.isEmpty, let context = try? SpatialContext(data: data, settings: settings) else { return [] }
+        guard !data.buildings.isEmpty, let context = try? SpatialContext(data: data, settings: settings) else {
+            return []
+        }
         var out: [InputProblem] = []
         func report(_ kind: LayerKind, joined: Int, total: Int, error: Bool, how: String) {
             guard total > 0, joined < total else { return }
             let rate = NumberText.plain((Double(joined) / Double(total) * 1000).rounded() / 10)
             let stop = error ? "; a run stops below \(NumberText.plain(settings.minimumJoinRate * 100)) %" : ""
-            out.append(InputProblem(error ? .error : .warning, code: "join-rate", file: "", layer: kind.rawValue,
-                                    reason: "\(joined) of \(total) \(how) find a building (\(rate) %), by building_id or within "
-                                        + "\(NumberText.plain(context.joinDistance(kind, settings))) m\(stop)"))
+            out.append(
+                InputProblem(
+                    error ? .error : .warning, code: "join-rate", file: "", layer: kind.rawValue,
+                    reason: "\(joined) of \(total) \(how) find a building (\(rate) %), by building_id or within "
+                        + "\(NumberText.plain(context.joinDistance(kind, settings))) m\(stop)"))
         }
         if !data.fixed.isEmpty {
-            let join = FixedService.join(data.fixed, buildings: context.buildings, index: context.index,
-                                         maximumDistanceM: context.joinDistance(.fixed, settings))
+            let join = FixedService.join(
+                data.fixed, buildings: context.buildings, index: context.index,
+                maximumDistanceM: context.joinDistance(.fixed, settings))
             let unmatched = FixedService.unmatched(join.problems)
             let joined = data.fixed.count - unmatched.unknownIDs - unmatched.tooFar
-            report(.fixed, joined: joined, total: data.fixed.count,
-                   error: Double(joined) < settings.minimumJoinRate * Double(data.fixed.count), how: "fixed-line records")
+            report(
+                .fixed, joined: joined, total: data.fixed.count,
+                error: Double(joined) < settings.minimumJoinRate * Double(data.fixed.count), how: "fixed-line records")
         }
-        if !data.wlan.isEmpty, let islands = try? WLANService.islands(data.wlan, buildings: context.buildings, index: context.index,
-                                                                     settings: settings.wlan,
-                                                                     joinDistanceM: context.joinDistance(.wlan, settings)) {
-            report(.wlan, joined: islands.filter { $0.buildingIndex != nil }.count, total: islands.count, error: false,
-                   how: "WLAN islands")
+        if !data.wlan.isEmpty,
+            let islands = try? WLANService.islands(
+                data.wlan, buildings: context.buildings, index: context.index, settings: settings.wlan,
+                joinDistanceM: context.joinDistance(.wlan, settings))
+        {
+            report(
+                .wlan, joined: islands.filter { $0.buildingIndex != nil }.count, total: islands.count, error: false,
+                how: "WLAN islands")
         }
         let focus = context.focus
-        report(.schools, joined: data.schools.count - focus.schoolsWithoutBuilding, total: data.schools.count, error: false,
-               how: "schools")
+        report(
+            .schools, joined: data.schools.count - focus.schoolsWithoutBuilding, total: data.schools.count,
+            error: false, how: "schools")
         let pointFocus = data.focusPoints.filter { !$0.geometry.isPolygonal }.count
-        report(.focusPoints, joined: pointFocus - focus.focusPointsWithoutBuilding, total: pointFocus, error: false,
-               how: "point focus points")
+        report(
+            .focusPoints, joined: pointFocus - focus.focusPointsWithoutBuilding, total: pointFocus, error: false,
+            how: "point focus points")
         return out
     }
 }

@@ -22,8 +22,11 @@ public struct Building: Sendable, Hashable {
     /// Every property of the input feature, passed through to the reports.
     public var attributes: JSONObject
 
-    public init(id: String, geometry: Geometry, use: BuildingUse, households: Double, householdsEstimated: Bool = false, residents: Double? = nil,
-                businesses: Int = 0, floors: Int = 2, heightM: Double = 6, address: String? = nil, attributes: JSONObject = JSONObject()) {
+    public init(
+        id: String, geometry: Geometry, use: BuildingUse, households: Double, householdsEstimated: Bool = false,
+        residents: Double? = nil, businesses: Int = 0, floors: Int = 2, heightM: Double = 6, address: String? = nil,
+        attributes: JSONObject = JSONObject()
+    ) {
         self.id = id
         self.geometry = geometry
         self.use = use
@@ -39,7 +42,9 @@ public struct Building: Sendable, Hashable {
 
     /// Footprint area in m² (0 for a point), by the shoelace formula over each valid polygon.
     public static func footprintArea(_ g: Geometry) -> Double {
-        g.polygons.reduce(0) { total, p in total + abs(Ring.signedArea(p.exterior)) - p.holes.reduce(0) { $0 + abs(Ring.signedArea($1)) } }
+        g.polygons.reduce(0) { total, p in
+            total + abs(Ring.signedArea(p.exterior)) - p.holes.reduce(0) { $0 + abs(Ring.signedArea($1)) }
+        }
     }
 
     /// Floor area per dwelling used to estimate households from the footprint, m².

@@ -1,3 +1,5 @@
+import GeoCore
+
 /// A calendar day (no time, no zone), as market surveys and plans give dates: `2025-06-30`, or the
 /// German `30.06.2025`.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -6,7 +8,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public let day: Int
 
     public init?(year: Int, month: Int, day: Int) {
-        guard (1900...2200).contains(year), (1...12).contains(month), day >= 1, day <= Self.days(inMonth: month, year: year) else { return nil }
+        guard (1900...2200).contains(year), (1...12).contains(month), day >= 1,
+            day <= Self.days(inMonth: month, year: year)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -17,9 +21,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         let t = text.trimmingWhitespace
         let iso = t.split(separator: "-", omittingEmptySubsequences: false)
         let german = t.split(separator: ".", omittingEmptySubsequences: false)
-        if iso.count == 3, iso[0].count == 4, let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]), iso[1].count == 2, iso[2].count == 2 {
+        if iso.count == 3, iso[0].count == 4, let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]),
+            iso[1].count == 2, iso[2].count == 2
+        {
             self.init(year: y, month: m, day: d)
-        } else if german.count == 3, german[2].count == 4, let d = Int(german[0]), let m = Int(german[1]), let y = Int(german[2]) {
+        } else if german.count == 3, german[2].count == 4, let d = Int(german[0]), let m = Int(german[1]),
+            let y = Int(german[2])
+        {
             self.init(year: y, month: m, day: d)
         } else {
             return nil
@@ -39,7 +47,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         CalendarDate(year: year + years, month: month, day: min(day, Self.days(inMonth: month, year: year + years)))!
     }
 
-    public static func < (a: CalendarDate, b: CalendarDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
 
     /// `YYYY-MM-DD`.
     public var description: String {
@@ -47,5 +57,3 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return "\(year)-\(two(month))-\(two(day))"
     }
 }
-
-import GeoCore

@@ -27,8 +27,11 @@ public struct FixedLineRecord: Sendable, Hashable {
     public var plannedDate: CalendarDate?
     public var attributes: JSONObject
 
-    public init(id: String, location: Coordinate?, buildingID: String?, technology: FixedTechnology, downMbps: Double, upMbps: Double?,
-                provider: String?, plannedWithin3Years: Bool, plannedDate: CalendarDate? = nil, attributes: JSONObject) {
+    public init(
+        id: String, location: Coordinate?, buildingID: String?, technology: FixedTechnology, downMbps: Double,
+        upMbps: Double?, provider: String?, plannedWithin3Years: Bool, plannedDate: CalendarDate? = nil,
+        attributes: JSONObject
+    ) {
         self.id = id
         self.location = location
         self.buildingID = buildingID

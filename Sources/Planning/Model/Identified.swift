@@ -1,7 +1,5 @@
 /// A domain value with an id that is unique within its layer.
-public protocol Identified {
-    var id: String { get set }
-}
+public protocol Identified { var id: String { get set } }
 
 extension Building: Identified {}
 extension School: Identified {}

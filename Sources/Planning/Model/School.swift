@@ -16,7 +16,10 @@ public struct School: Sendable, Hashable {
 /// A socio-economic focus point of the funding rules (hospital, authority, business park, …).
 public struct FocusPoint: Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable, Codable {
-        case hospital, authority, businessPark = "business_park", transportHub = "transport_hub", farm, school, other
+        case hospital, authority
+        case businessPark = "business_park"
+        case transportHub = "transport_hub"
+        case farm, school, other
     }
 
     public var id: String

@@ -2,9 +2,7 @@ import GeoCore
 import Radio
 
 /// A 3GPP TR 38.901 deployment scenario for a site.
-public enum SiteEnvironment: String, Sendable, CaseIterable, Codable {
-    case uma, umi, rma, indoor
-}
+public enum SiteEnvironment: String, Sendable, CaseIterable, Codable { case uma, umi, rma, indoor }
 
 /// One sector (cell) of a site: antenna direction and one carrier.
 public struct Sector: Sendable, Hashable {

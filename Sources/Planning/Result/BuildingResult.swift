@@ -3,8 +3,7 @@ import Radio
 
 /// One building of a run: the building as loaded, where it lies, what service it has and its verdicts.
 /// The building's own fields read through (`result.id`, `result.households`).
-@dynamicMemberLookup
-public struct BuildingResult: Sendable {
+@dynamicMemberLookup public struct BuildingResult: Sendable {
     public var building: Building
     /// Index into `RunResult.districts` of the district that holds its centre.
     public var district: Int?

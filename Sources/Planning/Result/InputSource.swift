@@ -15,8 +15,9 @@ public struct InputSource: Sendable, Hashable {
         return LayerKind.allCases.flatMap { kind in
             (scenario.inputs[kind] ?? []).map { input in
                 let note = SourceNote.of(input, fileMembers: data.fileNotes[input.path])
-                return InputSource(layer: kind, fileName: URL(fileURLWithPath: input.path).lastPathComponent,
-                                   attribution: note.attribution, licence: note.licence, generated: generated.contains(kind.rawValue))
+                return InputSource(
+                    layer: kind, fileName: URL(fileURLWithPath: input.path).lastPathComponent,
+                    attribution: note.attribution, licence: note.licence, generated: generated.contains(kind.rawValue))
             }
         }
     }

@@ -19,8 +19,12 @@ public struct RunSummary: Codable, Sendable {
     public var generatedLayers: [String]
 
     enum CodingKeys: String, CodingKey {
-        case scenario, description, crs, buildings, programmes, reasonLabels = "reason_labels"
-        case underservedAreas = "underserved_areas", coverage, schools, inputProblems = "input_problems", radio
+        case scenario, description, crs, buildings, programmes
+        case reasonLabels = "reason_labels"
+        case underservedAreas = "underserved_areas"
+        case coverage, schools
+        case inputProblems = "input_problems"
+        case radio
         case generatedLayers = "generated_layers"
     }
 
@@ -33,7 +37,9 @@ public struct RunSummary: Codable, Sendable {
         public var byFixedTechnology: OrderedMembers<Int>
 
         enum CodingKeys: String, CodingKey {
-            case total, households, residents, byUse = "by_use", byBestService = "by_best_service"
+            case total, households, residents
+            case byUse = "by_use"
+            case byBestService = "by_best_service"
             case byFixedTechnology = "by_fixed_technology"
         }
     }
@@ -53,10 +59,15 @@ public struct RunSummary: Codable, Sendable {
         public var reasons: OrderedMembers<Int>
 
         enum CodingKeys: String, CodingKey {
-            case guideline, clause, inForce = "in_force", eligibleBuildings = "eligible_buildings"
-            case eligibleHouseholds = "eligible_households", eligibleResidents = "eligible_residents"
-            case eligibleSchools = "eligible_schools", eligibleSchoolBuildings = "eligible_school_buildings"
-            case eligibleHospitals = "eligible_hospitals", reasons
+            case guideline, clause
+            case inForce = "in_force"
+            case eligibleBuildings = "eligible_buildings"
+            case eligibleHouseholds = "eligible_households"
+            case eligibleResidents = "eligible_residents"
+            case eligibleSchools = "eligible_schools"
+            case eligibleSchoolBuildings = "eligible_school_buildings"
+            case eligibleHospitals = "eligible_hospitals"
+            case reasons
         }
     }
 
@@ -79,7 +90,10 @@ public struct RunSummary: Codable, Sendable {
         public var residents: Double
 
         enum CodingKeys: String, CodingKey {
-            case className = "class", label, areaKm2 = "area_km2", residents
+            case className = "class"
+            case label
+            case areaKm2 = "area_km2"
+            case residents
         }
     }
 
@@ -92,7 +106,9 @@ public struct RunSummary: Codable, Sendable {
         public var classRuleUnknown: Int
 
         enum CodingKeys: String, CodingKey {
-            case total, gigabit, withWLAN = "with_wlan", meeting30PerClass = "meeting_30_per_class"
+            case total, gigabit
+            case withWLAN = "with_wlan"
+            case meeting30PerClass = "meeting_30_per_class"
             case classRuleUnknown = "class_rule_unknown"
         }
     }
@@ -112,8 +128,11 @@ public struct RunSummary: Codable, Sendable {
         public var violations: OrderedMembers<Int>
 
         enum CodingKeys: String, CodingKey {
-            case pathLoss = "path_loss", siteEnvironments = "site_environments", los
-            case sitesOutsideValidityRange = "sites_outside_validity_range", violations
+            case pathLoss = "path_loss"
+            case siteEnvironments = "site_environments"
+            case los
+            case sitesOutsideValidityRange = "sites_outside_validity_range"
+            case violations
         }
     }
 }
@@ -127,55 +146,75 @@ extension RunSummary {
         description = r.scenario.description
         crs = r.scenario.workingCRS.identifier
         buildings = Buildings(
-            total: r.buildings.count, households: Self.tenths(r.city.all.households), residents: r.city.all.residents.rounded(),
-            byUse: OrderedMembers(BuildingUse.allCases.compactMap { use in
-                let n = r.buildings.filter { $0.use == use }.count
-                return n > 0 ? (use.rawValue, n) : nil
-            }),
-            byBestService: OrderedMembers([ServiceSource.fixed, .mobile, .wlan, .none].map { source in
-                (source.rawValue, services.filter { $0.best.source == source }.count)
-            }),
-            byFixedTechnology: OrderedMembers(FixedTechnology.allCases.reversed().map { t in
-                (t.rawValue, services.filter { ($0.fixed.best?.technology ?? .none) == t }.count)
-            }))
-        programmes = OrderedMembers(FundingProgramme.allCases.map { p in
-            let c = r.city.eligible[p] ?? BuildingCounts()
-            var tally: [String: Int] = [:]
-            for s in services { tally[s.funding[p]!.reason.rawValue, default: 0] += 1 }
-            return (p.rawValue, Programme(
-                guideline: p.source.title, clause: p.source.clause, inForce: p.source.inForce, eligibleBuildings: c.buildings,
-                eligibleHouseholds: Self.tenths(c.households), eligibleResidents: c.residents.rounded(),
-                eligibleSchools: r.schools.isEmpty ? c.schools : r.schools.filter { $0.eligibleUnder.contains(p) }.count,
-                eligibleSchoolBuildings: c.schools, eligibleHospitals: c.hospitals,
-                reasons: OrderedMembers(tally.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))
-        })
-        reasonLabels = OrderedMembers(FundingReason.allCases.map { reason in
-            (reason.rawValue, ReasonLabel(eligible: reason.eligible, de: reason.labelDE(funding), en: reason.labelEN(funding)))
-        })
-        underservedAreas = Areas(programme: funding.areaProgramme.rawValue, count: r.areas.count,
-                                 buildings: r.areas.reduce(0) { $0 + $1.counts.buildings })
+            total: r.buildings.count, households: Self.tenths(r.city.all.households),
+            residents: r.city.all.residents.rounded(),
+            byUse: OrderedMembers(
+                BuildingUse.allCases.compactMap { use in
+                    let n = r.buildings.filter { $0.use == use }.count
+                    return n > 0 ? (use.rawValue, n) : nil
+                }),
+            byBestService: OrderedMembers(
+                [ServiceSource.fixed, .mobile, .wlan, .none].map { source in
+                    (source.rawValue, services.filter { $0.best.source == source }.count)
+                }),
+            byFixedTechnology: OrderedMembers(
+                FixedTechnology.allCases.reversed().map { t in
+                    (t.rawValue, services.filter { ($0.fixed.best?.technology ?? .none) == t }.count)
+                }))
+        programmes = OrderedMembers(
+            FundingProgramme.allCases.map { p in
+                let c = r.city.eligible[p] ?? BuildingCounts()
+                var tally: [String: Int] = [:]
+                for s in services { tally[s.funding[p]!.reason.rawValue, default: 0] += 1 }
+                return (
+                    p.rawValue,
+                    Programme(
+                        guideline: p.source.title, clause: p.source.clause, inForce: p.source.inForce,
+                        eligibleBuildings: c.buildings, eligibleHouseholds: Self.tenths(c.households),
+                        eligibleResidents: c.residents.rounded(),
+                        eligibleSchools: r.schools.isEmpty
+                            ? c.schools : r.schools.filter { $0.eligibleUnder.contains(p) }.count,
+                        eligibleSchoolBuildings: c.schools, eligibleHospitals: c.hospitals,
+                        reasons: OrderedMembers(tally.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+                )
+            })
+        reasonLabels = OrderedMembers(
+            FundingReason.allCases.map { reason in
+                (
+                    reason.rawValue,
+                    ReasonLabel(eligible: reason.eligible, de: reason.labelDE(funding), en: reason.labelEN(funding))
+                )
+            })
+        underservedAreas = Areas(
+            programme: funding.areaProgramme.rawValue, count: r.areas.count,
+            buildings: r.areas.reduce(0) { $0 + $1.counts.buildings })
         coverage = r.city.coverage.map { c in
-            Coverage(className: c.coverageClass.name, label: c.coverageClass.label, areaKm2: (c.areaKm2 * 1000).rounded() / 1000,
-                     residents: c.residents.rounded())
+            Coverage(
+                className: c.coverageClass.name, label: c.coverageClass.label,
+                areaKm2: (c.areaKm2 * 1000).rounded() / 1000, residents: c.residents.rounded())
         }
         schools = Schools(
             total: r.schools.count,
             gigabit: r.schools.filter { $0.connection.map { funding.isGigabit($0.funding) } ?? false }.count,
             withWLAN: r.schools.filter { $0.wlanIsland != nil }.count,
-            meeting30PerClass: r.schools.contains { $0.meetsClassRule != nil } ? r.schools.filter { $0.meetsClassRule == true }.count : nil,
+            meeting30PerClass: r.schools.contains { $0.meetsClassRule != nil }
+                ? r.schools.filter { $0.meetsClassRule == true }.count : nil,
             classRuleUnknown: r.schools.filter { $0.meetsClassRule == nil }.count)
         inputProblems = Problems(
             errors: r.inputErrorCount, warnings: r.warningCount,
-            dropped: OrderedMembers(r.dropped.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key.rawValue, $0.value) }))
+            dropped: OrderedMembers(
+                r.dropped.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key.rawValue, $0.value) }))
         let extrapolated = r.network.extrapolated.values
         radio = Radio(
             pathLoss: "3GPP TR 38.901 Table 7.4.1-1 per site environment",
-            siteEnvironments: OrderedMembers(TR38901.Scenario.allCases.map { scenario in
-                (scenario.rawValue, r.network.environments.values.filter { $0 == scenario }.count)
-            }),
-            los: r.losMethod.rawValue, sitesOutsideValidityRange: r.network.extrapolated.count,
-            violations: OrderedMembers(Dictionary(grouping: extrapolated.flatMap { Set($0.map(Self.limitKind)) }, by: { $0 })
-                .sorted { $0.key < $1.key }.map { ($0.key, $0.value.count) }))
+            siteEnvironments: OrderedMembers(
+                TR38901.Scenario.allCases.map { scenario in
+                    (scenario.rawValue, r.network.environments.values.filter { $0 == scenario }.count)
+                }), los: r.losMethod.rawValue, sitesOutsideValidityRange: r.network.extrapolated.count,
+            violations: OrderedMembers(
+                Dictionary(grouping: extrapolated.flatMap { Set($0.map(Self.limitKind)) }, by: { $0 }).sorted {
+                    $0.key < $1.key
+                }.map { ($0.key, $0.value.count) }))
         generatedLayers = r.generatedLayers
     }
 
@@ -190,9 +229,12 @@ extension RunSummary {
 
     static func tenths(_ v: Double) -> Double { (v * 10).rounded() / 10 }
 
-    /// A violated limit without the value: "base station height 30 m outside 25…25 m" → "base station height outside 25…25 m".
+    /// A violated limit without the value: "base station height 30 m outside 25…25 m" → "base station height outside
+    /// 25…25 m".
     public static func limitKind(_ violation: String) -> String {
-        guard let digit = violation.firstIndex(where: \.isNumber), let outside = violation.range(of: "outside") else { return violation }
+        guard let digit = violation.firstIndex(where: \.isNumber), let outside = violation.range(of: "outside") else {
+            return violation
+        }
         return String(violation[..<digit]).trimmingWhitespace + " " + violation[outside.lowerBound...]
     }
 }

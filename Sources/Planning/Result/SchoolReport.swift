@@ -33,12 +33,13 @@ public struct SchoolReport: Sendable {
             let classes = school.classes ?? school.students.map { Int((Double($0) / pupilsPerClass).rounded(.up)) }
             let down = s.fixed.best?.downMbps
             let perClass = classes.flatMap { c in c > 0 ? down.map { $0 / Double(c) } : nil }
-            return SchoolReport(schoolID: school.id, name: school.name, location: school.geometry.anchor, building: b,
-                                buildingID: buildings[b].id, district: buildings[b].district, connection: s.fixed.best,
-                                classes: classes, mbpsPerClass: perClass, meetsClassRule: perClass.map { $0 >= mbpsPerClassRule },
-                                wlanIsland: s.wlanIsland,
-                                bestMobile: s.mobileIndoor.values.max { $0.1.downlinkMbps < $1.1.downlinkMbps },
-                                eligibleUnder: FundingProgramme.allCases.filter { s.funding[$0]!.eligible })
+            return SchoolReport(
+                schoolID: school.id, name: school.name, location: school.geometry.anchor, building: b,
+                buildingID: buildings[b].id, district: buildings[b].district, connection: s.fixed.best,
+                classes: classes, mbpsPerClass: perClass, meetsClassRule: perClass.map { $0 >= mbpsPerClassRule },
+                wlanIsland: s.wlanIsland,
+                bestMobile: s.mobileIndoor.values.max { $0.1.downlinkMbps < $1.1.downlinkMbps },
+                eligibleUnder: FundingProgramme.allCases.filter { s.funding[$0]!.eligible })
         }
     }
 }

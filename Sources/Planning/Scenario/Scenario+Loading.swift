@@ -10,7 +10,9 @@ extension Scenario {
         let loader = GeoDataLoader(workingCRS: workingCRS, csvCRS: csvCRS)
         var data = GeoData(crs: workingCRS)
         for kind in LayerKind.allCases {
-            for input in inputs[kind] ?? [] { try loader.load(path: input.path, as: kind, options: input.options, into: &data) }
+            for input in inputs[kind] ?? [] {
+                try loader.load(path: input.path, as: kind, options: input.options, into: &data)
+            }
         }
         // Changes never move buildings, schools, focus points or districts: one context serves every selector.
         var context: SpatialContext?
@@ -30,11 +32,14 @@ extension Scenario {
         return d
     }
 
-    func selectSites(_ s: SiteSelector, _ data: GeoData, _ change: ScenarioChange, context: () throws -> SpatialContext) throws
-        -> [Int] {
+    func selectSites(
+        _ s: SiteSelector, _ data: GeoData, _ change: ScenarioChange, context: () throws -> SpatialContext
+    ) throws -> [Int] {
         if let ids = s.ids {
             let known = Set(data.sites.map(\.id))
-            if let missing = ids.first(where: { !known.contains($0) }) { throw fail(change, "select.ids", "no site with id \"\(missing)\"") }
+            if let missing = ids.first(where: { !known.contains($0) }) {
+                throw fail(change, "select.ids", "no site with id \"\(missing)\"")
+            }
         }
         let locator = try s.district.map { _ in try context().districts }
         let district = try s.district.map { try self.district($0, locator!, change, key: "select.district") }
@@ -76,8 +81,9 @@ extension Scenario {
         return chosen
     }
 
-    func apply(_ change: ScenarioChange, to data: inout GeoData, loader: GeoDataLoader, context cached: inout SpatialContext?)
-        throws {
+    func apply(
+        _ change: ScenarioChange, to data: inout GeoData, loader: GeoDataLoader, context cached: inout SpatialContext?
+    ) throws {
         func context() throws -> SpatialContext {
             if let cached { return cached }
             let made = try SpatialContext(data: data, settings: settings)
@@ -91,14 +97,17 @@ extension Scenario {
             let projector = Projector()
             var added = GeoData(crs: workingCRS)
             for (crs, list) in [(CRS.wgs84, wgs), (workingCRS, working)] where !list.isEmpty {
-                let layer = try FeatureLayer(name: "sites", source: change.file, crs: crs, features: list).prepared(for: workingCRS, projector: projector)
+                let layer = try FeatureLayer(name: "sites", source: change.file, crs: crs, features: list).prepared(
+                    for: workingCRS, projector: projector)
                 GeoDataLoader.add(layer, as: .sites, into: &added)
             }
             if let e = added.problems.first(where: { $0.severity == .error }) {
                 throw fail(change, "add_sites[\(e.featureIndex ?? 0)]\(e.field.map { ".\($0)" } ?? "")", e.reason)
             }
             let existing = Set(data.sites.map(\.id))
-            if let dup = added.sites.first(where: { existing.contains($0.id) }) { throw fail(change, "add_sites", "a site with id \"\(dup.id)\" exists already") }
+            if let dup = added.sites.first(where: { existing.contains($0.id) }) {
+                throw fail(change, "add_sites", "a site with id \"\(dup.id)\" exists already")
+            }
             data.sites += added.sites
         case .removeSites(let s):
             let chosen = Set(try selectSites(s, data, change, context: context))
@@ -121,10 +130,16 @@ extension Scenario {
         case .addSectors(let s, let sectors):
             for i in try selectSites(s, data, change, context: context) {
                 for (k, fields) in sectors.enumerated() {
-                    var f = FeatureFields(Feature(index: k, geometry: nil, properties: fields), file: change.file, layer: "sites")
+                    var f = FeatureFields(
+                        Feature(index: k, geometry: nil, properties: fields), file: change.file, layer: "sites")
                     f.id = data.sites[i].id
-                    guard let sector = LayerDecoder.sector(&f, fields: fields, id: "\(data.sites[i].id)-added-\(k + 1)"), !f.hasError else {
-                        throw fail(change, "sectors[\(k)]", f.problems.first { $0.severity == .error }?.reason ?? "invalid sector")
+                    guard
+                        let sector = LayerDecoder.sector(&f, fields: fields, id: "\(data.sites[i].id)-added-\(k + 1)"),
+                        !f.hasError
+                    else {
+                        throw fail(
+                            change, "sectors[\(k)]",
+                            f.problems.first { $0.severity == .error }?.reason ?? "invalid sector")
                     }
                     data.sites[i].sectors.append(sector)
                 }
@@ -149,31 +164,41 @@ extension Scenario {
                 let area = (try? b.geometry.area()) ?? 0
                 let count = min(20, max(1, Int(area / t.squareMetresPerAP)))
                 for (k, p) in Self.spread(count, in: b.geometry).enumerated() {
-                    data.wlan.append(WLANAccessPoint(
-                        id: "\(b.id)-scenario-ap\(k + 1)", location: p, island: b.attributes["name"]?.text ?? b.id, standard: t.standard, bandMHz: t.bandMHz,
-                        eirpDBm: WLANRate.legalEIRP(bandMHz: t.bandMHz, indoor: true), indoor: true, isPublic: t.isPublic, backhaulMbps: t.backhaulMbps,
-                        attributes: JSONObject([("building_id", .string(b.id)), ("scenario", .string(name))])))
+                    data.wlan.append(
+                        WLANAccessPoint(
+                            id: "\(b.id)-scenario-ap\(k + 1)", location: p, island: b.attributes["name"]?.text ?? b.id,
+                            standard: t.standard, bandMHz: t.bandMHz,
+                            eirpDBm: WLANRate.legalEIRP(bandMHz: t.bandMHz, indoor: true), indoor: true,
+                            isPublic: t.isPublic, backhaulMbps: t.backhaulMbps,
+                            attributes: JSONObject([("building_id", .string(b.id)), ("scenario", .string(name))])))
                 }
             }
         case .addFibre(let s, let t):
             let context = try context()
             for i in try selectBuildings(s, context, change) {
                 let b = context.buildings[i]
-                data.fixed.append(FixedLineRecord(id: "\(b.id)-scenario-\(t.technology.rawValue)", location: nil, buildingID: b.id, technology: t.technology,
-                                                  downMbps: t.downMbps, upMbps: t.upMbps, provider: t.provider, plannedWithin3Years: t.plannedWithin3Years || t.plannedDate != nil, plannedDate: t.plannedDate,
-                                                  attributes: JSONObject([("scenario", .string(name))])))
+                data.fixed.append(
+                    FixedLineRecord(
+                        id: "\(b.id)-scenario-\(t.technology.rawValue)", location: nil, buildingID: b.id,
+                        technology: t.technology, downMbps: t.downMbps, upMbps: t.upMbps, provider: t.provider,
+                        plannedWithin3Years: t.plannedWithin3Years || t.plannedDate != nil, plannedDate: t.plannedDate,
+                        attributes: JSONObject([("scenario", .string(name))])))
             }
         }
     }
 
     /// `count` points inside a footprint on a regular grid (its centre for one point or a point building).
     static func spread(_ count: Int, in geometry: Geometry) -> [Coordinate] {
-        guard let polygon = geometry.polygons.first, count > 1, let box = geometry.boundingBox else { return [geometry.anchor!] }
+        guard let polygon = geometry.polygons.first, count > 1, let box = geometry.boundingBox else {
+            return [geometry.anchor!]
+        }
         let side = Int(Double(count).squareRoot().rounded(.up)) + 1
         var points: [Coordinate] = []
         for r in 1...side {
             for c in 1...side {
-                let p = Coordinate(box.minX + box.width * Double(c) / Double(side + 1), box.minY + box.height * Double(r) / Double(side + 1))
+                let p = Coordinate(
+                    box.minX + box.width * Double(c) / Double(side + 1),
+                    box.minY + box.height * Double(r) / Double(side + 1))
                 if polygon.contains(p) { points.append(p) }
             }
         }

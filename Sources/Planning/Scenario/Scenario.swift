@@ -46,7 +46,9 @@ public struct Scenario: Sendable {
         if name.isEmpty { return "the name is empty" }
         if name == "." || name == ".." { return "\"\(name)\" is not a folder name" }
         if name.contains("/") || name.contains("\\") { return "the name \"\(name)\" holds a path separator" }
-        if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "the name holds a control character" }
+        if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "the name holds a control character"
+        }
         if name.hasPrefix(".") { return "the name \"\(name)\" starts with a dot (a hidden folder)" }
         if name.utf8.count > 200 { return "the name is longer than 200 bytes" }
         return nil

@@ -17,12 +17,18 @@ struct YAMLValue {
 
     /// The mapping's entries, checking that every key is known (any key when `allowed` is nil).
     func mapping(allowed: [String]?) throws -> [String: YAMLValue] {
-        guard case .mapping(let m) = node else { throw error(allowed.map { "expected a mapping with keys \($0.joined(separator: ", "))" } ?? "expected a mapping") }
+        guard case .mapping(let m) = node else {
+            throw error(
+                allowed.map { "expected a mapping with keys \($0.joined(separator: ", "))" } ?? "expected a mapping")
+        }
         var out: [String: YAMLValue] = [:]
         for (k, v) in m {
-            guard let key = k.string else { throw YAMLValue(node: k, file: file, path: path).error("keys must be text") }
+            guard let key = k.string else {
+                throw YAMLValue(node: k, file: file, path: path).error("keys must be text")
+            }
             if let allowed, !allowed.contains(key) {
-                throw YAMLValue(node: k, file: file, path: path.isEmpty ? key : "\(path).\(key)").error("unknown key \"\(key)\" (expected one of \(allowed.joined(separator: ", ")))")
+                throw YAMLValue(node: k, file: file, path: path.isEmpty ? key : "\(path).\(key)").error(
+                    "unknown key \"\(key)\" (expected one of \(allowed.joined(separator: ", ")))")
             }
             out[key] = child(key, v)
         }
@@ -46,12 +52,16 @@ struct YAMLValue {
     }
 
     func date() throws -> CalendarDate {
-        guard case .scalar(let s) = node, let d = CalendarDate(parsing: s.string) else { throw error("expected a date like 2026-06-30, not \(describe)") }
+        guard case .scalar(let s) = node, let d = CalendarDate(parsing: s.string) else {
+            throw error("expected a date like 2026-06-30, not \(describe)")
+        }
         return d
     }
 
     func double() throws -> Double {
-        guard case .scalar(let s) = node, let v = Double(s.string), v.isFinite else { throw error("expected a number, not \(describe)") }
+        guard case .scalar(let s) = node, let v = Double(s.string), v.isFinite else {
+            throw error("expected a number, not \(describe)")
+        }
         return v
     }
 
@@ -62,13 +72,17 @@ struct YAMLValue {
     }
 
     func int(in range: ClosedRange<Int>) throws -> Int {
-        guard case .scalar(let s) = node, let v = Int(s.string) else { throw error("expected a whole number, not \(describe)") }
+        guard case .scalar(let s) = node, let v = Int(s.string) else {
+            throw error("expected a whole number, not \(describe)")
+        }
         guard range.contains(v) else { throw error("\(v) is outside \(range.lowerBound)…\(range.upperBound)") }
         return v
     }
 
     func bool() throws -> Bool {
-        guard case .scalar(let s) = node, let v = Bool.construct(from: s) else { throw error("expected true or false, not \(describe)") }
+        guard case .scalar(let s) = node, let v = Bool.construct(from: s) else {
+            throw error("expected true or false, not \(describe)")
+        }
         return v
     }
 
@@ -101,9 +115,10 @@ struct YAMLValue {
             return .string(s.string)
         case .sequence(let seq): return .array(seq.map { YAMLValue(node: $0, file: file, path: path).json() })
         case .mapping(let m):
-            return .object(JSONObject(m.compactMap { k, v in k.string.map { ($0, YAMLValue(node: v, file: file, path: path).json()) } }))
+            return .object(
+                JSONObject(
+                    m.compactMap { k, v in k.string.map { ($0, YAMLValue(node: v, file: file, path: path).json()) } }))
         case .alias: return .null
         }
     }
 }
-

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The sector antenna pattern of 3GPP TR 38.901 V17.0.0 Table 7.3-1, with the beam steered by
 /// azimuth and electrical downtilt:
 /// A_V(θ) = −min(12 ((θ − θ_tilt)/θ3dB)², SLA_V), A_H(φ) = −min(12 (φ/φ3dB)², A_m),
@@ -17,8 +19,10 @@ public struct SectorAntenna: Sendable, Hashable {
     public static let source = "3GPP TR 38.901 V17.0.0 Table 7.3-1"
 
     /// - Parameter azimuthDeg: boresight bearing clockwise from north; nil for an omnidirectional antenna.
-    public init(maxGainDBi: Double, azimuthDeg: Double?, downtiltDeg: Double = 6, horizontalBeamwidthDeg: Double = 65,
-                verticalBeamwidthDeg: Double = 65, frontToBackDB: Double = 30, sideLobeLimitDB: Double = 30) {
+    public init(
+        maxGainDBi: Double, azimuthDeg: Double?, downtiltDeg: Double = 6, horizontalBeamwidthDeg: Double = 65,
+        verticalBeamwidthDeg: Double = 65, frontToBackDB: Double = 30, sideLobeLimitDB: Double = 30
+    ) {
         self.maxGainDBi = maxGainDBi
         self.azimuthDeg = azimuthDeg
         self.downtiltDeg = downtiltDeg
@@ -45,7 +49,8 @@ public struct SectorAntenna: Sendable, Hashable {
 
     /// Gain in dBi towards a bearing and zenith angle.
     public func gain(bearingDeg: Double, zenithDeg: Double) -> Double {
-        let combined = -min(-(verticalAttenuation(zenithDeg: zenithDeg) + horizontalAttenuation(bearingDeg: bearingDeg)), frontToBackDB)
+        let combined = -min(
+            -(verticalAttenuation(zenithDeg: zenithDeg) + horizontalAttenuation(bearingDeg: bearingDeg)), frontToBackDB)
         return maxGainDBi + combined
     }
 
@@ -57,5 +62,3 @@ public struct SectorAntenna: Sendable, Hashable {
         return gain(bearingDeg: bearingDeg, zenithDeg: zenith)
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A file size for the download-time table, in bytes (decimal units: 1 MB = 10⁶ bytes).
 public struct DownloadSize: Sendable, Hashable {
     public var labelDE: String
@@ -46,5 +48,3 @@ public struct DownloadSize: Sendable, Hashable {
         self.init(labelDE: name, labelEN: name, bytes: n * factor)
     }
 }
-
-import Foundation

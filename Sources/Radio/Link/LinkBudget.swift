@@ -19,8 +19,11 @@ public struct LinkBudget: Sendable, Hashable {
     /// Load of the interfering cells, 0…1.
     public var load: Double
 
-    public init(carrier: CarrierProfile, eirpDBm: Double, antennaDiscriminationDB: Double = 0, pathLossDB: Double, entryLossDB: Double = 0,
-                receiverGainDBi: Double = 0, noiseFigureDB: Double = 7, interferenceDBm: [Double] = [], load: Double = 1) {
+    public init(
+        carrier: CarrierProfile, eirpDBm: Double, antennaDiscriminationDB: Double = 0, pathLossDB: Double,
+        entryLossDB: Double = 0, receiverGainDBi: Double = 0, noiseFigureDB: Double = 7, interferenceDBm: [Double] = [],
+        load: Double = 1
+    ) {
         self.carrier = carrier
         self.eirpDBm = eirpDBm
         self.antennaDiscriminationDB = antennaDiscriminationDB
@@ -46,9 +49,9 @@ public struct LinkBudget: Sendable, Hashable {
         let received = eirpDBm - antennaDiscriminationDB - pathLossDB - entryLossDB + receiverGainDBi
         let noise = Noise.powerDBm(bandwidthHz: carrier.transmissionBandwidthHz, noiseFigureDB: noiseFigureDB)
         let sinr = SINR.value(signalDBm: received, interferenceDBm: interferenceDBm, noiseDBm: noise, load: load)
-        return Result(receivedPowerDBm: received,
-                      rsrpDBm: carrier.subcarriers.map { received - Decibel.fromLinear(Double($0)) },
-                      noiseDBm: noise, sinrDB: sinr, spectralEfficiency: carrier.shannon.efficiency(sinrDB: sinr),
-                      downlinkMbps: carrier.downlinkMbps(sinrDB: sinr))
+        return Result(
+            receivedPowerDBm: received, rsrpDBm: carrier.subcarriers.map { received - Decibel.fromLinear(Double($0)) },
+            noiseDBm: noise, sinrDB: sinr, spectralEfficiency: carrier.shannon.efficiency(sinrDB: sinr),
+            downlinkMbps: carrier.downlinkMbps(sinrDB: sinr))
     }
 }

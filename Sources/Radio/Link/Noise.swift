@@ -3,9 +3,9 @@ import Foundation
 /// Thermal noise power N = k T B (ITU-R P.372) plus the receiver noise figure, in dBm:
 /// N = 10 log10(k T B / 1 mW) + NF. At T = 290 K: −173.98 dBm/Hz.
 public enum Noise {
-    public static func powerDBm(bandwidthHz: Double, noiseFigureDB: Double, temperatureK: Double = PropagationConstants.referenceTemperature) -> Double {
-        10 * log10(PropagationConstants.boltzmann * temperatureK * bandwidthHz * 1000) + noiseFigureDB
-    }
+    public static func powerDBm(
+        bandwidthHz: Double, noiseFigureDB: Double, temperatureK: Double = PropagationConstants.referenceTemperature
+    ) -> Double { 10 * log10(PropagationConstants.boltzmann * temperatureK * bandwidthHz * 1000) + noiseFigureDB }
 }
 
 /// Conversions between decibel and linear values.

@@ -6,7 +6,8 @@ public enum SINR {
     ///   - interferenceDBm: received powers of the co-channel interferers.
     ///   - noiseDBm: noise power over the same bandwidth.
     ///   - load: the fraction of resources each interferer uses (0…1).
-    public static func value(signalDBm: Double, interferenceDBm: [Double], noiseDBm: Double, load: Double = 1) -> Double {
+    public static func value(signalDBm: Double, interferenceDBm: [Double], noiseDBm: Double, load: Double = 1) -> Double
+    {
         let interference = interferenceDBm.reduce(0) { $0 + load * Decibel.toLinear($1) }
         return signalDBm - Decibel.fromLinear(Decibel.toLinear(noiseDBm) + interference)
     }

@@ -13,7 +13,9 @@ public enum P2109 {
         case traditional = "p2109-traditional"
         case thermallyEfficient = "p2109-thermally-efficient"
 
-        var coefficients: (r: Double, s: Double, t: Double, u: Double, v: Double, w: Double, x: Double, y: Double, z: Double) {
+        var coefficients:
+            (r: Double, s: Double, t: Double, u: Double, v: Double, w: Double, x: Double, y: Double, z: Double)
+        {
             switch self {
             case .traditional: (12.64, 3.72, 0.96, 9.6, 2.0, 9.1, -3.0, 4.5, -2.0)
             case .thermallyEfficient: (28.19, -3.00, 8.48, 13.5, 3.8, 27.8, -2.9, 9.4, -2.1)
@@ -23,22 +25,31 @@ public enum P2109 {
 
     public static let source = "ITU-R P.2109-1 §3, Eqs. (1)–(9), Table 1"
 
-    public static func entryLoss(_ building: BuildingClass, frequencyMHz: Double, probability p: Double = 0.5, elevationDeg: Double = 0,
-                                 policy: RangePolicy = .extrapolate) throws -> ModelResult {
+    public static func entryLoss(
+        _ building: BuildingClass, frequencyMHz: Double, probability p: Double = 0.5, elevationDeg: Double = 0,
+        policy: RangePolicy = .extrapolate
+    ) throws -> ModelResult {
         var check = RangeCheck(building.rawValue)
         check.require("frequency", frequencyMHz, 80...100_000, "MHz")
         check.require("elevation", elevationDeg, -90...90, "°")
-        guard p > 0 && p < 1 else { throw OutsideValidityRange(model: check.model, violations: ["probability \(p) outside 0 < P < 1"]) }
+        guard p > 0 && p < 1 else {
+            throw OutsideValidityRange(model: check.model, violations: ["probability \(p) outside 0 < P < 1"])
+        }
         let k = building.coefficients
         let lf = log10(frequencyMHz / 1000)
         let lh = k.r + k.s * lf + k.t * lf * lf
         let le = 0.212 * abs(elevationDeg)
-        let mu1 = lh + le, mu2 = k.w + k.x * lf
-        let sigma1 = k.u + k.v * lf, sigma2 = k.y + k.z * lf
+        let mu1 = lh + le
+        let mu2 = k.w + k.x * lf
+        let sigma1 = k.u + k.v * lf
+        let sigma2 = k.y + k.z * lf
         let q = NormalDistribution.inverseCDF(p)
-        let a = q * sigma1 + mu1, b = q * sigma2 + mu2, c = -3.0
+        let a = q * sigma1 + mu1
+        let b = q * sigma2 + mu2
+        let c = -3.0
         let loss = 10 * log10(pow(10, 0.1 * a) + pow(10, 0.1 * b) + pow(10, 0.1 * c))
-        return try check.result(loss, source: source, assumptions: ["P = \(p), elevation \(elevationDeg)°"], policy: policy)
+        return try check.result(
+            loss, source: source, assumptions: ["P = \(p), elevation \(elevationDeg)°"], policy: policy)
     }
 }
 
@@ -60,19 +71,24 @@ public enum O2IPenetration {
     /// Mean of min(U(0,25), U(0,25)), m.
     public static let meanIndoorDistanceM = 25.0 / 3.0
 
-    public static func loss(_ model: Model, frequencyMHz: Double, indoorDistanceM: Double = meanIndoorDistanceM,
-                            policy: RangePolicy = .extrapolate) throws -> ModelResult {
+    public static func loss(
+        _ model: Model, frequencyMHz: Double, indoorDistanceM: Double = meanIndoorDistanceM,
+        policy: RangePolicy = .extrapolate
+    ) throws -> ModelResult {
         var check = RangeCheck(model.rawValue)
         let fc = frequencyMHz / 1000
         check.require("frequency", fc, 0.5...100, "GHz")
         check.require("indoor distance", indoorDistanceM, 0...25, "m")
-        let glass = 2 + 0.2 * fc, irr = 23 + 0.3 * fc, concrete = 5 + 4 * fc
+        let glass = 2 + 0.2 * fc
+        let irr = 23 + 0.3 * fc
+        let concrete = 5 + 4 * fc
         let tw: Double
         switch model {
         case .lowLoss: tw = 5 - 10 * log10(0.3 * pow(10, -glass / 10) + 0.7 * pow(10, -concrete / 10))
         case .highLoss: tw = 5 - 10 * log10(0.7 * pow(10, -irr / 10) + 0.3 * pow(10, -concrete / 10))
         }
-        return try check.result(tw + 0.5 * indoorDistanceM, source: source,
-                                assumptions: ["d2D-in = \(RangeCheck.format(indoorDistanceM)) m"], policy: policy)
+        return try check.result(
+            tw + 0.5 * indoorDistanceM, source: source,
+            assumptions: ["d2D-in = \(RangeCheck.format(indoorDistanceM)) m"], policy: policy)
     }
 }

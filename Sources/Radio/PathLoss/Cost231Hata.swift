@@ -17,15 +17,19 @@ public enum Cost231Hata {
 
     public static let source = "COST 231 final report (1999) §4.4.3"
 
-    public static func pathLoss(_ environment: Environment, frequencyMHz f: Double, distanceM: Double,
-                                baseHeightM hb: Double, mobileHeightM hm: Double, policy: RangePolicy = .extrapolate) throws -> ModelResult {
+    public static func pathLoss(
+        _ environment: Environment, frequencyMHz f: Double, distanceM: Double, baseHeightM hb: Double,
+        mobileHeightM hm: Double, policy: RangePolicy = .extrapolate
+    ) throws -> ModelResult {
         var check = RangeCheck(environment.rawValue)
         check.require("frequency", f, 1500...2000, "MHz")
         check.require("base station height", hb, 30...200, "m")
         check.require("mobile height", hm, 1...10, "m")
         check.require("distance", distanceM, 1000...20000, "m")
         let a = OkumuraHata.mobileCorrectionMediumCity(frequencyMHz: f, mobileHeightM: hm)
-        let loss = 46.3 + 33.9 * log10(f) - 13.82 * log10(hb) - a + (44.9 - 6.55 * log10(hb)) * log10(distanceM / 1000) + environment.cm
+        let loss =
+            46.3 + 33.9 * log10(f) - 13.82 * log10(hb) - a + (44.9 - 6.55 * log10(hb)) * log10(distanceM / 1000)
+            + environment.cm
         return try check.result(loss, source: source, policy: policy)
     }
 }

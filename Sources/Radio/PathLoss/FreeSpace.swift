@@ -10,11 +10,14 @@ public enum FreeSpace {
     /// - Parameters:
     ///   - frequencyMHz: carrier frequency in MHz.
     ///   - distanceM: path length in metres.
-    public static func pathLoss(frequencyMHz: Double, distanceM: Double, policy: RangePolicy = .extrapolate) throws -> ModelResult {
+    public static func pathLoss(
+        frequencyMHz: Double, distanceM: Double, policy: RangePolicy = .extrapolate
+    ) throws -> ModelResult {
         var check = RangeCheck("fspl")
         check.require("frequency", frequencyMHz, 0.001...3_000_000, "MHz")
         check.require("distance", distanceM, 1...Double.greatestFiniteMagnitude, "m")
-        return try check.result(loss(frequencyHz: frequencyMHz * 1e6, distanceM: distanceM), source: source, policy: policy)
+        return try check.result(
+            loss(frequencyHz: frequencyMHz * 1e6, distanceM: distanceM), source: source, policy: policy)
     }
 
     /// 20 log10(4π d f / c) without range checks.

@@ -9,16 +9,14 @@ import Foundation
 /// use the nearest band that has one, and the result is flagged; so are floor counts beyond the table.
 /// Validity: 900 MHz–100 GHz in the bands of the tables, 1 m < d ≤ 100 m (indoor).
 public enum P1238 {
-    public enum BuildingType: String, Sendable, CaseIterable {
-        case office, residential, commercial
-    }
+    public enum BuildingType: String, Sendable, CaseIterable { case office, residential, commercial }
 
     public static let source = "ITU-R P.1238-9 §3.1 Eq. (1), Tables 2 and 3"
 
     /// How a table cell gives the floor loss.
     enum FloorLoss {
-        case perFloor(first: Double, each: Double)   // first + each·(n − 1)
-        case listed([Double])                         // for n = 1, 2, 3…
+        case perFloor(first: Double, each: Double)  // first + each·(n − 1)
+        case listed([Double])  // for n = 1, 2, 3…
     }
 
     struct Band {
@@ -30,12 +28,20 @@ public enum P1238 {
     static let bands: [Band] = [
         Band(range: 800...1000, n: [.office: 33, .commercial: 20], floors: [.office: .listed([9, 19, 24])]),
         Band(range: 1200...1300, n: [.office: 32, .commercial: 22], floors: [:]),
-        Band(range: 1800...2000, n: [.residential: 28, .office: 30, .commercial: 22],
-             floors: [.residential: .perFloor(first: 4, each: 4), .office: .perFloor(first: 15, each: 4), .commercial: .perFloor(first: 6, each: 3)]),
-        Band(range: 2400...2500, n: [.residential: 28, .office: 30], floors: [.residential: .listed([10]), .office: .listed([14])]),
+        Band(
+            range: 1800...2000, n: [.residential: 28, .office: 30, .commercial: 22],
+            floors: [
+                .residential: .perFloor(first: 4, each: 4), .office: .perFloor(first: 15, each: 4),
+                .commercial: .perFloor(first: 6, each: 3),
+            ]),
+        Band(
+            range: 2400...2500, n: [.residential: 28, .office: 30],
+            floors: [.residential: .listed([10]), .office: .listed([14])]),
         Band(range: 3400...3800, n: [.office: 27], floors: [.office: .listed([18, 26])]),
         Band(range: 3800...4200, n: [.office: 28, .commercial: 22], floors: [:]),
-        Band(range: 5150...5350, n: [.residential: 30, .office: 31], floors: [.residential: .listed([13]), .office: .listed([16])]),
+        Band(
+            range: 5150...5350, n: [.residential: 30, .office: 31],
+            floors: [.residential: .listed([13]), .office: .listed([16])]),
         Band(range: 5725...5875, n: [.office: 24], floors: [.office: .listed([22, 28])]),
         Band(range: 57000...66000, n: [.office: 22, .commercial: 17], floors: [:]),
         Band(range: 70000...78000, n: [.office: 22], floors: [:]),
@@ -52,24 +58,40 @@ public enum P1238 {
         abs(log(f / min(max(f, r.lowerBound), r.upperBound)))
     }
 
-    public static func pathLoss(_ type: BuildingType, frequencyMHz f: Double, distanceM d: Double, floors: Int = 0,
-                                policy: RangePolicy = .extrapolate) throws -> ModelResult {
+    public static func pathLoss(
+        _ type: BuildingType, frequencyMHz f: Double, distanceM d: Double, floors: Int = 0,
+        policy: RangePolicy = .extrapolate
+    ) throws -> ModelResult {
         var check = RangeCheck("p1238-\(type.rawValue)")
         check.require("frequency", f, 800...100_000, "MHz")
         check.require("distance", d, 1...100, "m")
         check.require("floors", Double(floors), 0...Double.infinity, "")
         var assumptions: [String] = []
-        guard let (n, exactN) = nearest(f, { $0.n[type] }) else { throw OutsideValidityRange(model: check.model, violations: ["no coefficient"]) }
-        if !exactN { check.fail("Table 2 gives no N for \(type.rawValue) at \(RangeCheck.format(f)) MHz (nearest band used)") }
+        guard let (n, exactN) = nearest(f, { $0.n[type] }) else {
+            throw OutsideValidityRange(model: check.model, violations: ["no coefficient"])
+        }
+        if !exactN {
+            check.fail("Table 2 gives no N for \(type.rawValue) at \(RangeCheck.format(f)) MHz (nearest band used)")
+        }
         if type == .residential { assumptions.append("residential values for apartments") }
         var lf = 0.0
         if floors > 0 {
-            guard let (cell, exactF) = nearest(f, { $0.floors[type] }) else { throw OutsideValidityRange(model: check.model, violations: ["no floor loss"]) }
-            if !exactF { check.fail("Table 3 gives no floor loss for \(type.rawValue) at \(RangeCheck.format(f)) MHz (nearest band used)") }
+            guard let (cell, exactF) = nearest(f, { $0.floors[type] }) else {
+                throw OutsideValidityRange(model: check.model, violations: ["no floor loss"])
+            }
+            if !exactF {
+                check.fail(
+                    "Table 3 gives no floor loss for \(type.rawValue) at \(RangeCheck.format(f)) MHz (nearest band "
+                        + "used)"
+                )
+            }
             switch cell {
             case .perFloor(let first, let each): lf = first + each * Double(floors - 1)
             case .listed(let values):
-                if floors > values.count { check.fail("Table 3 lists floor loss up to \(values.count) floor(s); the last value is used for \(floors)") }
+                if floors > values.count {
+                    check.fail(
+                        "Table 3 lists floor loss up to \(values.count) floor(s); the last value is used for \(floors)")
+                }
                 lf = values[min(floors, values.count) - 1]
             }
         }
@@ -83,13 +105,16 @@ public enum P1238 {
 public enum LogDistance {
     public static let source = "log-distance model (Rappaport 2002, Eq. 4.68) with free-space reference ITU-R P.525"
 
-    public static func pathLoss(frequencyMHz f: Double, distanceM d: Double, exponent n: Double, referenceDistanceM d0: Double = 1,
-                                policy: RangePolicy = .extrapolate) throws -> ModelResult {
+    public static func pathLoss(
+        frequencyMHz f: Double, distanceM d: Double, exponent n: Double, referenceDistanceM d0: Double = 1,
+        policy: RangePolicy = .extrapolate
+    ) throws -> ModelResult {
         var check = RangeCheck("log-distance")
         check.require("distance", d, d0...Double.greatestFiniteMagnitude, "m")
         check.require("exponent", n, 1...8, "")
         let loss = FreeSpace.loss(frequencyHz: f * 1e6, distanceM: d0) + 10 * n * log10(d / d0)
-        return try check.result(loss, source: source, assumptions: ["d0 = \(RangeCheck.format(d0)) m, n = \(n)"], policy: policy)
+        return try check.result(
+            loss, source: source, assumptions: ["d0 = \(RangeCheck.format(d0)) m, n = \(n)"], policy: policy)
     }
 }
 
@@ -107,8 +132,10 @@ public enum TGax {
 
     public static let source = "IEEE 802.11-14/0980r16 (TGax simulation scenarios) §2"
 
-    public static func pathLoss(_ scenario: Scenario, frequencyMHz: Double, distanceM d: Double, walls: Int = 0, floors: Int = 0,
-                                policy: RangePolicy = .extrapolate) throws -> ModelResult {
+    public static func pathLoss(
+        _ scenario: Scenario, frequencyMHz: Double, distanceM d: Double, walls: Int = 0, floors: Int = 0,
+        policy: RangePolicy = .extrapolate
+    ) throws -> ModelResult {
         var check = RangeCheck(scenario.rawValue)
         check.require("frequency", frequencyMHz, 2400...7125, "MHz")
         check.require("distance", d, 1...Double.greatestFiniteMagnitude, "m")

@@ -30,15 +30,18 @@ public enum OkumuraHata {
         f <= 200 ? 8.29 * pow(log10(1.54 * hm), 2) - 1.1 : 3.2 * pow(log10(11.75 * hm), 2) - 4.97
     }
 
-    public static func pathLoss(_ environment: Environment, frequencyMHz f: Double, distanceM: Double,
-                                baseHeightM hb: Double, mobileHeightM hm: Double, policy: RangePolicy = .extrapolate) throws -> ModelResult {
+    public static func pathLoss(
+        _ environment: Environment, frequencyMHz f: Double, distanceM: Double, baseHeightM hb: Double,
+        mobileHeightM hm: Double, policy: RangePolicy = .extrapolate
+    ) throws -> ModelResult {
         var check = RangeCheck(environment.rawValue)
         check.require("frequency", f, 150...1500, "MHz")
         check.require("base station height", hb, 30...200, "m")
         check.require("mobile height", hm, 1...10, "m")
         check.require("distance", distanceM, 1000...20000, "m")
         let d = distanceM / 1000
-        let a = environment == .urbanLargeCity
+        let a =
+            environment == .urbanLargeCity
             ? mobileCorrectionLargeCity(frequencyMHz: f, mobileHeightM: hm)
             : mobileCorrectionMediumCity(frequencyMHz: f, mobileHeightM: hm)
         if environment == .urbanLargeCity && f > 200 && f < 400 {

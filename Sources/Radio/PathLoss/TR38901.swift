@@ -23,9 +23,7 @@ import Foundation
 /// hUT 1.5–22.5 m, d2D 10 m–5 km, fc 0.5–100 GHz; RMa hBS 10–150 m, hUT 1–10 m, h 5–50 m, W 5–50 m,
 /// d2D 10 m–10 km (LOS) or 5 km (NLOS), fc 0.5–30 GHz.
 public enum TR38901 {
-    public enum Scenario: String, Sendable, CaseIterable, Codable {
-        case uma, umi, rma
-    }
+    public enum Scenario: String, Sendable, CaseIterable, Codable { case uma, umi, rma }
 
     public static let source = "3GPP TR 38.901 V17.0.0 Table 7.4.1-1"
 
@@ -41,8 +39,10 @@ public enum TR38901 {
         /// RMa: average street width W (default 20 m).
         public var streetWidthM: Double
 
-        public init(frequencyMHz: Double, distance2DM: Double, baseHeightM: Double, userHeightM: Double = 1.5,
-                    buildingHeightM: Double = 5, streetWidthM: Double = 20) {
+        public init(
+            frequencyMHz: Double, distance2DM: Double, baseHeightM: Double, userHeightM: Double = 1.5,
+            buildingHeightM: Double = 5, streetWidthM: Double = 20
+        ) {
             self.frequencyMHz = frequencyMHz
             self.distance2DM = distance2DM
             self.baseHeightM = baseHeightM
@@ -69,32 +69,40 @@ public enum TR38901 {
         switch scenario {
         case .uma, .umi:
             return 4 * (link.baseHeightM - environmentHeightM) * (link.userHeightM - environmentHeightM) * fcHz / c
-        case .rma:
-            return 2 * Double.pi * link.baseHeightM * link.userHeightM * fcHz / c
+        case .rma: return 2 * Double.pi * link.baseHeightM * link.userHeightM * fcHz / c
         }
     }
 
     /// The median path loss in dB, with the validity range of Table 7.4.1-1 checked.
-    public static func pathLoss(_ scenario: Scenario, lineOfSight: Bool, _ link: Link, policy: RangePolicy = .extrapolate)
-        throws -> ModelResult {
+    public static func pathLoss(
+        _ scenario: Scenario, lineOfSight: Bool, _ link: Link, policy: RangePolicy = .extrapolate
+    ) throws -> ModelResult {
         let check = rangeCheck(scenario, lineOfSight: lineOfSight, link, includingDistance: true)
         var assumptions: [String] = []
-        if scenario == .uma && link.userHeightM > 13 { assumptions.append("hE = 1 m (the TR draws hE at random for hUT > 13 m)") }
-        return try check.result(medianPathLoss(scenario, lineOfSight: lineOfSight, link), source: source,
-                                assumptions: assumptions, policy: policy)
+        if scenario == .uma && link.userHeightM > 13 {
+            assumptions.append("hE = 1 m (the TR draws hE at random for hUT > 13 m)")
+        }
+        return try check.result(
+            medianPathLoss(scenario, lineOfSight: lineOfSight, link), source: source, assumptions: assumptions,
+            policy: policy)
     }
 
     /// The limits of Table 7.4.1-1 that a site violates whatever the distance: its frequency and
     /// heights (and, for RMa, the default building height and street width). Empty inside the range.
-    public static func siteViolations(_ scenario: Scenario, frequencyMHz: Double, baseHeightM: Double,
-                                      userHeightM: Double) -> [String] {
+    public static func siteViolations(
+        _ scenario: Scenario, frequencyMHz: Double, baseHeightM: Double, userHeightM: Double
+    ) -> [String] {
         let link = Link(frequencyMHz: frequencyMHz, distance2DM: 0, baseHeightM: baseHeightM, userHeightM: userHeightM)
         return rangeCheck(scenario, lineOfSight: false, link, includingDistance: false).violations
     }
 
-    static func rangeCheck(_ scenario: Scenario, lineOfSight: Bool, _ link: Link, includingDistance: Bool) -> RangeCheck {
+    static func rangeCheck(_ scenario: Scenario, lineOfSight: Bool, _ link: Link, includingDistance: Bool) -> RangeCheck
+    {
         var check = RangeCheck("\(scenario.rawValue)-\(lineOfSight ? "los" : "nlos")")
-        let d2 = link.distance2DM, fc = link.frequencyGHz, hBS = link.baseHeightM, hUT = link.userHeightM
+        let d2 = link.distance2DM
+        let fc = link.frequencyGHz
+        let hBS = link.baseHeightM
+        let hUT = link.userHeightM
         switch scenario {
         case .uma:
             check.require("frequency", fc, 0.5...100, "GHz")
@@ -140,7 +148,9 @@ public enum TR38901 {
 
         public init(_ scenario: Scenario, _ link: Link) {
             self.scenario = scenario
-            let fc = link.frequencyGHz, hBS = link.baseHeightM, hUT = link.userHeightM
+            let fc = link.frequencyGHz
+            let hBS = link.baseHeightM
+            let hUT = link.userHeightM
             heightDifference2 = (hBS - hUT) * (hBS - hUT)
             breakpoint = TR38901.breakpointDistance(scenario, link)
             log10Breakpoint = log10(breakpoint)
@@ -157,30 +167,36 @@ public enum TR38901 {
                 nlosConstant = 22.4 + 21.3 * log10(fc) - 0.3 * (hUT - 1.5)
                 nlosSlope = 35.3
             case .rma:
-                let h = link.buildingHeightM, w = link.streetWidthM
+                let h = link.buildingHeightM
+                let w = link.streetWidthM
                 // PL1 = 20 log(40π fc / 3) + (20 + a) log d3D − b + c d3D
                 rmaA = min(0.03 * pow(h, 1.72), 10)
                 rmaB = 20 * log10(40 * Double.pi * fc / 3) - min(0.044 * pow(h, 1.72), 14.77)
                 rmaC = 0.002 * log10(h)
                 breakpointTerm = rmaB + (20 + rmaA) * log10Breakpoint + rmaC * breakpoint
                 let slope = 43.42 - 3.1 * log10(hBS)
-                nlosConstant = 161.04 - 7.1 * log10(w) + 7.5 * log10(h) - (24.37 - 3.7 * (h / hBS) * (h / hBS)) * log10(hBS)
-                    - 3 * slope + frequencyTerm - (3.2 * pow(log10(11.75 * hUT), 2) - 4.97)
+                nlosConstant =
+                    161.04 - 7.1 * log10(w) + 7.5 * log10(h) - (24.37 - 3.7 * (h / hBS) * (h / hBS)) * log10(hBS) - 3
+                    * slope + frequencyTerm - (3.2 * pow(log10(11.75 * hUT), 2) - 4.97)
                 nlosSlope = slope
             }
         }
 
         /// The median path loss in dB at a 2D distance.
         public func pathLoss(distance2DM d2: Double, lineOfSight: Bool) -> Double {
-            let lg = 0.5 * log10(d2 * d2 + heightDifference2)   // log10 d3D
+            let lg = 0.5 * log10(d2 * d2 + heightDifference2)  // log10 d3D
             let los: Double
             switch scenario {
             case .uma:
-                los = d2 <= breakpoint ? 28.0 + 22 * lg + frequencyTerm : 28.0 + 40 * lg + frequencyTerm - breakpointTerm
+                los =
+                    d2 <= breakpoint ? 28.0 + 22 * lg + frequencyTerm : 28.0 + 40 * lg + frequencyTerm - breakpointTerm
             case .umi:
-                los = d2 <= breakpoint ? 32.4 + 21 * lg + frequencyTerm : 32.4 + 40 * lg + frequencyTerm - breakpointTerm
+                los =
+                    d2 <= breakpoint ? 32.4 + 21 * lg + frequencyTerm : 32.4 + 40 * lg + frequencyTerm - breakpointTerm
             case .rma:
-                los = d2 <= breakpoint ? rmaB + (20 + rmaA) * lg + rmaC * (d2 * d2 + heightDifference2).squareRoot()
+                los =
+                    d2 <= breakpoint
+                    ? rmaB + (20 + rmaA) * lg + rmaC * (d2 * d2 + heightDifference2).squareRoot()
                     : breakpointTerm + 40 * (lg - log10Breakpoint)
             }
             return lineOfSight ? los : max(los, nlosConstant + nlosSlope * lg)
@@ -191,14 +207,15 @@ public enum TR38901 {
     ///
     /// RMa: 1 for d2D ≤ 10 m, else exp(−(d2D − 10)/1000).
     /// UMi: 1 for d2D ≤ 18 m, else 18/d2D + exp(−d2D/36)(1 − 18/d2D).
-    /// UMa: 1 for d2D ≤ 18 m, else [18/d2D + exp(−d2D/63)(1 − 18/d2D)] · (1 + C′(hUT) · 5/4 · (d2D/100)³ · exp(−d2D/150)),
+    /// UMa: 1 for d2D ≤ 18 m, else [18/d2D + exp(−d2D/63)(1 − 18/d2D)] · (1 + C′(hUT) · 5/4 · (d2D/100)³ ·
+    /// exp(−d2D/150)),
     ///      C′ = 0 for hUT ≤ 13 m, ((hUT − 13)/10)^1.5 for 13 m < hUT ≤ 23 m.
-    public static func losProbability(_ scenario: Scenario, distance2DM d: Double, userHeightM hUT: Double = 1.5) -> Double {
+    public static func losProbability(
+        _ scenario: Scenario, distance2DM d: Double, userHeightM hUT: Double = 1.5
+    ) -> Double {
         switch scenario {
-        case .rma:
-            return d <= 10 ? 1 : exp(-(d - 10) / 1000)
-        case .umi:
-            return d <= 18 ? 1 : 18 / d + exp(-d / 36) * (1 - 18 / d)
+        case .rma: return d <= 10 ? 1 : exp(-(d - 10) / 1000)
+        case .umi: return d <= 18 ? 1 : 18 / d + exp(-d / 36) * (1 - 18 / d)
         case .uma:
             guard d > 18 else { return 1 }
             let c = hUT <= 13 ? 0 : pow((hUT - 13) / 10, 1.5)

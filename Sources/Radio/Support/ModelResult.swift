@@ -34,26 +34,25 @@ struct RangeCheck {
     let model: String
     var violations: [String] = []
 
-    init(_ model: String) {
-        self.model = model
-    }
+    init(_ model: String) { self.model = model }
 
     mutating func require(_ name: String, _ value: Double, _ range: ClosedRange<Double>, _ unit: String) {
         if value.isNaN || !range.contains(value) {
-            violations.append("\(name) \(Self.format(value)) \(unit) outside \(Self.format(range.lowerBound))…\(Self.format(range.upperBound)) \(unit)")
+            violations.append(
+                "\(name) \(Self.format(value)) \(unit) outside "
+                    + "\(Self.format(range.lowerBound))…\(Self.format(range.upperBound)) \(unit)"
+            )
         }
     }
 
-    mutating func fail(_ message: String) {
-        violations.append(message)
-    }
+    mutating func fail(_ message: String) { violations.append(message) }
 
-    func result(_ value: Double, source: String, assumptions: [String] = [], policy: RangePolicy) throws -> ModelResult {
-        if policy == .strict && !violations.isEmpty {
-            throw OutsideValidityRange(model: model, violations: violations)
-        }
-        return ModelResult(model: model, value: value, inValidityRange: violations.isEmpty, violations: violations,
-                           source: source, assumptions: assumptions)
+    func result(_ value: Double, source: String, assumptions: [String] = [], policy: RangePolicy) throws -> ModelResult
+    {
+        if policy == .strict && !violations.isEmpty { throw OutsideValidityRange(model: model, violations: violations) }
+        return ModelResult(
+            model: model, value: value, inValidityRange: violations.isEmpty, violations: violations, source: source,
+            assumptions: assumptions)
     }
 
     static func format(_ v: Double) -> String { NumberText.plain(v) }
@@ -61,8 +60,5 @@ struct RangeCheck {
 
 /// Numbers in messages and labels: whole numbers without a decimal point (`25`, not `25.0`).
 public enum NumberText {
-    public static func plain(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e12 ? String(Int64(v)) : String(v)
-    }
+    public static func plain(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e12 ? String(Int64(v)) : String(v) }
 }
-

@@ -12,8 +12,14 @@ public enum NRPeakRate {
     /// N_RB for FR1 by subcarrier spacing (kHz) and channel bandwidth (MHz), TS 38.101-1 Table 5.3.2-1.
     public static let resourceBlocksFR1: [Int: [Int: Int]] = [
         15: [5: 25, 10: 52, 15: 79, 20: 106, 25: 133, 30: 160, 35: 188, 40: 216, 45: 242, 50: 270],
-        30: [5: 11, 10: 24, 15: 38, 20: 51, 25: 65, 30: 78, 35: 92, 40: 106, 45: 119, 50: 133, 60: 162, 70: 189, 80: 217, 90: 245, 100: 273],
-        60: [10: 11, 15: 18, 20: 24, 25: 31, 30: 38, 35: 44, 40: 51, 45: 58, 50: 65, 60: 79, 70: 93, 80: 107, 90: 121, 100: 135],
+        30: [
+            5: 11, 10: 24, 15: 38, 20: 51, 25: 65, 30: 78, 35: 92, 40: 106, 45: 119, 50: 133, 60: 162, 70: 189, 80: 217,
+            90: 245, 100: 273,
+        ],
+        60: [
+            10: 11, 15: 18, 20: 24, 25: 31, 30: 38, 35: 44, 40: 51, 45: 58, 50: 65, 60: 79, 70: 93, 80: 107, 90: 121,
+            100: 135,
+        ],
     ]
 
     public enum Direction: String, Sendable, Codable { case downlink, uplink }
@@ -36,8 +42,10 @@ public enum NRPeakRate {
         /// Share of the TDD frame in this direction (1 for FDD).
         public var tddShare: Double
 
-        public init(bandwidthMHz: Int, subcarrierSpacingKHz: Int, layers: Int = 4, modulationOrder: Int = 8, scaling: Double = 1,
-                    direction: Direction = .downlink, frequencyRange2: Bool = false, tddShare: Double = 1) {
+        public init(
+            bandwidthMHz: Int, subcarrierSpacingKHz: Int, layers: Int = 4, modulationOrder: Int = 8,
+            scaling: Double = 1, direction: Direction = .downlink, frequencyRange2: Bool = false, tddShare: Double = 1
+        ) {
             self.bandwidthMHz = bandwidthMHz
             self.subcarrierSpacingKHz = subcarrierSpacingKHz
             self.layers = layers
@@ -49,16 +57,19 @@ public enum NRPeakRate {
         }
     }
 
-    public struct RateError: Error, Sendable, CustomStringConvertible {
-        public let description: String
-    }
+    public struct RateError: Error, Sendable, CustomStringConvertible { public let description: String }
 
     public static func resourceBlocks(bandwidthMHz: Int, subcarrierSpacingKHz: Int) throws -> Int {
         guard let table = resourceBlocksFR1[subcarrierSpacingKHz] else {
-            throw RateError(description: "subcarrier spacing \(subcarrierSpacingKHz) kHz is not an FR1 numerology (15, 30, 60)")
+            throw RateError(
+                description: "subcarrier spacing \(subcarrierSpacingKHz) kHz is not an FR1 numerology (15, 30, 60)")
         }
         guard let n = table[bandwidthMHz] else {
-            throw RateError(description: "TS 38.101-1 Table 5.3.2-1 has no \(bandwidthMHz) MHz channel at \(subcarrierSpacingKHz) kHz (valid: \(table.keys.sorted().map(String.init).joined(separator: ", ")) MHz)")
+            throw RateError(
+                description:
+                    "TS 38.101-1 Table 5.3.2-1 has no \(bandwidthMHz) MHz channel at \(subcarrierSpacingKHz) kHz "
+                        + "(valid: \(table.keys.sorted().map(String.init).joined(separator: ", ")) MHz)"
+            )
         }
         return n
     }
@@ -74,8 +85,12 @@ public enum NRPeakRate {
 
     /// The peak rate in Mbit/s.
     public static func rateMbps(_ c: Configuration) throws -> Double {
-        guard [2, 4, 6, 8].contains(c.modulationOrder) else { throw RateError(description: "modulation order must be 2, 4, 6 or 8") }
-        guard [1, 0.8, 0.75, 0.4].contains(c.scaling) else { throw RateError(description: "scaling factor must be 1, 0.8, 0.75 or 0.4") }
+        guard [2, 4, 6, 8].contains(c.modulationOrder) else {
+            throw RateError(description: "modulation order must be 2, 4, 6 or 8")
+        }
+        guard [1, 0.8, 0.75, 0.4].contains(c.scaling) else {
+            throw RateError(description: "scaling factor must be 1, 0.8, 0.75 or 0.4")
+        }
         guard (1...8).contains(c.layers) else { throw RateError(description: "layers must be 1…8") }
         guard c.tddShare > 0 && c.tddShare <= 1 else { throw RateError(description: "TDD share must lie in (0, 1]") }
         let nPRB = try resourceBlocks(bandwidthMHz: c.bandwidthMHz, subcarrierSpacingKHz: c.subcarrierSpacingKHz)

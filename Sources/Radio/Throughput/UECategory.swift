@@ -3,8 +3,8 @@ public enum UECategory {
     /// LTE downlink: maximum DL-SCH transport block bits received within a 1 ms TTI,
     /// 3GPP TS 36.306 Table 4.1-1, categories 1–12.
     public static let lteDownlinkBitsPerTTI: [Int: Int] = [
-        1: 10_296, 2: 51_024, 3: 102_048, 4: 150_752, 5: 299_552, 6: 301_504,
-        7: 301_504, 8: 2_998_560, 9: 452_256, 10: 452_256, 11: 603_008, 12: 603_008,
+        1: 10_296, 2: 51_024, 3: 102_048, 4: 150_752, 5: 299_552, 6: 301_504, 7: 301_504, 8: 2_998_560, 9: 452_256,
+        10: 452_256, 11: 603_008, 12: 603_008,
     ]
 
     /// HSDPA: maximum HS-DSCH transport block bits per 2 ms TTI summed over MIMO streams and carriers,
@@ -21,7 +21,5 @@ public enum UECategory {
         lteDownlinkBitsPerTTI[category].map { Double($0) / 1e-3 / 1e6 }
     }
 
-    public static func hsdpaMbps(category: Int) -> Double? {
-        hsdpaBitsPerTTI[category].map { Double($0) / 2e-3 / 1e6 }
-    }
+    public static func hsdpaMbps(category: Int) -> Double? { hsdpaBitsPerTTI[category].map { Double($0) / 2e-3 / 1e6 } }
 }

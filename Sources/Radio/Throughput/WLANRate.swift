@@ -13,30 +13,31 @@ import Foundation
 /// +3 dB per doubling of bandwidth) is met, expressed as SNR over kTB with the 10 dB noise figure those
 /// tables assume.
 public enum WLANRate {
-    public enum Standard: String, Sendable, CaseIterable, Codable {
-        case n, ac, ax
-    }
+    public enum Standard: String, Sendable, CaseIterable, Codable { case n, ac, ax }
 
     public static let source = "IEEE 802.11-2020 §19.5, §21.5; IEEE 802.11ax-2021 §27.5"
 
     /// (bits per subcarrier per stream, coding rate) per MCS index.
     static let mcs: [(bits: Double, rate: Double)] = [
-        (1, 1.0 / 2), (2, 1.0 / 2), (2, 3.0 / 4), (4, 1.0 / 2), (4, 3.0 / 4), (6, 2.0 / 3),
-        (6, 3.0 / 4), (6, 5.0 / 6), (8, 3.0 / 4), (8, 5.0 / 6), (10, 3.0 / 4), (10, 5.0 / 6),
+        (1, 1.0 / 2), (2, 1.0 / 2), (2, 3.0 / 4), (4, 1.0 / 2), (4, 3.0 / 4), (6, 2.0 / 3), (6, 3.0 / 4), (6, 5.0 / 6),
+        (8, 3.0 / 4), (8, 5.0 / 6), (10, 3.0 / 4), (10, 5.0 / 6),
     ]
 
     static let sensitivity20MHz: [Double] = [-82, -79, -77, -74, -70, -66, -65, -64, -59, -57, -54, -52]
 
-    public struct RateError: Error, Sendable, CustomStringConvertible {
-        public let description: String
-    }
+    public struct RateError: Error, Sendable, CustomStringConvertible { public let description: String }
 
     public static func maximumMCS(_ standard: Standard) -> Int {
-        switch standard { case .n: 7; case .ac: 9; case .ax: 11 }
+        switch standard {
+        case .n: 7
+        case .ac: 9
+        case .ax: 11
+        }
     }
 
     static func dataSubcarriers(_ standard: Standard, bandwidthMHz: Int) throws -> Double {
-        let table: [Int: Double] = standard == .ax ? [20: 234, 40: 468, 80: 980, 160: 1960] : [20: 52, 40: 108, 80: 234, 160: 468]
+        let table: [Int: Double] =
+            standard == .ax ? [20: 234, 40: 468, 80: 980, 160: 1960] : [20: 52, 40: 108, 80: 234, 160: 468]
         guard let n = table[bandwidthMHz], standard != .n || bandwidthMHz <= 40 else {
             throw RateError(description: "802.11\(standard.rawValue) has no \(bandwidthMHz) MHz channel")
         }
@@ -45,11 +46,21 @@ public enum WLANRate {
 
     /// PHY rate in Mbit/s.
     /// - Parameter guardIntervalUs: 0.8 or 0.4 (n/ac), 0.8, 1.6 or 3.2 (ax).
-    public static func phyRateMbps(_ standard: Standard, mcs index: Int, bandwidthMHz: Int, spatialStreams: Int, guardIntervalUs: Double = 0.8) throws -> Double {
-        guard (0...maximumMCS(standard)).contains(index) else { throw RateError(description: "802.11\(standard.rawValue) has MCS 0–\(maximumMCS(standard)), not \(index)") }
-        guard (1...8).contains(spatialStreams), standard != .n || spatialStreams <= 4 else { throw RateError(description: "\(spatialStreams) spatial streams not supported by 802.11\(standard.rawValue)") }
+    public static func phyRateMbps(
+        _ standard: Standard, mcs index: Int, bandwidthMHz: Int, spatialStreams: Int, guardIntervalUs: Double = 0.8
+    ) throws -> Double {
+        guard (0...maximumMCS(standard)).contains(index) else {
+            throw RateError(description: "802.11\(standard.rawValue) has MCS 0–\(maximumMCS(standard)), not \(index)")
+        }
+        guard (1...8).contains(spatialStreams), standard != .n || spatialStreams <= 4 else {
+            throw RateError(
+                description: "\(spatialStreams) spatial streams not supported by 802.11\(standard.rawValue)")
+        }
         let validGI: [Double] = standard == .ax ? [0.8, 1.6, 3.2] : [0.8, 0.4]
-        guard validGI.contains(guardIntervalUs) else { throw RateError(description: "guard interval \(guardIntervalUs) µs not defined for 802.11\(standard.rawValue)") }
+        guard validGI.contains(guardIntervalUs) else {
+            throw RateError(
+                description: "guard interval \(guardIntervalUs) µs not defined for 802.11\(standard.rawValue)")
+        }
         let nsd = try dataSubcarriers(standard, bandwidthMHz: bandwidthMHz)
         let tdft = standard == .ax ? 12.8 : 3.2
         let m = mcs[index]

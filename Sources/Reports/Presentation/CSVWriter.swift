@@ -18,15 +18,19 @@ public enum CSVWriter {
         let names = layer.fields.map(\.name)
         let sink = try FileSink(path: path)
         try sink.write((names + (wkt ? ["wkt"] : [])).map { field($0) }.joined(separator: ",") + "\n")
-        try streamFormatted(layer, { range in
-            var text = ""
-            for i in range {
-                let f = layer.feature(i)
-                let row = names.map { f.properties[$0]?.text ?? "" } + (wkt ? [try f.geometry?.wkt(decimals: 2) ?? ""] : [])
-                text += row.map { field($0) }.joined(separator: ",") + "\n"
-            }
-            return text
-        }, write: sink.write)
+        try streamFormatted(
+            layer,
+            { range in
+                var text = ""
+                for i in range {
+                    let f = layer.feature(i)
+                    let row =
+                        names.map { f.properties[$0]?.text ?? "" }
+                        + (wkt ? [try f.geometry?.wkt(decimals: 2) ?? ""] : [])
+                    text += row.map { field($0) }.joined(separator: ",") + "\n"
+                }
+                return text
+            }, write: sink.write)
         try sink.close()
     }
 }

@@ -33,7 +33,8 @@ enum CoverageLegend {
             } else if k == classes.count - 1 {
                 label = "mobile ≥ \(NumberText.plain(c.minimumMbps)) Mbit/s"
             } else {
-                label = "mobile \(NumberText.plain(c.minimumMbps))–\(NumberText.plain(classes[k + 1].minimumMbps)) Mbit/s"
+                label =
+                    "mobile \(NumberText.plain(c.minimumMbps))–\(NumberText.plain(classes[k + 1].minimumMbps)) Mbit/s"
             }
             return (label, c.hex)
         }

@@ -19,7 +19,11 @@ public enum HTML {
     static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
         var out = "<table><thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for row in rows {
-            out += "<tr>" + row.enumerated().map { i, cell in "<td\(numeric.contains(i) ? " class=\"n\"" : "")>\(escape(cell))</td>" }.joined() + "</tr>"
+            out +=
+                "<tr>"
+                + row.enumerated().map { i, cell in
+                    "<td\(numeric.contains(i) ? " class=\"n\"" : "")>\(escape(cell))</td>"
+                }.joined() + "</tr>"
         }
         return out + "</tbody></table>"
     }

@@ -9,11 +9,9 @@ struct SVGMap {
     var height: Double { (width * box.height / max(box.width, 1)).rounded() }
     var scale: Double { width / max(box.width, 1) }
     private(set) var layers: [String] = []
-    private(set) var legend: [(String, String, String)] = []   // label, fill, stroke
+    private(set) var legend: [(String, String, String)] = []  // label, fill, stroke
 
-    init(box: BoundingBox) {
-        self.box = box
-    }
+    init(box: BoundingBox) { self.box = box }
 
     func point(_ c: Coordinate) -> String {
         String(format: "%.1f,%.1f", (c.x - box.minX) * scale, (box.maxY - c.y) * scale)
@@ -27,7 +25,10 @@ struct SVGMap {
             var last = point(first)
             for c in r.dropFirst() {
                 let p = point(c)
-                if p != last { d += "L" + p; last = p }
+                if p != last {
+                    d += "L" + p
+                    last = p
+                }
             }
             if close { d += "Z" }
         }
@@ -41,12 +42,17 @@ struct SVGMap {
         return d
     }
 
-    mutating func addPolygons(_ geometries: [Geometry], fill: String, stroke: String, label: String?, strokeWidth: Double = 0.6, title: ((Int) -> String)? = nil) {
+    mutating func addPolygons(
+        _ geometries: [Geometry], fill: String, stroke: String, label: String?, strokeWidth: Double = 0.6,
+        title: ((Int) -> String)? = nil
+    ) {
         let tolerance = 0.7 / scale
         var out = "<g>"
         for (i, g) in geometries.enumerated() {
             let simple = (try? g.simplified(tolerance: tolerance)) ?? g
-            out += "<path d=\"\(path(simple))\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(strokeWidth)\" fill-rule=\"evenodd\">"
+            out +=
+                "<path d=\"\(path(simple))\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(strokeWidth)\" "
+                    + "fill-rule=\"evenodd\">"
             if let title { out += "<title>\(HTML.escape(title(i)))</title>" }
             out += "</path>"
         }
@@ -54,11 +60,15 @@ struct SVGMap {
         if let label { legend.append((label, fill, stroke)) }
     }
 
-    mutating func addPoints(_ points: [Coordinate], radius: Double, fill: String, stroke: String, label: String?, titles: [String]? = nil) {
+    mutating func addPoints(
+        _ points: [Coordinate], radius: Double, fill: String, stroke: String, label: String?, titles: [String]? = nil
+    ) {
         var out = "<g>"
         for (i, p) in points.enumerated() where box.contains(p) {
             let xy = point(p).split(separator: ",")
-            out += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"\(radius)\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"0.5\">"
+            out +=
+                "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"\(radius)\" fill=\"\(fill)\" stroke=\"\(stroke)\" "
+                    + "stroke-width=\"0.5\">"
             if let titles { out += "<title>\(HTML.escape(titles[i]))</title>" }
             out += "</circle>"
         }
@@ -69,13 +79,21 @@ struct SVGMap {
     /// A raster image (PNG) covering `extent` in map units, drawn under the later layers.
     mutating func addImage(png: [UInt8], extent: BoundingBox, legend entries: [(String, String)]) {
         let topLeft = point(Coordinate(extent.minX, extent.maxY)).split(separator: ",")
-        let w = extent.width * scale, h = extent.height * scale
-        layers.append("<image x=\"\(topLeft[0])\" y=\"\(topLeft[1])\" width=\"\(String(format: "%.1f", w))\" height=\"\(String(format: "%.1f", h))\" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" href=\"data:image/png;base64,\(Data(png).base64EncodedString())\"/>")
+        let w = extent.width * scale
+        let h = extent.height * scale
+        layers.append(
+            "<image x=\"\(topLeft[0])\" y=\"\(topLeft[1])\" width=\"\(String(format: "%.1f", w))\" "
+                + "height=\"\(String(format: "%.1f", h))\" preserveAspectRatio=\"none\" "
+                    + "style=\"image-rendering:pixelated\" "
+                        + "href=\"data:image/png;base64,\(Data(png).base64EncodedString())\"/>"
+        )
         for (label, colour) in entries { legend.append((label, colour, colour)) }
     }
 
     mutating func addLines(_ lines: [Geometry], stroke: String, width: Double, label: String?) {
-        layers.append("<g fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(width)\">" + lines.map { "<path d=\"\(path($0))\"/>" }.joined() + "</g>")
+        layers.append(
+            "<g fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(width)\">"
+                + lines.map { "<path d=\"\(path($0))\"/>" }.joined() + "</g>")
         if let label { legend.append((label, "none", stroke)) }
     }
 
@@ -88,24 +106,38 @@ struct SVGMap {
 
     func render(title: String) -> String {
         let legendHeight = Double(legend.count) * 18 + 10
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" role=\"img\" aria-label=\"\(HTML.escape(title))\" viewBox=\"0 0 \(Int(width)) \(Int(height + legendHeight + 10))\">"
-        svg += "<defs><clipPath id=\"frame\"><rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\"/></clipPath></defs>"
-        svg += "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#f4f6f8\" stroke=\"#999\"/>"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" role=\"img\" aria-label=\"\(HTML.escape(title))\" "
+                + "viewBox=\"0 0 \(Int(width)) \(Int(height + legendHeight + 10))\">"
+        svg +=
+            "<defs><clipPath id=\"frame\"><rect x=\"0\" y=\"0\" width=\"\(Int(width))\" "
+                + "height=\"\(Int(height))\"/></clipPath></defs>"
+        svg +=
+            "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#f4f6f8\" stroke=\"#999\"/>"
         svg += "<g clip-path=\"url(#frame)\">" + layers.joined() + "</g>"
         svg += "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"none\" stroke=\"#999\"/>"
         // North arrow.
-        svg += "<g transform=\"translate(\(Int(width) - 40),20)\"><path d=\"M0,30 L10,0 L20,30 L10,22 Z\" fill=\"#222\"/><text x=\"10\" y=\"44\" font-size=\"13\" text-anchor=\"middle\">N</text></g>"
+        svg +=
+            "<g transform=\"translate(\(Int(width) - 40),20)\"><path d=\"M0,30 L10,0 L20,30 L10,22 Z\" "
+                + "fill=\"#222\"/><text x=\"10\" y=\"44\" font-size=\"13\" text-anchor=\"middle\">N</text></g>"
         // Scale bar.
         let metres = scaleBarMetres
         let pixels = metres * scale
         let label = metres >= 1000 ? "\(NumberText.plain(metres / 1000)) km" : "\(NumberText.plain(metres)) m"
-        svg += "<g transform=\"translate(20,\(Int(height) - 24))\"><rect x=\"0\" y=\"0\" width=\"\(String(format: "%.1f", pixels))\" height=\"6\" fill=\"#222\"/>"
-        svg += "<rect x=\"\(String(format: "%.1f", pixels / 2))\" y=\"0\" width=\"\(String(format: "%.1f", pixels / 2))\" height=\"6\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"0.5\"/>"
-        svg += "<text x=\"0\" y=\"18\" font-size=\"12\">0</text><text x=\"\(String(format: "%.1f", pixels))\" y=\"18\" font-size=\"12\" text-anchor=\"middle\">\(label)</text></g>"
+        svg +=
+            "<g transform=\"translate(20,\(Int(height) - 24))\"><rect x=\"0\" y=\"0\" "
+                + "width=\"\(String(format: "%.1f", pixels))\" height=\"6\" fill=\"#222\"/>"
+        svg +=
+            "<rect x=\"\(String(format: "%.1f", pixels / 2))\" y=\"0\" width=\"\(String(format: "%.1f", pixels / 2))\" "
+                + "height=\"6\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"0.5\"/>"
+        svg +=
+            "<text x=\"0\" y=\"18\" font-size=\"12\">0</text><text x=\"\(String(format: "%.1f", pixels))\" y=\"18\" "
+                + "font-size=\"12\" text-anchor=\"middle\">\(label)</text></g>"
         // Legend.
         for (i, entry) in legend.enumerated() {
             let y = height + 14 + Double(i) * 18
-            svg += "<rect x=\"10\" y=\"\(Int(y))\" width=\"16\" height=\"12\" fill=\"\(entry.1)\" stroke=\"\(entry.2)\"/>"
+            svg +=
+                "<rect x=\"10\" y=\"\(Int(y))\" width=\"16\" height=\"12\" fill=\"\(entry.1)\" stroke=\"\(entry.2)\"/>"
             svg += "<text x=\"34\" y=\"\(Int(y) + 11)\" font-size=\"13\">\(HTML.escape(entry.0))</text>"
         }
         return svg + "</svg>"

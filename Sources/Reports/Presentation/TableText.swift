@@ -19,7 +19,8 @@ public struct TableText: Sendable {
         let widths = header.indices.map { c in all.map { $0[c].count }.max()! }
         return all.map { row in
             row.enumerated().map { c, cell in
-                c == row.count - 1 ? cell : cell.padding(toLength: widths[c] + (c == 0 ? 3 : 2), withPad: " ", startingAt: 0)
+                c == row.count - 1
+                    ? cell : cell.padding(toLength: widths[c] + (c == 0 ? 3 : 2), withPad: " ", startingAt: 0)
             }.joined()
         }.joined(separator: "\n") + "\n"
     }

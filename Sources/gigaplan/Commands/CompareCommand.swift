@@ -7,26 +7,29 @@ import Reports
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "What changed between two scenarios: buildings whose service or funding verdict changed, coverage and eligible counts per district.",
-        discussion: "With --out, writes changed_buildings.csv and districts.csv there. Exit codes: 0 done, 1 input problems, 2 unreadable input."
+        abstract:
+            "What changed between two scenarios: buildings whose service or funding verdict changed, coverage and "
+                + "eligible counts per district.",
+        discussion:
+            "With --out, writes changed_buildings.csv and districts.csv there. Exit codes: 0 done, 1 input problems, 2 "
+                + "unreadable input."
     )
 
-    @Argument(help: "The scenario before.")
-    var a: String
+    @Argument(help: "The scenario before.") var a: String
 
-    @Argument(help: "The scenario after.")
-    var b: String
+    @Argument(help: "The scenario after.") var b: String
 
-    @Option(help: "Folder for the comparison tables.")
-    var out: String?
+    @Option(help: "Folder for the comparison tables.") var out: String?
 
     @OptionGroup var progress: ProgressOptions
 
     func run() throws {
-        let before = try loadScenario(a), after = try loadScenario(b)
+        let before = try loadScenario(a)
+        let after = try loadScenario(b)
         let protected = before.files + before.inputPaths + after.files + after.inputPaths
         if let out { try exitOnError { _ = try OutputFolder.check(out, protecting: protected) } }
-        let comparison = Comparison(before: try analyse(before, quiet: progress.quiet), after: try analyse(after, quiet: progress.quiet))
+        let comparison = Comparison(
+            before: try analyse(before, quiet: progress.quiet), after: try analyse(after, quiet: progress.quiet))
         print(comparison.text(nameA: before.name, nameB: after.name), terminator: "")
         guard let out else { return }
         try exitOnError {

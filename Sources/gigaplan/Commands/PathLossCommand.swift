@@ -5,18 +5,17 @@ import Radio
 
 struct PathLossCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "pathloss",
-        abstract: "Path loss (or building entry loss) of one model, in dB.",
-        discussion: "Models: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")). Units: MHz, m, degrees. Defaults: bs height 25 m, ue height 1.5 m, W 20 m, h 5 m, P 0.5."
+        commandName: "pathloss", abstract: "Path loss (or building entry loss) of one model, in dB.",
+        discussion:
+            "Models: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")). Units: MHz, m, degrees. "
+                + "Defaults: bs height 25 m, ue height 1.5 m, W 20 m, h 5 m, P 0.5."
     )
 
-    @Option(help: "The model.")
-    var model: PathLossModel
+    @Option(help: "The model.") var model: PathLossModel
 
     @OptionGroup var path: PathOptions
 
-    @Option(help: "text or json.")
-    var format: PrintFormat = .text
+    @Option(help: "text or json.") var format: PrintFormat = .text
 
     func validate() throws {
         guard path.frequencyMhz != nil else { throw ValidationError("--frequency-mhz is required") }

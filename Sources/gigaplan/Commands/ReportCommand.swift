@@ -7,16 +7,16 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "One HTML report per district or per underserved area, for funding applications, plus an index.",
-        discussion: "Writes district-<id>.html or area-<id>.html and index.html under --out (default out/<scenario>-reports-<per>). Exit codes as for run."
+        discussion:
+            "Writes district-<id>.html or area-<id>.html and index.html under --out (default "
+                + "out/<scenario>-reports-<per>). Exit codes as for run."
     )
 
     @OptionGroup var options: ScenarioOptions
 
-    @Option(help: "district or area.")
-    var per: ReportSet.Per
+    @Option(help: "district or area.") var per: ReportSet.Per
 
-    @Option(help: "Output folder.")
-    var out: String?
+    @Option(help: "Output folder.") var out: String?
 
     func run() throws {
         let scenario = try loadScenario(options.scenario)

@@ -6,32 +6,28 @@ import Reports
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run",
-        abstract: "Analyse a scenario and write its GIS layers and reports.",
+        commandName: "run", abstract: "Analyse a scenario and write its GIS layers and reports.",
         discussion: """
-            Writes under --out (default out/<scenario name>/): gigaplan.gpkg (EPSG:25832 or the scenario's CRS), geojson/<layer>.geojson \
-            (RFC 7946), csv/, report.html and summary.json. Writes are atomic; a failed run leaves no output. Every run is recorded in \
+            Writes under --out (default out/<scenario name>/): gigaplan.gpkg (EPSG:25832 or the scenario's CRS), \
+            geojson/<layer>.geojson \
+            (RFC 7946), csv/, report.html and summary.json. Writes are atomic; a failed run leaves no output. Every \
+            run is recorded in \
             the project database (default gigaplan-history.sqlite beside the output folder, or --store). \
             Exit codes: 0 done, 1 input problems, 2 unreadable input or usage error.
-            """
-    )
+            """)
 
     @OptionGroup var options: ScenarioOptions
 
-    @Option(help: "Output folder (default out/<scenario name>).")
-    var out: String?
+    @Option(help: "Output folder (default out/<scenario name>).") var out: String?
 
-    @Option(help: "Comma-separated outputs: gpkg, geojson, csv, html (summary.json is always written).")
-    var format: String = "gpkg,geojson,csv,html"
+    @Option(help: "Comma-separated outputs: gpkg, geojson, csv, html (summary.json is always written).") var format:
+        String = "gpkg,geojson,csv,html"
 
-    @Option(help: "The project database (SQLite) that records every run.")
-    var store: String?
+    @Option(help: "The project database (SQLite) that records every run.") var store: String?
 
-    @Flag(help: "Print the headline numbers as JSON.")
-    var json = false
+    @Flag(help: "Print the headline numbers as JSON.") var json = false
 
-    @Flag(help: "Print the time of each stage.")
-    var timings = false
+    @Flag(help: "Print the time of each stage.") var timings = false
 
     /// The formats parsed from `--format` by `validate()`.
     var formats: Set<OutputFormat> = []
@@ -39,11 +35,7 @@ struct RunCommand: ParsableCommand {
     enum CodingKeys: String, CodingKey { case options, out, format, store, json, timings }
 
     mutating func validate() throws {
-        do {
-            formats = try OutputFormat.parseList(format)
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        do { formats = try OutputFormat.parseList(format) } catch { throw ValidationError("\(error)") }
     }
 
     func run() throws {
@@ -53,7 +45,9 @@ struct RunCommand: ParsableCommand {
         // Where the outputs and the record go, checked before any work: nothing is written or replaced
         // that gigaplan may not replace.
         let outputDirectory = out ?? "out/\(scenario.name)"
-        let storePath = store ?? URL(fileURLWithPath: outputDirectory).standardizedFileURL.deletingLastPathComponent()
+        let storePath =
+            store
+            ?? URL(fileURLWithPath: outputDirectory).standardizedFileURL.deletingLastPathComponent()
             .appendingPathComponent("gigaplan-history.sqlite").path
         let protected = scenario.files + scenario.inputPaths + [storePath]
         try exitOnError {
@@ -66,7 +60,9 @@ struct RunCommand: ParsableCommand {
         clock.append(result.timings)
         let (files, writerTimes) = try exitOnError {
             let folder = try OutputFolder.claim(outputDirectory, owner: scenario.name, protecting: protected)
-            return try clock.measure("write (in parallel)") { try RunWriter.write(result, to: folder, formats: formats) }
+            return try clock.measure("write (in parallel)") {
+                try RunWriter.write(result, to: folder, formats: formats)
+            }
         }
         for (name, seconds) in writerTimes { clock.add("  \(name)", seconds, counted: false) }
         do {
@@ -82,7 +78,10 @@ struct RunCommand: ParsableCommand {
         } else if !options.quiet {
             print(RunHeadline.text(result.summary, directory: outputDirectory, files: files.count))
             if result.warningCount > 0 || result.inputErrorCount > 0 {
-                print("input: \(result.inputErrorCount) errors (features left out), \(result.warningCount) warnings — see csv/input_problems.csv")
+                print(
+                    "input: \(result.inputErrorCount) errors (features left out), \(result.warningCount) warnings — "
+                        + "see csv/input_problems.csv"
+                )
             }
         }
         if timings { FileHandle.standardError.write(Data(stageTable(clock).utf8)) }

@@ -2,8 +2,5 @@ import ArgumentParser
 
 struct TableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "table",
-        abstract: "Reference tables.",
-        subcommands: [DownloadTimesCommand.self]
-    )
+        commandName: "table", abstract: "Reference tables.", subcommands: [DownloadTimesCommand.self])
 }

@@ -5,17 +5,11 @@ import Radio
 import Reports
 
 /// How a command prints: text for people, JSON for programs.
-enum PrintFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
+enum PrintFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
 extension LayerKind: ExpressibleByArgument {}
 
-extension CRS: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(argument)
-    }
-}
+extension CRS: ExpressibleByArgument { public init?(argument: String) { self.init(argument) } }
 
 extension PathLossModel: ExpressibleByArgument {}
 extension EntryLossModel: ExpressibleByArgument {}

@@ -13,9 +13,7 @@ func modelJSON(_ r: ModelResult, key: String) -> JSONObject {
 
 /// Evaluates a path-loss model; `--strict` turns a range violation into a usage error.
 func evaluate(_ model: PathLossModel, _ p: PathLossModel.Parameters, strict: Bool) throws -> ModelResult {
-    do {
-        return try model.evaluate(p, policy: strict ? .strict : .extrapolate)
-    } catch let e as OutsideValidityRange {
+    do { return try model.evaluate(p, policy: strict ? .strict : .extrapolate) } catch let e as OutsideValidityRange {
         throw ValidationError(e.description)
     }
 }

@@ -10,13 +10,18 @@ import ArgumentParser
 ///   - aboveLower: the lower bound itself is not accepted (a distance must be more than 0).
 ///   - unit: the unit, for the message.
 /// - Throws: `ValidationError` naming the option, the value and the accepted range.
-func checkNumber(_ option: String, _ value: Double?, _ range: ClosedRange<Double>, aboveLower: Bool = false, unit: String = "") throws {
+func checkNumber(
+    _ option: String, _ value: Double?, _ range: ClosedRange<Double>, aboveLower: Bool = false, unit: String = ""
+) throws {
     guard let value else { return }
     let inside = value.isFinite && range.contains(value) && !(aboveLower && value == range.lowerBound)
     guard !inside else { return }
     let u = unit.isEmpty ? "" : " \(unit)"
     let lower = aboveLower ? "more than \(plain(range.lowerBound))" : "at least \(plain(range.lowerBound))"
-    throw ValidationError("\(option): \(value.isFinite ? plain(value) : "\(value)") is not accepted; give \(lower) and at most \(plain(range.upperBound))\(u)")
+    throw ValidationError(
+        "\(option): \(value.isFinite ? plain(value) : "\(value)") is not accepted; give \(lower) and at most "
+            + "\(plain(range.upperBound))\(u)"
+    )
 }
 
 /// Checks a whole number given on the command line (see `checkNumber`).
@@ -24,9 +29,8 @@ func checkNumber(_ option: String, _ value: Int?, _ range: ClosedRange<Int>, uni
     guard let value else { return }
     guard !range.contains(value) else { return }
     let u = unit.isEmpty ? "" : " \(unit)"
-    throw ValidationError("\(option): \(value) is not accepted; give a whole number from \(range.lowerBound) to \(range.upperBound)\(u)")
+    throw ValidationError(
+        "\(option): \(value) is not accepted; give a whole number from \(range.lowerBound) to \(range.upperBound)\(u)")
 }
 
-private func plain(_ v: Double) -> String {
-    v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
-}
+private func plain(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)" }

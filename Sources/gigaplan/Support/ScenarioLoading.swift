@@ -3,9 +3,7 @@ import GeoCore
 import Planning
 
 /// Reads a scenario: an unreadable file exits 2, a wrong key or value exits 1.
-func loadScenario(_ path: String) throws -> Scenario {
-    try exitOnError { try ScenarioReader.read(path: path) }
-}
+func loadScenario(_ path: String) throws -> Scenario { try exitOnError { try ScenarioReader.read(path: path) } }
 
 /// Loads a scenario's inputs for an analysis: unreadable files exit 2, wrong references in changes and
 /// input errors exit 1 (unless the scenario says `on_invalid: skip`).

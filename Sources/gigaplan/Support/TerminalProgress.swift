@@ -38,12 +38,17 @@ final class TerminalProgress: ProgressObserver {
             let now = ContinuousClock.now
             guard force || s.lastDraw.duration(to: now) > .milliseconds(200) else { return nil }
             s.lastDraw = now
-            let elapsed = max(1e-3, Double(s.started.duration(to: now).components.attoseconds) / 1e18 + Double(s.started.duration(to: now).components.seconds))
+            let elapsed = max(
+                1e-3,
+                Double(s.started.duration(to: now).components.attoseconds) / 1e18
+                    + Double(s.started.duration(to: now).components.seconds))
             let fraction = s.total > 0 ? Double(s.done) / Double(s.total) : 1
             let width = 30
             let filled = Int(fraction * Double(width))
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            return String(format: "\r%@ %@ %d/%d (%.0f/s)", s.stage.padding(toLength: 20, withPad: " ", startingAt: 0), bar, s.done, s.total, Double(s.done) / elapsed)
+            return String(
+                format: "\r%@ %@ %d/%d (%.0f/s)", s.stage.padding(toLength: 20, withPad: " ", startingAt: 0), bar,
+                s.done, s.total, Double(s.done) / elapsed)
         }
         if let line { FileHandle.standardError.write(Data(line.utf8)) }
     }

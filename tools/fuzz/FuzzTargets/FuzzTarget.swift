@@ -12,18 +12,25 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     public func run(_ bytes: [UInt8]) {
         switch self {
         case .geojson:
-            guard let layer = try? GeoJSONReader.read(bytes: bytes, path: "fuzz.geojson", layerName: "fuzz") else { return }
+            guard let layer = try? GeoJSONReader.read(bytes: bytes, path: "fuzz.geojson", layerName: "fuzz") else {
+                return
+            }
             decode(layer)
         case .csv:
-            guard let layer = try? CSVFeatureReader.read(bytes: bytes, path: "fuzz.csv", layerName: "fuzz", crs: .etrs89UTM32) else { return }
+            guard
+                let layer = try? CSVFeatureReader.read(
+                    bytes: bytes, path: "fuzz.csv", layerName: "fuzz", crs: .etrs89UTM32)
+            else { return }
             decode(layer)
         case .wkb:
             _ = try? WKB.decode(bytes)
             if let g = try? GeoPackageGeometry.decode(bytes) {
-                decode(FeatureLayer(name: "fuzz", source: "fuzz.gpkg", crs: .etrs89UTM32, features: [Feature(index: 0, geometry: g)]))
+                decode(
+                    FeatureLayer(
+                        name: "fuzz", source: "fuzz.gpkg", crs: .etrs89UTM32, features: [Feature(index: 0, geometry: g)]
+                    ))
             }
-        case .scenario:
-            _ = try? ScenarioReader.read(bytes: bytes, path: FuzzTarget.scenarioFolder + "/fuzz.yaml")
+        case .scenario: _ = try? ScenarioReader.read(bytes: bytes, path: FuzzTarget.scenarioFolder + "/fuzz.yaml")
         }
     }
 
@@ -35,7 +42,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     static let scenarioFolder: String = {
         let folder = NSTemporaryDirectory() + "gigaplan-fuzz-\(getpid())"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let point = #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"a","geometry":{"type":"Point","coordinates":[7.62,51.96]},"properties":{}}]}"#
+        let point =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"a","geometry":{"type":"Point","#
+                + #""coordinates":[7.62,51.96]},"properties":{}}]}"#
         for name in ["buildings", "sites", "wlan", "schools", "districts"] {
             try? Data(point.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name).geojson"))
         }
@@ -57,7 +66,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            let files = isDirectory.boolValue
+            let files =
+                isDirectory.boolValue
                 ? try FileManager.default.contentsOfDirectory(atPath: path).sorted().map { path + "/" + $0 } : [path]
             for file in files {
                 guard let data = FileManager.default.contents(atPath: file) else { continue }

@@ -5,6 +5,7 @@
 // the target, which is how found inputs are checked again.
 import Foundation
 import FuzzTargets
+
 #if FUZZING
 import CFuzzing
 #endif
@@ -12,11 +13,16 @@ import CFuzzing
 // libFuzzer's fork mode starts this program again with its own options only: the target travels in
 // GIGAPLAN_FUZZ_TARGET.
 var arguments = CommandLine.arguments
-if arguments.count < 2 || FuzzTarget(rawValue: arguments[1]) == nil, let name = ProcessInfo.processInfo.environment["GIGAPLAN_FUZZ_TARGET"] {
+if arguments.count < 2 || FuzzTarget(rawValue: arguments[1]) == nil,
+    let name = ProcessInfo.processInfo.environment["GIGAPLAN_FUZZ_TARGET"]
+{
     arguments.insert(name, at: 1)
 }
 guard arguments.count >= 2, let target = FuzzTarget(rawValue: arguments[1]) else {
-    FileHandle.standardError.write(Data("usage: gigaplan-fuzz \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) [libFuzzer options or inputs…]\n".utf8))
+    FileHandle.standardError.write(
+        Data(
+            ("usage: gigaplan-fuzz \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) [libFuzzer options or "
+                + "inputs…]\n").utf8))
     exit(2)
 }
 
