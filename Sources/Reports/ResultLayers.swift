@@ -53,6 +53,13 @@ public enum ResultLayers {
         }
         let source = sourceFields(r.buildings.map(\.building.attributes))
         fields += source.map(\.field)
+        // The per-technology and per-programme field names, made once rather than per building.
+        let technologyKeys = technologies.map { t in
+            (t, ["operator", "sector", "rsrp_dbm", "sinr_db", "mbps_outdoor", "mbps_indoor"].map { "\(t.rawValue)_\($0)" })
+        }
+        let programmeKeys = FundingProgramme.allCases.map { p in
+            (p, "\(fieldName(p.rawValue))_eligible", "\(fieldName(p.rawValue))_reason")
+        }
         let makeBuilding: @Sendable (Int) -> Feature = { i in
             let b = r.buildings[i]
             let s = b.service
@@ -72,15 +79,15 @@ public enum ResultLayers {
             o["fixed_networks"] = .number(Double(s.fixed.networks.count))
             o["nga_networks"] = .number(Double(b.ngaNetworks))
             o["planned_within_3y"] = .bool(s.fixed.plannedWithin3Years)
-            for t in technologies {
+            for (t, key) in technologyKeys {
                 let out = s.mobileOutdoor[t]
                 let inside = s.mobileIndoor[t]
-                o["\(t.rawValue)_operator"] = out.map { .string($0.0.operatorName) } ?? .null
-                o["\(t.rawValue)_sector"] = out.map { .string($0.1.sectorID) } ?? .null
-                o["\(t.rawValue)_rsrp_dbm"] = number(out?.1.rsrpDBm)
-                o["\(t.rawValue)_sinr_db"] = number(out?.1.sinrDB)
-                o["\(t.rawValue)_mbps_outdoor"] = number(out?.1.downlinkMbps ?? 0)
-                o["\(t.rawValue)_mbps_indoor"] = number(inside?.1.downlinkMbps ?? 0)
+                o[key[0]] = out.map { .string($0.0.operatorName) } ?? .null
+                o[key[1]] = out.map { .string($0.1.sectorID) } ?? .null
+                o[key[2]] = number(out?.1.rsrpDBm)
+                o[key[3]] = number(out?.1.sinrDB)
+                o[key[4]] = number(out?.1.downlinkMbps ?? 0)
+                o[key[5]] = number(inside?.1.downlinkMbps ?? 0)
             }
             o["wlan_island"] = s.wlanIsland.map { .string($0) } ?? .null
             o["wlan_mbps"] = number(s.wlanMbps)
@@ -88,10 +95,10 @@ public enum ResultLayers {
             o["best_source"] = .string(overall.source.rawValue)
             o["best_down_mbps"] = number(overall.downMbps)
             for (size, field) in sizes { o[field] = b.downloadSeconds(size).map { number($0) } ?? .null }
-            for p in FundingProgramme.allCases {
+            for (p, eligible, reason) in programmeKeys {
                 let v = s.funding[p]!
-                o["\(fieldName(p.rawValue))_eligible"] = .bool(v.eligible)
-                o["\(fieldName(p.rawValue))_reason"] = .string(v.reason.rawValue)
+                o[eligible] = .bool(v.eligible)
+                o[reason] = .string(v.reason.rawValue)
             }
             for (key, field) in source {
                 o[field.name] = b.attributes[key].map { $0.isNull ? .null : .string($0.text) } ?? .null

@@ -20,7 +20,8 @@ public struct JSONValueEncodingError: Error, Sendable, CustomStringConvertible {
     public var description: String { "cannot encode \(path.isEmpty ? "the value" : path) as JSON: \(reason)" }
 }
 
-/// An ordered list of named members, encoded as one JSON object in its order.
+/// An ordered list of named members, encoded as one JSON object in its order. A decoder does not
+/// report the order of an object's members, so decoded members come back sorted by key.
 public struct OrderedMembers<Value: Codable & Sendable>: Codable, Sendable {
     public var members: [(key: String, value: Value)]
 
@@ -42,7 +43,9 @@ public struct OrderedMembers<Value: Codable & Sendable>: Codable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
-        members = try container.allKeys.map { ($0.stringValue, try container.decode(Value.self, forKey: $0)) }
+        members = try container.allKeys.sorted { $0.stringValue < $1.stringValue }.map {
+            ($0.stringValue, try container.decode(Value.self, forKey: $0))
+        }
     }
 }
 

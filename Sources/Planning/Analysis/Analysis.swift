@@ -99,6 +99,7 @@ public enum Analysis {
             districts: summaries.districts, city: summaries.city, coveragePolygons: polygons, grid: grid,
             problems: data.problems + problems, dropped: data.dropped, generatedLayers: data.generatedLayers,
             sources: InputSource.list(scenario, data: data), timings: StageClock())
+        result.linkCount = mobile.linkCount
         result.summary = RunSummary(result)
         clock.lap(Stage.summarise.rawValue)
         result.timings = clock

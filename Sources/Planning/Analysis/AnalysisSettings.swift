@@ -52,6 +52,8 @@ public struct AnalysisSettings: Sendable {
     public var clusterDistanceM = 100.0
     /// Cut underserved areas at district borders.
     public var cutAreasByDistrict = false
+    /// How links are evaluated: `fast`, or `reference` to check it (not a scenario setting).
+    public var linkEngine: MobileCoverage.LinkEngine = .fast
 
     public init() {}
 }

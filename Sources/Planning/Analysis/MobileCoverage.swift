@@ -38,6 +38,8 @@ public struct MobileCoverage: Sendable {
     private let indoor: [Stored]
     private let sectorIDs: [String]
     public let receiverCount: Int
+    /// How many receiver × transmitter links were evaluated.
+    public let linkCount: Int
 
     public func quality(receiver: Int, service: Int, indoor isIndoor: Bool) -> LinkQuality? {
         let q = (isIndoor ? indoor : outdoor)[receiver * services.count + service]
@@ -61,27 +63,53 @@ public struct MobileCoverage: Sendable {
         return best
     }
 
+    /// How the links are evaluated: `fast` (the default) works out each site's geometry, distance
+    /// powers and antenna gains once and sums the transmitters in the linear domain; `reference` is
+    /// the plain form (every link's path loss in dB, every power through 10^(x/10)), kept to check
+    /// the fast one against (the test requires 0.01 dB).
+    public enum LinkEngine: Sendable { case fast, reference }
+
     public init(
         network: MobileNetwork, receivers: [Receiver], raster: HeightRaster?, settings: AnalysisSettings,
         progress: (any ProgressObserver)? = nil, stage: String = "mobile"
     ) {
+        let engine = settings.linkEngine
         services = network.services
         receiverCount = receivers.count
         let serviceCount = network.services.count
         progress?.begin(stage, total: receivers.count)
         defer { progress?.end() }
         sectorIDs = network.sectorIDs
-        let results: [(Stored, Stored)] = parallelMap(count: receivers.count, chunkSize: 256) { range in
+        let footprints = FootprintSet(receivers.map(\.footprint))
+        let positions = receivers.map(\.position)
+        let chunkSize = 256
+        let chunks = (receivers.count + chunkSize - 1) / chunkSize
+        let linksPerChunk = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(chunks, 1))
+        linksPerChunk.initialize(repeating: 0)
+        defer { linksPerChunk.deallocate() }
+        nonisolated(unsafe) let links = linksPerChunk
+        let results: [(Stored, Stored)] = parallelMap(count: receivers.count, chunkSize: chunkSize) { range in
             defer { progress?.advance(range.count) }
-            var out: [(Stored, Stored)] = []
-            out.reserveCapacity(range.count * serviceCount)
+            var out = [(Stored, Stored)](repeating: (.none, .none), count: range.count * serviceCount)
+            var count = 0
             var state = CarrierState(count: network.carriers.count)
+            let scratch = Scratch(network.tables, carriers: network.carriers.count)
             for r in range {
-                Self.evaluate(receivers[r], network: network, raster: raster, settings: settings, state: &state)
-                out += Self.summarise(network: network, state: state, settings: settings)
+                switch engine {
+                case .fast:
+                    Self.evaluateFast(r, positions[r], footprints, network: network, raster: raster,
+                                      settings: settings, state: &state, scratch: scratch)
+                case .reference:
+                    Self.evaluate(receivers[r], network: network, raster: raster, settings: settings, state: &state)
+                }
+                Self.summarise(network: network, state: state, settings: settings, into: &out,
+                               at: (r - range.lowerBound) * serviceCount)
+                count += state.links
             }
+            links[range.lowerBound / chunkSize] = count
             return out
         }
+        linkCount = linksPerChunk.reduce(0, +)
         outdoor = results.map(\.0)
         indoor = results.map(\.1)
     }
@@ -91,6 +119,8 @@ public struct MobileCoverage: Sendable {
         var bestDBm: [Double]
         var bestSector: [Int32]
         var totalMilliwatt: [Double]
+        /// The links of the last receiver.
+        var links = 0
 
         init(count: Int) {
             bestDBm = Array(repeating: -.infinity, count: count)
@@ -106,15 +136,141 @@ public struct MobileCoverage: Sendable {
         }
     }
 
+    /// Buffers the fast engine reuses from receiver to receiver (no allocation in the loop).
+    final class Scratch {
+        var candidates: [Int] = []
+        let pathGain: UnsafeMutableBufferPointer<Double>
+        let antennaGain: UnsafeMutableBufferPointer<Double>
+        let bestMilliwatt: UnsafeMutableBufferPointer<Double>
+        let totalMilliwatt: UnsafeMutableBufferPointer<Double>
+        let bestSector: UnsafeMutableBufferPointer<Int32>
+
+        init(_ tables: LinkTables, carriers: Int) {
+            pathGain = .allocate(capacity: max(tables.maximumModels, 1))
+            antennaGain = .allocate(capacity: max(tables.maximumAntennas, 1))
+            bestMilliwatt = .allocate(capacity: max(carriers, 1))
+            totalMilliwatt = .allocate(capacity: max(carriers, 1))
+            bestSector = .allocate(capacity: max(carriers, 1))
+        }
+
+        deinit {
+            pathGain.deallocate()
+            antennaGain.deallocate()
+            bestMilliwatt.deallocate()
+            totalMilliwatt.deallocate()
+            bestSector.deallocate()
+        }
+    }
+
+    /// The candidate sites of a receiver: within the candidate radius, or the extended one when too few.
+    static func candidates(_ p: Coordinate, network: MobileNetwork, settings: AnalysisSettings, into out: inout [Int]) {
+        network.tree.query(near: p, radius: settings.candidateRadiusM, into: &out)
+        if out.count < settings.minimumCandidateSites {
+            network.tree.query(near: p, radius: settings.extendedRadiusM, into: &out)
+        }
+    }
+
+    /// The LOS probability of a link: traced through the height raster up to the trace distance
+    /// (0 or 1), else TR 38.901's.
+    @inline(__always)
+    static func losProbability(
+        _ site: MobileNetwork.SiteEntry, to point: Coordinate, distance: Double, raster: HeightRaster?,
+        settings: AnalysisSettings
+    ) -> Double {
+        let ue = settings.userHeightM
+        if settings.losMethod == .footprints && distance <= settings.losTraceDistanceM {
+            let clear = raster?.lineOfSight(from: site.location, height: site.heightM, to: point, height: ue) ?? true
+            return clear ? 1 : 0
+        }
+        return TR38901.losProbability(site.scenario, distance2DM: distance, userHeightM: ue)
+    }
+
+    /// The fast link engine: per site the façade point, distance, bearing, elevation, LOS probability
+    /// and the distance powers once; per frequency two multiplications; per antenna pattern one
+    /// exponential; per transmitter a multiply-add in mW, read from the flat `LinkTables`.
+    static func evaluateFast(
+        _ r: Int, _ position: Coordinate, _ footprints: FootprintSet, network: MobileNetwork, raster: HeightRaster?,
+        settings: AnalysisSettings, state: inout CarrierState, scratch: Scratch
+    ) {
+        let t = network.tables
+        let carriers = state.bestDBm.count
+        let best = scratch.bestMilliwatt, total = scratch.totalMilliwatt, sector = scratch.bestSector
+        let pathGain = scratch.pathGain, antennaGain = scratch.antennaGain
+        for c in 0..<carriers {
+            best[c] = 0
+            total[c] = 0
+            sector[c] = -1
+        }
+        candidates(position, network: network, settings: settings, into: &scratch.candidates)
+        state.links = 0
+        let ue = settings.userHeightM
+        let losMethod = settings.losMethod
+        let traceDistance = settings.losTraceDistanceM
+        for s in scratch.candidates {
+            let location = Coordinate(t.siteX[s], t.siteY[s])
+            let height = t.siteHeight[s]
+            let point = footprints.nearestPoint(r, to: location) ?? position
+            let dx = point.x - location.x
+            let dy = point.y - location.y
+            let distance = max(10, (dx * dx + dy * dy).squareRoot())
+            let p: Double
+            if losMethod == .footprints && distance <= traceDistance {
+                let clear = raster?.lineOfSight(from: location, height: height, to: point, height: ue) ?? true
+                p = clear ? 1 : 0
+            } else {
+                p = TR38901.losProbability(t.siteScenario[s], distance2DM: distance, userHeightM: ue)
+            }
+            let firstModel = Int(t.modelStart[s])
+            let endModel = Int(t.modelStart[s + 1])
+            let needsNear = distance <= t.maximumBreakpoint[s]
+            var powers = t.models[firstModel].distancePowers(distance2DM: distance, needsNear: needsNear)
+            let shared = t.sharedPowers[s]
+            for m in firstModel..<endModel {
+                let model = t.models[m]
+                if m > firstModel && !shared { powers = model.distancePowers(distance2DM: distance) }
+                let g = model.pathGains(powers, distance2DM: distance)
+                // Expected received power over the LOS/NLOS states.
+                pathGain[m - firstModel] = p >= 1 ? g.los : p <= 0 ? g.nlos : p * g.los + (1 - p) * g.nlos
+            }
+            let bearing = atan2(dx, dy) * 180 / Double.pi
+            let zenith = 90 + atan2(height - ue, distance) * 180 / Double.pi
+            let firstAntenna = Int(t.antennaStart[s])
+            for a in firstAntenna..<Int(t.antennaStart[s + 1]) {
+                // At the pattern's floor (A_m, behind the antenna) the gain is a constant: no exponential.
+                let antenna = t.antennas[a]
+                let discrimination = antenna.discriminationDB(bearingDeg: bearing, zenithDeg: zenith)
+                antennaGain[a - firstAntenna] =
+                    discrimination >= antenna.frontToBackDB ? t.floorGain[a] : Decibel.toLinear(-discrimination)
+            }
+            state.links += Int(t.transmitterStart[s + 1] - t.transmitterStart[s])
+            for k in Int(t.transmitterStart[s])..<Int(t.transmitterStart[s + 1]) {
+                let tx = t.transmitters[k]
+                let c = Int(tx.carrier)
+                let power = tx.eirpMilliwatt * antennaGain[Int(tx.antenna) - firstAntenna]
+                    * pathGain[Int(tx.model) - firstModel]
+                total[c] += power
+                if power > best[c] {
+                    best[c] = power
+                    sector[c] = tx.sector
+                }
+            }
+        }
+        for c in 0..<carriers {
+            state.bestDBm[c] = best[c] > 0 ? Decibel.fromLinear(best[c]) : -.infinity
+            state.totalMilliwatt[c] = total[c]
+            state.bestSector[c] = sector[c]
+        }
+    }
+
+    /// The reference link engine: each link's path loss in dB and its power through 10^(x/10).
     static func evaluate(
         _ receiver: Receiver, network: MobileNetwork, raster: HeightRaster?, settings: AnalysisSettings,
         state: inout CarrierState
     ) {
         state.reset()
-        var candidates = network.tree.query(near: receiver.position, radius: settings.candidateRadiusM)
-        if candidates.count < settings.minimumCandidateSites {
-            candidates = network.tree.query(near: receiver.position, radius: settings.extendedRadiusM)
-        }
+        state.links = 0
+        var candidates: [Int] = []
+        Self.candidates(receiver.position, network: network, settings: settings, into: &candidates)
         let ue = settings.userHeightM
         var pathLoss: [Double] = []
         for s in candidates {
@@ -123,17 +279,7 @@ public struct MobileCoverage: Sendable {
             let dx = point.x - site.location.x
             let dy = point.y - site.location.y
             let distance = max(10, (dx * dx + dy * dy).squareRoot())
-            var losProbability: Double
-            switch settings.losMethod {
-            case .footprints where distance <= settings.losTraceDistanceM:
-                let clear =
-                    raster?.lineOfSight(from: site.location, height: site.heightM, to: point, height: ue) ?? true
-                losProbability = clear ? 1 : 0
-            case .footprints:
-                losProbability = TR38901.losProbability(site.scenario, distance2DM: distance, userHeightM: ue)
-            case .probability:
-                losProbability = TR38901.losProbability(site.scenario, distance2DM: distance, userHeightM: ue)
-            }
+            let losProbability = losProbability(site, to: point, distance: distance, raster: raster, settings: settings)
             pathLoss.removeAll(keepingCapacity: true)
             for model in site.models {
                 if losProbability >= 1 {
@@ -151,6 +297,7 @@ public struct MobileCoverage: Sendable {
             }
             let bearing = atan2(dx, dy) * 180 / Double.pi
             let zenith = 90 + atan2(site.heightM - ue, distance) * 180 / Double.pi
+            state.links += site.transmitters.count
             for tx in site.transmitters {
                 let gain = tx.antenna.gain(bearingDeg: bearing, zenithDeg: zenith)
                 let power = tx.eirpDBm - (tx.antenna.maxGainDBi - gain) - pathLoss[tx.frequency]
@@ -163,11 +310,15 @@ public struct MobileCoverage: Sendable {
         }
     }
 
-    static func summarise(network: MobileNetwork, state: CarrierState, settings: AnalysisSettings) -> [(Stored, Stored)]
-    {
-        var out = [(Stored, Stored)](repeating: (.none, .none), count: network.services.count)
+    /// Per service, outdoors and indoors: the best carrier's RSRP and SINR and the sum of the carriers'
+    /// rates, written at `offset` of `out`.
+    static func summarise(
+        network: MobileNetwork, state: CarrierState, settings: AnalysisSettings, into out: inout [(Stored, Stored)],
+        at offset: Int
+    ) {
         for (c, carrier) in network.carriers.enumerated() where state.bestDBm[c] > -.infinity {
-            for isIndoor in [false, true] {
+            for side in 0..<2 {
+                let isIndoor = side == 1
                 let loss = isIndoor ? carrier.entryLossDB : 0
                 let signal = state.bestDBm[c] - loss
                 let interference =
@@ -177,7 +328,8 @@ public struct MobileCoverage: Sendable {
                     - Decibel.fromLinear(Decibel.toLinear(carrier.noiseDBm) + settings.interferenceLoad * interference)
                 let mbps = carrier.profile.downlinkMbps(sinrDB: sinr)
                 let rsrp = signal - carrier.perResourceElementDB
-                let current = isIndoor ? out[carrier.service].1 : out[carrier.service].0
+                let slot = offset + carrier.service
+                let current = isIndoor ? out[slot].1 : out[slot].0
                 var merged = Stored(rsrp: rsrp, sinr: sinr, mbps: mbps, sector: state.bestSector[c])
                 if current.sector >= 0 {
                     merged.mbps += current.mbps
@@ -187,9 +339,8 @@ public struct MobileCoverage: Sendable {
                         merged.sector = current.sector
                     }
                 }
-                if isIndoor { out[carrier.service].1 = merged } else { out[carrier.service].0 = merged }
+                if isIndoor { out[slot].1 = merged } else { out[slot].0 = merged }
             }
         }
-        return out
     }
 }

@@ -13,6 +13,10 @@ public struct MobileNetwork: Sendable {
         var eirpDBm: Double
         var carrier: Int
         var frequency: Int
+        /// Index into the site's `antennas` (sectors on several carriers share one pattern).
+        var antennaIndex: Int
+        /// 10^(EIRP/10), mW.
+        var eirpMilliwatt: Double
     }
 
     struct SiteEntry: Sendable {
@@ -24,6 +28,11 @@ public struct MobileNetwork: Sendable {
         /// The site's TR 38.901 path-loss model per frequency, prepared for the receiver height.
         var models: [TR38901.Prepared]
         var transmitters: [Transmitter]
+        /// The distinct antenna patterns of the site's transmitters.
+        var antennas: [SectorAntenna]
+        /// Whether all `models` take the same distance powers (same scenario and heights), so that the
+        /// fast link engine works them out once per receiver.
+        var sharedDistancePowers: Bool
     }
 
     /// A carrier of one operator: its co-channel transmitters interfere with each other.
@@ -37,6 +46,8 @@ public struct MobileNetwork: Sendable {
     }
 
     let sites: [SiteEntry]
+    /// The sites flattened for the fast link engine.
+    let tables: LinkTables
     let carriers: [Carrier]
     /// Every sector's id, indexed by `Transmitter.sector`.
     let sectorIDs: [String]
@@ -76,6 +87,7 @@ public struct MobileNetwork: Sendable {
             environments[site.id] = scenario
             var frequencies: [Double] = []
             var transmitters: [Transmitter] = []
+            var antennas: [SectorAntenna] = []
             let operatorName = site.operatorName ?? "unknown"
             for sector in site.sectors {
                 let service = ServiceKey(operatorName: operatorName, technology: sector.technology)
@@ -91,10 +103,12 @@ public struct MobileNetwork: Sendable {
                 let antenna = SectorAntenna(
                     maxGainDBi: sector.antennaGainDBi, azimuthDeg: sector.azimuthDeg, downtiltDeg: sector.tiltDeg,
                     horizontalBeamwidthDeg: sector.beamwidthDeg)
+                if !antennas.contains(antenna) { antennas.append(antenna) }
                 transmitters.append(
                     Transmitter(
                         sector: Int32(sectorIDs.count), antenna: antenna, eirpDBm: sector.eirpDBm,
-                        carrier: carrierIndex[key]!, frequency: frequencies.firstIndex(of: sector.frequencyMHz)!))
+                        carrier: carrierIndex[key]!, frequency: frequencies.firstIndex(of: sector.frequencyMHz)!,
+                        antennaIndex: antennas.firstIndex(of: antenna)!, eirpMilliwatt: Decibel.toLinear(sector.eirpDBm)))
                 sectorIDs.append(sector.id)
             }
             // Only heights and frequencies can put a site outside the range; distances are the links'.
@@ -112,11 +126,13 @@ public struct MobileNetwork: Sendable {
             sites.append(
                 SiteEntry(
                     id: site.id, location: site.location, heightM: site.heightM, scenario: scenario,
-                    frequenciesMHz: frequencies, models: models, transmitters: transmitters))
+                    frequenciesMHz: frequencies, models: models, transmitters: transmitters, antennas: antennas,
+                    sharedDistancePowers: models.allSatisfy { $0.sharesDistancePowers(with: models[0]) }))
         }
         services.sort()
         for (k, key) in carrierKeys.enumerated() { carriers[k].service = services.firstIndex(of: key.service)! }
         self.sites = sites
+        tables = LinkTables(sites)
         self.carriers = carriers
         self.sectorIDs = sectorIDs
         self.services = services

@@ -34,6 +34,8 @@ public struct RunResult: Sendable {
     public var sources: [InputSource]
     /// Seconds per analysis stage.
     public var timings: StageClock
+    /// Building × transmitter links the mobile stage evaluated.
+    public var linkCount = 0
     /// The headline numbers (summary.json, the run history, `--json`).
     public var summary: RunSummary!
 

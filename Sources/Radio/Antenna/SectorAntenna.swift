@@ -49,9 +49,13 @@ public struct SectorAntenna: Sendable, Hashable {
 
     /// Gain in dBi towards a bearing and zenith angle.
     public func gain(bearingDeg: Double, zenithDeg: Double) -> Double {
-        let combined = -min(
-            -(verticalAttenuation(zenithDeg: zenithDeg) + horizontalAttenuation(bearingDeg: bearingDeg)), frontToBackDB)
-        return maxGainDBi + combined
+        maxGainDBi - discriminationDB(bearingDeg: bearingDeg, zenithDeg: zenithDeg)
+    }
+
+    /// The antenna discrimination G_max − A(θ, φ) = min(−(A_V + A_H), A_m) ≥ 0 dB.
+    @inline(__always)
+    public func discriminationDB(bearingDeg: Double, zenithDeg: Double) -> Double {
+        min(-(verticalAttenuation(zenithDeg: zenithDeg) + horizontalAttenuation(bearingDeg: bearingDeg)), frontToBackDB)
     }
 
     /// Gain towards a receiver at horizontal distance `distanceM`, bearing `bearingDeg` and height

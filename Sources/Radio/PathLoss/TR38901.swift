@@ -145,6 +145,8 @@ public enum TR38901 {
         let nlosConstant: Double
         let nlosSlope: Double
         let log10Breakpoint: Double
+        /// 10^(−k/10) of the constant k of the near-LOS, far-LOS and NLOS terms (for `pathGains`).
+        let linearNear: Double, linearFar: Double, linearNLOS: Double
 
         public init(_ scenario: Scenario, _ link: Link) {
             self.scenario = scenario
@@ -180,6 +182,17 @@ public enum TR38901 {
                     * slope + frequencyTerm - (3.2 * pow(log10(11.75 * hUT), 2) - 4.97)
                 nlosSlope = slope
             }
+            // PL = constant + n·log10 d3D: the constants of the three terms, as gains.
+            func gain(_ db: Double) -> Double { pow(10, -db / 10) }
+            switch scenario {
+            case .uma:
+                (linearNear, linearFar) = (gain(28.0 + frequencyTerm), gain(28.0 + frequencyTerm - breakpointTerm))
+            case .umi:
+                (linearNear, linearFar) = (gain(32.4 + frequencyTerm), gain(32.4 + frequencyTerm - breakpointTerm))
+            case .rma:
+                (linearNear, linearFar) = (gain(rmaB), gain(breakpointTerm - 40 * log10Breakpoint))
+            }
+            linearNLOS = gain(nlosConstant)
         }
 
         /// The median path loss in dB at a 2D distance.
@@ -218,8 +231,11 @@ public enum TR38901 {
         case .umi: return d <= 18 ? 1 : 18 / d + exp(-d / 36) * (1 - 18 / d)
         case .uma:
             guard d > 18 else { return 1 }
-            let c = hUT <= 13 ? 0 : pow((hUT - 13) / 10, 1.5)
-            return (18 / d + exp(-d / 63) * (1 - 18 / d)) * (1 + c * 5 / 4 * pow(d / 100, 3) * exp(-d / 150))
+            let base = 18 / d + exp(-d / 63) * (1 - 18 / d)
+            // C′ = 0 up to 13 m: the factor is exactly 1.
+            guard hUT > 13 else { return base }
+            let c = pow((hUT - 13) / 10, 1.5)
+            return base * (1 + c * 5 / 4 * pow(d / 100, 3) * exp(-d / 150))
         }
     }
 }

@@ -84,7 +84,14 @@ struct RunCommand: ParsableCommand {
                 )
             }
         }
-        if timings { FileHandle.standardError.write(Data(stageTable(clock).utf8)) }
+        if timings {
+            var table = stageTable(clock)
+            if let mobile = result.timings.stages.first(where: { $0.name == Analysis.Stage.mobile.rawValue }), mobile.seconds > 0 {
+                let links = Double(result.linkCount)
+                table += String(format: "mobile links %.1f M, %.1f M links/s\n", links / 1e6, links / mobile.seconds / 1e6)
+            }
+            FileHandle.standardError.write(Data(table.utf8))
+        }
         // Everything is written and recorded: leave without freeing the analysis piece by piece
         // (seconds for a region), which no one would see.
         try? FileHandle.standardOutput.synchronize()

@@ -1,0 +1,88 @@
+import GeoCore
+import Radio
+
+/// The network flattened for the fast link engine: every site's numbers, path-loss models, antenna
+/// patterns and transmitters in contiguous memory that the inner loop reads through pointers (no
+/// reference counting or bounds checks per link). Built once per network, read-only afterwards.
+final class LinkTables: @unchecked Sendable {
+    /// One transmitter (a sector on a carrier), 32 bytes.
+    struct Transmitter {
+        /// 10^(EIRP/10), mW.
+        var eirpMilliwatt: Double
+        /// Index into `antennas` (global).
+        var antenna: Int32
+        /// Index into `models` (global).
+        var model: Int32
+        var carrier: Int32
+        /// Index into the network's sector ids.
+        var sector: Int32
+    }
+
+    let siteCount: Int
+    let siteX: UnsafeMutableBufferPointer<Double>
+    let siteY: UnsafeMutableBufferPointer<Double>
+    let siteHeight: UnsafeMutableBufferPointer<Double>
+    let siteScenario: UnsafeMutableBufferPointer<TR38901.Scenario>
+    /// Site s has models modelStart[s] ..< modelStart[s + 1], likewise antennas and transmitters.
+    let modelStart: UnsafeMutableBufferPointer<Int32>
+    let antennaStart: UnsafeMutableBufferPointer<Int32>
+    let transmitterStart: UnsafeMutableBufferPointer<Int32>
+    /// Whether all models of a site take the same distance powers.
+    let sharedPowers: UnsafeMutableBufferPointer<Bool>
+    /// The largest breakpoint distance of a site's models: beyond it no model needs the near term.
+    let maximumBreakpoint: UnsafeMutableBufferPointer<Double>
+    let models: UnsafeMutableBufferPointer<TR38901.Prepared>
+    let antennas: UnsafeMutableBufferPointer<SectorAntenna>
+    /// Per antenna 10^(−A_m/10), its gain relative to the maximum behind it.
+    let floorGain: UnsafeMutableBufferPointer<Double>
+    let transmitters: UnsafeMutableBufferPointer<Transmitter>
+    /// The most models and antennas any site has (for the per-site scratch buffers).
+    let maximumModels: Int
+    let maximumAntennas: Int
+
+    init(_ sites: [MobileNetwork.SiteEntry]) {
+        siteCount = sites.count
+        func buffer<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(values.count, 1))
+            _ = b.initialize(from: values)
+            return b
+        }
+        func starts(_ counts: [Int]) -> [Int32] {
+            var out: [Int32] = [0]
+            for c in counts { out.append(out.last! + Int32(c)) }
+            return out
+        }
+        siteX = buffer(sites.map(\.location.x))
+        siteY = buffer(sites.map(\.location.y))
+        siteHeight = buffer(sites.map(\.heightM))
+        siteScenario = buffer(sites.map(\.scenario))
+        let modelStarts = starts(sites.map(\.models.count))
+        let antennaStarts = starts(sites.map(\.antennas.count))
+        modelStart = buffer(modelStarts)
+        antennaStart = buffer(antennaStarts)
+        transmitterStart = buffer(starts(sites.map(\.transmitters.count)))
+        sharedPowers = buffer(sites.map(\.sharedDistancePowers))
+        maximumBreakpoint = buffer(sites.map { $0.models.map(\.breakpointDistanceM).max() ?? .infinity })
+        models = buffer(sites.flatMap(\.models))
+        antennas = buffer(sites.flatMap(\.antennas))
+        floorGain = buffer(sites.flatMap(\.antennas).map { Decibel.toLinear(-$0.frontToBackDB) })
+        transmitters = buffer(sites.indices.flatMap { s in
+            sites[s].transmitters.map { tx in
+                Transmitter(eirpMilliwatt: tx.eirpMilliwatt, antenna: antennaStarts[s] + Int32(tx.antennaIndex),
+                            model: modelStarts[s] + Int32(tx.frequency), carrier: Int32(tx.carrier), sector: tx.sector)
+            }
+        })
+        maximumModels = sites.map(\.models.count).max() ?? 0
+        maximumAntennas = sites.map(\.antennas.count).max() ?? 0
+    }
+
+    deinit {
+        for b in [siteX, siteY, siteHeight, maximumBreakpoint, floorGain] { b.deallocate() }
+        siteScenario.deallocate()
+        for b in [modelStart, antennaStart, transmitterStart] { b.deallocate() }
+        sharedPowers.deallocate()
+        models.deallocate()
+        antennas.deallocate()
+        transmitters.deallocate()
+    }
+}
