@@ -45,6 +45,8 @@ public enum JSONWriter {
     }
 
     public static func quote(_ s: String) -> String {
+        // Most strings need no escape: one scan of the bytes, then a copy.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

@@ -106,13 +106,14 @@ public struct STRtree: Sendable {
     }
 
     /// Items whose box lies within `radius` of `point`, ascending.
-    /// Like `query(near:radius:)`, into a buffer the caller keeps (no allocation once it is large enough).
-    public func query(near point: Coordinate, radius: Double, into out: inout [Int]) {
+    /// Like `query(near:radius:)`, into a buffer the caller keeps (no allocation once it is large
+    /// enough); `sorted: false` leaves the items in the tree's order (deterministic, not ascending).
+    public func query(near point: Coordinate, radius: Double, into out: inout [Int], sorted: Bool = true) {
         out.removeAll(keepingCapacity: true)
         let box = BoundingBox(
             minX: point.x - radius, minY: point.y - radius, maxX: point.x + radius, maxY: point.y + radius)
         query(box) { if itemBoxes[$0].distance(to: point) <= radius { out.append($0) } }
-        out.sort()
+        if sorted { out.sort() }
     }
 
     public func query(near point: Coordinate, radius: Double) -> [Int] {

@@ -162,11 +162,14 @@ public struct MobileCoverage: Sendable {
         }
     }
 
-    /// The candidate sites of a receiver: within the candidate radius, or the extended one when too few.
-    static func candidates(_ p: Coordinate, network: MobileNetwork, settings: AnalysisSettings, into out: inout [Int]) {
-        network.tree.query(near: p, radius: settings.candidateRadiusM, into: &out)
+    /// The candidate sites of a receiver: within the candidate radius, or the extended one when too few;
+    /// ascending for the reference engine, in the tree's (deterministic) order for the fast one.
+    static func candidates(
+        _ p: Coordinate, network: MobileNetwork, settings: AnalysisSettings, into out: inout [Int], sorted: Bool = true
+    ) {
+        network.tree.query(near: p, radius: settings.candidateRadiusM, into: &out, sorted: sorted)
         if out.count < settings.minimumCandidateSites {
-            network.tree.query(near: p, radius: settings.extendedRadiusM, into: &out)
+            network.tree.query(near: p, radius: settings.extendedRadiusM, into: &out, sorted: sorted)
         }
     }
 
@@ -201,7 +204,7 @@ public struct MobileCoverage: Sendable {
             total[c] = 0
             sector[c] = -1
         }
-        candidates(position, network: network, settings: settings, into: &scratch.candidates)
+        candidates(position, network: network, settings: settings, into: &scratch.candidates, sorted: false)
         state.links = 0
         let ue = settings.userHeightM
         let losMethod = settings.losMethod
@@ -237,10 +240,10 @@ public struct MobileCoverage: Sendable {
             let firstAntenna = Int(t.antennaStart[s])
             for a in firstAntenna..<Int(t.antennaStart[s + 1]) {
                 // At the pattern's floor (A_m, behind the antenna) the gain is a constant: no exponential.
-                let antenna = t.antennas[a]
+                let antenna = t.patterns[a]
                 let discrimination = antenna.discriminationDB(bearingDeg: bearing, zenithDeg: zenith)
                 antennaGain[a - firstAntenna] =
-                    discrimination >= antenna.frontToBackDB ? t.floorGain[a] : Decibel.toLinear(-discrimination)
+                    discrimination >= antenna.floorDB ? antenna.floorGain : Decibel.toLinear(-discrimination)
             }
             state.links += Int(t.transmitterStart[s + 1] - t.transmitterStart[s])
             for k in Int(t.transmitterStart[s])..<Int(t.transmitterStart[s + 1]) {

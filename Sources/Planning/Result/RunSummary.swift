@@ -141,43 +141,35 @@ extension RunSummary {
     /// The summary of a result.
     public init(_ r: RunResult) {
         let funding = r.settings.funding
-        let services = r.buildings.map(\.service)
+        // One pass over the buildings for every tally.
+        var uses: [BuildingUse: Int] = [:]
+        var bestSources: [ServiceSource: Int] = [:]
+        var fixedTechnologies: [FixedTechnology: Int] = [:]
+        var reasons: [FundingProgramme: [String: Int]] = [:]
+        for i in r.buildings.indices {
+            uses[r.buildings[i].building.use, default: 0] += 1
+            let service = r.buildings[i].service
+            bestSources[service.best.source, default: 0] += 1
+            fixedTechnologies[service.fixed.best?.technology ?? .none, default: 0] += 1
+            for p in FundingProgramme.allCases { reasons[p, default: [:]][service.funding[p]!.reason.rawValue, default: 0] += 1 }
+        }
         scenario = r.scenario.name
         description = r.scenario.description
         crs = r.scenario.workingCRS.identifier
         buildings = Buildings(
-            total: r.buildings.count, households: Self.tenths(r.city.all.households),
-            residents: r.city.all.residents.rounded(),
-            byUse: OrderedMembers(
-                BuildingUse.allCases.compactMap { use in
-                    let n = r.buildings.filter { $0.use == use }.count
-                    return n > 0 ? (use.rawValue, n) : nil
-                }),
-            byBestService: OrderedMembers(
-                [ServiceSource.fixed, .mobile, .wlan, .none].map { source in
-                    (source.rawValue, services.filter { $0.best.source == source }.count)
-                }),
-            byFixedTechnology: OrderedMembers(
-                FixedTechnology.allCases.reversed().map { t in
-                    (t.rawValue, services.filter { ($0.fixed.best?.technology ?? .none) == t }.count)
-                }))
-        programmes = OrderedMembers(
-            FundingProgramme.allCases.map { p in
-                let c = r.city.eligible[p] ?? BuildingCounts()
-                var tally: [String: Int] = [:]
-                for s in services { tally[s.funding[p]!.reason.rawValue, default: 0] += 1 }
-                return (
-                    p.rawValue,
-                    Programme(
-                        guideline: p.source.title, clause: p.source.clause, inForce: p.source.inForce,
-                        eligibleBuildings: c.buildings, eligibleHouseholds: Self.tenths(c.households),
-                        eligibleResidents: c.residents.rounded(),
-                        eligibleSchools: r.schools.isEmpty
-                            ? c.schools : r.schools.filter { $0.eligibleUnder.contains(p) }.count,
-                        eligibleSchoolBuildings: c.schools, eligibleHospitals: c.hospitals,
-                        reasons: OrderedMembers(tally.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
-                )
-            })
+            total: r.buildings.count, households: Self.tenths(r.city.all.households), residents: r.city.all.residents.rounded(),
+            byUse: OrderedMembers(BuildingUse.allCases.compactMap { use in uses[use].map { (use.rawValue, $0) } }),
+            byBestService: OrderedMembers([ServiceSource.fixed, .mobile, .wlan, .none].map { ($0.rawValue, bestSources[$0] ?? 0) }),
+            byFixedTechnology: OrderedMembers(FixedTechnology.allCases.reversed().map { ($0.rawValue, fixedTechnologies[$0] ?? 0) }))
+        programmes = OrderedMembers(FundingProgramme.allCases.map { p in
+            let c = r.city.eligible[p] ?? BuildingCounts()
+            return (p.rawValue, Programme(
+                guideline: p.source.title, clause: p.source.clause, inForce: p.source.inForce, eligibleBuildings: c.buildings,
+                eligibleHouseholds: Self.tenths(c.households), eligibleResidents: c.residents.rounded(),
+                eligibleSchools: r.schools.isEmpty ? c.schools : r.schools.filter { $0.eligibleUnder.contains(p) }.count,
+                eligibleSchoolBuildings: c.schools, eligibleHospitals: c.hospitals,
+                reasons: OrderedMembers((reasons[p] ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))
+        })
         reasonLabels = OrderedMembers(
             FundingReason.allCases.map { reason in
                 (

@@ -4,7 +4,9 @@ import GeoCore
 public enum CSVWriter {
     /// A field, quoted when it holds the separator, a quote or a line break.
     public static func field(_ s: String, separator: Character = ",") -> String {
-        guard s.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        // The separators in use are ASCII: a scan of the bytes decides (Characters are slow to iterate).
+        let sep = separator.asciiValue ?? 0x2C
+        guard s.utf8.contains(where: { $0 == sep || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
         return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
