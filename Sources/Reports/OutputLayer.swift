@@ -1,6 +1,32 @@
 import GeoCore
 
-/// A layer of the run's results, in the working CRS, ready for any writer. Features are made on
+/// One feature of an output layer: its geometry and its values in the layer's field order.
+public struct OutputRow: Sendable {
+    public var geometry: Geometry?
+    public var values: [JSONValue]
+}
+
+/// Builds an `OutputRow`'s values in field order with the `o["name"] = value` notation; in debug
+/// builds each name is checked against the field at its position.
+struct RowBuilder {
+    private(set) var values: [JSONValue] = []
+    let names: [String]
+
+    init(_ names: [String]) {
+        self.names = names
+        values.reserveCapacity(names.count)
+    }
+
+    subscript(name: String) -> JSONValue {
+        get { values[names.firstIndex(of: name)!] }
+        set {
+            assert(values.count < names.count && names[values.count] == name, "\(name) out of field order")
+            values.append(newValue)
+        }
+    }
+}
+
+/// A layer of the run's results, in the working CRS, ready for any writer. Rows are made on
 /// demand, so that a writer can stream a million buildings without holding them all.
 public struct OutputLayer: Sendable {
     public var name: String
@@ -9,28 +35,37 @@ public struct OutputLayer: Sendable {
     public var fields: [GeoPackageField]
     public var description: String
     public let count: Int
-    private let make: @Sendable (Int) -> Feature
+    private let make: @Sendable (Int) -> OutputRow
 
     public init(name: String, geometryType: String, fields: [GeoPackageField], features: [Feature], description: String)
     {
-        self.init(
-            name: name, geometryType: geometryType, fields: fields, count: features.count, description: description
-        ) { features[$0] }
+        let names = fields.map(\.name)
+        self.init(name: name, geometryType: geometryType, fields: fields, count: features.count, description: description) {
+            i in OutputRow(geometry: features[i].geometry, values: names.map { features[i].properties[$0] ?? .null })
+        }
     }
 
+    /// A layer whose rows are made by `row`, values in the order of `fields`.
     public init(
         name: String, geometryType: String, fields: [GeoPackageField], count: Int, description: String,
-        feature: @escaping @Sendable (Int) -> Feature
+        row: @escaping @Sendable (Int) -> OutputRow
     ) {
         self.name = name
         self.geometryType = geometryType
         self.fields = fields
         self.description = description
         self.count = count
-        make = feature
+        make = row
     }
 
-    public func feature(_ i: Int) -> Feature { make(i) }
+    /// Row i: geometry and values in field order.
+    public func row(_ i: Int) -> OutputRow { make(i) }
+
+    /// Row i as a feature with named properties.
+    public func feature(_ i: Int) -> Feature {
+        let r = make(i)
+        return Feature(index: i, geometry: r.geometry, properties: JSONObject(zip(fields.map(\.name), r.values).map { ($0, $1) }))
+    }
 
     /// The type a layer of these geometries declares: MULTIPOLYGON when all are polygonal (they are
     /// written by `multi`), POINT when all are points, else GEOMETRY (QGIS then asks which to show).

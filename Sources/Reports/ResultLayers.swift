@@ -60,10 +60,11 @@ public enum ResultLayers {
         let programmeKeys = FundingProgramme.allCases.map { p in
             (p, "\(fieldName(p.rawValue))_eligible", "\(fieldName(p.rawValue))_reason")
         }
-        let makeBuilding: @Sendable (Int) -> Feature = { i in
+        let names = fields.map(\.name)
+        let makeBuilding: @Sendable (Int) -> OutputRow = { i in
             let b = r.buildings[i]
             let s = b.service
-            var o = JSONObject()
+            var o = RowBuilder(names)
             o["id"] = .string(b.id)
             o["use"] = .string(b.use.rawValue)
             o["households"] = number(b.households)
@@ -103,13 +104,13 @@ public enum ResultLayers {
             for (key, field) in source {
                 o[field.name] = b.attributes[key].map { $0.isNull ? .null : .string($0.text) } ?? .null
             }
-            return Feature(index: i, geometry: OutputLayer.multi(b.geometry), properties: o)
+            return OutputRow(geometry: OutputLayer.multi(b.geometry), values: o.values)
         }
         layers.append(
             OutputLayer(
                 name: "buildings", geometryType: OutputLayer.declaredType(r.buildings.map(\.building.geometry)),
                 fields: fields, count: r.buildings.count, description: "Service and funding verdicts per building",
-                feature: makeBuilding))
+                row: makeBuilding))
 
         // Schools.
         let schoolFields: [GeoPackageField] = [
@@ -361,20 +362,17 @@ public enum ResultLayers {
                 "Coverage raster cells (\(NumberText.plain(grid.resolutionM)) m): best outdoor RSRP, SINR and Mbit/s "
                     + "per technology and Mbit/s per network"
         ) { cell in
-            var o = JSONObject()
+            var values: [JSONValue] = []
+            values.reserveCapacity(technologies.count * 3 + coverage.services.count)
             for t in technologies {
                 let q = coverage.best(receiver: cell, technology: t, indoor: false)?.1
-                o["\(t.rawValue)_rsrp_dbm"] = number(q?.rsrpDBm)
-                o["\(t.rawValue)_sinr_db"] = number(q?.sinrDB)
-                o["\(t.rawValue)_mbps"] = number(q?.downlinkMbps ?? 0)
+                values += [number(q?.rsrpDBm), number(q?.sinrDB), number(q?.downlinkMbps ?? 0)]
             }
-            for (k, key) in coverage.services.enumerated() {
-                o[fieldName("\(key.operatorName)_\(key.technology.rawValue)_mbps")] = number(
-                    coverage.quality(receiver: cell, service: k, indoor: false)?.downlinkMbps ?? 0)
+            for k in coverage.services.indices {
+                values.append(number(coverage.quality(receiver: cell, service: k, indoor: false)?.downlinkMbps ?? 0))
             }
-            return Feature(
-                index: cell, geometry: .point(grid.center(column: cell % grid.columns, row: cell / grid.columns)),
-                properties: o)
+            return OutputRow(
+                geometry: .point(grid.center(column: cell % grid.columns, row: cell / grid.columns)), values: values)
         }
     }
 

@@ -41,8 +41,8 @@ public enum RunWriter {
                                 layer.name, geometryType: layer.geometryType, crs: scenario.workingCRS,
                                 fields: layer.fields, description: layer.description)
                             for i in 0..<layer.count {
-                                let f = layer.feature(i)
-                                try writer.insert(into: layer.name, geometry: f.geometry, properties: f.properties)
+                                let row = layer.row(i)
+                                try writer.insert(into: layer.name, geometry: row.geometry, values: row.values)
                             }
                         }
                         if let grid = r.grid {
@@ -74,17 +74,22 @@ public enum RunWriter {
                                 features: [],
                                 members: JSONObject([("name", .string(layer.name)), ("gigaplan", .object(note))]))
                             try sink.write(String(head.dropLast(4)))  // without the closing "\n]}\n"
+                            let names = layer.fields.map { JSONWriter.quote($0.name) }
+                            let idIndex = layer.fields.firstIndex { $0.name.lowercased() == "id" }
                             try streamFormatted(
                                 layer,
                                 { range in
                                     let projector = Projector()
                                     var text = ""
                                     for i in range {
-                                        var f = layer.feature(i)
-                                        f.geometry = try f.geometry.map {
+                                        let row = layer.row(i)
+                                        let geometry = try row.geometry.map {
                                             try projector.transform($0, from: scenario.workingCRS, to: .wgs84)
                                         }
-                                        text += (i == 0 ? "\n" : ",\n") + writer.feature(f)
+                                        text += (i == 0 ? "\n" : ",\n")
+                                            + writer.feature(
+                                                geometry: geometry, quotedNames: names, values: row.values,
+                                                idIndex: idIndex)
                                     }
                                     return text
                                 }, write: sink.write)

@@ -20,6 +20,26 @@ public struct GeoJSONWriter: Sendable {
         return out
     }
 
+    /// A feature from its geometry and its values under names already quoted (`JSONWriter.quote`);
+    /// the value at `idIndex` (the `id` property), when not null or empty, is also the feature's id.
+    /// The same text as `feature(_:)` of the equivalent `Feature`, without building its properties.
+    public func feature(geometry g: Geometry?, quotedNames: [String], values: [JSONValue], idIndex: Int?) -> String {
+        var out = "{\"type\":\"Feature\""
+        if let idIndex, !values[idIndex].isNull {
+            let id = values[idIndex].text
+            if !id.isEmpty { out += ",\"id\":" + JSONWriter.quote(id) }
+        }
+        out += ",\"geometry\":" + (g.map(geometry) ?? "null") + ",\"properties\":"
+        if values.isEmpty { return out + "{}}" }
+        out += "{"
+        for k in values.indices {
+            if k > 0 { out += "," }
+            out += quotedNames[k] + ":"
+            JSONWriter.write(values[k], into: &out, indent: nil)
+        }
+        return out + "}}"
+    }
+
     public func feature(_ f: Feature) -> String {
         var out = "{\"type\":\"Feature\""
         if let id = f.id { out += ",\"id\":" + JSONWriter.quote(id) }

@@ -114,9 +114,16 @@ public final class GeoPackageWriter {
 
     /// Adds one feature; `properties` are looked up by field name, missing ones are NULL.
     public func insert(into layer: String, geometry: Geometry?, properties: JSONObject) throws {
+        guard let entry = layers[layer] else { throw GeoPackageError("layer \(layer) was not added") }
+        try insert(into: layer, geometry: geometry, values: entry.fields.map { properties[$0.name] ?? .null })
+    }
+
+    /// Inserts a feature whose values are in the order of the layer's fields.
+    public func insert(into layer: String, geometry: Geometry?, values fieldValues: [JSONValue]) throws {
         guard var entry = layers[layer] else { throw GeoPackageError("layer \(layer) was not added") }
         var values: [SQLiteValue] = [geometry.map { .blob(GeoPackageGeometry.encode($0, srsID: entry.srsID)) } ?? .null]
-        for f in entry.fields { values.append(f.sqliteValue(properties[f.name])) }
+        values.reserveCapacity(entry.fields.count + 1)
+        for (k, f) in entry.fields.enumerated() { values.append(f.sqliteValue(fieldValues[k])) }
         try entry.insert.run(values)
         // A new table's AUTOINCREMENT fids run 1, 2, 3 … in insertion order.
         entry.count += 1

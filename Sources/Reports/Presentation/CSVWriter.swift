@@ -25,11 +25,13 @@ public enum CSVWriter {
             { range in
                 var text = ""
                 for i in range {
-                    let f = layer.feature(i)
-                    let row =
-                        names.map { f.properties[$0]?.text ?? "" }
-                        + (wkt ? [try f.geometry?.wkt(decimals: 2) ?? ""] : [])
-                    text += row.map { field($0) }.joined(separator: ",") + "\n"
+                    let r = layer.row(i)
+                    for (k, value) in r.values.enumerated() {
+                        if k > 0 { text += "," }
+                        text += field(value.text)
+                    }
+                    if wkt { text += (names.isEmpty ? "" : ",") + field(try r.geometry?.wkt(decimals: 2) ?? "") }
+                    text += "\n"
                 }
                 return text
             }, write: sink.write)
