@@ -118,11 +118,14 @@ public enum HTMLReport {
                 [entry.1], fill: "none", stroke: palette[k % palette.count],
                 label: "\(entry.0.label) (outdoor), outline", strokeWidth: 2)
         }
+        // The run's own report sits beside its csv/ folder; a district's or area's report does not.
+        var outputs = "csv/"
+        if case .city = scope {} else { outputs = "the outputs of gigaplan run \(scenario.name): csv/" }
         let streets = r.streets.map(\.geometry).filter(inScope)
         if !streets.isEmpty {
             coverageMap.addLines(
                 streets, stroke: "#666", width: 0.5,
-                label: "streets (WLAN street coverage in csv/street_wlan_coverage.csv)")
+                label: "streets (WLAN street coverage in \(outputs)street_wlan_coverage.csv)")
         }
         coverageMap.addPolygons(
             r.islands.compactMap(\.outdoorCoverage).filter(inScope), fill: "#e7298a66", stroke: "#e7298a",
@@ -256,7 +259,7 @@ public enum HTMLReport {
         if areaIndices.count > listed.count {
             html +=
                 "<p class=\"note\">The \(listed.count) largest of \(areaIndices.count) areas; all are in "
-                    + "csv/underserved_areas.csv and the GeoPackage.</p>"
+                    + "\(HTML.escape(outputs))underserved_areas.csv and the GeoPackage.</p>"
         }
 
         // Download times.

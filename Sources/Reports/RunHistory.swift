@@ -5,7 +5,9 @@ import Planning
 /// The project database: one row per run with the scenario, input file hashes, version, settings and
 /// headline numbers. Timestamps live here only, never in the outputs.
 public final class RunHistory {
-    public static let version = "gigaplan 0.1.0"
+    /// The program's version, as recorded with every run and printed by `gigaplan --version`.
+    public static let versionNumber = "0.1.0"
+    public static let version = "gigaplan \(versionNumber)"
     private let database: SQLiteDatabase
 
     public init(path: String) throws {

@@ -89,4 +89,24 @@ import Testing
         #expect(r.stderr.contains(message), "\(r.stderr)")
         #expect(r.stderr.contains("Usage: \(usage)") || r.stderr.contains("USAGE: \(usage)"), "\(r.stderr)")
     }
+
+    /// P.525 over the path length given: 20 log10(4π · 1 m · 2400 MHz / c) = 40.05 dB, whatever the heights;
+    /// the P.2109 entry loss needs no distance.
+    @Test func freeSpaceTakesThePathLengthAndEntryLossNoDistance() throws {
+        let fspl = try gigaplan(["radio", "pathloss", "--model", "fspl", "--frequency-mhz", "2400", "--distance-m", "1",
+                                 "--format", "json"])
+        #expect(fspl.status == 0, "\(fspl.stderr)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(fspl.stdout.utf8)) as? [String: Any])
+        let expected = 20 * log10(4 * Double.pi * 1 * 2400e6 / 299_792_458)
+        #expect(abs((o["path_loss_db"] as? Double ?? 0) - expected) < 1e-9 && abs(expected - 40.05) < 0.01)
+        let entry = try gigaplan(["radio", "pathloss", "--model", "p2109-traditional", "--frequency-mhz", "3500"])
+        #expect(entry.status == 0, "\(entry.stderr)")
+        let missing = try gigaplan(["radio", "pathloss", "--model", "uma-los", "--frequency-mhz", "3500"])
+        #expect(missing.status == 2 && missing.stderr.contains("--distance-m is required for uma-los"))
+    }
+
+    @Test func versionIsPrinted() throws {
+        let r = try gigaplan(["--version"])
+        #expect(r.status == 0 && r.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0", "\(r.stdout)")
+    }
 }

@@ -266,6 +266,48 @@ import Testing
         #expect(both.areas.map(\.counts.buildings).reduce(0, +) == eligible2023)
     }
 
+    /// Without cutting, an area still names its district: the one that holds most of its buildings.
+    @Test func uncutAreasNameTheDistrictOfMostOfTheirBuildings() throws {
+        // Two clusters of eligible (ADSL) buildings: three in the west, two in the east and one west of
+        // the border 100 m away, joined to the east cluster (cluster distance 150 m).
+        let xs: [Double] = [0, 60, 120, 330, 390, 450]
+        let buildings = xs.enumerated().map { k, x in Self.building("b\(k)", x, 0) }
+        let fixed = buildings.map { Self.fixedRecord($0.id, .adsl, 16, 1) }
+        let west = District(id: "W", name: "West", geometry: .polygon(.rectangle(BoundingBox(minX: -50, minY: -50,
+            maxX: 350, maxY: 50))), attributes: JSONObject())
+        let east = District(id: "E", name: "East", geometry: .polygon(.rectangle(BoundingBox(minX: 350, minY: -50,
+            maxX: 500, maxY: 50))), attributes: JSONObject())
+        var s = settings
+        s.clusterDistanceM = 150
+        let r = try Analysis.run(city(buildings: buildings, fixed: fixed, districts: [west, east]), settings: s)
+        // Cluster one: b0, b1, b2 (West); cluster two: b3 (West), b4, b5 (East): East holds two of three.
+        #expect(r.areas.map(\.buildingIDs) == [["b0", "b1", "b2"], ["b3", "b4", "b5"]])
+        #expect(r.areas.map(\.district) == ["West", "East"])
+    }
+
+    /// The coverage layer's polygons lie inside the districts, as the summary's areas count only the
+    /// cells whose centre lies in one.
+    @Test func coverageIsClippedToTheDistricts() throws {
+        let o = Self.origin
+        let site = Self.site("s", o.x, o.y, [Self.sector("s1", azimuth: nil)])
+        let inner = BoundingBox(minX: o.x - 300, minY: o.y - 300, maxX: o.x + 300, maxY: o.y + 300)
+        let district = District(id: "d", name: "D", geometry: .polygon(.rectangle(inner)), attributes: JSONObject())
+        var s = settings
+        s.gridResolutionM = 50
+        let buildings = [Self.building("a", o.x + 800, o.y + 800), Self.building("b", o.x - 800, o.y - 800)]
+        let r = try Analysis.run(city(buildings: buildings, sites: [site], districts: [district]), settings: s)
+        #expect(!r.coveragePolygons.isEmpty)
+        for (cls, polygon) in r.coveragePolygons {
+            let box = try #require(polygon.boundingBox, "\(cls.name)")
+            #expect(box.minX >= inner.minX - 1e-6 && box.maxX <= inner.maxX + 1e-6, "\(cls.name): \(box)")
+            #expect(box.minY >= inner.minY - 1e-6 && box.maxY <= inner.maxY + 1e-6, "\(cls.name): \(box)")
+            let summary = try #require(r.city.coverage.first { $0.coverageClass == cls })
+            // The layer's area and the summary's agree to the cells cut by the border (here none: the
+            // district's edges lie on cell edges or halves).
+            #expect(abs(try polygon.area() / 1e6 - summary.areaKm2) <= 0.6 * 0.05 * 4, "\(cls.name)")
+        }
+    }
+
     @Test func underservedAreasJoinNearBuildings() throws {
         let buildings = [
             Self.building("a", 0, 0), Self.building("b", 60, 0), Self.building("c", 1000, 0),

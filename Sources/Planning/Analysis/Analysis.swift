@@ -81,8 +81,11 @@ public enum Analysis {
                 box: box, resolutionM: settings.gridResolutionM, network: network, raster: raster, settings: settings,
                 progress: progress)
             let technologies = Set(network.services.map(\.technology))
+            // Clipped to the districts where there are any, as the summary's areas count only their cells.
+            let districtUnion = data.districts.isEmpty ? nil : try Geometry.union(data.districts.map(\.geometry))
             for cls in settings.coverageClasses where technologies.contains(cls.technology) {
-                polygons.append((cls, try g.polygon(for: cls)))
+                let polygon = try g.polygon(for: cls)
+                polygons.append((cls, try districtUnion.map { .multiPolygon(try polygon.intersection($0).polygons) } ?? polygon))
             }
             grid = g
         }

@@ -101,8 +101,15 @@ public enum UnderservedAreas {
                 let outside = members.filter { !placed.contains($0) }
                 if !outside.isEmpty { pieces.append((try outline(outside), nil, outside)) }
             }
-            for (piece, district, inside) in pieces {
+            for (piece, cutDistrict, inside) in pieces {
                 let id = "area-\(areas.count + 1)"
+                // Not cut: the district that holds most of its buildings (the first in layer order on a tie).
+                var district = cutDistrict
+                if district == nil && !cutByDistrict && !districts.isEmpty {
+                    var votes = [Int](repeating: 0, count: districts.districts.count)
+                    for k in inside { if let d = buildings[eligible[k]].district { votes[d] += 1 } }
+                    if let top = votes.max(), top > 0 { district = districts.districts[votes.firstIndex(of: top)!].name }
+                }
                 var summary = AreaSummary(id: id, name: id, geometry: piece, areaKm2: try piece.area() / 1e6)
                 var tally: [String: Int] = [:]
                 for k in inside {

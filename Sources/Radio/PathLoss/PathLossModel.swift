@@ -21,6 +21,9 @@ public enum PathLossModel: String, Sendable, CaseIterable {
     case p2109Traditional = "p2109-traditional"
     case p2109ThermallyEfficient = "p2109-thermally-efficient"
 
+    /// The building entry-loss models (ITU-R P.2109), which take no distance.
+    public var isEntryLoss: Bool { self == .p2109Traditional || self == .p2109ThermallyEfficient }
+
     /// Inputs of a path-loss evaluation; each model reads the ones it needs.
     public struct Parameters: Sendable {
         public var frequencyMHz: Double
@@ -69,9 +72,8 @@ public enum PathLossModel: String, Sendable, CaseIterable {
         }
         switch self {
         case .fspl:
-            let d3 = (p.distanceM * p.distanceM + (p.baseHeightM - p.userHeightM) * (p.baseHeightM - p.userHeightM))
-                .squareRoot()
-            return try FreeSpace.pathLoss(frequencyMHz: p.frequencyMHz, distanceM: d3, policy: policy)
+            // P.525 is a point-to-point model: the distance is the path length, heights do not enter.
+            return try FreeSpace.pathLoss(frequencyMHz: p.frequencyMHz, distanceM: p.distanceM, policy: policy)
         case .hataUrban: return try hata(.urbanSmallMediumCity)
         case .hataUrbanLarge: return try hata(.urbanLargeCity)
         case .hataSuburban: return try hata(.suburban)

@@ -43,6 +43,7 @@ struct LinkCommand: ParsableCommand {
     @Option(help: "text or json.") var format: PrintFormat = .text
 
     func validate() throws {
+        guard path.distanceM != nil else { throw ValidationError("--distance-m is required") }
         try checkNumber("--eirp-dbm", eirpDbm, -100...120, unit: "dBm")
         try checkNumber("--antenna-gain-dbi", antennaGainDbi, -50...60, unit: "dBi")
         try checkNumber("--azimuth-deg", azimuthDeg, -360...360, unit: "degrees")
@@ -61,7 +62,7 @@ struct LinkCommand: ParsableCommand {
         let pl = try evaluate(model, path.parameters(frequencyMHz: f), strict: path.strict)
         let antenna = SectorAntenna(maxGainDBi: antennaGainDbi, azimuthDeg: azimuthDeg, downtiltDeg: tiltDeg)
         let gain = antenna.gain(
-            bearingDeg: bearingDeg, distanceM: path.distanceM, heightDifferenceM: path.bsHeightM - path.ueHeightM)
+            bearingDeg: bearingDeg, distanceM: path.distance, heightDifferenceM: path.bsHeightM - path.ueHeightM)
         let entry = try entryLoss.loss(frequencyMHz: f, probability: path.probability, elevationDeg: path.elevationDeg)
         var carrierProfile = profile
         carrierProfile.frequencyMHz = f

@@ -19,6 +19,7 @@ struct PathLossCommand: ParsableCommand {
 
     func validate() throws {
         guard path.frequencyMhz != nil else { throw ValidationError("--frequency-mhz is required") }
+        if path.distanceM == nil && !model.isEntryLoss { throw ValidationError("--distance-m is required for \(model.rawValue)") }
     }
 
     func run() throws {

@@ -5,7 +5,10 @@ import Radio
 struct PathOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Carrier frequency in MHz.") var frequencyMhz: Double?
 
-    @Option(parsing: .unconditional, help: "2D ground distance in metres.") var distanceM: Double
+    @Option(
+        parsing: .unconditional,
+        help: "2D ground distance in metres (for fspl the path length; not used by the entry-loss models).")
+    var distanceM: Double?
 
     @Option(parsing: .unconditional, help: "Base-station antenna height in metres.") var bsHeightM: Double = 25
 
@@ -44,9 +47,12 @@ struct PathOptions: ParsableArguments {
         }
     }
 
+    /// The distance, which `validate()` of the commands that need it has checked is given.
+    var distance: Double { distanceM ?? 0 }
+
     func parameters(frequencyMHz: Double) -> PathLossModel.Parameters {
         .init(
-            frequencyMHz: frequencyMHz, distanceM: distanceM, baseHeightM: bsHeightM, userHeightM: ueHeightM,
+            frequencyMHz: frequencyMHz, distanceM: distance, baseHeightM: bsHeightM, userHeightM: ueHeightM,
             streetWidthM: streetWidthM, buildingHeightM: buildingHeightM, floors: floors, walls: walls,
             elevationDeg: elevationDeg, probability: probability)
     }

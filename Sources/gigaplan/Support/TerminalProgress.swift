@@ -1,5 +1,6 @@
 import Foundation
 import Planning
+import Reports
 import Synchronization
 
 /// A progress bar on standard error with counts and rate, drawn only when standard error is a terminal.
@@ -38,17 +39,10 @@ final class TerminalProgress: ProgressObserver {
             let now = ContinuousClock.now
             guard force || s.lastDraw.duration(to: now) > .milliseconds(200) else { return nil }
             s.lastDraw = now
-            let elapsed = max(
-                1e-3,
-                Double(s.started.duration(to: now).components.attoseconds) / 1e18
-                    + Double(s.started.duration(to: now).components.seconds))
-            let fraction = s.total > 0 ? Double(s.done) / Double(s.total) : 1
-            let width = 30
-            let filled = Int(fraction * Double(width))
-            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            return String(
-                format: "\r%@ %@ %d/%d (%.0f/s)", s.stage.padding(toLength: 20, withPad: " ", startingAt: 0), bar,
-                s.done, s.total, Double(s.done) / elapsed)
+            let elapsed = s.started.duration(to: now)
+            return ProgressLine.text(
+                stage: s.stage, done: s.done, total: s.total,
+                elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         }
         if let line { FileHandle.standardError.write(Data(line.utf8)) }
     }
