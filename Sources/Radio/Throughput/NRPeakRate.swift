@@ -57,7 +57,6 @@ public enum NRPeakRate {
         }
     }
 
-    public struct RateError: Error, Sendable, CustomStringConvertible { public let description: String }
 
     public static func resourceBlocks(bandwidthMHz: Int, subcarrierSpacingKHz: Int) throws -> Int {
         guard let table = resourceBlocksFR1[subcarrierSpacingKHz] else {

@@ -25,7 +25,6 @@ public enum WLANRate {
 
     static let sensitivity20MHz: [Double] = [-82, -79, -77, -74, -70, -66, -65, -64, -59, -57, -54, -52]
 
-    public struct RateError: Error, Sendable, CustomStringConvertible { public let description: String }
 
     public static func maximumMCS(_ standard: Standard) -> Int {
         switch standard {
