@@ -15,7 +15,8 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ", "CSQLite"]), .target(name: "Radio"),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ", "CSQLite", "CZlib"]), .target(name: "Radio"),
         .target(name: "Planning", dependencies: ["GeoCore", "Radio", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reports", dependencies: ["Planning", "GeoCore", "Radio"]),
         .executableTarget(

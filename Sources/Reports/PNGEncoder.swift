@@ -1,5 +1,7 @@
-/// A minimal PNG encoder (ISO/IEC 15948): 8-bit RGBA, zlib stream of stored (uncompressed) deflate
-/// blocks, CRC-32 per chunk and Adler-32 over the data. Enough for small map tiles without a zlib dependency.
+import GeoCore
+
+/// A minimal PNG encoder (ISO/IEC 15948): 8-bit RGBA, scanlines without filter, compressed with zlib
+/// (level 9), CRC-32 per chunk.
 enum PNGEncoder {
     static func encode(width: Int, height: Int, rgba: [UInt8]) -> [UInt8] {
         precondition(rgba.count == width * height * 4)
@@ -9,17 +11,7 @@ enum PNGEncoder {
             raw.append(0)
             raw.append(contentsOf: rgba[(y * width * 4)..<((y + 1) * width * 4)])
         }
-        var zlib: [UInt8] = [0x78, 0x01]
-        var offset = 0
-        repeat {
-            let n = min(65_535, raw.count - offset)
-            let final: UInt8 = offset + n >= raw.count ? 1 : 0
-            zlib.append(final)
-            zlib += [UInt8(n & 0xFF), UInt8(n >> 8), UInt8(~n & 0xFF), UInt8((~n >> 8) & 0xFF)]
-            zlib += raw[offset..<(offset + n)]
-            offset += n
-        } while offset < raw.count
-        zlib += bigEndian(adler32(raw))
+        let zlib = Deflate.zlibStream(raw)
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         png += chunk("IHDR", bigEndian(UInt32(width)) + bigEndian(UInt32(height)) + [8, 6, 0, 0, 0])
         png += chunk("IDAT", zlib)
@@ -46,15 +38,5 @@ enum PNGEncoder {
         var c: UInt32 = 0xFFFF_FFFF
         for b in bytes { c = crcTable[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
         return c ^ 0xFFFF_FFFF
-    }
-
-    static func adler32(_ bytes: [UInt8]) -> UInt32 {
-        var a: UInt32 = 1
-        var b: UInt32 = 0
-        for x in bytes {
-            a = (a + UInt32(x)) % 65_521
-            b = (b + a) % 65_521
-        }
-        return (b << 16) | a
     }
 }
