@@ -120,6 +120,10 @@ public enum DecimalText {
 extension String {
     /// The text without leading and trailing whitespace (a fast, Foundation-free trim).
     public var trimmingWhitespace: String {
+        // Most values start and end with a printable ASCII character: nothing to trim, no Character walk.
+        if let head = utf8.first, let tail = utf8.last, (0x21...0x7E).contains(head), (0x21...0x7E).contains(tail) {
+            return self
+        }
         guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let last = lastIndex(where: { !$0.isWhitespace })!
         if first == startIndex && last == index(before: endIndex) { return self }

@@ -31,9 +31,12 @@ struct FeatureFields {
 
     private func lookup(_ names: [String]) -> (key: String, value: JSONValue)? {
         for n in names {
-            guard let key = feature.properties[n] != nil ? n : lowercased[n.lowercased()],
-                let value = feature.properties[key]
-            else { continue }
+            // The names asked for are mostly lower-case ASCII already: no lowercasing then. One hash finds
+            // whether the file has the name in any case; an exact spelling wins over another case.
+            let lower = n.utf8.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } ? n.lowercased() : n
+            guard let mapped = lowercased[lower] else { continue }
+            let key = mapped == n || feature.properties[n] == nil ? mapped : n
+            guard let value = feature.properties[key] else { continue }
             if let hit = Optional((key: key, value: value)), !hit.value.isNull {
                 if case .string(let s) = hit.value, s.trimmingWhitespace.isEmpty { continue }
                 return hit
