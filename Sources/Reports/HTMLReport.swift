@@ -72,16 +72,16 @@ public enum HTMLReport {
 
         var html =
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(HTML.escape(title)) — "
-                + "gigaplan</title><style>\(style)</style></head><body>"
+            + "gigaplan</title><style>\(style)</style></head><body>"
         html +=
             "<h1>\(HTML.escape(title))</h1><p class=\"note\">\(HTML.escape(scenario.description ?? "")) · working CRS "
-                + "\(scenario.workingCRS.identifier) · gigaplan</p>"
+            + "\(scenario.workingCRS.identifier) · gigaplan</p>"
         let generated = r.generatedLayers
         if !generated.isEmpty {
             html +=
                 "<div class=\"generated\" id=\"generated-data\">Generated data: the layers "
-                    + "\(HTML.escape(generated.joined(separator: ", "))) are generated demo data, plausible but not "
-                        + "real. Do not use these results for decisions or funding applications.</div>"
+                + "\(HTML.escape(generated.joined(separator: ", "))) are generated demo data, plausible but not "
+                + "real. Do not use these results for decisions or funding applications.</div>"
         }
 
         // Headline numbers.
@@ -187,11 +187,13 @@ public enum HTMLReport {
             "<h3>Reasons</h3>"
             + HTML.table(["programme", "reason", "eligible", "meaning", "buildings"], reasonRows, numeric: [4])
         let funding = r.settings.funding
-        let reliable = (funding.mobileCountsAsReliable ? ", plus indoor mobile service" : "")
+        let reliable =
+            (funding.mobileCountsAsReliable ? ", plus indoor mobile service" : "")
             + (funding.wlanCountsAsReliable ? ", plus WLAN islands" : "")
         let gigabit = "\(NumberText.plain(funding.gigabitMbps))/\(NumberText.plain(funding.gigabitUpMbps))"
         let due = funding.surveyDate.map { " and are due by \($0.adding(years: funding.planningHorizonYears))" } ?? ""
-        html += "<p class=\"note\">Only fixed lines count as reliable\(reliable). Focus points (schools, hospitals, "
+        html +=
+            "<p class=\"note\">Only fixed lines count as reliable\(reliable). Focus points (schools, hospitals, "
             + "authorities, business parks, transport hubs, farms) are eligible under the 2021, 2023 and 2024 rules "
             + "while they have no gigabit connection (\(gigabit) Mbit/s) and none is planned; the 2015 framework "
             + "treats them like every other building. Planned networks count when they meet the programme's own "
@@ -259,7 +261,7 @@ public enum HTMLReport {
         if areaIndices.count > listed.count {
             html +=
                 "<p class=\"note\">The \(listed.count) largest of \(areaIndices.count) areas; all are in "
-                    + "\(HTML.escape(outputs))underserved_areas.csv and the GeoPackage.</p>"
+                + "\(HTML.escape(outputs))underserved_areas.csv and the GeoPackage.</p>"
         }
 
         // Download times.
@@ -274,16 +276,16 @@ public enum HTMLReport {
             let attribution =
                 source.isEmpty
                 ? "<i>no attribution given</i> (add attribution: to the input in the scenario, or a .source.json "
-                    + "sidecar)"
-                : HTML.escape(source)
+                    + "sidecar)" : HTML.escape(source)
             html += "<li>\(input.layer.rawValue): \(HTML.escape(input.fileName))\(mark) — \(attribution)</li>"
         }
         let outside = r.network.extrapolated.count
-        let los = r.losMethod == .footprints
+        let los =
+            r.losMethod == .footprints
             ? "from building footprints up to \(NumberText.plain(r.settings.losTraceDistanceM)) m, "
-                + "by probability beyond"
-            : "by probability"
-        html += "</ul><p class=\"note\">Radio models: 3GPP TR 38.901 path loss (LOS \(los)), ITU-R P.2109 entry loss, "
+                + "by probability beyond" : "by probability"
+        html +=
+            "</ul><p class=\"note\">Radio models: 3GPP TR 38.901 path loss (LOS \(los)), ITU-R P.2109 entry loss, "
             + "TR 36.942 truncated Shannon throughput; see docs/radio-models.md. "
         let limits = Set(r.network.extrapolated.values.flatMap { $0.map(RunSummary.limitKind) }).sorted()
         html +=

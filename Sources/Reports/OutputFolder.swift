@@ -91,16 +91,14 @@ public struct OutputFolder: Sendable {
                 path: path,
                 reason:
                     "it is a folder that gigaplan did not write (it has no \(markerName) file); name a new or empty "
-                        + "folder"
-            )
+                    + "folder")
         }
         if let stranger = foreignFile(in: destination, listed: listed) {
             throw OutputRefusal(
                 path: path,
                 reason:
                     "it holds \(stranger), which gigaplan did not write there or which was changed since; move it away "
-                        + "first"
-            )
+                    + "first")
         }
         return destination
     }
@@ -176,7 +174,7 @@ public struct OutputFolder: Sendable {
     static func marker(owner: String, files: [Entry]) -> String {
         var text =
             "\(markerHeading) for \"\(owner)\". gigaplan replaces this folder on its next run only while it holds "
-                + "exactly these files:\n"
+            + "exactly these files:\n"
         for f in files { text += "\(f.size) \(f.path)\n" }
         return text
     }

@@ -40,9 +40,9 @@ public struct OutputLayer: Sendable {
     public init(name: String, geometryType: String, fields: [GeoPackageField], features: [Feature], description: String)
     {
         let names = fields.map(\.name)
-        self.init(name: name, geometryType: geometryType, fields: fields, count: features.count, description: description) {
-            i in OutputRow(geometry: features[i].geometry, values: names.map { features[i].properties[$0] ?? .null })
-        }
+        self.init(
+            name: name, geometryType: geometryType, fields: fields, count: features.count, description: description
+        ) { i in OutputRow(geometry: features[i].geometry, values: names.map { features[i].properties[$0] ?? .null }) }
     }
 
     /// A layer whose rows are made by `row`, values in the order of `fields`.
@@ -64,7 +64,8 @@ public struct OutputLayer: Sendable {
     /// Row i as a feature with named properties.
     public func feature(_ i: Int) -> Feature {
         let r = make(i)
-        return Feature(index: i, geometry: r.geometry, properties: JSONObject(zip(fields.map(\.name), r.values).map { ($0, $1) }))
+        return Feature(
+            index: i, geometry: r.geometry, properties: JSONObject(zip(fields.map(\.name), r.values).map { ($0, $1) }))
     }
 
     /// The type a layer of these geometries declares: MULTIPOLYGON when all are polygonal (they are

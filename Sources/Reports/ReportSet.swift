@@ -33,12 +33,11 @@ public enum ReportSet {
         let title = HTML.escape(result.scenario.name)
         var index =
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(title) "
-                + "reports</title></head><body>"
-            + "<h1>\(title): reports per \(per.rawValue)</h1>"
+            + "reports</title></head><body>" + "<h1>\(title): reports per \(per.rawValue)</h1>"
         if !result.generatedLayers.isEmpty {
             index +=
                 "<p><b>Contains generated data (\(HTML.escape(result.generatedLayers.joined(separator: ", ")))): not "
-                    + "real.</b></p>"
+                + "real.</b></p>"
         }
         index +=
             "<ul>"

@@ -55,7 +55,12 @@ public enum ResultLayers {
         fields += source.map(\.field)
         // The per-technology and per-programme field names, made once rather than per building.
         let technologyKeys = technologies.map { t in
-            (t, ["operator", "sector", "rsrp_dbm", "sinr_db", "mbps_outdoor", "mbps_indoor"].map { "\(t.rawValue)_\($0)" })
+            (
+                t,
+                ["operator", "sector", "rsrp_dbm", "sinr_db", "mbps_outdoor", "mbps_indoor"].map {
+                    "\(t.rawValue)_\($0)"
+                }
+            )
         }
         let programmeKeys = FundingProgramme.allCases.map { p in
             (p, "\(fieldName(p.rawValue))_eligible", "\(fieldName(p.rawValue))_reason")
@@ -360,7 +365,7 @@ public enum ResultLayers {
             name: "coverage_grid", geometryType: "POINT", fields: fields, count: grid.columns * grid.rows,
             description:
                 "Coverage raster cells (\(NumberText.plain(grid.resolutionM)) m): best outdoor RSRP, SINR and Mbit/s "
-                    + "per technology and Mbit/s per network"
+                + "per technology and Mbit/s per network"
         ) { cell in
             var values: [JSONValue] = []
             values.reserveCapacity(technologies.count * 3 + coverage.services.count)

@@ -57,10 +57,8 @@ public final class RunHistory {
         guard access(folder.path, W_OK | X_OK) == 0 else {
             throw FileWriteError(
                 path: path,
-                reason:
-                    "the run history cannot be created: \(folder.path) is not writable "
-                        + "(\(String(cString: strerror(errno))))"
-            )
+                reason: "the run history cannot be created: \(folder.path) is not writable "
+                    + "(\(String(cString: strerror(errno))))")
         }
     }
 

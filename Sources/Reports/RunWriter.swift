@@ -86,7 +86,8 @@ public enum RunWriter {
                                         let geometry = try row.geometry.map {
                                             try projector.transform($0, from: scenario.workingCRS, to: .wgs84)
                                         }
-                                        text += (i == 0 ? "\n" : ",\n")
+                                        text +=
+                                            (i == 0 ? "\n" : ",\n")
                                             + writer.feature(
                                                 geometry: geometry, quotedNames: names, values: row.values,
                                                 idIndex: idIndex)

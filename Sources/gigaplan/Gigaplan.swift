@@ -5,13 +5,11 @@ import Reports
 /// The `gigaplan` command. Exit codes: 0 done, 1 input problems, 2 unreadable input or usage error.
 @main struct Gigaplan: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "gigaplan",
-        abstract: "Broadband, WLAN and 5G infrastructure planning for cities.",
+        commandName: "gigaplan", abstract: "Broadband, WLAN and 5G infrastructure planning for cities.",
         discussion: """
             Exit codes: 0 done; 1 input problems were found; 2 an input could not be read at all, or the \
             command line was wrong.
-            """,
-        version: RunHistory.versionNumber,
+            """, version: RunHistory.versionNumber,
         subcommands: [
             RunCommand.self, CompareCommand.self, ReportCommand.self, HistoryCommand.self, ValidateCommand.self,
             TableCommand.self, RadioCommand.self,

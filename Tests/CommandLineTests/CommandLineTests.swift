@@ -14,8 +14,7 @@ import Testing
         #expect(
             r.stdout.hasPrefix(
                 "Downloadzeit in s   UMTS     HSDPA  LTE 100 MBit  LTE 300 MBit  5G (1 GBit)  5G (10 GBit)\n10 MP3s    "
-                    + "         1042     10     4             1             0,40         0,04\n"
-            ))
+                    + "         1042     10     4             1             0,40         0,04\n"))
         #expect(
             r.stdout.hasSuffix("100 GB Backup       2083333  19048  8000          2667          800,00       80,00\n"))
         let json = try gigaplan(
@@ -71,14 +70,12 @@ import Testing
         let clean = Fixtures.file(
             "wlan.geojson",
             "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"a\","
-                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[7.62,51.96]},\"properties\":{}}]}"
-        )
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[7.62,51.96]},\"properties\":{}}]}")
         #expect(try gigaplan("validate", clean).status == 0)
         let bad = Fixtures.file(
             "wlan.geojson",
             "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\","
-                + "\"coordinates\":[51.96,7.62]},\"properties\":{\"id\":\"s\"}}]}"
-        )
+                + "\"coordinates\":[51.96,7.62]},\"properties\":{\"id\":\"s\"}}]}")
         let r = try gigaplan("validate", bad)
         #expect(r.status == 1)
         #expect(r.stdout.contains("\(bad): layer wlan: feature 0 (id \"s\"), field geometry: error:"))

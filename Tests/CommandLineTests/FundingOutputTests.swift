@@ -27,8 +27,7 @@ import Testing
             features.append(
                 "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(ring)]]},"
                     + "\"properties\":{\"id\":\"\(b.id)\",\"use\":\"\(b.use)\","
-                        + "\"households\":\(b.use == "school" ? 0 : 4),\"height_m\":9}}"
-            )
+                    + "\"households\":\(b.use == "school" ? 0 : 4),\"height_m\":9}}")
         }
         try Data("{\"type\":\"FeatureCollection\",\"features\":[\n\(features.joined(separator: ",\n"))\n]}\n".utf8)
             .write(to: URL(fileURLWithPath: dir + "/buildings.geojson"))

@@ -93,8 +93,9 @@ import Testing
     /// P.525 over the path length given: 20 log10(4π · 1 m · 2400 MHz / c) = 40.05 dB, whatever the heights;
     /// the P.2109 entry loss needs no distance.
     @Test func freeSpaceTakesThePathLengthAndEntryLossNoDistance() throws {
-        let fspl = try gigaplan(["radio", "pathloss", "--model", "fspl", "--frequency-mhz", "2400", "--distance-m", "1",
-                                 "--format", "json"])
+        let fspl = try gigaplan([
+            "radio", "pathloss", "--model", "fspl", "--frequency-mhz", "2400", "--distance-m", "1", "--format", "json",
+        ])
         #expect(fspl.status == 0, "\(fspl.stderr)")
         let o = try #require(try JSONSerialization.jsonObject(with: Data(fspl.stdout.utf8)) as? [String: Any])
         let expected = 20 * log10(4 * Double.pi * 1 * 2400e6 / 299_792_458)

@@ -31,9 +31,8 @@ import Testing
         try write(
             #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":"#
                 + #"[7.62,51.96]},"properties":{"id":"a","use":"residential","households":2}},{"type":"Feature","#
-                    + #""geometry":{"type":"Point","coordinates":[7.621,51.961]},"properties":{"id":"b","use":"#
-                        + #""residential","households":3}}]}"#,
-            dir + "/points.geojson")
+                + #""geometry":{"type":"Point","coordinates":[7.621,51.961]},"properties":{"id":"b","use":"#
+                + #""residential","households":3}}]}"#, dir + "/points.geojson")
         try write("name: points\ninputs:\n  buildings: points.geojson\n", dir + "/s.yaml")
         let r = try gigaplan(dir, ["run", "s.yaml", "--quiet", "--format", "gpkg"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -49,19 +48,16 @@ import Testing
         let ring = "[[7.6200,51.9600],[7.6210,51.9600],[7.6210,51.9606],[7.6200,51.9606],[7.6200,51.9600]]"
         try write(
             "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\","
-                + "\"coordinates\":[\(ring)]},\"properties\":{\"id\":\"sb\",\"use\":\"school\"}}]}",
-            dir + "/b.geojson")
+                + "\"coordinates\":[\(ring)]},\"properties\":{\"id\":\"sb\",\"use\":\"school\"}}]}", dir + "/b.geojson")
         try write(
             #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":"#
                 + #"[7.6203,51.9603]},"properties":{"id":"s1","name":"Grundschule"}},{"type":"Feature","geometry":"#
-                    + #"{"type":"Point","coordinates":[7.6207,51.9603]},"properties":{"id":"s2","name":"#
-                        + #""Hauptschule"}}]}"#,
-            dir + "/schools.geojson")
+                + #"{"type":"Point","coordinates":[7.6207,51.9603]},"properties":{"id":"s2","name":"#
+                + #""Hauptschule"}}]}"#, dir + "/schools.geojson")
         try write("building_id,technology,down_mbps,up_mbps\nsb,adsl,16,1\n", dir + "/fixed.csv")
         try write(
             "name: two-schools\ninputs:\n  buildings: b.geojson\n  schools: schools.geojson\n  fixed: "
-                + "fixed.csv\nanalysis:\n  grid_resolution_m: 0\n",
-            dir + "/s.yaml")
+                + "fixed.csv\nanalysis:\n  grid_resolution_m: 0\n", dir + "/s.yaml")
         let r = try gigaplan(dir, ["run", "s.yaml", "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
@@ -87,12 +83,10 @@ import Testing
         // A building with swapped lat/lon is an input problem; skip it so that the run writes its list.
         try write(
             #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":"#
-                + #"[51.96,7.62]},"properties":{"id":"x"}}]}"#,
-            dir + "/bad.geojson")
+                + #"[51.96,7.62]},"properties":{"id":"x"}}]}"#, dir + "/bad.geojson")
         try write(
             "name: rel\nbase: smalltown.yaml\non_invalid: skip\ninputs:\n  buildings: [smalltown/buildings.geojson, "
-                + "bad.geojson]\n",
-            dir + "/rel.yaml")
+                + "bad.geojson]\n", dir + "/rel.yaml")
         let r = try gigaplan(dir, ["run", "rel.yaml", "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         let csv = try String(contentsOfFile: dir + "/out/rel/csv/input_problems.csv", encoding: .utf8)

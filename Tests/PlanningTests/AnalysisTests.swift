@@ -34,6 +34,16 @@ import Testing
 
     static let origin = Coordinate(400_000, 5_750_000)
 
+    /// A rectangular district.
+    static func district(_ id: String, _ name: String, _ minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double)
+        -> District
+    {
+        District(
+            id: id, name: name,
+            geometry: .polygon(.rectangle(BoundingBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY))),
+            attributes: JSONObject())
+    }
+
     var settings: AnalysisSettings {
         var s = AnalysisSettings()
         s.gridResolutionM = 0
@@ -234,14 +244,8 @@ import Testing
                 Self.fixedRecord(
                     b.id, [.adsl, .vdsl, .hfc, .ftth][k % 4], [16, 100, 1000, 1000][k % 4], [1, 40, 50, 500][k % 4]))
         }
-        let west = District(
-            id: "W", name: "West",
-            geometry: .polygon(.rectangle(BoundingBox(minX: -100, minY: -100, maxX: 200, maxY: 400))),
-            attributes: JSONObject())
-        let east = District(
-            id: "E", name: "East",
-            geometry: .polygon(.rectangle(BoundingBox(minX: 200, minY: -100, maxX: 600, maxY: 400))),
-            attributes: JSONObject())
+        let west = Self.district("W", "West", -100, -100, 200, 400)
+        let east = Self.district("E", "East", 200, -100, 600, 400)
         let r = try Analysis.run(city(buildings: buildings, fixed: fixed, districts: [west, east]), settings: settings)
         #expect(r.city.all.buildings == 40)
         #expect(r.districts.map(\.all.buildings).reduce(0, +) == 40)
@@ -273,10 +277,8 @@ import Testing
         let xs: [Double] = [0, 60, 120, 330, 390, 450]
         let buildings = xs.enumerated().map { k, x in Self.building("b\(k)", x, 0) }
         let fixed = buildings.map { Self.fixedRecord($0.id, .adsl, 16, 1) }
-        let west = District(id: "W", name: "West", geometry: .polygon(.rectangle(BoundingBox(minX: -50, minY: -50,
-            maxX: 350, maxY: 50))), attributes: JSONObject())
-        let east = District(id: "E", name: "East", geometry: .polygon(.rectangle(BoundingBox(minX: 350, minY: -50,
-            maxX: 500, maxY: 50))), attributes: JSONObject())
+        let west = Self.district("W", "West", -50, -50, 350, 50)
+        let east = Self.district("E", "East", 350, -50, 500, 50)
         var s = settings
         s.clusterDistanceM = 150
         let r = try Analysis.run(city(buildings: buildings, fixed: fixed, districts: [west, east]), settings: s)

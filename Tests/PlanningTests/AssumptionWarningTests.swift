@@ -46,8 +46,7 @@ import Testing
         #expect(
             defaults.first { $0.field == "band_ghz" }?.reason
                 == "1 of 2 access points have no band_ghz: 5 GHz is assumed; give it, or set defaults for the input in "
-                    + "the scenario"
-        )
+                + "the scenario")
         #expect(
             defaults.first { $0.field == "backhaul_mbps" }?.reason.hasPrefix(
                 "2 of 2 access points have no backhaul_mbps: an unlimited backhaul") == true)
@@ -63,10 +62,8 @@ import Testing
         let p = try #require(data.problems.first { $0.code == "id-collision" })
         #expect(p.file.hasSuffix("uni-wlan.geojson"))
         #expect(
-            p.reason
-                == "1 id(s) of this file are used by an earlier wlan file too (e.g. \"1\"); they are renamed "
-                    + "\"uni-wlan:<id>\""
-        )
+            p.reason == "1 id(s) of this file are used by an earlier wlan file too (e.g. \"1\"); they are renamed "
+                + "\"uni-wlan:<id>\"")
     }
 
     @Test func lineOfSightByFootprintsWithoutFootprintsFallsBackToTheProbability() throws {
@@ -89,8 +86,8 @@ import Testing
         // One AP 30 m from building a (joins within 40 m of an address point), one far from both.
         let ap =
             #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"n1","geometry":{"type":"Point","#
-                + #""coordinates":[7.6204,51.96]},"properties":{}},{"type":"Feature","id":"n2","geometry":{"type":"#
-                    + #""Point","coordinates":[7.7,52.0]},"properties":{}}]}"#
+            + #""coordinates":[7.6204,51.96]},"properties":{}},{"type":"Feature","id":"n2","geometry":{"type":"#
+            + #""Point","coordinates":[7.7,52.0]},"properties":{}}]}"#
         try Data(ap.utf8).write(to: URL(fileURLWithPath: dir + "/wlan.geojson"))
         let report = ValidationReport.check(
             paths: [dir + "/buildings.geojson", dir + "/fixed.csv", dir + "/wlan.geojson"], kind: nil,
@@ -100,8 +97,7 @@ import Testing
         #expect(
             fixedJoin.reason
                 == "1 of 4 fixed-line records find a building (25 %), by building_id or within 20 m; a run stops below "
-                    + "50 %"
-        )
+                + "50 %")
         let wlanJoin = try #require(report.problems.first { $0.code == "join-rate" && $0.layer == "wlan" })
         #expect(
             wlanJoin.severity == .warning && wlanJoin.reason.hasPrefix("1 of 2 WLAN islands find a building (50 %)"))

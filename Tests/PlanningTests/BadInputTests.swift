@@ -171,8 +171,7 @@ import Testing
         let site = point(
             "7.62", "51.96",
             "{\"id\":\"S1\",\"sectors\":[{\"technology\":\"lte\",\"frequency_mhz\":800},{\"technology\":\"6g\","
-                + "\"frequency_mhz\":3600}]}"
-        )
+                + "\"frequency_mhz\":3600}]}")
         let e = try #require(onlyError(check("sites.geojson", collection(site))))
         #expect(e.code == "unknown-technology")
         #expect(e.featureID == "S1" && e.field == "technology")
@@ -201,8 +200,7 @@ import Testing
         let db = try SQLiteDatabase(path: path)
         try db.execute(
             "UPDATE gpkg_spatial_ref_sys SET organization = 'ACME', organization_coordsys_id = 77, srs_name = 'Local "
-                + "grid' WHERE srs_id = 25832"
-        )
+                + "grid' WHERE srs_id = 25832")
         let report = ValidationReport.check(paths: [path], kind: nil, loader: GeoDataLoader())
         #expect(report.exitCode == 2)
         #expect(

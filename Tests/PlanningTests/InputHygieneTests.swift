@@ -35,8 +35,7 @@ import Testing
         let r = check(
             "buildings.geojson",
             #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"b1","geometry":{"type":"Point","#
-                + #""coordinates":[7.62,51.96]},"properties":[1,2]}]}"#
-        )
+                + #""coordinates":[7.62,51.96]},"properties":[1,2]}]}"#)
         let p = try #require(r.problems.first { $0.code == "bad-properties" })
         #expect(p.severity == .error)
         #expect(p.featureIndex == 0 && p.field == "properties" && p.featureID == "b1")
@@ -136,13 +135,11 @@ import Testing
             #expect(
                 e.reason
                     == "the GeoPackage holds 2 feature tables (buildings, districts); name the one for buildings with "
-                        + "{file: …, table: …}"
-            )
+                    + "{file: …, table: …}")
         }
         let named = try scenario(
             "name: t\ninputs:\n  buildings: {file: city.gpkg, table: buildings}\n  districts: {file: city.gpkg, table: "
-                + "districts}\n",
-            in: dir)
+                + "districts}\n", in: dir)
         let data = try named.loadData()
         #expect(data.buildings.map(\.id) == ["b1"])
         #expect(data.districts.map(\.name) == ["Mitte"])
@@ -195,8 +192,7 @@ import Testing
         #expect(
             geographic.message
                 == "the working CRS must be projected in metres (e.g. EPSG:25832); EPSG:4326 (WGS 84) is geographic, "
-                    + "in degrees"
-        )
+                + "in degrees")
         let unknown = try #require(scenarioError("name: t\ncrs: EPSG:99999\n"))
         #expect(unknown.key == "crs" && unknown.message == "EPSG:99999 is not a CRS that PROJ knows")
         // Gauss-Krüger zone 3 is projected in metres and accepted.
@@ -220,9 +216,8 @@ import Testing
             #expect(
                 error.description
                     == "analysis.grid_resolution_m: 1.0 m over the input's extent (20000 m × 20000 m) gives "
-                        + "400000000.0 grid cells, more than the 30000000 that fit; use at least 4.0 m, or 0 for no "
-                            + "grid"
-            )
+                    + "400000000.0 grid cells, more than the 30000000 that fit; use at least 4.0 m, or 0 for no "
+                    + "grid")
         }
         settings.gridResolutionM = 4
         #expect(throws: Never.self) {

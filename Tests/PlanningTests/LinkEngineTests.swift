@@ -2,6 +2,7 @@ import Foundation
 import GeoCore
 import Radio
 import Testing
+
 @testable import Planning
 
 /// The fast link engine against the plain reference (each link's path loss in dB, every power through
@@ -31,9 +32,10 @@ import Testing
                 let cy = origin.y + Double(row) * 30 + random.next() * 6
                 let half = 4 + random.next() * 4
                 let box = BoundingBox(minX: cx - half, minY: cy - half, maxX: cx + half, maxY: cy + half * 0.8)
-                data.buildings.append(Building(
-                    id: "b\(row)-\(column)", geometry: .polygon(.rectangle(box)), use: .residential, households: 2,
-                    floors: 1 + Int(random.next() * 7), heightM: 3 + random.next() * 21))
+                data.buildings.append(
+                    Building(
+                        id: "b\(row)-\(column)", geometry: .polygon(.rectangle(box)), use: .residential, households: 2,
+                        floors: 1 + Int(random.next() * 7), heightM: 3 + random.next() * 21))
             }
         }
         // 30 sites of two operators, three sectors on LTE 800/1800 and NR 3600, 18–45 m high.
@@ -43,22 +45,25 @@ import Testing
             var sectors: [Sector] = []
             for (t, carrier) in [(Technology.lte, 800.0), (.lte, 1800), (.nr, 3600)].enumerated() {
                 for s in 0..<3 {
-                    sectors.append(Sector(
-                        id: "s\(k)-\(t)-\(s)", azimuthDeg: azimuth + Double(s) * 120, tiltDeg: 2 + random.next() * 8,
-                        beamwidthDeg: 65, technology: carrier.0, frequencyMHz: carrier.1,
-                        bandwidthMHz: carrier.0 == .nr ? 100 : 10, eirpDBm: 58 + random.next() * 8, antennaGainDBi: 17,
-                        layers: 2))
+                    sectors.append(
+                        Sector(
+                            id: "s\(k)-\(t)-\(s)", azimuthDeg: azimuth + Double(s) * 120,
+                            tiltDeg: 2 + random.next() * 8, beamwidthDeg: 65, technology: carrier.0,
+                            frequencyMHz: carrier.1, bandwidthMHz: carrier.0 == .nr ? 100 : 10,
+                            eirpDBm: 58 + random.next() * 8, antennaGainDBi: 17, layers: 2))
                 }
             }
-            data.sites.append(Site(
-                id: "site\(k)", location: location, operatorName: k % 2 == 0 ? "A" : "B", heightM: 18 + random.next() * 27,
-                environment: nil, sectors: sectors, attributes: JSONObject()))
+            data.sites.append(
+                Site(
+                    id: "site\(k)", location: location, operatorName: k % 2 == 0 ? "A" : "B",
+                    heightM: 18 + random.next() * 27, environment: nil, sectors: sectors, attributes: JSONObject()))
         }
         return data
     }
 
-    @Test(arguments: [AnalysisSettings.LOSMethod.probability, .footprints])
-    func fastEqualsReference(_ los: AnalysisSettings.LOSMethod) throws {
+    @Test(arguments: [AnalysisSettings.LOSMethod.probability, .footprints]) func fastEqualsReference(
+        _ los: AnalysisSettings.LOSMethod
+    ) throws {
         let data = Self.city()
         var settings = AnalysisSettings()
         settings.gridResolutionM = 0
@@ -71,10 +76,12 @@ import Testing
         #expect(fast.linkCount == plain.linkCount && fast.linkCount > 1_000_000)
         var worst = 0.0
         for i in fast.buildings.indices {
-            let a = fast.buildings[i].service, b = plain.buildings[i].service
+            let a = fast.buildings[i].service
+            let b = plain.buildings[i].service
             for t in [Technology.lte, .nr] {
                 for (x, y) in [(a.mobileOutdoor[t], b.mobileOutdoor[t]), (a.mobileIndoor[t], b.mobileIndoor[t])] {
-                    let qa = try #require(x?.1), qb = try #require(y?.1)
+                    let qa = try #require(x?.1)
+                    let qb = try #require(y?.1)
                     worst = max(worst, abs(qa.rsrpDBm - qb.rsrpDBm), abs(qa.sinrDB - qb.sinrDB))
                     #expect(qa.sectorID == qb.sectorID, "building \(i) \(t)")
                 }

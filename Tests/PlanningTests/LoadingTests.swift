@@ -20,7 +20,7 @@ import Testing
     @Test func csvSitesGroupSectorRowsBySite() throws {
         let text =
             "site_id;x;y;operator;height_m;azimuth_deg;technology;frequency_mhz;eirp_dbm\nA;405700;5757700;op;30;0;lte;"
-                + "800;60\nA;405700;5757700;op;30;120;lte;800;60\nB;406700;5757700;op;25;;nr;3600;72\n"
+            + "800;60\nA;405700;5757700;op;30;120;lte;800;60\nB;406700;5757700;op;25;;nr;3600;72\n"
         var data = GeoData(crs: .etrs89UTM32)
         try GeoDataLoader(csvCRS: .etrs89UTM32).load(path: Fixtures.file("sites.csv", text), into: &data)
         #expect(data.problems.isEmpty, "\(data.problems)")

@@ -56,16 +56,10 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs
                     .init(bandwidthMHz: 90, subcarrierSpacingKHz: 30, tddShare: TechnologyCatalogue.n78DownlinkShare)),
                 1558.000))
         #expect(close(try NRPeakRate.rateMbps(.init(bandwidthMHz: 10, subcarrierSpacingKHz: 15, layers: 2)), 111.286))
-        #expect(
-            close(
-                try NRPeakRate.rateMbps(
-                    .init(
-                        bandwidthMHz: 100, subcarrierSpacingKHz: 30, layers: 1, modulationOrder: 6,
-                        direction: .uplink)),
-                468.759))
-        #expect(throws: RateError.self) {
-            try NRPeakRate.rateMbps(.init(bandwidthMHz: 100, subcarrierSpacingKHz: 15))
-        }
+        let uplink = NRPeakRate.Configuration(
+            bandwidthMHz: 100, subcarrierSpacingKHz: 30, layers: 1, modulationOrder: 6, direction: .uplink)
+        #expect(close(try NRPeakRate.rateMbps(uplink), 468.759))
+        #expect(throws: RateError.self) { try NRPeakRate.rateMbps(.init(bandwidthMHz: 100, subcarrierSpacingKHz: 15)) }
         #expect(try NRPeakRate.resourceBlocks(bandwidthMHz: 20, subcarrierSpacingKHz: 15) == 106)
     }
 
@@ -90,12 +84,8 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs
             close(
                 try WLANRate.phyRateMbps(.ax, mcs: 0, bandwidthMHz: 20, spatialStreams: 1, guardIntervalUs: 3.2), 7.3125
             ))
-        #expect(throws: RateError.self) {
-            try WLANRate.phyRateMbps(.n, mcs: 8, bandwidthMHz: 20, spatialStreams: 1)
-        }
-        #expect(throws: RateError.self) {
-            try WLANRate.phyRateMbps(.n, mcs: 7, bandwidthMHz: 80, spatialStreams: 1)
-        }
+        #expect(throws: RateError.self) { try WLANRate.phyRateMbps(.n, mcs: 8, bandwidthMHz: 20, spatialStreams: 1) }
+        #expect(throws: RateError.self) { try WLANRate.phyRateMbps(.n, mcs: 7, bandwidthMHz: 80, spatialStreams: 1) }
     }
 
     @Test func wlanMCSFromSNR() {

@@ -24,10 +24,12 @@ import Testing
         let size = try Fixtures.run(convert, [path, "-format", "%w×%h", "info:"])
         #expect(size.stdout == "256×256", "\(size.stdout) \(size.stderr)")
         for (x, expected) in [(10, "215,25,28,200"), (200, "26,150,65,200")] {
-            let pixel = try Fixtures.run(convert, [
-                path, "-crop", "1x1+\(x)+100", "-format",
-                "%[fx:int(255*r+0.5)],%[fx:int(255*g+0.5)],%[fx:int(255*b+0.5)],%[fx:int(255*a+0.5)]", "info:",
-            ])
+            let pixel = try Fixtures.run(
+                convert,
+                [
+                    path, "-crop", "1x1+\(x)+100", "-format",
+                    "%[fx:int(255*r+0.5)],%[fx:int(255*g+0.5)],%[fx:int(255*b+0.5)],%[fx:int(255*a+0.5)]", "info:",
+                ])
             #expect(pixel.stdout == expected, "x \(x): \(pixel.stdout)")
         }
     }

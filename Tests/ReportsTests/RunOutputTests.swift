@@ -231,8 +231,7 @@ import Testing
         let missingID = scenario(
             "id.yaml",
             "base: \(fixtures)/smalltown.yaml\nname: z\nchanges:\n  - add_fibre:\n      select: {ids: "
-                + "[no-such-building]}\n"
-        )
+                + "[no-such-building]}\n")
         for (path, status, expected) in [
             (unknownKey, Int32(1), "unknown.yaml:5:3: radio.colour: unknown key \"colour\""),
             (missingFile, Int32(2), "missing.yaml:3:14: inputs.buildings: no such file"),

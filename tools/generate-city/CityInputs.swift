@@ -50,10 +50,8 @@ struct CityInputs {
         guard let (row, when) = fixedLineRows[year] else {
             throw UnreadableFile(
                 path: dir + "/breitbandatlas",
-                reason:
-                    "no Breitbandatlas row for \(year) (years: "
-                        + "\(fixedLineRows.keys.sorted().map(String.init).joined(separator: ", ")))"
-            )
+                reason: "no Breitbandatlas row for \(year) (years: "
+                    + "\(fixedLineRows.keys.sorted().map(String.init).joined(separator: ", ")))")
         }
         let grid = try FeatureFileReader.read(path: dir + "/census2011-1km-grid.geojson")[0].prepared(
             for: crs, projector: projector)

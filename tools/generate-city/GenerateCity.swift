@@ -6,9 +6,8 @@ import GeoCore
 @main struct GenerateCity: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate-city",
-        abstract:
-            "Generate buildings, sites, WLAN islands, fixed-line availability, focus points and districts "
-                + "(deterministic for a seed).",
+        abstract: "Generate buildings, sites, WLAN islands, fixed-line availability, focus points and districts "
+            + "(deterministic for a seed).",
         discussion: "Method: docs/generated-data.md. Every file and feature is marked as generated.")
 
     @Option(help: "Folder with the real input data (census grid, schools, postcode areas, Breitbandatlas).") var data =
@@ -23,8 +22,7 @@ import GeoCore
     @Option(
         help: ArgumentHelp(
             "Münster: the year the fixed lines represent (2018: Breitbandatlas end of 2018; 2021: mid-2021); written "
-                + "as fixed-YEAR.csv.")
-    ) var year: Int?
+                + "as fixed-YEAR.csv.")) var year: Int?
 
     @Flag(help: "A synthetic city instead of Münster.") var synthetic = false
 
@@ -119,8 +117,7 @@ import GeoCore
         print(
             "\(inputs.name): \(output.buildings.count) buildings, \(Int(households)) households, "
                 + "\(Int(residents.rounded())) residents, \(output.sites.count) sites, "
-                    + "\(output.wlan.count + output.wlanSchools.count) WLAN APs, \(output.fixed.count - 1) fixed-line "
-                        + "records → \(out)"
-        )
+                + "\(output.wlan.count + output.wlanSchools.count) WLAN APs, \(output.fixed.count - 1) fixed-line "
+                + "records → \(out)")
     }
 }

@@ -29,8 +29,7 @@ public enum CSVFeatureReader {
                     path: path,
                     reason:
                         "columns \(table.header[x])/\(table.header[y]) hold projected coordinates but no CRS is named: "
-                            + "give it with --crs or the scenario's crs\(hint)"
-                )
+                        + "give it with --crs or the scenario's crs\(hint)")
             }
             source = .xy(x, y)
             layerCRS = crs
@@ -56,8 +55,7 @@ public enum CSVFeatureReader {
                         featureID: feature.id,
                         reason:
                             "line \(table.lineNumbers[i]): \(fields) fields, the header has \(table.header.count) (a "
-                                + "delimiter inside an unquoted value?)"
-                    ))
+                            + "delimiter inside an unquoted value?)"))
             } else if fields < table.header.count {
                 problems.append(
                     InputProblem(
@@ -65,8 +63,7 @@ public enum CSVFeatureReader {
                         featureID: feature.id,
                         reason:
                             "line \(table.lineNumbers[i]): \(fields) fields, the header has \(table.header.count); the "
-                                + "missing ones are taken as empty"
-                    ))
+                            + "missing ones are taken as empty"))
             }
             func problem(_ field: String, _ reason: String) {
                 problems.append(

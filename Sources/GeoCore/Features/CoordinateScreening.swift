@@ -40,7 +40,7 @@ public enum CoordinateScreening {
             "lon \(JSONWriter.format(box.center.x, decimals: 5)), lat \(JSONWriter.format(box.center.y, decimals: 5))"
         let areaText =
             "\(JSONWriter.format(area.minX, decimals: 2))…\(JSONWriter.format(area.maxX, decimals: 2))°E, "
-                + "\(JSONWriter.format(area.minY, decimals: 2))…\(JSONWriter.format(area.maxY, decimals: 2))°N"
+            + "\(JSONWriter.format(area.minY, decimals: 2))…\(JSONWriter.format(area.maxY, decimals: 2))°N"
         if allowed.contains(Coordinate(swapped.minX, swapped.minY))
             && allowed.contains(Coordinate(swapped.maxX, swapped.maxY))
         {

@@ -37,8 +37,7 @@ public enum GeoJSONReader {
                     path: path,
                     reason:
                         "the \"crs\" member does not name a CRS (expected e.g. {\"type\": \"name\", \"properties\": "
-                            + "{\"name\": \"urn:ogc:def:crs:EPSG::25832\"}})"
-                )
+                        + "{\"name\": \"urn:ogc:def:crs:EPSG::25832\"}})")
             }
             crs = parsed
         }
@@ -62,8 +61,7 @@ public enum GeoJSONReader {
                 problem(
                     index, f["id"].map(\.text), "properties", "bad-properties",
                     "\"properties\" is \(JSONWriter.serialize(p).prefix(40)), not an object or null; its values cannot "
-                        + "be read"
-                )
+                        + "be read")
             }
             if let id = f["id"], !id.isNull, properties.value(forKeyIgnoringCase: "id") == nil {
                 properties = JSONObject([("id", .string(id.text))] + properties.map { ($0.key, $0.value) })

@@ -14,15 +14,13 @@ public enum GeoPackageReader {
             let db = try SQLiteDatabase(path: path, readOnly: true, create: false)
             let tables = try db.query(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('gpkg_contents', "
-                    + "'gpkg_geometry_columns', 'gpkg_spatial_ref_sys')"
-            )
+                    + "'gpkg_geometry_columns', 'gpkg_spatial_ref_sys')")
             guard tables.count == 3 else {
                 throw UnreadableFile(
                     path: path,
                     reason:
                         "not a GeoPackage: the gpkg_contents, gpkg_geometry_columns and gpkg_spatial_ref_sys tables "
-                            + "are missing"
-                )
+                        + "are missing")
             }
             return db
         } catch let e as UnreadableFile { throw e } catch {
@@ -72,8 +70,7 @@ public enum GeoPackageReader {
                 path: path,
                 reason:
                     "layer \(name): its CRS (srs_id \(srsID), \"\(srsName)\", \(organization):\(code)) is not a CRS "
-                        + "that PROJ knows"
-            )
+                    + "that PROJ knows")
         }
         let statement = try db.prepare("SELECT * FROM \(quoteIdentifier(name)) ORDER BY rowid")
         var features: [Feature] = []

@@ -93,8 +93,7 @@ public final class GeoPackageWriter {
         let columns = fields.map { "\(quoteIdentifier($0.name)) \($0.kind.rawValue)" }
         try db.execute(
             "CREATE TABLE \(quoteIdentifier(name)) (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom "
-                + "\(geometryType)\(columns.map { ", " + $0 }.joined()))"
-        )
+                + "\(geometryType)\(columns.map { ", " + $0 }.joined()))")
         try db.execute(
             "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, srs_id) VALUES "
                 + "(?, 'features', ?, ?, ?, ?)",
@@ -167,8 +166,7 @@ public final class GeoPackageWriter {
         try db.execute(
             "CREATE TABLE \(quoteIdentifier(name)) (id INTEGER PRIMARY KEY AUTOINCREMENT, zoom_level INTEGER NOT NULL, "
                 + "tile_column INTEGER NOT NULL, tile_row INTEGER NOT NULL, tile_data BLOB NOT NULL, UNIQUE "
-                    + "(zoom_level, tile_column, tile_row))"
-        )
+                + "(zoom_level, tile_column, tile_row))")
         try db.execute(
             "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, min_x, min_y, "
                 + "max_x, max_y, srs_id) VALUES (?, 'tiles', ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -237,8 +235,7 @@ public final class GeoPackageWriter {
             try db.execute(Self.rtreeTriggers(name))
             try db.execute(
                 "INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', "
-                    + "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')",
-                [.text(name)])
+                    + "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')", [.text(name)])
         }
         for name in layerOrder {
             guard let box = layers[name]?.box else { continue }

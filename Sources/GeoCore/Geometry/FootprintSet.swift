@@ -90,7 +90,10 @@ public struct FootprintSet: Sendable {
         var inside = false
         var j = end - 1
         for i in start..<end {
-            let ax = xs[i], ay = ys[i], bx = xs[j], by = ys[j]
+            let ax = xs[i]
+            let ay = ys[i]
+            let bx = xs[j]
+            let by = ys[j]
             if (ay > p.y) != (by > p.y) {
                 let xCross = (bx - ax) * (p.y - ay) / (by - ay) + ax
                 if p.x < xCross { inside.toggle() }

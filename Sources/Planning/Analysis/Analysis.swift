@@ -85,7 +85,8 @@ public enum Analysis {
             let districtUnion = data.districts.isEmpty ? nil : try Geometry.union(data.districts.map(\.geometry))
             for cls in settings.coverageClasses where technologies.contains(cls.technology) {
                 let polygon = try g.polygon(for: cls)
-                polygons.append((cls, try districtUnion.map { .multiPolygon(try polygon.intersection($0).polygons) } ?? polygon))
+                polygons.append(
+                    (cls, try districtUnion.map { .multiPolygon(try polygon.intersection($0).polygons) } ?? polygon))
             }
             grid = g
         }

@@ -19,20 +19,16 @@ public enum AnalysisLimits {
         if settings.gridResolutionM > 0, cells(settings.gridResolutionM) > Double(maximumGridCells) {
             throw AnalysisLimitError(
                 setting: "analysis.grid_resolution_m",
-                message:
-                    "\(settings.gridResolutionM) m over the input's extent (\(extent)) gives "
-                        + "\(cells(settings.gridResolutionM)) grid cells, more than the \(maximumGridCells) that fit; "
-                            + "use at least \(fitting(maximumGridCells)) m, or 0 for no grid"
-            )
+                message: "\(settings.gridResolutionM) m over the input's extent (\(extent)) gives "
+                    + "\(cells(settings.gridResolutionM)) grid cells, more than the \(maximumGridCells) that fit; "
+                    + "use at least \(fitting(maximumGridCells)) m, or 0 for no grid")
         }
         if settings.losMethod == .footprints, cells(settings.heightRasterCellM) > Double(maximumHeightRasterCells) {
             throw AnalysisLimitError(
                 setting: "radio.height_raster_cell_m",
-                message:
-                    "\(settings.heightRasterCellM) m over the input's extent (\(extent)) gives more than "
-                        + "\(maximumHeightRasterCells) raster cells; use at least \(fitting(maximumHeightRasterCells)) "
-                            + "m, or los: probability"
-            )
+                message: "\(settings.heightRasterCellM) m over the input's extent (\(extent)) gives more than "
+                    + "\(maximumHeightRasterCells) raster cells; use at least \(fitting(maximumHeightRasterCells)) "
+                    + "m, or los: probability")
         }
     }
 }
@@ -49,10 +45,9 @@ public struct JoinRateError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         let rate = Double(joined) / Double(max(total, 1)) * 100
-        return
-            "\(layer): only \(joined) of \(total) records (\(NumberText.plain((rate * 10).rounded() / 10)) %) found "
-                + "their building, below the \(NumberText.plain(minimumRate * 100)) % a run needs "
-                    + "(analysis.minimum_join_rate); \(likelyCause)"
+        return "\(layer): only \(joined) of \(total) records (\(NumberText.plain((rate * 10).rounded() / 10)) %) found "
+            + "their building, below the \(NumberText.plain(minimumRate * 100)) % a run needs "
+            + "(analysis.minimum_join_rate); \(likelyCause)"
     }
 }
 

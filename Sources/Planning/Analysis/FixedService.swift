@@ -76,8 +76,7 @@ public struct FixedService: Sendable, Hashable {
                             field: "geometry",
                             reason:
                                 "no building footprint within \(NumberText.plain(maximumDistanceM)) m of the address "
-                                    + "point; the record is not used"
-                        ))
+                                + "point; the record is not used"))
                     continue
                 }
             }

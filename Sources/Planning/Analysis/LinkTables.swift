@@ -33,8 +33,7 @@ final class LinkTables: @unchecked Sendable {
 
         /// G_max − A(θ, φ) = min(min(12 x_V², SLA_V) + min(12 x_H², A_m), A_m), as `SectorAntenna`
         /// computes it; the bearing is within [−180°, 180°], so one wrap brings φ into (−180°, 180°].
-        @inline(__always)
-        func discriminationDB(bearingDeg: Double, zenithDeg: Double) -> Double {
+        @inline(__always) func discriminationDB(bearingDeg: Double, zenithDeg: Double) -> Double {
             let x = (zenithDeg - tiltZenithDeg) * inverseVerticalBeamwidth
             let vertical = min(12 * x * x, sideLobeLimitDB)
             guard !omnidirectional else { return min(vertical, floorDB) }
@@ -103,12 +102,14 @@ final class LinkTables: @unchecked Sendable {
         maximumBreakpoint = buffer(sites.map { $0.models.map(\.breakpointDistanceM).max() ?? .infinity })
         models = buffer(sites.flatMap(\.models))
         patterns = buffer(sites.flatMap(\.antennas).map(Pattern.init))
-        transmitters = buffer(sites.indices.flatMap { s in
-            sites[s].transmitters.map { tx in
-                Transmitter(eirpMilliwatt: tx.eirpMilliwatt, antenna: antennaStarts[s] + Int32(tx.antennaIndex),
-                            model: modelStarts[s] + Int32(tx.frequency), carrier: Int32(tx.carrier), sector: tx.sector)
-            }
-        })
+        transmitters = buffer(
+            sites.indices.flatMap { s in
+                sites[s].transmitters.map { tx in
+                    Transmitter(
+                        eirpMilliwatt: tx.eirpMilliwatt, antenna: antennaStarts[s] + Int32(tx.antennaIndex),
+                        model: modelStarts[s] + Int32(tx.frequency), carrier: Int32(tx.carrier), sector: tx.sector)
+                }
+            })
         maximumModels = sites.map(\.models.count).max() ?? 0
         maximumAntennas = sites.map(\.antennas.count).max() ?? 0
     }

@@ -97,13 +97,15 @@ public struct MobileCoverage: Sendable {
             for r in range {
                 switch engine {
                 case .fast:
-                    Self.evaluateFast(r, positions[r], footprints, network: network, raster: raster,
-                                      settings: settings, state: &state, scratch: scratch)
+                    Self.evaluateFast(
+                        r, positions[r], footprints, network: network, raster: raster, settings: settings,
+                        state: &state, scratch: scratch)
                 case .reference:
                     Self.evaluate(receivers[r], network: network, raster: raster, settings: settings, state: &state)
                 }
-                Self.summarise(network: network, state: state, settings: settings, into: &out,
-                               at: (r - range.lowerBound) * serviceCount)
+                Self.summarise(
+                    network: network, state: state, settings: settings, into: &out,
+                    at: (r - range.lowerBound) * serviceCount)
                 count += state.links
             }
             links[range.lowerBound / chunkSize] = count
@@ -175,8 +177,7 @@ public struct MobileCoverage: Sendable {
 
     /// The LOS probability of a link: traced through the height raster up to the trace distance
     /// (0 or 1), else TR 38.901's.
-    @inline(__always)
-    static func losProbability(
+    @inline(__always) static func losProbability(
         _ site: MobileNetwork.SiteEntry, to point: Coordinate, distance: Double, raster: HeightRaster?,
         settings: AnalysisSettings
     ) -> Double {
@@ -197,8 +198,11 @@ public struct MobileCoverage: Sendable {
     ) {
         let t = network.tables
         let carriers = state.bestDBm.count
-        let best = scratch.bestMilliwatt, total = scratch.totalMilliwatt, sector = scratch.bestSector
-        let pathGain = scratch.pathGain, antennaGain = scratch.antennaGain
+        let best = scratch.bestMilliwatt
+        let total = scratch.totalMilliwatt
+        let sector = scratch.bestSector
+        let pathGain = scratch.pathGain
+        let antennaGain = scratch.antennaGain
         for c in 0..<carriers {
             best[c] = 0
             total[c] = 0
@@ -249,7 +253,8 @@ public struct MobileCoverage: Sendable {
             for k in Int(t.transmitterStart[s])..<Int(t.transmitterStart[s + 1]) {
                 let tx = t.transmitters[k]
                 let c = Int(tx.carrier)
-                let power = tx.eirpMilliwatt * antennaGain[Int(tx.antenna) - firstAntenna]
+                let power =
+                    tx.eirpMilliwatt * antennaGain[Int(tx.antenna) - firstAntenna]
                     * pathGain[Int(tx.model) - firstModel]
                 total[c] += power
                 if power > best[c] {

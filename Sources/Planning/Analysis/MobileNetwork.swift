@@ -108,7 +108,8 @@ public struct MobileNetwork: Sendable {
                     Transmitter(
                         sector: Int32(sectorIDs.count), antenna: antenna, eirpDBm: sector.eirpDBm,
                         carrier: carrierIndex[key]!, frequency: frequencies.firstIndex(of: sector.frequencyMHz)!,
-                        antennaIndex: antennas.firstIndex(of: antenna)!, eirpMilliwatt: Decibel.toLinear(sector.eirpDBm)))
+                        antennaIndex: antennas.firstIndex(of: antenna)!, eirpMilliwatt: Decibel.toLinear(sector.eirpDBm)
+                    ))
                 sectorIDs.append(sector.id)
             }
             // Only heights and frequencies can put a site outside the range; distances are the links'.

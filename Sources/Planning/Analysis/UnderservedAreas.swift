@@ -108,7 +108,9 @@ public enum UnderservedAreas {
                 if district == nil && !cutByDistrict && !districts.isEmpty {
                     var votes = [Int](repeating: 0, count: districts.districts.count)
                     for k in inside { if let d = buildings[eligible[k]].district { votes[d] += 1 } }
-                    if let top = votes.max(), top > 0 { district = districts.districts[votes.firstIndex(of: top)!].name }
+                    if let top = votes.max(), top > 0 {
+                        district = districts.districts[votes.firstIndex(of: top)!].name
+                    }
                 }
                 var summary = AreaSummary(id: id, name: id, geometry: piece, areaKm2: try piece.area() / 1e6)
                 var tally: [String: Int] = [:]

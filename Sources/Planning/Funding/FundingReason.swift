@@ -55,35 +55,31 @@ public enum FundingReason: String, Sendable, CaseIterable, Codable {
             return "Netz mit ≥ \(n(s.greySpotDownMbps)) Mbit/s binnen \(s.planningHorizonYears) Jahren geplant"
         case .blackSpot: return "schwarzer Fleck: \(s.grey2021BlackSpotNetworks ?? 2) oder mehr NGA-Netze"
         case .below500Down200Symmetric:
-            return
-                "nicht zuverlässig \(n(s.gigabit2023DownMbps)) Mbit/s im Download oder "
-                    + "\(n(s.gigabit2023SymmetricMbps)) Mbit/s symmetrisch"
+            return "nicht zuverlässig \(n(s.gigabit2023DownMbps)) Mbit/s im Download oder "
+                + "\(n(s.gigabit2023SymmetricMbps)) Mbit/s symmetrisch"
         case .symmetric200Available: return "zuverlässig \(n(s.gigabit2023SymmetricMbps)) Mbit/s symmetrisch vorhanden"
         case .down500Available: return "zuverlässig \(n(s.gigabit2023DownMbps)) Mbit/s im Download vorhanden"
         case .bar500Or200Planned:
-            return
-                "Netz mit \(n(s.gigabit2023DownMbps)) Mbit/s Download oder \(n(s.gigabit2023SymmetricMbps)) Mbit/s "
-                    + "symmetrisch binnen \(s.planningHorizonYears) Jahren geplant"
+            return "Netz mit \(n(s.gigabit2023DownMbps)) Mbit/s Download oder \(n(s.gigabit2023SymmetricMbps)) Mbit/s "
+                + "symmetrisch binnen \(s.planningHorizonYears) Jahren geplant"
         case .noNetworkOver100: return "kein Netz über \(n(s.gigabit2024CountedDownMbps)) Mbit/s"
         case .oneNetworkAtMost300And150:
-            return
-                "ein Netz über \(n(s.gigabit2024CountedDownMbps)) Mbit/s mit höchstens "
-                    + "\(n(s.gigabit2024DownMbps))/\(n(s.gigabit2024UpMbps)) Mbit/s, nicht günstig gigabitfähig "
-                        + "aufrüstbar"
+            return "ein Netz über \(n(s.gigabit2024CountedDownMbps)) Mbit/s mit höchstens "
+                + "\(n(s.gigabit2024DownMbps))/\(n(s.gigabit2024UpMbps)) Mbit/s, nicht günstig gigabitfähig "
+                + "aufrüstbar"
         case .twoNetworksOver100: return "zwei oder mehr Netze über \(n(s.gigabit2024CountedDownMbps)) Mbit/s"
         case .oneNetworkOver300Down: return "ein Netz mit mehr als \(n(s.gigabit2024DownMbps)) Mbit/s im Download"
         case .oneNetworkOver150Up: return "ein Netz mit mehr als \(n(s.gigabit2024UpMbps)) Mbit/s im Upload"
         case .oneNetworkUpgradable:
             return "ein Netz, das günstig auf Gigabit aufgerüstet werden kann (Glasfaser oder Kabel)"
         case .gigabitPlanned:
-            return
-                "gigabitfähiges Netz (\(n(s.gigabitMbps))/\(n(s.gigabitUpMbps)) Mbit/s) binnen "
-                    + "\(s.planningHorizonYears) Jahren geplant"
+            return "gigabitfähiges Netz (\(n(s.gigabitMbps))/\(n(s.gigabitUpMbps)) Mbit/s) binnen "
+                + "\(s.planningHorizonYears) Jahren geplant"
         case .focusPointNotGigabit: return "sozioökonomischer Schwerpunkt ohne gigabitfähigen Anschluss"
         case .focusPointGigabit:
             return
                 "sozioökonomischer Schwerpunkt mit gigabitfähigem Anschluss (\(n(s.gigabitMbps))/\(n(s.gigabitUpMbps)) "
-                    + "Mbit/s)"
+                + "Mbit/s)"
         }
     }
 
@@ -102,33 +98,28 @@ public enum FundingReason: String, Sendable, CaseIterable, Codable {
             return "a network of ≥ \(n(s.greySpotDownMbps)) Mbit/s is planned within \(s.planningHorizonYears) years"
         case .blackSpot: return "black spot: \(s.grey2021BlackSpotNetworks ?? 2) or more NGA networks"
         case .below500Down200Symmetric:
-            return
-                "not reliably \(n(s.gigabit2023DownMbps)) Mbit/s down nor \(n(s.gigabit2023SymmetricMbps)) Mbit/s "
-                    + "symmetric"
+            return "not reliably \(n(s.gigabit2023DownMbps)) Mbit/s down nor \(n(s.gigabit2023SymmetricMbps)) Mbit/s "
+                + "symmetric"
         case .symmetric200Available: return "reliably \(n(s.gigabit2023SymmetricMbps)) Mbit/s symmetric exists"
         case .down500Available: return "reliably \(n(s.gigabit2023DownMbps)) Mbit/s down exists"
         case .bar500Or200Planned:
-            return
-                "a network of \(n(s.gigabit2023DownMbps)) Mbit/s down or \(n(s.gigabit2023SymmetricMbps)) Mbit/s "
-                    + "symmetric is planned within \(s.planningHorizonYears) years"
+            return "a network of \(n(s.gigabit2023DownMbps)) Mbit/s down or \(n(s.gigabit2023SymmetricMbps)) Mbit/s "
+                + "symmetric is planned within \(s.planningHorizonYears) years"
         case .noNetworkOver100: return "no network above \(n(s.gigabit2024CountedDownMbps)) Mbit/s"
         case .oneNetworkAtMost300And150:
-            return
-                "one network above \(n(s.gigabit2024CountedDownMbps)) Mbit/s giving at most "
-                    + "\(n(s.gigabit2024DownMbps))/\(n(s.gigabit2024UpMbps)) Mbit/s, not cheaply upgradable to gigabit"
+            return "one network above \(n(s.gigabit2024CountedDownMbps)) Mbit/s giving at most "
+                + "\(n(s.gigabit2024DownMbps))/\(n(s.gigabit2024UpMbps)) Mbit/s, not cheaply upgradable to gigabit"
         case .twoNetworksOver100: return "two or more networks above \(n(s.gigabit2024CountedDownMbps)) Mbit/s"
         case .oneNetworkOver300Down: return "one network above \(n(s.gigabit2024DownMbps)) Mbit/s down"
         case .oneNetworkOver150Up: return "one network above \(n(s.gigabit2024UpMbps)) Mbit/s up"
         case .oneNetworkUpgradable: return "one network that can be upgraded cheaply to gigabit (fibre or cable)"
         case .gigabitPlanned:
-            return
-                "a gigabit network (\(n(s.gigabitMbps))/\(n(s.gigabitUpMbps)) Mbit/s) is planned within "
-                    + "\(s.planningHorizonYears) years"
+            return "a gigabit network (\(n(s.gigabitMbps))/\(n(s.gigabitUpMbps)) Mbit/s) is planned within "
+                + "\(s.planningHorizonYears) years"
         case .focusPointNotGigabit: return "socio-economic focus point without a gigabit connection"
         case .focusPointGigabit:
-            return
-                "socio-economic focus point with a gigabit connection (\(n(s.gigabitMbps))/\(n(s.gigabitUpMbps)) "
-                    + "Mbit/s)"
+            return "socio-economic focus point with a gigabit connection (\(n(s.gigabitMbps))/\(n(s.gigabitUpMbps)) "
+                + "Mbit/s)"
         }
     }
 }

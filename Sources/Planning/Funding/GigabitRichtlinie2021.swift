@@ -9,14 +9,12 @@
 public struct GigabitRichtlinie2021: FundingRule {
     public static let source = LegalSource(
         shortTitle: "Gigabit-Richtlinie (2021)",
-        title:
-            "Richtlinie „Förderung zur Unterstützung des Gigabitausbaus der Telekommunikationsnetze in der "
-                + "Bundesrepublik Deutschland“ (Graue-Flecken-Förderung)",
+        title: "Richtlinie „Förderung zur Unterstützung des Gigabitausbaus der Telekommunikationsnetze in der "
+            + "Bundesrepublik Deutschland“ (Graue-Flecken-Förderung)",
         clause:
             "Aufgreifschwelle: Adressen, die nicht zuverlässig mit mindestens 100 Mbit/s im Download versorgt sind und "
-                + "in den nächsten drei Jahren nicht versorgt werden; für sozioökonomische Schwerpunkte entfällt die "
-                    + "Aufgreifschwelle",
-        inForce: "2021-04-26", approval: "European Commission, State aid SA.52732 (2020)",
+            + "in den nächsten drei Jahren nicht versorgt werden; für sozioökonomische Schwerpunkte entfällt die "
+            + "Aufgreifschwelle", inForce: "2021-04-26", approval: "European Commission, State aid SA.52732 (2020)",
         unverified:
             "the clause numbers, the approval's case number, and whether a dark-grey (two-network) exclusion applies")
 

@@ -7,13 +7,12 @@
 public struct GigabitRichtlinie2023: FundingRule {
     public static let source = LegalSource(
         shortTitle: "Gigabit-Richtlinie 2.0 (2023)",
-        title:
-            "Richtlinie zur Förderung von Gigabitnetzen in der Bundesrepublik Deutschland (Gigabit-Richtlinie des "
-                + "Bundes 2.0)",
+        title: "Richtlinie zur Förderung von Gigabitnetzen in der Bundesrepublik Deutschland (Gigabit-Richtlinie des "
+            + "Bundes 2.0)",
         clause:
             "Aufgreifschwelle: Adressen, die nicht zuverlässig mit mindestens 500 Mbit/s im Download oder 200 Mbit/s "
-                + "symmetrisch versorgt sind und in den nächsten drei Jahren nicht versorgt werden",
-        inForce: "2023-04-18", approval: nil,
+            + "symmetrisch versorgt sind und in den nächsten drei Jahren nicht versorgt werden", inForce: "2023-04-18",
+        approval: nil,
         unverified: "the clause number and the date in force (the thresholds match the programme's published summaries)"
     )
 

@@ -8,15 +8,14 @@
 public struct GigabitRichtlinie2024: FundingRule {
     public static let source = LegalSource(
         shortTitle: "Gigabit-Richtlinie 2.0, Änderung 2024",
-        title:
-            "Richtlinie zur Förderung von Gigabitnetzen in der Bundesrepublik Deutschland (Gigabit-Richtlinie des "
-                + "Bundes 2.0), geändert 2024 nach den Breitbandleitlinien der EU 2023",
+        title: "Richtlinie zur Förderung von Gigabitnetzen in der Bundesrepublik Deutschland (Gigabit-Richtlinie des "
+            + "Bundes 2.0), geändert 2024 nach den Breitbandleitlinien der EU 2023",
         clause:
             "Förderfähig, wenn (i) höchstens ein Netz mit mehr als 100 Mbit/s im Download besteht und dieses höchstens "
-                + "300 Mbit/s im Download und 150 Mbit/s im Upload bietet, (ii) es nicht kostengünstig auf 1 Gbit/s "
-                    + "Download und 150 Mbit/s Upload aufgerüstet werden kann und (iii) kein solches Gigabitnetz "
-                        + "geplant ist",
-        inForce: "2024-04-30", approval: "European Commission, approval of the amended scheme (2024)",
+            + "300 Mbit/s im Download und 150 Mbit/s im Upload bietet, (ii) es nicht kostengünstig auf 1 Gbit/s "
+            + "Download und 150 Mbit/s Upload aufgerüstet werden kann und (iii) kein solches Gigabitnetz "
+            + "geplant ist", inForce: "2024-04-30",
+        approval: "European Commission, approval of the amended scheme (2024)",
         unverified: "the clause numbers; 'cheaply upgradable' is read as fibre (FTTB/H) or cable (HFC) by default")
 
     let settings: FundingSettings

@@ -8,11 +8,11 @@ public struct NGARahmenregelung2015: FundingRule {
         shortTitle: "NGA-Rahmenregelung (2015)",
         title:
             "Rahmenregelung der Bundesrepublik Deutschland zur Unterstützung des Aufbaus einer flächendeckenden Next "
-                + "Generation Access (NGA)-Breitbandversorgung",
+            + "Generation Access (NGA)-Breitbandversorgung",
         clause:
             "Förderfähig sind weiße NGA-Flecken: Gebiete ohne NGA-Netz (≥ 30 Mbit/s im Download), in denen ein solches "
-                + "in den nächsten drei Jahren nicht errichtet wird",
-        inForce: "2015-06-15", approval: "European Commission, State aid SA.38348 (2014/N)",
+            + "in den nächsten drei Jahren nicht errichtet wird", inForce: "2015-06-15",
+        approval: "European Commission, State aid SA.38348 (2014/N)",
         unverified: "the paragraph number of the white-spot definition and the exact date of approval")
 
     let settings: FundingSettings

@@ -91,8 +91,7 @@ struct FeatureFields {
             error(
                 key, "out-of-range",
                 "\(JSONWriter.format(number))\(u) is outside "
-                    + "\(JSONWriter.format(range.lowerBound))…\(JSONWriter.format(range.upperBound))\(u)"
-            )
+                    + "\(JSONWriter.format(range.lowerBound))…\(JSONWriter.format(range.upperBound))\(u)")
             return nil
         }
         return number

@@ -37,8 +37,7 @@ public final class GeoDataLoader {
                     path: path,
                     reason:
                         "the GeoPackage holds \(tables.count) feature tables (\(tables.joined(separator: ", "))); name "
-                            + "the one for \(kind.rawValue) with {file: …, table: …}"
-                )
+                        + "the one for \(kind.rawValue) with {file: …, table: …}")
             }
         }
         var layers = try FeatureFileReader.read(path: path, options: .init(csvCRS: csvCRS, table: table))
@@ -84,10 +83,8 @@ public final class GeoDataLoader {
             guard let k = layer.kind else {
                 throw UnreadableFile(
                     path: path,
-                    reason:
-                        "cannot tell which layer \"\(layer.features.name)\" is; name it (buildings, schools, "
-                            + "focus_points, sites, wlan, fixed, districts, population, streets)"
-                )
+                    reason: "cannot tell which layer \"\(layer.features.name)\" is; name it (buildings, schools, "
+                        + "focus_points, sites, wlan, fixed, districts, population, streets)")
             }
             Self.add(layer.features, as: k, into: &data)
         }
@@ -113,8 +110,7 @@ public final class GeoDataLoader {
                             .warning, code: "id-collision", file: layer.source, layer: layer.name, field: "id",
                             reason:
                                 "\(renamed.count) id(s) of this file are used by an earlier \(kind.rawValue) file too "
-                                    + "(e.g. \"\(renamed[0])\"); they are renamed \"\(stem):<id>\""
-                        ))
+                                + "(e.g. \"\(renamed[0])\"); they are renamed \"\(stem):<id>\""))
                 }
             }
             data[keyPath: keyPath] += items

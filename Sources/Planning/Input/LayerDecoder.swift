@@ -44,10 +44,8 @@ public enum LayerDecoder {
             problems.append(
                 InputProblem(
                     .error, code: "no-geometry", file: layer.source, layer: layer.name, field: "geometry",
-                    reason:
-                        "the table has no coordinate columns (lon/lat, x/y or wkt); \(kind.rawValue) need "
-                            + "\((allowed ?? []).sorted().joined(separator: " or "))"
-                ))
+                    reason: "the table has no coordinate columns (lon/lat, x/y or wkt); \(kind.rawValue) need "
+                        + "\((allowed ?? []).sorted().joined(separator: " or "))"))
             return DecodedLayer(items: [], problems: problems, dropped: layer.features.count)
         }
         var lastKeys: [String] = []
@@ -156,10 +154,9 @@ public enum LayerDecoder {
                     .warning, code: "no-use-no-households", file: layer.source, layer: layer.name, field: "use",
                     reason:
                         "\(withoutUse) of \(layer.features.count) buildings have no use (or only building=yes) and no "
-                            + "households: they count as \"other\" with 0 households, and the census grid is not "
-                                + "spread onto them; give use or households, or set defaults: {use: residential} for "
-                                    + "the input in the scenario"
-                ))
+                        + "households: they count as \"other\" with 0 households, and the census grid is not "
+                        + "spread onto them; give use or households, or set defaults: {use: residential} for "
+                        + "the input in the scenario"))
         }
         return decoded
     }
@@ -184,8 +181,7 @@ public enum LayerDecoder {
                 f.warning(
                     "kind", "unknown-focus-kind",
                     "\"\(text)\" is not a known focus-point kind "
-                        + "(\(FocusPoint.Kind.allCases.map(\.rawValue).joined(separator: ", "))); counted as other"
-                )
+                        + "(\(FocusPoint.Kind.allCases.map(\.rawValue).joined(separator: ", "))); counted as other")
             }
             guard let g else { return nil }
             return FocusPoint(
@@ -342,8 +338,7 @@ public enum LayerDecoder {
                 f.warning(
                     "eirp_dbm", "above-legal-limit",
                     "\(JSONWriter.format(eirp)) dBm exceeds the legal \(JSONWriter.format(legal)) dBm for "
-                        + "\(JSONWriter.format(band)) GHz \(indoor ? "indoor" : "outdoor")"
-                )
+                        + "\(JSONWriter.format(band)) GHz \(indoor ? "indoor" : "outdoor")")
             }
             let isPublic = f.bool("public") ?? false
             let backhaul = f.number(["backhaul_mbps"], in: 0...100_000, unit: "Mbit/s")
@@ -360,8 +355,7 @@ public enum LayerDecoder {
                     .warning, code: "default-applied", file: layer.source, layer: layer.name, field: field,
                     reason:
                         "\(n) of \(layer.features.count) access points have no \(field): \(assumed) is assumed; give "
-                            + "it, or set defaults for the input in the scenario"
-                ))
+                        + "it, or set defaults for the input in the scenario"))
         }
         return decoded
     }

@@ -52,17 +52,15 @@ public struct ValidationReport: Sendable {
                                     .error, code: "no-geometry", file: path, layer: layer.features.name,
                                     reason:
                                         "a table without coordinates (no lon/lat, x/y or wkt columns), so not a map "
-                                            + "layer; if it is a GeoData layer, name it with --layer (fixed-line "
-                                                + "records may reference buildings by building_id)"
-                                ))
+                                        + "layer; if it is a GeoData layer, name it with --layer (fixed-line "
+                                        + "records may reference buildings by building_id)"))
                         } else {
                             problems.append(
                                 InputProblem(
                                     .warning, code: "unknown-layer", file: path, layer: layer.features.name,
                                     reason:
                                         "the layer cannot be told from the name; only geometry and coordinates were "
-                                            + "checked (give --layer to check its fields)"
-                                ))
+                                        + "checked (give --layer to check its fields)"))
                         }
                         result.problems += problems
                         let bad = Set(problems.filter { $0.severity == .error }.compactMap(\.featureIndex))

@@ -151,25 +151,37 @@ extension RunSummary {
             let service = r.buildings[i].service
             bestSources[service.best.source, default: 0] += 1
             fixedTechnologies[service.fixed.best?.technology ?? .none, default: 0] += 1
-            for p in FundingProgramme.allCases { reasons[p, default: [:]][service.funding[p]!.reason.rawValue, default: 0] += 1 }
+            for p in FundingProgramme.allCases {
+                reasons[p, default: [:]][service.funding[p]!.reason.rawValue, default: 0] += 1
+            }
         }
         scenario = r.scenario.name
         description = r.scenario.description
         crs = r.scenario.workingCRS.identifier
         buildings = Buildings(
-            total: r.buildings.count, households: Self.tenths(r.city.all.households), residents: r.city.all.residents.rounded(),
+            total: r.buildings.count, households: Self.tenths(r.city.all.households),
+            residents: r.city.all.residents.rounded(),
             byUse: OrderedMembers(BuildingUse.allCases.compactMap { use in uses[use].map { (use.rawValue, $0) } }),
-            byBestService: OrderedMembers([ServiceSource.fixed, .mobile, .wlan, .none].map { ($0.rawValue, bestSources[$0] ?? 0) }),
-            byFixedTechnology: OrderedMembers(FixedTechnology.allCases.reversed().map { ($0.rawValue, fixedTechnologies[$0] ?? 0) }))
-        programmes = OrderedMembers(FundingProgramme.allCases.map { p in
-            let c = r.city.eligible[p] ?? BuildingCounts()
-            return (p.rawValue, Programme(
-                guideline: p.source.title, clause: p.source.clause, inForce: p.source.inForce, eligibleBuildings: c.buildings,
-                eligibleHouseholds: Self.tenths(c.households), eligibleResidents: c.residents.rounded(),
-                eligibleSchools: r.schools.isEmpty ? c.schools : r.schools.filter { $0.eligibleUnder.contains(p) }.count,
-                eligibleSchoolBuildings: c.schools, eligibleHospitals: c.hospitals,
-                reasons: OrderedMembers((reasons[p] ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))
-        })
+            byBestService: OrderedMembers(
+                [ServiceSource.fixed, .mobile, .wlan, .none].map { ($0.rawValue, bestSources[$0] ?? 0) }),
+            byFixedTechnology: OrderedMembers(
+                FixedTechnology.allCases.reversed().map { ($0.rawValue, fixedTechnologies[$0] ?? 0) }))
+        programmes = OrderedMembers(
+            FundingProgramme.allCases.map { p in
+                let c = r.city.eligible[p] ?? BuildingCounts()
+                return (
+                    p.rawValue,
+                    Programme(
+                        guideline: p.source.title, clause: p.source.clause, inForce: p.source.inForce,
+                        eligibleBuildings: c.buildings, eligibleHouseholds: Self.tenths(c.households),
+                        eligibleResidents: c.residents.rounded(),
+                        eligibleSchools: r.schools.isEmpty
+                            ? c.schools : r.schools.filter { $0.eligibleUnder.contains(p) }.count,
+                        eligibleSchoolBuildings: c.schools, eligibleHospitals: c.hospitals,
+                        reasons: OrderedMembers(
+                            (reasons[p] ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+                )
+            })
         reasonLabels = OrderedMembers(
             FundingReason.allCases.map { reason in
                 (

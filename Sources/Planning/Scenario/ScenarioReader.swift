@@ -93,8 +93,7 @@ public enum ScenarioReader {
             guard info.isProjectedInMetres else {
                 throw v.error(
                     "the working CRS must be projected in metres (e.g. EPSG:25832); \(crs) (\(info.name)) is "
-                        + "\(info.isGeographic ? "geographic, in degrees" : "not projected in metres")"
-                )
+                        + "\(info.isGeographic ? "geographic, in degrees" : "not projected in metres")")
             }
             scenario.workingCRS = crs
         }
@@ -122,8 +121,7 @@ public enum ScenarioReader {
                         guard let f = m["file"] else {
                             throw item.error(
                                 "an input given as a mapping needs file (and optionally table, defaults, id, "
-                                    + "attribution, licence)"
-                            )
+                                    + "attribution, licence)")
                         }
                         var input = InputFile(path: try resolve(f), table: try m["table"]?.string())
                         if let d = m["defaults"] {
@@ -158,8 +156,7 @@ public enum ScenarioReader {
                     {
                         throw at.error(
                             "\(file.path)\(file.table.map { " (table \($0))" } ?? "") is listed twice (already under "
-                                + "\(earlier)); each input is read once"
-                        )
+                                + "\(earlier)); each input is read once")
                     }
                     seenFiles[file] = key
                     return file

@@ -53,8 +53,7 @@ public struct SectorAntenna: Sendable, Hashable {
     }
 
     /// The antenna discrimination G_max − A(θ, φ) = min(−(A_V + A_H), A_m) ≥ 0 dB.
-    @inline(__always)
-    public func discriminationDB(bearingDeg: Double, zenithDeg: Double) -> Double {
+    @inline(__always) public func discriminationDB(bearingDeg: Double, zenithDeg: Double) -> Double {
         min(-(verticalAttenuation(zenithDeg: zenithDeg) + horizontalAttenuation(bearingDeg: bearingDeg)), frontToBackDB)
     }
 

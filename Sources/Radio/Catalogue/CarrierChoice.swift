@@ -31,8 +31,7 @@ extension TechnologyCatalogue {
             throw CarrierChoiceError(
                 description: "--bandwidth-mhz: \(profile.technology.rawValue) has no "
                     + "\(NumberText.plain(bandwidthMHz)) MHz channel of \(spacing) (LTE: 1.4, 3, 5, 10, 15, 20 MHz by "
-                        + "TS 36.101; "
-                    + "NR by the TS 38.101-1 resource-block table)")
+                    + "TS 36.101; " + "NR by the TS 38.101-1 resource-block table)")
         }
         return profile
     }

@@ -82,8 +82,7 @@ public enum P1238 {
             if !exactF {
                 check.fail(
                     "Table 3 gives no floor loss for \(type.rawValue) at \(RangeCheck.format(f)) MHz (nearest band "
-                        + "used)"
-                )
+                        + "used)")
             }
             switch cell {
             case .perFloor(let first, let each): lf = first + each * Double(floors - 1)

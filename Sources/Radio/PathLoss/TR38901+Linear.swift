@@ -49,14 +49,12 @@ extension TR38901.Prepared {
     /// The path gains 10^(−PL/10) of the LOS and NLOS medians from the site's distance powers: the same
     /// equations as `pathLoss`, in the linear domain, where the NLOS loss max(PL_LOS, PL′_NLOS) is the
     /// smaller gain. Per frequency two multiplications and a comparison, no transcendental function.
-    @inline(__always)
-    public func pathGains(_ p: DistancePowers, distance2DM d2: Double) -> (los: Double, nlos: Double) {
+    @inline(__always) public func pathGains(_ p: DistancePowers, distance2DM d2: Double) -> (los: Double, nlos: Double)
+    {
         let los = d2 <= breakpoint ? linear.near * p.near : linear.far * p.far
         return (los, min(los, linear.nlos * p.nlos))
     }
 
     /// The distance-independent factors 10^(−constant/10) of the three terms.
-    var linear: (near: Double, far: Double, nlos: Double) {
-        (linearNear, linearFar, linearNLOS)
-    }
+    var linear: (near: Double, far: Double, nlos: Double) { (linearNear, linearFar, linearNLOS) }
 }

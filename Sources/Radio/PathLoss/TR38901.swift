@@ -189,8 +189,7 @@ public enum TR38901 {
                 (linearNear, linearFar) = (gain(28.0 + frequencyTerm), gain(28.0 + frequencyTerm - breakpointTerm))
             case .umi:
                 (linearNear, linearFar) = (gain(32.4 + frequencyTerm), gain(32.4 + frequencyTerm - breakpointTerm))
-            case .rma:
-                (linearNear, linearFar) = (gain(rmaB), gain(breakpointTerm - 40 * log10Breakpoint))
+            case .rma: (linearNear, linearFar) = (gain(rmaB), gain(breakpointTerm - 40 * log10Breakpoint))
             }
             linearNLOS = gain(nlosConstant)
         }

@@ -40,8 +40,7 @@ struct RangeCheck {
         if value.isNaN || !range.contains(value) {
             violations.append(
                 "\(name) \(Self.format(value)) \(unit) outside "
-                    + "\(Self.format(range.lowerBound))…\(Self.format(range.upperBound)) \(unit)"
-            )
+                    + "\(Self.format(range.lowerBound))…\(Self.format(range.upperBound)) \(unit)")
         }
     }
 

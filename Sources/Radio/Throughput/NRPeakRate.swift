@@ -57,7 +57,6 @@ public enum NRPeakRate {
         }
     }
 
-
     public static func resourceBlocks(bandwidthMHz: Int, subcarrierSpacingKHz: Int) throws -> Int {
         guard let table = resourceBlocksFR1[subcarrierSpacingKHz] else {
             throw RateError(
@@ -67,8 +66,7 @@ public enum NRPeakRate {
             throw RateError(
                 description:
                     "TS 38.101-1 Table 5.3.2-1 has no \(bandwidthMHz) MHz channel at \(subcarrierSpacingKHz) kHz "
-                        + "(valid: \(table.keys.sorted().map(String.init).joined(separator: ", ")) MHz)"
-            )
+                    + "(valid: \(table.keys.sorted().map(String.init).joined(separator: ", ")) MHz)")
         }
         return n
     }

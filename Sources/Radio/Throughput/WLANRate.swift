@@ -25,7 +25,6 @@ public enum WLANRate {
 
     static let sensitivity20MHz: [Double] = [-82, -79, -77, -74, -70, -66, -65, -64, -59, -57, -54, -52]
 
-
     public static func maximumMCS(_ standard: Standard) -> Int {
         switch standard {
         case .n: 7

@@ -11,11 +11,10 @@ public enum ProgressLine {
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let rate = Double(done) / elapsed
-        var line = "\r\(stage.padding(toLength: 20, withPad: " ", startingAt: 0)) \(bar) \(done)/\(total)"
+        var line =
+            "\r\(stage.padding(toLength: 20, withPad: " ", startingAt: 0)) \(bar) \(done)/\(total)"
             + " (\(NumberFormat.fixed(rate, decimals: 0))/s"
-        if done > 0 && done < total {
-            line += ", \(duration(Double(total - done) / rate)) left"
-        }
+        if done > 0 && done < total { line += ", \(duration(Double(total - done) / rate)) left" }
         return line + ")\u{1B}[K"
     }
 

@@ -9,8 +9,7 @@ public enum RunHeadline {
         for (name, p) in s.programmes.members {
             lines.append(
                 "  \(name.padding(toLength: 13, withPad: " ", startingAt: 0)) eligible: \(p.eligibleBuildings) "
-                    + "buildings, "
-                    + "\(n(p.eligibleHouseholds)) households, \(p.eligibleSchools) schools")
+                    + "buildings, " + "\(n(p.eligibleHouseholds)) households, \(p.eligibleSchools) schools")
         }
         for c in s.coverage { lines.append("  \(c.label): \(n(c.areaKm2)) km², \(n(c.residents)) residents") }
         lines.append("  underserved areas: \(s.underservedAreas.count); files: \(files)")

@@ -52,7 +52,7 @@ struct SVGMap {
             let simple = (try? g.simplified(tolerance: tolerance)) ?? g
             out +=
                 "<path d=\"\(path(simple))\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(strokeWidth)\" "
-                    + "fill-rule=\"evenodd\">"
+                + "fill-rule=\"evenodd\">"
             if let title { out += "<title>\(HTML.escape(title(i)))</title>" }
             out += "</path>"
         }
@@ -68,7 +68,7 @@ struct SVGMap {
             let xy = point(p).split(separator: ",")
             out +=
                 "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"\(radius)\" fill=\"\(fill)\" stroke=\"\(stroke)\" "
-                    + "stroke-width=\"0.5\">"
+                + "stroke-width=\"0.5\">"
             if let titles { out += "<title>\(HTML.escape(titles[i]))</title>" }
             out += "</circle>"
         }
@@ -84,9 +84,8 @@ struct SVGMap {
         layers.append(
             "<image x=\"\(topLeft[0])\" y=\"\(topLeft[1])\" width=\"\(String(format: "%.1f", w))\" "
                 + "height=\"\(String(format: "%.1f", h))\" preserveAspectRatio=\"none\" "
-                    + "style=\"image-rendering:pixelated\" "
-                        + "href=\"data:image/png;base64,\(Data(png).base64EncodedString())\"/>"
-        )
+                + "style=\"image-rendering:pixelated\" "
+                + "href=\"data:image/png;base64,\(Data(png).base64EncodedString())\"/>")
         for (label, colour) in entries { legend.append((label, colour, colour)) }
     }
 
@@ -108,10 +107,10 @@ struct SVGMap {
         let legendHeight = Double(legend.count) * 18 + 10
         var svg =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" role=\"img\" aria-label=\"\(HTML.escape(title))\" "
-                + "viewBox=\"0 0 \(Int(width)) \(Int(height + legendHeight + 10))\">"
+            + "viewBox=\"0 0 \(Int(width)) \(Int(height + legendHeight + 10))\">"
         svg +=
             "<defs><clipPath id=\"frame\"><rect x=\"0\" y=\"0\" width=\"\(Int(width))\" "
-                + "height=\"\(Int(height))\"/></clipPath></defs>"
+            + "height=\"\(Int(height))\"/></clipPath></defs>"
         svg +=
             "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#f4f6f8\" stroke=\"#999\"/>"
         svg += "<g clip-path=\"url(#frame)\">" + layers.joined() + "</g>"
@@ -119,20 +118,20 @@ struct SVGMap {
         // North arrow.
         svg +=
             "<g transform=\"translate(\(Int(width) - 40),20)\"><path d=\"M0,30 L10,0 L20,30 L10,22 Z\" "
-                + "fill=\"#222\"/><text x=\"10\" y=\"44\" font-size=\"13\" text-anchor=\"middle\">N</text></g>"
+            + "fill=\"#222\"/><text x=\"10\" y=\"44\" font-size=\"13\" text-anchor=\"middle\">N</text></g>"
         // Scale bar.
         let metres = scaleBarMetres
         let pixels = metres * scale
         let label = metres >= 1000 ? "\(NumberText.plain(metres / 1000)) km" : "\(NumberText.plain(metres)) m"
         svg +=
             "<g transform=\"translate(20,\(Int(height) - 24))\"><rect x=\"0\" y=\"0\" "
-                + "width=\"\(String(format: "%.1f", pixels))\" height=\"6\" fill=\"#222\"/>"
+            + "width=\"\(String(format: "%.1f", pixels))\" height=\"6\" fill=\"#222\"/>"
         svg +=
             "<rect x=\"\(String(format: "%.1f", pixels / 2))\" y=\"0\" width=\"\(String(format: "%.1f", pixels / 2))\" "
-                + "height=\"6\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"0.5\"/>"
+            + "height=\"6\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"0.5\"/>"
         svg +=
             "<text x=\"0\" y=\"18\" font-size=\"12\">0</text><text x=\"\(String(format: "%.1f", pixels))\" y=\"18\" "
-                + "font-size=\"12\" text-anchor=\"middle\">\(label)</text></g>"
+            + "font-size=\"12\" text-anchor=\"middle\">\(label)</text></g>"
         // Legend.
         for (i, entry) in legend.enumerated() {
             let y = height + 14 + Double(i) * 18

@@ -19,7 +19,7 @@ public enum ValidationText {
                 }.count
                 out +=
                     "\(file.path): \(l.kind.map { "layer \($0.rawValue)" } ?? "unknown layer \(l.name)"): "
-                        + "\(l.features) features, \(l.usable) usable, \(errors) errors, \(warnings) warnings\n"
+                    + "\(l.features) features, \(l.usable) usable, \(errors) errors, \(warnings) warnings\n"
             }
         }
         let errors = report.problems.filter { $0.severity == .error }.count
@@ -28,7 +28,7 @@ public enum ValidationText {
         let reference = errors + warnings + unreadable > 0 ? " (fields, units and spellings: docs/input-layers.md)" : ""
         out +=
             "\(report.files.count) file(s): \(errors) errors, \(warnings) warnings, \(unreadable) "
-                + "unreadable\(reference)\n"
+            + "unreadable\(reference)\n"
         return out
     }
 

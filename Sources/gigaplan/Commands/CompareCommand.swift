@@ -9,11 +9,10 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract:
             "What changed between two scenarios: buildings whose service or funding verdict changed, coverage and "
-                + "eligible counts per district.",
+            + "eligible counts per district.",
         discussion:
             "With --out, writes changed_buildings.csv and districts.csv there. Exit codes: 0 done, 1 input problems, 2 "
-                + "unreadable input."
-    )
+            + "unreadable input.")
 
     @Argument(help: "The scenario before.") var a: String
 

@@ -18,8 +18,7 @@ struct DownloadTimesCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Comma-separated columns: table names (umts, hsdpa, lte-100, lte-300, 5g-1000, 5g-10000), catalogue "
-                + "carriers (lte800, nr-n78, …) or plain rates in Mbit/s.")
-    ) var technologies: String?
+                + "carriers (lte800, nr-n78, …) or plain rates in Mbit/s.")) var technologies: String?
 
     @Option(help: "de (German labels, decimal comma) or en.") var locale: ReportLocale = .de
 
@@ -45,8 +44,7 @@ struct DownloadTimesCommand: ParsableCommand {
                 guard let c = TechnologyCatalogue.rateColumn(String($0)) else {
                     throw ValidationError(
                         "--technologies: \"\($0)\" is neither a table column, a catalogue carrier nor a rate in Mbit/s "
-                            + "(above 0, at most 1e9)"
-                    )
+                            + "(above 0, at most 1e9)")
                 }
                 return c
             }

@@ -8,7 +8,7 @@ struct LinkCommand: ParsableCommand {
         commandName: "link",
         abstract:
             "A whole downlink budget: EIRP, antenna, path loss, entry loss, noise → RSRP, SINR, Mbit/s and download "
-                + "times.",
+            + "times.",
         discussion: "Powers in dBm, gains in dBi, losses in dB, angles in degrees (bearing clockwise from north).")
 
     @Option(help: "Catalogue carrier: \(TechnologyCatalogue.carriers.map(\.name).joined(separator: ", ")).")
@@ -104,8 +104,7 @@ struct LinkCommand: ParsableCommand {
             func db(_ v: Double) -> String { String(format: "%.2f", v) }
             print(
                 "carrier: \(profile.label), \(f) MHz, occupied bandwidth \(db(profile.transmissionBandwidthHz / 1e6)) "
-                    + "MHz"
-            )
+                    + "MHz")
             print("EIRP (max gain):        \(db(eirpDbm)) dBm")
             print("antenna towards UE:     \(db(gain)) dBi (max \(db(antennaGainDbi)))")
             let range = pl.inValidityRange ? "" : "  [outside validity range: \(pl.violations.joined(separator: "; "))]"

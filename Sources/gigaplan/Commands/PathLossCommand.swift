@@ -8,8 +8,7 @@ struct PathLossCommand: ParsableCommand {
         commandName: "pathloss", abstract: "Path loss (or building entry loss) of one model, in dB.",
         discussion:
             "Models: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")). Units: MHz, m, degrees. "
-                + "Defaults: bs height 25 m, ue height 1.5 m, W 20 m, h 5 m, P 0.5."
-    )
+            + "Defaults: bs height 25 m, ue height 1.5 m, W 20 m, h 5 m, P 0.5.")
 
     @Option(help: "The model.") var model: PathLossModel
 
@@ -19,7 +18,9 @@ struct PathLossCommand: ParsableCommand {
 
     func validate() throws {
         guard path.frequencyMhz != nil else { throw ValidationError("--frequency-mhz is required") }
-        if path.distanceM == nil && !model.isEntryLoss { throw ValidationError("--distance-m is required for \(model.rawValue)") }
+        if path.distanceM == nil && !model.isEntryLoss {
+            throw ValidationError("--distance-m is required for \(model.rawValue)")
+        }
     }
 
     func run() throws {

@@ -63,16 +63,14 @@ struct PeakRateCommand: ParsableCommand {
                     print(
                         "\(c.name.padding(toLength: 11, withPad: " ", startingAt: 0)) "
                             + "\(c.label.padding(toLength: 22, withPad: " ", startingAt: 0)) "
-                                + "\(String(format: "%9.2f", c.peakDownlinkMbps)) Mbit/s  \(c.notes)"
-                    )
+                            + "\(String(format: "%9.2f", c.peakDownlinkMbps)) Mbit/s  \(c.notes)")
                 }
                 for col in TechnologyCatalogue.tableColumns {
                     print(
                         "\(col.name.padding(toLength: 11, withPad: " ", startingAt: 0)) "
                             + "\(col.labelEN.padding(toLength: 22, withPad: " ", startingAt: 0)) "
-                                + "\(String(format: "%9.3f", col.rateMbps)) Mbit/s  column of the city's download-time "
-                                    + "table"
-                    )
+                            + "\(String(format: "%9.3f", col.rateMbps)) Mbit/s  column of the city's download-time "
+                            + "table")
                 }
             }
             return
@@ -104,8 +102,7 @@ struct PeakRateCommand: ParsableCommand {
         case .text:
             print(
                 "N_PRB \(prb) (\(bandwidthMhz) MHz at \(scsKhz) kHz), \(layers) layers, Q_m \(bits), f \(scaling), OH "
-                    + "\(NRPeakRate.overhead(configuration)), share \(tddShare)"
-            )
+                    + "\(NRPeakRate.overhead(configuration)), share \(tddShare)")
             print("peak rate: \(String(format: "%.2f", rate)) Mbit/s")
             print("source: \(NRPeakRate.source)")
         }

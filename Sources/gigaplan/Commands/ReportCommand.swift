@@ -7,10 +7,8 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "One HTML report per district or per underserved area, for funding applications, plus an index.",
-        discussion:
-            "Writes district-<id>.html or area-<id>.html and index.html under --out (default "
-                + "out/<scenario>-reports-<per>). Exit codes as for run."
-    )
+        discussion: "Writes district-<id>.html or area-<id>.html and index.html under --out (default "
+            + "out/<scenario>-reports-<per>). Exit codes as for run.")
 
     @OptionGroup var options: ScenarioOptions
 

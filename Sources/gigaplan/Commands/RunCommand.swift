@@ -80,15 +80,17 @@ struct RunCommand: ParsableCommand {
             if result.warningCount > 0 || result.inputErrorCount > 0 {
                 print(
                     "input: \(result.inputErrorCount) errors (features left out), \(result.warningCount) warnings — "
-                        + "see csv/input_problems.csv"
-                )
+                        + "see csv/input_problems.csv")
             }
         }
         if timings {
             var table = stageTable(clock)
-            if let mobile = result.timings.stages.first(where: { $0.name == Analysis.Stage.mobile.rawValue }), mobile.seconds > 0 {
+            if let mobile = result.timings.stages.first(where: { $0.name == Analysis.Stage.mobile.rawValue }),
+                mobile.seconds > 0
+            {
                 let links = Double(result.linkCount)
-                table += String(format: "mobile links %.1f M, %.1f M links/s\n", links / 1e6, links / mobile.seconds / 1e6)
+                table += String(
+                    format: "mobile links %.1f M, %.1f M links/s\n", links / 1e6, links / mobile.seconds / 1e6)
             }
             FileHandle.standardError.write(Data(table.utf8))
         }

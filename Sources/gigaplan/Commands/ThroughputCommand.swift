@@ -12,8 +12,7 @@ struct ThroughputCommand: ParsableCommand {
         abstract: "SINR → spectral efficiency (TR 36.942 truncated Shannon) and Mbit/s for a technology and bandwidth.",
         discussion:
             "Mbit/s = layers × efficiency × occupied bandwidth (N_RB · 12 · SCS) × TDD downlink share, capped at the "
-                + "carrier's peak rate."
-    )
+            + "carrier's peak rate.")
 
     @Option(parsing: .unconditional, help: "SINR in dB.") var sinrDb: Double
 
@@ -70,12 +69,10 @@ struct ThroughputCommand: ParsableCommand {
             print("carrier: \(profile.label) (\(profile.name)), \(direction.rawValue)")
             print(
                 "SINR \(sinrDb) dB → \(String(format: "%.4f", efficiency)) bit/s/Hz (α \(profile.shannon.alpha), "
-                    + "SINRmin \(profile.shannon.minimumSINRDB) dB, Thrmax \(profile.shannon.maximumEfficiency))"
-            )
+                    + "SINRmin \(profile.shannon.minimumSINRDB) dB, Thrmax \(profile.shannon.maximumEfficiency))")
             print(
                 "occupied bandwidth: \(String(format: "%.3f", profile.transmissionBandwidthHz / 1e6)) MHz, layers: "
-                    + "\(profile.layers)"
-            )
+                    + "\(profile.layers)")
             print("throughput: \(String(format: "%.2f", mbps)) Mbit/s")
             print("source: \(profile.shannon.source)")
         }

@@ -20,8 +20,7 @@ func checkNumber(
     let lower = aboveLower ? "more than \(plain(range.lowerBound))" : "at least \(plain(range.lowerBound))"
     throw ValidationError(
         "\(option): \(value.isFinite ? plain(value) : "\(value)") is not accepted; give \(lower) and at most "
-            + "\(plain(range.upperBound))\(u)"
-    )
+            + "\(plain(range.upperBound))\(u)")
 }
 
 /// Checks a whole number given on the command line (see `checkNumber`).

@@ -44,7 +44,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let point =
             #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"a","geometry":{"type":"Point","#
-                + #""coordinates":[7.62,51.96]},"properties":{}}]}"#
+            + #""coordinates":[7.62,51.96]},"properties":{}}]}"#
         for name in ["buildings", "sites", "wlan", "schools", "districts"] {
             try? Data(point.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name).geojson"))
         }
