@@ -117,8 +117,9 @@ public enum RunWriter {
                             "buildings", "schools", "underserved_areas", "districts", "sites", "sectors", "wlan_aps",
                         ].contains(layer.name) {
                             try CSVWriter.write(
-                                layer, wkt: layer.name == "buildings" || layer.name == "underserved_areas",
-                                to: root + "/csv/\(layer.name).csv")
+                                layer,
+                                wktCRS: ["buildings", "underserved_areas"].contains(layer.name)
+                                    ? scenario.workingCRS : nil, to: root + "/csv/\(layer.name).csv")
                             files.append("csv/\(layer.name).csv")
                         }
                         try save(

@@ -137,7 +137,10 @@ import Testing
         let table = try CSVTable.parse(Array(text.utf8), path: "buildings.csv")
         let summary = try json(Self.output + "/summary.json")
         #expect(table.rows.count == (summary["buildings"] as? [String: Any])?["total"] as? Int)
-        #expect(table.header.first == "id" && table.header.last == "wkt")
+        // The geometry as WKT, and the CRS it is in beside it.
+        #expect(table.header.first == "id" && Array(table.header.suffix(2)) == ["wkt", "crs"])
+        let crs = try #require(table.column(["crs"]))
+        #expect(table.rows.allSatisfy { $0[crs] == "EPSG:25832" })
         #expect(table.rows.allSatisfy { $0.count == table.header.count })
         // The city table's download times for the best service: 1 GB = 8000 Mbit.
         let best = try #require(table.column(["best_down_mbps"]))

@@ -15,11 +15,13 @@ public enum CSVWriter {
             .joined(separator: "\n") + "\n"
     }
 
-    /// Writes a layer as a table of its fields, optionally with the geometry as WKT (working CRS) in a last column.
-    public static func write(_ layer: OutputLayer, wkt: Bool, to path: String) throws {
+    /// Writes a layer as a table of its fields; with `wktCRS`, the geometry as WKT in that CRS and the
+    /// CRS itself (e.g. `EPSG:25832`) in two last columns, so that a reader knows what the coordinates are.
+    public static func write(_ layer: OutputLayer, wktCRS: CRS?, to path: String) throws {
         let names = layer.fields.map(\.name)
         let sink = try FileSink(path: path)
-        try sink.write((names + (wkt ? ["wkt"] : [])).map { field($0) }.joined(separator: ",") + "\n")
+        let crs = wktCRS.map { field($0.identifier) }
+        try sink.write((names + (wktCRS != nil ? ["wkt", "crs"] : [])).map { field($0) }.joined(separator: ",") + "\n")
         try streamFormatted(
             layer,
             { range in
@@ -30,7 +32,9 @@ public enum CSVWriter {
                         if k > 0 { text += "," }
                         text += field(value.text)
                     }
-                    if wkt { text += (names.isEmpty ? "" : ",") + field(try r.geometry?.wkt(decimals: 2) ?? "") }
+                    if let crs {
+                        text += (names.isEmpty ? "" : ",") + field(try r.geometry?.wkt(decimals: 2) ?? "") + "," + crs
+                    }
                     text += "\n"
                 }
                 return text
