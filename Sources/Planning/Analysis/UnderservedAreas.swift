@@ -76,12 +76,17 @@ public enum UnderservedAreas {
         var clusters: [Int: [Int]] = [:]
         for k in eligible.indices { clusters[find(k), default: []].append(k) }
         let ordered = clusters.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
-        func outline(_ members: [Int]) throws -> Geometry {
-            try Geometry.union(members.map { try geometry($0).buffer(joinDistance / 2, quadrantSegments: 4) })
+        let outline: @Sendable ([Int]) throws -> Geometry = { members in
+            try Geometry.union(
+                members.map { try buildings[eligible[$0]].geometry.buffer(joinDistance / 2, quadrantSegments: 4) })
         }
+        // The clusters' outlines on every core (each GEOS call has its own context), in cluster order.
+        let outlines = try parallelMap(count: ordered.count, chunkSize: 8) { range in
+            range.map { c in Result { try outline(ordered[c]) } }
+        }.map { try $0.get() }
         var areas: [UnderservedArea] = []
-        for members in ordered {
-            let whole = try outline(members)
+        for (c, members) in ordered.enumerated() {
+            let whole = outlines[c]
             // Pieces of the area, each with the members whose centre it holds; members outside every
             // district form a piece of their own, so that every eligible building is in one area.
             var pieces: [(Geometry, String?, [Int])] = [(whole, nil, members)]

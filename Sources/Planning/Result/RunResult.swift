@@ -36,8 +36,9 @@ public struct RunResult: Sendable {
     public var timings: StageClock
     /// Building × transmitter links the mobile stage evaluated.
     public var linkCount = 0
-    /// The headline numbers (summary.json, the run history, `--json`).
-    public var summary: RunSummary!
+    /// The headline numbers (summary.json, the run history, `--json`); made from the rest of the
+    /// result by `Analysis.run`, the only place that makes a `RunResult`.
+    public internal(set) var summary: RunSummary!
 
     public var settings: AnalysisSettings { scenario.settings }
     /// How line of sight was decided: the scenario's method, or `probability` when it asked for
