@@ -19,28 +19,6 @@ public enum GeoJSONReader {
                 path: path,
                 reason: "not GeoJSON: it starts with \"\(String(decoding: start, as: UTF8.self))\", not a JSON object")
         }
-        let root: JSONValue
-        do { root = try JSONParser.parse(bytes) } catch let e as JSONParser.SyntaxError {
-            throw UnreadableFile(path: path, reason: "not valid JSON: \(e)")
-        } catch { throw UnreadableFile(path: path, reason: "not valid JSON: \(error)") }
-        guard case .object(let object) = root else {
-            throw UnreadableFile(path: path, reason: "not GeoJSON: the top level is not an object")
-        }
-        guard let type = object["type"]?.stringValue else {
-            throw UnreadableFile(path: path, reason: "not GeoJSON: the top-level object has no \"type\" member")
-        }
-        var crs = CRS.wgs84
-        if let crsMember = object["crs"], !crsMember.isNull {
-            let name = crsMember.objectValue?["properties"]?.objectValue?["name"]?.stringValue
-            guard let name, let parsed = CRS(name) else {
-                throw UnreadableFile(
-                    path: path,
-                    reason:
-                        "the \"crs\" member does not name a CRS (expected e.g. {\"type\": \"name\", \"properties\": "
-                        + "{\"name\": \"urn:ogc:def:crs:EPSG::25832\"}})")
-            }
-            crs = parsed
-        }
         var problems: [InputProblem] = []
         var features: [Feature] = []
         var metadata = JSONObject()
@@ -76,16 +54,50 @@ public enum GeoJSONReader {
             }
             features.append(Feature(index: index, geometry: geometry, properties: properties))
         }
+        // The features are converted one by one while the file is parsed, so that the file never
+        // exists as one JSON tree; they count only if the document turns out to be a FeatureCollection.
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes, streaming: "features") { index, value in
+                if index == 0 {
+                    features = []
+                    problems = []
+                }
+                feature(value, index: index)
+            }.value
+        } catch let e as JSONParser.SyntaxError {
+            throw UnreadableFile(path: path, reason: "not valid JSON: \(e)")
+        } catch { throw UnreadableFile(path: path, reason: "not valid JSON: \(error)") }
+        guard case .object(let object) = root else {
+            throw UnreadableFile(path: path, reason: "not GeoJSON: the top level is not an object")
+        }
+        guard let type = object["type"]?.stringValue else {
+            throw UnreadableFile(path: path, reason: "not GeoJSON: the top-level object has no \"type\" member")
+        }
+        var crs = CRS.wgs84
+        if let crsMember = object["crs"], !crsMember.isNull {
+            let name = crsMember.objectValue?["properties"]?.objectValue?["name"]?.stringValue
+            guard let name, let parsed = CRS(name) else {
+                throw UnreadableFile(
+                    path: path,
+                    reason:
+                        "the \"crs\" member does not name a CRS (expected e.g. {\"type\": \"name\", \"properties\": "
+                        + "{\"name\": \"urn:ogc:def:crs:EPSG::25832\"}})")
+            }
+            crs = parsed
+        }
         switch type {
         case "FeatureCollection":
-            guard let list = object["features"]?.arrayValue else {
+            // The features were converted while parsing; a "features" member that is no array is left whole.
+            guard object["features"]?.arrayValue != nil else {
                 throw UnreadableFile(path: path, reason: "not GeoJSON: a FeatureCollection needs a \"features\" array")
             }
-            features.reserveCapacity(list.count)
-            for (i, f) in list.enumerated() { feature(f, index: i) }
             for (k, v) in object where !["type", "features", "crs"].contains(k) { metadata[k] = v }
-        case "Feature": feature(root, index: 0)
+        case "Feature":
+            (features, problems) = ([], [])
+            feature(root, index: 0)
         case "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection":
+            (features, problems) = ([], [])
             feature(
                 .object(
                     JSONObject([

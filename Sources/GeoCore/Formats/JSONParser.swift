@@ -23,7 +23,62 @@ public struct JSONParser {
         return value
     }
 
+    /// Parses a document whose top level is an object and hands each element of its array member
+    /// `key` to `visit` (with its index) as soon as it is parsed, instead of keeping the whole array:
+    /// a large GeoJSON file then never exists as one tree. The returned value is the document with
+    /// that member as an empty array; `streamed` says whether there was one. An element list that
+    /// appears twice (a repeated key) starts again at index 0. Other documents parse as by `parse`.
+    public static func parse(_ bytes: [UInt8], streaming key: String, _ visit: (Int, JSONValue) -> Void) throws
+        -> (value: JSONValue, streamed: Bool)
+    {
+        var parser = JSONParser(bytes: bytes)
+        if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.i = 3 }
+        parser.skipSpace()
+        var streamed = false
+        let value: JSONValue
+        if parser.i < parser.bytes.count, parser.bytes[parser.i] == UInt8(ascii: "{") {
+            value = try parser.object(depth: 0) { member, p in
+                guard member == key, p.i < p.bytes.count, p.bytes[p.i] == UInt8(ascii: "[") else { return nil }
+                try p.elements(depth: 1, visit)
+                streamed = true
+                return .array([])
+            }
+        } else {
+            value = try parser.value(depth: 0)
+        }
+        parser.skipSpace()
+        guard parser.i == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        return (value, streamed)
+    }
+
     private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// The elements of the array at the parser's position, each handed to `visit` and not kept.
+    private mutating func elements(depth: Int, _ visit: (Int, JSONValue) -> Void) throws {
+        i += 1
+        skipSpace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+            i += 1
+            return
+        }
+        var index = 0
+        while true {
+            skipSpace()
+            visit(index, try value(depth: depth + 1))
+            index += 1
+            skipSpace()
+            guard i < bytes.count else { throw error("unexpected end of input in an array") }
+            if bytes[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            if bytes[i] == UInt8(ascii: "]") {
+                i += 1
+                return
+            }
+            throw error("expected ',' or ']' in an array")
+        }
+    }
 
     private func error(_ reason: String) -> SyntaxError {
         var line = 1
@@ -70,7 +125,11 @@ public struct JSONParser {
         }
     }
 
-    private mutating func object(depth: Int) throws -> JSONValue {
+    /// An object; `member`, where given, may parse a member's value itself (returning nil leaves it
+    /// to the parser).
+    private mutating func object(
+        depth: Int, member: (String, inout JSONParser) throws -> JSONValue? = { _, _ in nil }
+    ) throws -> JSONValue {
         i += 1
         var object = JSONObject()
         skipSpace()
@@ -88,7 +147,11 @@ public struct JSONParser {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after member name") }
             i += 1
             skipSpace()
-            object[key] = try value(depth: depth + 1)
+            if let handled = try member(key, &self) {
+                object[key] = handled
+            } else {
+                object[key] = try value(depth: depth + 1)
+            }
             skipSpace()
             guard i < bytes.count else { throw error("unexpected end of input in an object") }
             if bytes[i] == UInt8(ascii: ",") {
@@ -104,28 +167,9 @@ public struct JSONParser {
     }
 
     private mutating func array(depth: Int) throws -> JSONValue {
-        i += 1
         var items: [JSONValue] = []
-        skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
-            i += 1
-            return .array(items)
-        }
-        while true {
-            skipSpace()
-            items.append(try value(depth: depth + 1))
-            skipSpace()
-            guard i < bytes.count else { throw error("unexpected end of input in an array") }
-            if bytes[i] == UInt8(ascii: ",") {
-                i += 1
-                continue
-            }
-            if bytes[i] == UInt8(ascii: "]") {
-                i += 1
-                return .array(items)
-            }
-            throw error("expected ',' or ']' in an array")
-        }
+        try elements(depth: depth) { _, value in items.append(value) }
+        return .array(items)
     }
 
     private mutating func number() throws -> Double {
