@@ -61,13 +61,6 @@ public struct OutputLayer: Sendable {
     /// Row i: geometry and values in field order.
     public func row(_ i: Int) -> OutputRow { make(i) }
 
-    /// Row i as a feature with named properties.
-    public func feature(_ i: Int) -> Feature {
-        let r = make(i)
-        return Feature(
-            index: i, geometry: r.geometry, properties: JSONObject(zip(fields.map(\.name), r.values).map { ($0, $1) }))
-    }
-
     /// The type a layer of these geometries declares: MULTIPOLYGON when all are polygonal (they are
     /// written by `multi`), POINT when all are points, else GEOMETRY (QGIS then asks which to show).
     static func declaredType(_ geometries: [Geometry]) -> String {

@@ -19,6 +19,28 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs
         #expect(close(antenna.gain(bearingDeg: 40, distanceM: 200, heightDifferenceM: 23.5), 12.454))
         #expect(SectorAntenna(maxGainDBi: 5, azimuthDeg: nil, downtiltDeg: 0).gain(bearingDeg: 123, zenithDeg: 90) == 5)
     }
+
+    /// The prepared pattern of the fast link engine against the equations, over every bearing the
+    /// engine passes (−180°…180°), zenith angles from 60° to 130°, azimuths beyond 360° and below 0°,
+    /// and an omnidirectional antenna.
+    @Test func preparedPatternEqualsTheEquations() {
+        let antennas = [
+            antenna, SectorAntenna(maxGainDBi: 17, azimuthDeg: 355, downtiltDeg: 2, horizontalBeamwidthDeg: 90),
+            SectorAntenna(maxGainDBi: 15, azimuthDeg: -30, downtiltDeg: 10),
+            SectorAntenna(maxGainDBi: 17, azimuthDeg: 400),
+            SectorAntenna(maxGainDBi: 5, azimuthDeg: nil, downtiltDeg: 4),
+        ]
+        for a in antennas {
+            let prepared = SectorAntenna.Prepared(a)
+            for bearing in stride(from: -180.0, through: 180, by: 2.5) {
+                for zenith in stride(from: 60.0, through: 130, by: 3.5) {
+                    let exact = a.discriminationDB(bearingDeg: bearing, zenithDeg: zenith)
+                    let fast = prepared.discriminationDB(bearingDeg: bearing, zenithDeg: zenith)
+                    #expect(abs(exact - fast) < 1e-9, "\(a.azimuthDeg ?? -1)° at \(bearing)°, \(zenith)°")
+                }
+            }
+        }
+    }
 }
 
 @Suite struct NoiseAndThroughputTests {

@@ -5,45 +5,6 @@ import Radio
 /// patterns and transmitters in contiguous memory that the inner loop reads through pointers (no
 /// reference counting or bounds checks per link). Built once per network, read-only afterwards.
 final class LinkTables: @unchecked Sendable {
-    /// A sector antenna's TR 38.901 Table 7.3-1 pattern with its constants worked out: the azimuth in
-    /// [0°, 360°), reciprocal beamwidths, and the gain at the floor A_m.
-    struct Pattern {
-        var azimuthDeg: Double
-        var omnidirectional: Bool
-        var tiltZenithDeg: Double
-        var inverseHorizontalBeamwidth: Double
-        var inverseVerticalBeamwidth: Double
-        var sideLobeLimitDB: Double
-        /// A_m: the most the pattern attenuates.
-        var floorDB: Double
-        /// 10^(−A_m/10).
-        var floorGain: Double
-
-        init(_ a: SectorAntenna) {
-            let azimuth = (a.azimuthDeg ?? 0).truncatingRemainder(dividingBy: 360)
-            azimuthDeg = azimuth < 0 ? azimuth + 360 : azimuth
-            omnidirectional = a.azimuthDeg == nil
-            tiltZenithDeg = 90 + a.downtiltDeg
-            inverseHorizontalBeamwidth = 1 / a.horizontalBeamwidthDeg
-            inverseVerticalBeamwidth = 1 / a.verticalBeamwidthDeg
-            sideLobeLimitDB = a.sideLobeLimitDB
-            floorDB = a.frontToBackDB
-            floorGain = Decibel.toLinear(-a.frontToBackDB)
-        }
-
-        /// G_max − A(θ, φ) = min(min(12 x_V², SLA_V) + min(12 x_H², A_m), A_m), as `SectorAntenna`
-        /// computes it; the bearing is within [−180°, 180°], so one wrap brings φ into (−180°, 180°].
-        @inline(__always) func discriminationDB(bearingDeg: Double, zenithDeg: Double) -> Double {
-            let x = (zenithDeg - tiltZenithDeg) * inverseVerticalBeamwidth
-            let vertical = min(12 * x * x, sideLobeLimitDB)
-            guard !omnidirectional else { return min(vertical, floorDB) }
-            var phi = bearingDeg - azimuthDeg
-            if phi < -180 { phi += 360 }
-            let h = phi * inverseHorizontalBeamwidth
-            return min(vertical + min(12 * h * h, floorDB), floorDB)
-        }
-    }
-
     /// One transmitter (a sector on a carrier), 32 bytes.
     struct Transmitter {
         /// 10^(EIRP/10), mW.
@@ -71,7 +32,7 @@ final class LinkTables: @unchecked Sendable {
     /// The largest breakpoint distance of a site's models: beyond it no model needs the near term.
     let maximumBreakpoint: UnsafeMutableBufferPointer<Double>
     let models: UnsafeMutableBufferPointer<TR38901.Prepared>
-    let patterns: UnsafeMutableBufferPointer<Pattern>
+    let patterns: UnsafeMutableBufferPointer<SectorAntenna.Prepared>
     let transmitters: UnsafeMutableBufferPointer<Transmitter>
     /// The most models and antennas any site has (for the per-site scratch buffers).
     let maximumModels: Int
@@ -101,7 +62,7 @@ final class LinkTables: @unchecked Sendable {
         sharedPowers = buffer(sites.map(\.sharedDistancePowers))
         maximumBreakpoint = buffer(sites.map { $0.models.map(\.breakpointDistanceM).max() ?? .infinity })
         models = buffer(sites.flatMap(\.models))
-        patterns = buffer(sites.flatMap(\.antennas).map(Pattern.init))
+        patterns = buffer(sites.flatMap(\.antennas).map(SectorAntenna.Prepared.init))
         transmitters = buffer(
             sites.indices.flatMap { s in
                 sites[s].transmitters.map { tx in

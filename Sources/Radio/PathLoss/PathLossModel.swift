@@ -103,14 +103,10 @@ public enum PathLossModel: String, Sendable, CaseIterable {
             return try TGax.pathLoss(
                 .enterprise, frequencyMHz: p.frequencyMHz, distanceM: p.distanceM, walls: p.walls, floors: p.floors,
                 policy: policy)
-        case .p2109Traditional:
-            return try P2109.entryLoss(
-                .traditional, frequencyMHz: p.frequencyMHz, probability: p.probability, elevationDeg: p.elevationDeg,
-                policy: policy)
-        case .p2109ThermallyEfficient:
-            return try P2109.entryLoss(
-                .thermallyEfficient, frequencyMHz: p.frequencyMHz, probability: p.probability,
-                elevationDeg: p.elevationDeg, policy: policy)
+        case .p2109Traditional, .p2109ThermallyEfficient:
+            // The entry-loss models have one implementation, in `EntryLossModel` (same names).
+            return try EntryLossModel(rawValue: rawValue)!.loss(
+                frequencyMHz: p.frequencyMHz, probability: p.probability, elevationDeg: p.elevationDeg, policy: policy)!
         }
     }
 }
