@@ -16,7 +16,9 @@ let package = Package(
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ", "CSQLite", "CZlib"]), .target(name: "Radio"),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ", "CSQLite", "CZlib", "CGDAL"]),
+        .target(name: "Radio"),
         .target(name: "Planning", dependencies: ["GeoCore", "Radio", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reports", dependencies: ["Planning", "GeoCore", "Radio"]),
         .executableTarget(

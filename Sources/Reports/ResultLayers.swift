@@ -28,7 +28,9 @@ public enum ResultLayers {
 
         // Buildings.
         var fields: [GeoPackageField] = [
-            .init("id", .text), .init("use", .text), .init("households", .real), .init("residents", .real),
+            .init("id", .text), .init("use", .text), .init("street", .text), .init("house_number", .text),
+            .init("postcode", .text), .init("town", .text), .init("ags", .text), .init("address_category", .text),
+            .init("households", .real), .init("residents", .real),
             .init("businesses", .integer), .init("floors", .integer), .init("height_m", .real),
             .init("focus_point", .text), .init("fixed_technology", .text), .init("fixed_down_mbps", .real),
             .init("fixed_up_mbps", .real), .init("fixed_networks", .integer), .init("nga_networks", .integer),
@@ -51,6 +53,8 @@ public enum ResultLayers {
             let f = fieldName(p.rawValue)
             fields += [.init("\(f)_eligible", .boolean), .init("\(f)_reason", .text)]
         }
+        fields += costFields
+        let projectAreaOf = projectAreaIndex(r)
         let source = sourceFields(r.buildings.map(\.building.attributes))
         fields += source.map(\.field)
         // The per-technology and per-programme field names, made once rather than per building.
@@ -72,6 +76,7 @@ public enum ResultLayers {
             var o = RowBuilder(names)
             o["id"] = .string(b.id)
             o["use"] = .string(b.use.rawValue)
+            addressValues(b, into: &o)
             o["households"] = number(b.households)
             o["residents"] = number(b.residents)
             o["businesses"] = .number(Double(b.businesses))
@@ -106,6 +111,7 @@ public enum ResultLayers {
                 o[eligible] = .bool(v.eligible)
                 o[reason] = .string(v.reason.rawValue)
             }
+            costValues(r.cost(ofBuilding: i), projectArea: projectAreaOf[i].map { r.projectAreas[$0].id }, into: &o)
             for (key, field) in source {
                 o[field.name] = b.attributes[key].map { $0.isNull ? .null : .string($0.text) } ?? .null
             }
@@ -296,21 +302,22 @@ public enum ResultLayers {
                 fields: [
                     .init("id", .text), .init("programme", .text), .init("district", .text),
                     .init("dominant_reason", .text), .init("area_km2", .real),
-                ] + countFields,
+                ] + countFields + totalFields,
                 features: try r.areas.enumerated().map { k, a in
                     var o = JSONObject([
                         ("id", .string(a.id)), ("programme", .string(settings.funding.areaProgramme.rawValue)),
                         ("district", a.district.map { .string($0) } ?? .null),
-                        ("dominant_reason", .string(a.dominantReason)),
+                            ("dominant_reason", .string(a.dominantReason)),
                         ("area_km2", number(try a.geometry.area() / 1e6, 10000)),
                     ])
                     counts(a.counts, into: &o)
+                    totals(a.summary.cost, into: &o)
                     return Feature(index: k, geometry: OutputLayer.multi(a.geometry), properties: o)
                 }, description: "Clusters of eligible buildings"))
 
         // Districts.
         var districtFields: [GeoPackageField] =
-            [.init("id", .text), .init("name", .text), .init("area_km2", .real)] + countFields
+            [.init("id", .text), .init("name", .text), .init("area_km2", .real)] + countFields + totalFields
         for p in FundingProgramme.allCases {
             let f = fieldName(p.rawValue)
             districtFields += [
@@ -330,6 +337,7 @@ public enum ResultLayers {
                         ("id", .string(d.id)), ("name", .string(d.name)), ("area_km2", number(d.areaKm2, 1000)),
                     ])
                     counts(d.all, into: &o)
+                    totals(d.cost, into: &o)
                     for p in FundingProgramme.allCases {
                         let f = fieldName(p.rawValue)
                         o["\(f)_buildings"] = .number(Double(d.eligible[p]?.buildings ?? 0))
@@ -342,6 +350,7 @@ public enum ResultLayers {
                     }
                     return Feature(index: k, geometry: d.geometry.map(OutputLayer.multi), properties: o)
                 }, description: "Summaries per district"))
+        layers += try costLayers(r)
         return layers
     }
 

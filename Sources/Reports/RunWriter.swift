@@ -11,13 +11,14 @@ public enum RunWriter {
     /// - Throws: `FileWriteError` with the path and the plain reason when a file cannot be written; the
     ///   folder is then discarded and the destination stays as it was.
     @discardableResult public static func write(
-        _ r: RunResult, to folder: OutputFolder, formats: Set<OutputFormat>
+        _ r: RunResult, to folder: OutputFolder, formats: Set<OutputFormat>, locale: ReportLocale = .en
     ) throws -> (files: [String], timings: [(String, Double)]) {
-        try folder.fill { root in try writeFiles(r, root: root, formats: formats) }
+        try folder.fill { root in try writeFiles(r, root: root, formats: formats, locale: locale) }
     }
 
+    /// With `locale: .de` the CSV files are German (`;`, decimal comma, UTF-8 with BOM).
     static func writeFiles(
-        _ r: RunResult, root: String, formats: Set<OutputFormat>
+        _ r: RunResult, root: String, formats: Set<OutputFormat>, locale: ReportLocale = .en
     ) throws -> (files: [String], timings: [(String, Double)]) {
         let scenario = r.scenario
         let summary = try r.summary.json()
@@ -115,15 +116,18 @@ public enum RunWriter {
                         for layer in layers
                         where [
                             "buildings", "schools", "underserved_areas", "districts", "sites", "sectors", "wlan_aps",
+                            "project_areas", "addresses",
                         ].contains(layer.name) {
                             try CSVWriter.write(
                                 layer,
-                                wktCRS: ["buildings", "underserved_areas"].contains(layer.name)
-                                    ? scenario.workingCRS : nil, to: root + "/csv/\(layer.name).csv")
+                                wktCRS: ["buildings", "underserved_areas", "project_areas", "addresses"].contains(
+                                    layer.name) ? scenario.workingCRS : nil, locale: locale,
+                                to: root + "/csv/\(layer.name).csv")
                             files.append("csv/\(layer.name).csv")
                         }
                         try save(
-                            "csv/download_times.csv", DownloadTimeText.render(DownloadTimeTable(), .csv, locale: .en))
+                            "csv/download_times.csv", DownloadTimeText.render(DownloadTimeTable(), .csv, locale: locale)
+                        )
                         try save(
                             "csv/street_wlan_coverage.csv",
                             CSVWriter.table(

@@ -43,7 +43,7 @@ import Testing
         let b = try #require(data.buildings.first)
         #expect(b.id == "way/1")
         #expect(b.use == .residential && b.floors == 4 && b.heightM == 12)
-        #expect(b.address == "Prinzipalmarkt 10")
+        #expect(b.address == PostalAddress(street: "Prinzipalmarkt", houseNumber: "10"))
         // Households from floor area: footprint × 4 floors / 90 m².
         let expected = ((try b.geometry.area()) * 4 / 90).rounded()
         #expect(b.households == expected && b.householdsEstimated)

@@ -58,7 +58,8 @@ struct CityGenerator {
         let (focus, focusBuildings) = focusPoints(plans: plans, &focusRandom)
         plans += focusBuildings
         out.focusPoints = focus
-        out.buildings = plans.map(feature)
+        let addresses = try addresses(plans)
+        out.buildings = plans.indices.map { feature(plans[$0], address: addresses[$0]) }
         var fixedRandom = random.fork(3)
         out.fixed = fixedLines(plans, &fixedRandom)
         var siteRandom = random.fork(4)
@@ -191,10 +192,40 @@ struct CityGenerator {
         return plans
     }
 
-    func feature(_ p: Plan) -> Feature {
+    /// Generated addresses: per postcode area (the district that holds the building), streets named
+    /// "Planstraße N" of 20 numbers each in building order, every ninth number with a second building "a".
+    func addresses(_ plans: [Plan]) throws -> [(street: String, number: String, postcode: String)] {
+        let tree = STRtree(boxes: inputs.districts.map { $0.geometry.boundingBox! })
+        let prepared = try inputs.districts.map { try PreparedGeometry($0.geometry) }
+        var next: [String: Int] = [:]
+        return try plans.map { p in
+            var code = ""
+            for d in tree.query(BoundingBox(minX: p.center.x, minY: p.center.y, maxX: p.center.x, maxY: p.center.y))
+                .sorted() where try prepared[d].covers(p.center)
+            {
+                code = inputs.districts[d].id
+                break
+            }
+            let k = next[code, default: 0]
+            next[code] = k + 1
+            // 20 numbers a street; number 9 and 18 carry a second building ("9a").
+            let street = k / 22
+            let slot = k % 22
+            let number =
+                slot < 9 ? "\(slot + 1)" : slot == 9 ? "9a" : slot < 19 ? "\(slot)" : slot == 19 ? "18a" : "\(slot - 1)"
+            return ("Planstraße \(street + 1)", number, code.count == 5 ? code : "")
+        }
+    }
+
+    func feature(_ p: Plan, address: (street: String, number: String, postcode: String)) -> Feature {
         var props = JSONObject()
         props["id"] = .string(p.id)
         props["use"] = .string(p.use)
+        props["addr:street"] = .string(address.street)
+        props["addr:housenumber"] = .string(address.number)
+        if !address.postcode.isEmpty { props["addr:postcode"] = .string(address.postcode) }
+        props["addr:city"] = .string(inputs.name)
+        if !inputs.ags.isEmpty { props["ags"] = .string(inputs.ags) }
         if let name = p.name { props["name"] = .string(name) }
         props["households"] = .number(Double(p.households))
         props["residents"] = .number((p.residents * 100).rounded() / 100)

@@ -36,6 +36,8 @@ struct CityInputs {
     var sources: [String]
     /// Synthetic cities: the exact number of buildings to make.
     var targetBuildings: Int? = nil
+    /// The municipality key (AGS) of the generated addresses; empty for a synthetic city.
+    var ags = ""
 
     /// Münster: the Zensus 2011 1 km grid, the 100 real schools, the postcode areas and the Breitbandatlas row.
     /// The Breitbandatlas row that calibrates the fixed lines of each year the data can represent.
@@ -93,7 +95,7 @@ struct CityInputs {
                 "census grid: Zensus 2011, © Statistische Ämter des Bundes und der Länder, dl-de/by-2.0",
                 "schools: Stadt Münster, dl-de/by-2.0", "postcode areas: © OpenStreetMap contributors, ODbL 1.0",
                 "fixed-line shares: Breitbandatlas \(when) (gigabitgrundbuch.bund.de), dl-de/by-2.0",
-            ])
+            ], ags: "05515000")
     }
 
     /// A synthetic city of `areaKm2` around `center` (in the working CRS) with `targetBuildings` buildings:

@@ -5,11 +5,11 @@ import Radio
 /// Runs the analysis of one scenario as named stages over one `SpatialContext`, each timed on one
 /// clock, and returns the self-contained `RunResult` that every writer reads:
 ///
-/// prepare → fixed → mobile → wlan → classify → areas → grid → summarise
+/// prepare → fixed → mobile → wlan → classify → areas → costs → grid → summarise
 public enum Analysis {
     /// The stages, in the order they run.
     public enum Stage: String, Sendable, CaseIterable {
-        case prepare, fixed, mobile, wlan, classify, areas, grid, summarise
+        case prepare, fixed, mobile, wlan, classify, areas, costs, grid, summarise
     }
 
     /// Analyses a scenario's data.
@@ -69,10 +69,14 @@ public enum Analysis {
         clock.lap(Stage.classify.rawValue)
 
         let areaProgramme = settings.funding.areaProgramme
-        let areas = try UnderservedAreas.make(
+        var areas = try UnderservedAreas.make(
             buildings: buildings, programme: areaProgramme, joinDistance: settings.clusterDistanceM,
             districts: context.districts, cutByDistrict: settings.cutAreasByDistrict)
         clock.lap(Stage.areas.rawValue)
+
+        let (costs, projectAreas) = try costStage(buildings: buildings, areas: &areas, data: data, settings: settings)
+        problems += costs.problems
+        clock.lap(Stage.costs.rawValue)
 
         var grid: CoverageGrid?
         var polygons: [(CoverageClass, Geometry)] = []
@@ -92,8 +96,12 @@ public enum Analysis {
         }
         clock.lap(Stage.grid.rawValue)
 
-        let summaries = try Summaries.make(
+        var summaries = try Summaries.make(
             buildings: buildings, context: context, grid: grid, mobile: mobile, settings: settings, box: box)
+        for c in costs.buildings {
+            if let d = buildings[c.building].district { summaries.districts[d].cost.add(c) }
+            summaries.city.cost.add(c)
+        }
         let schools = SchoolReport.make(data.schools, context: context, buildings: buildings)
         var used = scenario
         used.settings = settings
@@ -104,6 +112,8 @@ public enum Analysis {
             problems: data.problems + problems, dropped: data.dropped, generatedLayers: data.generatedLayers,
             sources: InputSource.list(scenario, data: data), timings: StageClock())
         result.linkCount = mobile.linkCount
+        result.costs = costs
+        result.projectAreas = projectAreas
         result.summary = RunSummary(result)
         clock.lap(Stage.summarise.rawValue)
         result.timings = clock

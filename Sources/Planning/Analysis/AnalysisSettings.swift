@@ -48,6 +48,8 @@ public struct AnalysisSettings: Sendable {
     ]
     public var wlan = WLANSettings()
     public var funding = FundingSettings()
+    /// How gaps are priced (`costs:`).
+    public var costs = CostSettings()
     /// Eligible buildings closer than this are one underserved area, m.
     public var clusterDistanceM = 100.0
     /// Cut underserved areas at district borders.

@@ -36,6 +36,8 @@ public struct FundingSettings: Sendable {
     public var wlanCountsAsReliable = false
     /// The programme whose eligible buildings form the underserved areas.
     public var areaProgramme: FundingProgramme = .gigabit2023
+    /// How the eligible buildings are grouped into project areas (Fördergebiete).
+    public var projectAreas = ProjectAreaSettings()
 
     public init() {}
 

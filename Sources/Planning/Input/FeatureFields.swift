@@ -62,7 +62,9 @@ struct FeatureFields {
 
     func has(_ names: String...) -> Bool { lookup(names) != nil }
 
-    func string(_ names: String...) -> String? { lookup(names).map { $0.value.text.trimmingWhitespace } }
+    func string(_ names: String...) -> String? { string(names) }
+
+    func string(_ names: [String]) -> String? { lookup(names).map { $0.value.text.trimmingWhitespace } }
 
     mutating func requiredString(_ names: String...) -> String? {
         guard let v = lookup(names) else {

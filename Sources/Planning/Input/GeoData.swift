@@ -12,6 +12,8 @@ public struct GeoData: Sendable {
     public var districts: [District] = []
     public var population: [PopulationCell] = []
     public var streets: [Street] = []
+    /// The polygons of the `project_areas` input (named like districts).
+    public var projectAreaPolygons: [District] = []
     public var problems: [InputProblem] = []
     /// Features left out per layer because of errors.
     public var dropped: [LayerKind: Int] = [:]
@@ -19,6 +21,8 @@ public struct GeoData: Sendable {
     public var notes: [LayerKind: JSONObject] = [:]
     /// The same notes per file path.
     public var fileNotes: [String: JSONObject] = [:]
+    /// What the scenario's changes build (sites, access points, fibre), for the cost plan.
+    public var works = ScenarioWorks()
 
     public init(crs: CRS) { self.crs = crs }
 

@@ -131,6 +131,7 @@ public final class GeoDataLoader {
         case .districts: take(LayerDecoder.districts(layer), \.districts)
         case .population: take(LayerDecoder.population(layer), \.population)
         case .streets: take(LayerDecoder.streets(layer), \.streets)
+        case .projectAreas: take(LayerDecoder.districts(layer), \.projectAreaPolygons)
         }
     }
 }

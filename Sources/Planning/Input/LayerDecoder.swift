@@ -134,10 +134,7 @@ public enum LayerDecoder {
             let businesses = f.integer(["businesses"], in: 0...1_000_000) ?? 0
             let givenHouseholds = f.number(["households", "haushalte"], in: 0...100_000)
             let residents = f.number(["residents", "einwohner"], in: 0...1_000_000)
-            var address = f.string("address")
-            if address == nil, let street = f.string("addr:street") {
-                address = [street, f.string("addr:housenumber")].compactMap { $0 }.joined(separator: " ")
-            }
+            let address = f.postalAddress()
             guard let g else { return nil }
             if !useGiven && givenHouseholds == nil { withoutUse += 1 }
             let households =

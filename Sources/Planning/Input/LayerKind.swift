@@ -3,6 +3,8 @@ public enum LayerKind: String, Sendable, CaseIterable, Codable {
     case buildings, schools
     case focusPoints = "focus_points"
     case sites, wlan, fixed, districts, population, streets
+    /// Polygons that define project areas (Fördergebiete) for `funding.project_areas: {by: layer}`.
+    case projectAreas = "project_areas"
 
     /// Words in a file or table name that tell its layer, checked in this order.
     static let nameHints: [(LayerKind, [String])] = [
@@ -11,6 +13,7 @@ public enum LayerKind: String, Sendable, CaseIterable, Codable {
         (.sites, ["site", "antenna", "antenne", "standort", "mast", "cell"]),
         (.fixed, ["fixed", "festnetz", "markterkundung"]),
         (.population, ["population", "census", "zensus", "grid", "raster"]),
+        (.projectAreas, ["project_area", "project-area", "projektgebiet", "foerdergebiet", "fördergebiet"]),
         (.districts, ["district", "stadtteil", "bezirk", "postcode", "postleitzahl", "plz", "stadtzelle", "gemeinde"]),
         (.streets, ["street", "road", "strasse", "straße", "highway"]),
         (.buildings, ["building", "gebaeude", "gebäude", "address", "adress", "haus"]),

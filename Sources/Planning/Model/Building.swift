@@ -18,14 +18,15 @@ public struct Building: Sendable, Hashable {
     public var businesses: Int
     public var floors: Int
     public var heightM: Double
-    public var address: String?
+    /// The postal address (street, number and suffix, postcode, town, AGS), when the input has one.
+    public var address: PostalAddress?
     /// Every property of the input feature, passed through to the reports.
     public var attributes: JSONObject
 
     public init(
         id: String, geometry: Geometry, use: BuildingUse, households: Double, householdsEstimated: Bool = false,
-        residents: Double? = nil, businesses: Int = 0, floors: Int = 2, heightM: Double = 6, address: String? = nil,
-        attributes: JSONObject = JSONObject()
+        residents: Double? = nil, businesses: Int = 0, floors: Int = 2, heightM: Double = 6,
+        address: PostalAddress? = nil, attributes: JSONObject = JSONObject()
     ) {
         self.id = id
         self.geometry = geometry

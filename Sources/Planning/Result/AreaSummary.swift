@@ -20,6 +20,8 @@ public struct AreaSummary: Sendable {
     public var eligible: [FundingProgramme: BuildingCounts] = [:]
     /// Per coverage class of the settings, in their order (empty for underserved areas).
     public var coverage: [ClassCoverage] = []
+    /// The costs of connecting its buildings that the cost plan connects.
+    public var cost = CostTotals()
 
     /// Counts a building in `all` and under each programme it is eligible for.
     public mutating func add(_ b: BuildingResult) {

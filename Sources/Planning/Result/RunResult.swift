@@ -36,11 +36,18 @@ public struct RunResult: Sendable {
     public var timings: StageClock
     /// Building × transmitter links the mobile stage evaluated.
     public var linkCount = 0
+    /// What connecting the eligible buildings (and the scenario's fibre) costs, and the sites and access
+    /// points the scenario adds.
+    public var costs: CostPlan? = nil
+    /// The eligible buildings grouped into project areas (Fördergebiete), with costs, gap and split.
+    public var projectAreas: [ProjectArea] = []
     /// The headline numbers (summary.json, the run history, `--json`); made from the rest of the
     /// result by `Analysis.run`, the only place that makes a `RunResult`.
     public internal(set) var summary: RunSummary!
 
     public var settings: AnalysisSettings { scenario.settings }
+    /// The cost of connecting a building, when it is one the cost plan connects.
+    public func cost(ofBuilding i: Int) -> BuildingCost? { costs?.cost(ofBuilding: i) }
     /// How line of sight was decided: the scenario's method, or `probability` when it asked for
     /// footprints and the buildings have none.
     public var losMethod: AnalysisSettings.LOSMethod { scenario.settings.losMethod }

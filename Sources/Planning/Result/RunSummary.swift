@@ -16,6 +16,8 @@ public struct RunSummary: Codable, Sendable {
     public var schools: Schools
     public var inputProblems: Problems
     public var radio: Radio
+    /// What closing the gaps costs (absent in summaries written before costs were priced).
+    public var costs: Costs?
     public var generatedLayers: [String]
 
     enum CodingKeys: String, CodingKey {
@@ -24,7 +26,7 @@ public struct RunSummary: Codable, Sendable {
         case underservedAreas = "underserved_areas"
         case coverage, schools
         case inputProblems = "input_problems"
-        case radio
+        case radio, costs
         case generatedLayers = "generated_layers"
     }
 
@@ -117,6 +119,43 @@ public struct RunSummary: Codable, Sendable {
         public var errors: Int
         public var warnings: Int
         public var dropped: OrderedMembers<Int>
+    }
+
+    /// Euros, metres and homes of the cost plan; the gap and its split summed over the project areas.
+    public struct Costs: Codable, Sendable {
+        public var programme: String
+        public var buildings: Int
+        public var homes: Int
+        public var estimatedBuildings: Int
+        public var routeM: Double
+        public var estimatedRouteM: Double
+        public var fibreEUR: Double
+        public var sitesEUR: Double
+        public var accessPointsEUR: Double
+        public var totalEUR: Double
+        public var fibreEURPerHome: Double?
+        public var projectAreas: Int
+        public var gapEUR: Double
+        public var federalEUR: Double
+        public var stateEUR: Double
+        public var municipalEUR: Double
+
+        enum CodingKeys: String, CodingKey {
+            case programme, buildings, homes
+            case estimatedBuildings = "estimated_buildings"
+            case routeM = "route_m"
+            case estimatedRouteM = "estimated_route_m"
+            case fibreEUR = "fibre_eur"
+            case sitesEUR = "sites_eur"
+            case accessPointsEUR = "access_points_eur"
+            case totalEUR = "total_eur"
+            case fibreEURPerHome = "fibre_eur_per_home"
+            case projectAreas = "project_areas"
+            case gapEUR = "gap_eur"
+            case federalEUR = "federal_eur"
+            case stateEUR = "state_eur"
+            case municipalEUR = "municipal_eur"
+        }
     }
 
     public struct Radio: Codable, Sendable {
@@ -219,6 +258,21 @@ extension RunSummary {
                 Dictionary(grouping: extrapolated.flatMap { Set($0.map(Self.limitKind)) }, by: { $0 }).sorted {
                     $0.key < $1.key
                 }.map { ($0.key, $0.value.count) }))
+        costs = r.costs.map { plan in
+            var totals = CostTotals()
+            for c in plan.buildings { totals.add(c) }
+            let euros = { (v: Double) in v.rounded() }
+            let gaps = r.projectAreas.map(\.gap)
+            return Costs(
+                programme: funding.areaProgramme.rawValue, buildings: totals.buildings, homes: totals.homes,
+                estimatedBuildings: totals.estimatedBuildings, routeM: euros(plan.routedM),
+                estimatedRouteM: euros(plan.estimatedM), fibreEUR: euros(totals.capex), sitesEUR: euros(plan.sitesCost),
+                accessPointsEUR: euros(plan.accessPointsCost), totalEUR: euros(plan.capex),
+                fibreEURPerHome: totals.costPerHome.map(euros), projectAreas: r.projectAreas.count,
+                gapEUR: euros(gaps.reduce(0) { $0 + $1.gap }), federalEUR: euros(gaps.reduce(0) { $0 + $1.federal }),
+                stateEUR: euros(gaps.reduce(0) { $0 + $1.state }),
+                municipalEUR: euros(gaps.reduce(0) { $0 + $1.municipal }))
+        }
         generatedLayers = r.generatedLayers
     }
 

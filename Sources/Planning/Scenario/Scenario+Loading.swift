@@ -109,6 +109,7 @@ extension Scenario {
                 throw fail(change, "add_sites", "a site with id \"\(dup.id)\" exists already")
             }
             data.sites += added.sites
+            data.works.newSites += added.sites.count
         case .removeSites(let s):
             let chosen = Set(try selectSites(s, data, change, context: context))
             if s.selectsSectors {
@@ -142,6 +143,7 @@ extension Scenario {
                             f.problems.first { $0.severity == .error }?.reason ?? "invalid sector")
                     }
                     data.sites[i].sectors.append(sector)
+                    data.works.upgradedSiteIDs.insert(data.sites[i].id)
                 }
             }
         case .upgrade(let s, let u):
@@ -155,6 +157,7 @@ extension Scenario {
                     if let l = u.layers { sector.layers = l }
                     sector.id += "-\(u.technology.rawValue)"
                     data.sites[i].sectors[k] = sector
+                    data.works.upgradedSiteIDs.insert(data.sites[i].id)
                 }
             }
         case .addWLAN(let s, let t):
@@ -171,6 +174,7 @@ extension Scenario {
                             eirpDBm: WLANRate.legalEIRP(bandMHz: t.bandMHz, indoor: true), indoor: true,
                             isPublic: t.isPublic, backhaulMbps: t.backhaulMbps,
                             attributes: JSONObject([("building_id", .string(b.id)), ("scenario", .string(name))])))
+                    data.works.newAccessPoints += 1
                 }
             }
         case .addFibre(let s, let t):
@@ -183,6 +187,7 @@ extension Scenario {
                         technology: t.technology, downMbps: t.downMbps, upMbps: t.upMbps, provider: t.provider,
                         plannedWithin3Years: t.plannedWithin3Years || t.plannedDate != nil, plannedDate: t.plannedDate,
                         attributes: JSONObject([("scenario", .string(name))])))
+                data.works.fibreBuildings.append(b.id)
             }
         }
     }

@@ -7,7 +7,7 @@ import Yams
 public enum ScenarioReader {
     static let topKeys = [
         "name", "description", "base", "crs", "csv_crs", "on_invalid", "inputs", "radio", "analysis", "funding",
-        "changes",
+        "costs", "changes",
     ]
 
     /// - Throws: `UnreadableScenario` when a file cannot be read as YAML, `ScenarioError` for a wrong key or value.
@@ -166,6 +166,12 @@ public enum ScenarioReader {
         if let v = top["radio"] { try readRadio(v, into: &scenario.settings) }
         if let v = top["analysis"] { try readAnalysis(v, into: &scenario.settings) }
         if let v = top["funding"] { try readFunding(v, into: &scenario.settings.funding) }
+        if let v = top["costs"] { try readCosts(v, into: &scenario.settings.costs, workingCRS: scenario.workingCRS) }
+        if scenario.settings.funding.projectAreas.grouping == .layer && (scenario.inputs[.projectAreas] ?? []).isEmpty {
+            throw ScenarioError(
+                file: path, key: "funding.project_areas.by",
+                message: "by: layer needs a project_areas input (a polygon file) under inputs")
+        }
         if let v = top["changes"] { for item in try v.sequence() { scenario.changes.append(try readChange(item)) } }
         return scenario
     }
@@ -243,7 +249,7 @@ public enum ScenarioReader {
         let m = try v.mapping(
             allowed: numbers.map(\.0) + [
                 "area_programme", "mobile_counts", "wlan_counts", "black_spot_networks", "survey_date",
-                "planning_horizon_years", "upgradable_technologies",
+                "planning_horizon_years", "upgradable_technologies", "project_areas",
             ])
         for (key, path) in numbers { if let x = m[key] { f[keyPath: path] = try x.double(in: 0...100_000) } }
         if let x = m["area_programme"] { f.areaProgramme = try x.choice(FundingProgramme.self) }
@@ -251,6 +257,7 @@ public enum ScenarioReader {
         if let x = m["wlan_counts"] { f.wlanCountsAsReliable = try x.bool() }
         if let x = m["black_spot_networks"] { f.grey2021BlackSpotNetworks = try x.int(in: 1...10) }
         if let x = m["survey_date"] { f.surveyDate = try x.date() }
+        if let x = m["project_areas"] { try readProjectAreas(x, into: &f.projectAreas) }
         if let x = m["planning_horizon_years"] { f.planningHorizonYears = try x.int(in: 0...10) }
         if let x = m["upgradable_technologies"] {
             f.upgradableTechnologies = Set(try x.list().map { try $0.choice(FixedTechnology.self) })

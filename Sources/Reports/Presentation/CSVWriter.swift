@@ -17,11 +17,18 @@ public enum CSVWriter {
 
     /// Writes a layer as a table of its fields; with `wktCRS`, the geometry as WKT in that CRS and the
     /// CRS itself (e.g. `EPSG:25832`) in two last columns, so that a reader knows what the coordinates are.
-    public static func write(_ layer: OutputLayer, wktCRS: CRS?, to path: String) throws {
+    /// German (`locale: .de`) is what a German spreadsheet opens as columns: `;`-separated, decimal commas,
+    /// UTF-8 with a byte-order mark.
+    public static func write(_ layer: OutputLayer, wktCRS: CRS?, locale: ReportLocale = .en, to path: String) throws {
         let names = layer.fields.map(\.name)
         let sink = try FileSink(path: path)
-        let crs = wktCRS.map { field($0.identifier) }
-        try sink.write((names + (wktCRS != nil ? ["wkt", "crs"] : [])).map { field($0) }.joined(separator: ",") + "\n")
+        let sep = locale.csvSeparator
+        let joiner = String(sep)
+        let crs = wktCRS.map { field($0.identifier, separator: sep) }
+        try sink.write(
+            (locale == .de ? "\u{FEFF}" : "")
+                + (names + (wktCRS != nil ? ["wkt", "crs"] : [])).map { field($0, separator: sep) }.joined(
+                    separator: joiner) + "\n")
         try streamFormatted(
             layer,
             { range in
@@ -29,16 +36,24 @@ public enum CSVWriter {
                 for i in range {
                     let r = layer.row(i)
                     for (k, value) in r.values.enumerated() {
-                        if k > 0 { text += "," }
-                        text += field(value.text)
+                        if k > 0 { text += joiner }
+                        text += field(cell(value, locale), separator: sep)
                     }
                     if let crs {
-                        text += (names.isEmpty ? "" : ",") + field(try r.geometry?.wkt(decimals: 2) ?? "") + "," + crs
+                        text +=
+                            (names.isEmpty ? "" : joiner)
+                            + field(try r.geometry?.wkt(decimals: 2) ?? "", separator: sep) + joiner + crs
                     }
                     text += "\n"
                 }
                 return text
             }, write: sink.write)
         try sink.close()
+    }
+
+    /// A value as a cell: numbers with the locale's decimal separator.
+    static func cell(_ value: JSONValue, _ locale: ReportLocale) -> String {
+        if locale == .de, case .number = value { return value.text.replacingOccurrences(of: ".", with: ",") }
+        return value.text
     }
 }

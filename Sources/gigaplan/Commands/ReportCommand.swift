@@ -6,13 +6,18 @@ import Reports
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "One HTML report per district or per underserved area, for funding applications, plus an index.",
-        discussion: "Writes district-<id>.html or area-<id>.html and index.html under --out (default "
-            + "out/<scenario>-reports-<per>). Exit codes as for run.")
+        abstract: "One HTML report per district or underserved area, or the German application pack per project "
+            + "area, plus an index.",
+        discussion: "Writes district-<id>.html or area-<id>.html, or per project area a folder PG-<n>/ with "
+            + "adressliste.csv, shp/, fgb/, kml/ (project area, addresses, trenches), bericht.html and bericht.pdf, "
+            + "and index.html under --out (default out/<scenario>-reports-<per>). Exit codes as for run.")
 
     @OptionGroup var options: ScenarioOptions
 
-    @Option(help: "district or area.") var per: ReportSet.Per
+    @Option(help: "district, area or project-area.") var per: ReportSet.Per
+
+    @Flag(help: "With --per project-area: leave out the PDFs (they need Debian's chromium-headless-shell).") var noPdf =
+        false
 
     @Option(help: "Output folder.") var out: String?
 
@@ -28,7 +33,7 @@ struct ReportCommand: ParsableCommand {
         }
         let count = try exitOnError {
             try OutputFolder.claim(directory, owner: scenario.name, protecting: protected).fill { root in
-                try ReportSet.write(result, per: per, into: root)
+                try ReportSet.write(result, per: per, into: root, pdf: !noPdf)
             }
         }
         print("\(count) report(s) and index.html → \(directory)")

@@ -29,10 +29,13 @@ struct RunCommand: ParsableCommand {
 
     @Flag(help: "Print the time of each stage.") var timings = false
 
+    @Option(help: "CSV files: en (comma, decimal point) or de (semicolon, decimal comma, UTF-8 with BOM).") var locale:
+        ReportLocale = .en
+
     /// The formats parsed from `--format` by `validate()`.
     var formats: Set<OutputFormat> = []
 
-    enum CodingKeys: String, CodingKey { case options, out, format, store, json, timings }
+    enum CodingKeys: String, CodingKey { case options, out, format, store, json, timings, locale }
 
     mutating func validate() throws {
         do { formats = try OutputFormat.parseList(format) } catch { throw ValidationError("\(error)") }
@@ -61,7 +64,7 @@ struct RunCommand: ParsableCommand {
         let (files, writerTimes) = try exitOnError {
             let folder = try OutputFolder.claim(outputDirectory, owner: scenario.name, protecting: protected)
             return try clock.measure("write (in parallel)") {
-                try RunWriter.write(result, to: folder, formats: formats)
+                try RunWriter.write(result, to: folder, formats: formats, locale: locale)
             }
         }
         for (name, seconds) in writerTimes { clock.add("  \(name)", seconds, counted: false) }

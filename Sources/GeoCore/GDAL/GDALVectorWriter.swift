@@ -1,0 +1,169 @@
+import CGDAL
+import Foundation
+
+/// The vector formats gigaplan writes through GDAL, beside its own GeoPackage, GeoJSON and CSV writers.
+public enum GDALVectorFormat: String, Sendable, CaseIterable {
+    case shapefile, flatgeobuf, kml
+
+    /// GDAL's driver name.
+    var driver: String {
+        switch self {
+        case .shapefile: "ESRI Shapefile"
+        case .flatgeobuf: "FlatGeobuf"
+        case .kml: "KML"
+        }
+    }
+
+    public var fileExtension: String {
+        switch self {
+        case .shapefile: "shp"
+        case .flatgeobuf: "fgb"
+        case .kml: "kml"
+        }
+    }
+
+    /// KML holds WGS84 longitude/latitude only (OGC KML 2.2); the others keep the working CRS.
+    var requiresWGS84: Bool { self == .kml }
+}
+
+/// Writes one layer to a new file through GDAL (Debian's libgdal): a Shapefile (UTF-8, with `.prj` and
+/// `.cpg`), a FlatGeobuf (with its spatial index) or a KML file (reprojected to WGS84). Booleans become
+/// integers 0/1, since a Shapefile has no boolean type. Field names longer than a Shapefile's 10
+/// characters must be shortened by the caller (`GDALVectorWriter.shapefileNames`).
+public enum GDALVectorWriter {
+    /// GDAL's drivers are registered once per process.
+    private static let registered: Bool = {
+        GDALAllRegister()
+        return true
+    }()
+
+    /// - Parameters:
+    ///   - row: the geometry (in `crs`) and the values, in field order, of row `i`.
+    /// - Throws: `FileWriteError` with GDAL's message when the file cannot be made or a feature not written.
+    public static func write(
+        path: String, format: GDALVectorFormat, layerName: String, crs: CRS, geometryType: String,
+        fields: [GeoPackageField], count: Int, row: (Int) throws -> (Geometry?, [JSONValue])
+    ) throws {
+        _ = registered
+        CPLErrorReset()
+        func failure(_ what: String) -> FileWriteError {
+            let message = String(cString: CPLGetLastErrorMsg())
+            return FileWriteError(path: path, reason: message.isEmpty ? what : "\(what): \(message)")
+        }
+        guard let driver = GDALGetDriverByName(format.driver) else {
+            throw failure("GDAL has no \(format.driver) driver")
+        }
+        guard let dataset = GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, nil) else {
+            throw failure("GDAL cannot create the file")
+        }
+        var closed = false
+        defer { if !closed { GDALClose(dataset) } }
+        let target = format.requiresWGS84 ? CRS.wgs84 : crs
+        guard let srs = OSRNewSpatialReference(nil) else { throw failure("no spatial reference") }
+        defer { OSRDestroySpatialReference(srs) }
+        guard OSRSetFromUserInput(srs, target.identifier) == OGRERR_NONE else {
+            throw failure("GDAL does not know \(target.identifier)")
+        }
+        OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER)
+        var options: [String] = []
+        if format == .shapefile { options.append("ENCODING=UTF-8") }
+        let layer = try withCStrings(options) { list in
+            GDALDatasetCreateLayer(dataset, layerName, srs, wkbType(geometryType), list)
+        }
+        guard let layer else { throw failure("GDAL cannot create layer \(layerName)") }
+        // Some drivers start a layer with fields of their own (KML: Name, Description): ours follow them.
+        let base = OGR_FD_GetFieldCount(OGR_L_GetLayerDefn(layer))
+        for f in fields {
+            guard let definition = OGR_Fld_Create(f.name, fieldType(f.kind)) else { throw failure("no field") }
+            defer { OGR_Fld_Destroy(definition) }
+            guard OGR_L_CreateField(layer, definition, 1) == OGRERR_NONE else {
+                throw failure("GDAL cannot create field \(f.name)")
+            }
+        }
+        let projector = Projector()
+        let definition = OGR_L_GetLayerDefn(layer)
+        for i in 0..<count {
+            let (geometry, values) = try row(i)
+            guard let feature = OGR_F_Create(definition) else { throw failure("no feature") }
+            defer { OGR_F_Destroy(feature) }
+            for (k, value) in values.enumerated() {
+                let field = base + Int32(k)
+                switch value {
+                case .null: OGR_F_SetFieldNull(feature, field)
+                case .bool(let b): OGR_F_SetFieldInteger(feature, field, b ? 1 : 0)
+                case .number(let n):
+                    if fields[k].kind == .integer {
+                        OGR_F_SetFieldInteger64(feature, field, Int64(n))
+                    } else {
+                        OGR_F_SetFieldDouble(feature, field, n)
+                    }
+                default: OGR_F_SetFieldString(feature, field, value.text)
+                }
+            }
+            if var g = geometry {
+                if format.requiresWGS84 { g = try projector.transform(g, from: crs, to: .wgs84) }
+                var bytes = WKB.encode(g)
+                var made: OGRGeometryH?
+                let status = bytes.withUnsafeMutableBytes { raw in
+                    OGR_G_CreateFromWkb(raw.baseAddress, srs, &made, Int32(raw.count))
+                }
+                guard status == OGRERR_NONE, let made else { throw failure("GDAL cannot read geometry \(i)") }
+                OGR_F_SetGeometryDirectly(feature, made)
+            }
+            guard OGR_L_CreateFeature(layer, feature) == OGRERR_NONE else { throw failure("feature \(i) not written") }
+        }
+        closed = true
+        CPLErrorReset()
+        GDALClose(dataset)
+        if CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal {
+            throw failure("GDAL could not finish the file")
+        }
+    }
+
+    /// Field names a Shapefile can hold (at most 10 bytes), unique: cut names, numbered where two collide.
+    public static func shapefileNames(_ names: [String]) -> [String] {
+        var used: Set<String> = []
+        return names.map { name in
+            var candidate = String(name.prefix(10))
+            var k = 1
+            while used.contains(candidate.lowercased()) {
+                let tail = String(k)
+                candidate = String(name.prefix(10 - tail.count)) + tail
+                k += 1
+            }
+            used.insert(candidate.lowercased())
+            return candidate
+        }
+    }
+
+    static func wkbType(_ name: String) -> OGRwkbGeometryType {
+        switch name {
+        case "POINT": wkbPoint
+        case "LINESTRING": wkbLineString
+        case "POLYGON": wkbPolygon
+        case "MULTIPOINT": wkbMultiPoint
+        case "MULTILINESTRING": wkbMultiLineString
+        case "MULTIPOLYGON": wkbMultiPolygon
+        default: wkbUnknown
+        }
+    }
+
+    static func fieldType(_ kind: GeoPackageField.Kind) -> OGRFieldType {
+        switch kind {
+        case .text: OFTString
+        case .real: OFTReal
+        case .integer: OFTInteger64
+        case .boolean: OFTInteger
+        }
+    }
+
+    /// Calls `body` with a NULL-terminated C array of the strings (nil when there are none).
+    static func withCStrings<T>(
+        _ strings: [String], _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) throws -> T
+    ) rethrows -> T {
+        guard !strings.isEmpty else { return try body(nil) }
+        var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) } + [nil]
+        defer { for p in pointers { free(p) } }
+        return try pointers.withUnsafeMutableBufferPointer { try body($0.baseAddress) }
+    }
+}

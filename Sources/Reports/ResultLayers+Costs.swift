@@ -1,0 +1,147 @@
+import GeoCore
+import Planning
+import Radio
+
+extension ResultLayers {
+    /// The cost fields of a building: its project area, capex, route share and drop, and whether the
+    /// trench is the estimate.
+    static let costFields: [GeoPackageField] = [
+        .init("project_area", .text), .init("capex_eur", .real), .init("route_m", .real), .init("drop_m", .real),
+        .init("cost_estimated", .boolean),
+    ]
+
+    /// The cost totals of an area or district.
+    static let totalFields: [GeoPackageField] = [
+        .init("priced_buildings", .integer), .init("homes", .integer), .init("route_m", .real),
+        .init("capex_eur", .real), .init("capex_eur_per_home", .real), .init("estimated_buildings", .integer),
+    ]
+
+    /// Building index → index of its project area.
+    static func projectAreaIndex(_ r: RunResult) -> [Int: Int] {
+        var index: [Int: Int] = [:]
+        for (k, p) in r.projectAreas.enumerated() { for m in p.members { index[m] = k } }
+        return index
+    }
+
+    static func addressValues(_ b: BuildingResult, into o: inout RowBuilder) {
+        let a = b.address
+        o["street"] = a.map { .string($0.street) } ?? .null
+        o["house_number"] = a.map { .string($0.houseNumber + $0.suffix) } ?? .null
+        o["postcode"] = a.map { .string($0.postcode) } ?? .null
+        o["town"] = a.map { .string($0.town) } ?? .null
+        o["ags"] = a.map { .string($0.ags) } ?? .null
+        o["address_category"] = .string(AddressCategory.of(use: b.use, focusKind: b.focusKind).rawValue)
+    }
+
+    static func costValues(_ c: BuildingCost?, projectArea: String?, into o: inout RowBuilder) {
+        o["project_area"] = projectArea.map { .string($0) } ?? .null
+        o["capex_eur"] = number(c?.capex)
+        o["route_m"] = number(c?.routeM, 10)
+        o["drop_m"] = number(c?.dropM, 10)
+        o["cost_estimated"] = c.map { .bool($0.estimated) } ?? .null
+    }
+
+    static func totals(_ c: CostTotals, into o: inout JSONObject) {
+        o["priced_buildings"] = .number(Double(c.buildings))
+        o["homes"] = .number(Double(c.homes))
+        o["route_m"] = number(c.routeM, 1)
+        o["capex_eur"] = number(c.capex, 1)
+        o["capex_eur_per_home"] = number(c.costPerHome, 1)
+        o["estimated_buildings"] = .number(Double(c.estimatedBuildings))
+    }
+
+    /// The fields of a project area: name, counts, costs, gap and split.
+    static let projectAreaFields: [GeoPackageField] =
+        [.init("id", .text), .init("name", .text), .init("underserved_areas", .integer)] + totalFields + [
+            .init("gap_eur", .real), .init("federal_eur", .real), .init("state_eur", .real),
+            .init("municipal_eur", .real),
+        ]
+
+    static func projectAreaValues(_ p: ProjectArea) -> JSONObject {
+        var o = JSONObject([
+            ("id", .string(p.id)), ("name", .string(p.name)), ("underserved_areas", .number(Double(p.areas.count))),
+        ])
+        totals(p.cost, into: &o)
+        o["gap_eur"] = number(p.gap.gap, 1)
+        o["federal_eur"] = number(p.gap.federal, 1)
+        o["state_eur"] = number(p.gap.state, 1)
+        o["municipal_eur"] = number(p.gap.municipal, 1)
+        return o
+    }
+
+    /// The fields of an address of the application's address list.
+    static let addressFields: [GeoPackageField] = [
+        .init("project_area", .text), .init("building_id", .text), .init("street", .text), .init("house_number", .text),
+        .init("postcode", .text), .init("town", .text), .init("ags", .text), .init("category", .text),
+        .init("homes", .integer), .init("programme", .text), .init("eligible", .boolean), .init("reason", .text),
+        .init("down_mbps_today", .real), .init("up_mbps_today", .real), .init("technology_today", .text),
+        .init("planned", .text), .init("capex_eur", .real), .init("generated", .boolean),
+    ]
+
+    /// One address of the list: the building's address at its anchor point, its verdict under the area
+    /// programme, its rate today and what is planned.
+    static func addressFeature(_ r: RunResult, building i: Int, projectArea: String, index: Int) -> Feature {
+        let b = r.buildings[i]
+        let programme = r.settings.funding.areaProgramme
+        let verdict = b.service.funding[programme]!
+        let best = b.service.fixed.best
+        let planned = b.service.fixed.planned.map {
+            "\($0.technology.rawValue) \(NumberText.plain($0.downMbps))/\(NumberText.plain($0.upMbps))"
+                + ($0.plannedDate.map { " \($0)" } ?? "")
+        }.joined(separator: "; ")
+        let a = b.address
+        return Feature(
+            index: index, geometry: b.geometry.anchor.map { .point($0) },
+            properties: JSONObject([
+                ("project_area", .string(projectArea)), ("building_id", .string(b.id)),
+                ("street", .string(a?.street ?? "")),
+                ("house_number", .string(a.map { $0.houseNumber + $0.suffix } ?? "")),
+                ("postcode", .string(a?.postcode ?? "")), ("town", .string(a?.town ?? "")),
+                ("ags", .string(a?.ags ?? "")),
+                ("category", .string(AddressCategory.of(use: b.use, focusKind: b.focusKind).rawValue)),
+                ("homes", .number(Double(CostPlan.homes(b.building)))), ("programme", .string(programme.rawValue)),
+                ("eligible", .bool(verdict.eligible)), ("reason", .string(verdict.reason.rawValue)),
+                ("down_mbps_today", number(best?.downMbps ?? 0)), ("up_mbps_today", number(best?.upMbps ?? 0)),
+                ("technology_today", .string(best?.technology.rawValue ?? "none")), ("planned", .string(planned)),
+                ("capex_eur", number(r.cost(ofBuilding: i)?.capex, 1)),
+                ("generated", .bool(b.attributes["generated"] == .bool(true))),
+            ]))
+    }
+
+    /// The layers of the cost plan: project areas, the planned trenches, and the address list.
+    static func costLayers(_ r: RunResult) throws -> [OutputLayer] {
+        var trenches: [Feature] = []
+        for (k, s) in (r.costs?.segments ?? []).enumerated() {
+            trenches.append(
+                Feature(
+                    index: k, geometry: .lineString([s.from, s.to]),
+                    properties: JSONObject([
+                        ("surface", .string(s.surface.rawValue)), ("length_m", number(s.lengthM, 10)),
+                        ("homes", .number(Double(s.homes))), ("estimated", .bool(s.estimated)),
+                    ])))
+        }
+        var addresses: [Feature] = []
+        for p in r.projectAreas {
+            for i in p.members {
+                addresses.append(addressFeature(r, building: i, projectArea: p.id, index: addresses.count))
+            }
+        }
+        return [
+            OutputLayer(
+                name: "project_areas", geometryType: "MULTIPOLYGON", fields: projectAreaFields,
+                features: r.projectAreas.enumerated().map { k, p in
+                    Feature(index: k, geometry: p.geometry, properties: projectAreaValues(p))
+                }, description: "Project areas (Fördergebiete): costs, funding gap and split"),
+            OutputLayer(
+                name: "trenches", geometryType: "LINESTRING",
+                fields: [
+                    .init("surface", .text), .init("length_m", .real), .init("homes", .integer),
+                    .init("estimated", .boolean),
+                ], features: trenches,
+                description: "Planned trenches: along streets, or a rectilinear estimate where none leads"),
+            OutputLayer(
+                name: "addresses", geometryType: "POINT", fields: addressFields, features: addresses,
+                description: "Address list of the project areas"),
+        ]
+    }
+}

@@ -1,0 +1,62 @@
+import GeoCore
+import Testing
+
+@testable import Planning
+
+/// Addresses from the spellings real files use, and the market-survey categories.
+@Suite struct AddressTests {
+    @Test(arguments: [
+        ("12", "12", ""), ("12a", "12", "a"), ("12 A", "12", "a"), ("12-14", "12-14", ""), ("12 - 14b", "12-14", "b"),
+        ("7 1/2", "7", "1/2"), ("  3 ", "3", ""), ("", "", ""),
+    ]) func houseNumbers(_ written: String, _ number: String, _ suffix: String) {
+        let split = PostalAddress.splitHouseNumber(written)
+        #expect(split.number == number && split.suffix == suffix)
+    }
+
+    @Test func oneLineAddress() throws {
+        let a = try #require(PostalAddress.parse("Am Stadtgraben 12a, 48143 Münster"))
+        #expect(
+            a
+                == PostalAddress(
+                    street: "Am Stadtgraben", houseNumber: "12", suffix: "a", postcode: "48143", town: "Münster"))
+        #expect(a.text == "Am Stadtgraben 12a, 48143 Münster")
+        #expect(PostalAddress.parse("Prinzipalmarkt") == nil)
+    }
+
+    static func address(_ properties: [(String, JSONValue)]) -> PostalAddress? {
+        let feature = Feature(index: 0, geometry: .point(Coordinate(0, 0)), properties: JSONObject(properties))
+        return FeatureFields(feature, file: "f", layer: "buildings").postalAddress()
+    }
+
+    @Test func osmGermanAndHauskoordinatenSpellings() {
+        let expected = PostalAddress(
+            street: "Salzstraße", houseNumber: "5", suffix: "b", postcode: "48143", town: "Münster", ags: "05515000")
+        #expect(
+            Self.address([
+                ("addr:street", .string("Salzstraße")), ("addr:housenumber", .string("5b")),
+                ("addr:postcode", .string("48143")), ("addr:city", .string("Münster")), ("ags", .string("05515000")),
+            ]) == expected)
+        #expect(
+            Self.address([
+                ("Strasse", .string("Salzstraße")), ("Hausnummer", .number(5)), ("Hausnummernzusatz", .string("B")),
+                ("PLZ", .string("48143")), ("Ort", .string("Münster")), ("AGS", .string("05515000")),
+            ]) == expected)
+        // HK-DE: the AGS from Land, Regierungsbezirk, Kreis and Gemeinde.
+        #expect(
+            Self.address([
+                ("LAN", .string("05")), ("RBZ", .string("5")), ("KRS", .string("15")), ("GMD", .string("000")),
+                ("STN", .string("Salzstraße")), ("HNR", .string("5")), ("ADZ", .string("b")), ("PLZ", .string("48143")),
+                ("ONM", .string("Münster")),
+            ]) == expected)
+        #expect(Self.address([("name", .string("no address"))]) == nil)
+    }
+
+    @Test func categories() {
+        #expect(AddressCategory.of(use: .residential, focusKind: nil) == .private)
+        #expect(AddressCategory.of(use: .commercial, focusKind: nil) == .business)
+        #expect(AddressCategory.of(use: .residential, focusKind: "school") == .school)
+        #expect(AddressCategory.of(use: .other, focusKind: "farm") == .farm)
+        #expect(AddressCategory.of(use: .public, focusKind: nil) == .authority)
+        #expect(AddressCategory.of(use: .industrial, focusKind: "business_park") == .businessPark)
+    }
+}
