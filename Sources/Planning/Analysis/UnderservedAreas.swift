@@ -58,23 +58,16 @@ public enum UnderservedAreas {
         guard !eligible.isEmpty else { return [] }
         let geometry = { (k: Int) in buildings[eligible[k]].geometry }
         let tree = STRtree(boxes: eligible.indices.map { geometry($0).boundingBox!.expanded(by: joinDistance / 2) })
-        var parent = Array(0..<eligible.count)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
+        var sets = DisjointSets(count: eligible.count)
         for a in eligible.indices {
             let ga = geometry(a)
-            for b in tree.query(ga.boundingBox!.expanded(by: joinDistance / 2)) where b > a && find(a) != find(b) {
-                if Self.distance(ga, geometry(b)) <= joinDistance { parent[find(a)] = find(b) }
+            for b in tree.query(ga.boundingBox!.expanded(by: joinDistance / 2))
+            where b > a && sets.find(a) != sets.find(b) {
+                if Self.distance(ga, geometry(b)) <= joinDistance { sets.join(a, into: b) }
             }
         }
         var clusters: [Int: [Int]] = [:]
-        for k in eligible.indices { clusters[find(k), default: []].append(k) }
+        for k in eligible.indices { clusters[sets.find(k), default: []].append(k) }
         let ordered = clusters.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
         let outline: @Sendable ([Int]) throws -> Geometry = { members in
             try Geometry.union(

@@ -77,28 +77,20 @@ public enum ProjectAreas {
             }
         }
         pairs.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
-        var parent = Array(areas.indices)
+        var sets = DisjointSets(count: areas.count)
         var totals = cost
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
         for (_, a, b) in pairs {
-            let (ra, rb) = (find(a), find(b))
+            let (ra, rb) = (sets.find(a), sets.find(b))
             guard ra != rb else { continue }
             var merged = totals[ra]
             merged.add(totals[rb])
             guard (merged.costPerHome ?? 0) <= settings.maximumCostPerHome else { continue }
             let (keep, drop) = ra < rb ? (ra, rb) : (rb, ra)
-            parent[drop] = keep
+            sets.join(drop, into: keep)
             totals[keep] = merged
         }
         var groups: [Int: [Int]] = [:]
-        for a in areas.indices { groups[find(a), default: []].append(a) }
+        for a in areas.indices { groups[sets.find(a), default: []].append(a) }
         return groups.values.sorted { $0[0] < $1[0] }
     }
 

@@ -19,15 +19,7 @@ struct RectilinearTree {
 
     init(points: [Coordinate], root: Int, radius: Double) {
         let n = points.count
-        var union = Array(0..<n)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while union[x] != x {
-                union[x] = union[union[x]]
-                x = union[x]
-            }
-            return x
-        }
+        var sets = DisjointSets(count: n)
         var edges: [(Double, Int, Int)] = []
         let tree = STRtree(
             boxes: points.map { BoundingBox(minX: $0.x, minY: $0.y, maxX: $0.x, maxY: $0.y).expanded(by: radius / 2) })
@@ -42,17 +34,18 @@ struct RectilinearTree {
         edges.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
         var adjacency = [[(Int, Double)]](repeating: [], count: n)
         func link(_ a: Int, _ b: Int, _ d: Double) {
-            union[find(a)] = find(b)
+            sets.join(a, into: b)
             adjacency[a].append((b, d))
             adjacency[b].append((a, d))
         }
-        for (d, a, b) in edges where find(a) != find(b) { link(a, b, d) }
+        for (d, a, b) in edges where sets.find(a) != sets.find(b) { link(a, b, d) }
         // Join the parts: from the root's part, always the closest pair to a part not yet joined.
         var parts: [Int: [Int]] = [:]
-        for i in 0..<n { parts[find(i), default: []].append(i) }
+        for i in 0..<n { parts[sets.find(i), default: []].append(i) }
         if parts.count > 1 {
-            var joined = parts[find(root)]!
-            var rest = parts.filter { $0.key != find(root) }.map(\.value).sorted { $0[0] < $1[0] }
+            let rootPart = sets.find(root)
+            var joined = parts[rootPart]!
+            var rest = parts.filter { $0.key != rootPart }.map(\.value).sorted { $0[0] < $1[0] }
             while !rest.isEmpty {
                 var best = (Double.infinity, 0, 0, 0)  // distance, part, from, to
                 for (k, part) in rest.enumerated() {
