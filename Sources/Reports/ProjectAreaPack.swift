@@ -47,9 +47,7 @@ public enum ProjectAreaPack {
         files.append("adressliste.csv")
 
         // The GIS layers in every format.
-        let trenchSegments = (r.costs?.segments ?? []).filter { s in
-            p.geometry.boundingBox.map { $0.expanded(by: r.settings.clusterDistanceM).contains(s.from) } ?? false
-        }
+        let trenchSegments = r.costs.map { plan in plan.segments(serving: p.members).map { plan.segments[$0] } } ?? []
         let layers: [(String, String, [GeoPackageField], [Feature])] = [
             (
                 layerNames.area, "MULTIPOLYGON", ResultLayers.projectAreaFields,

@@ -12,7 +12,7 @@ import Reports
             """, version: RunHistory.versionNumber,
         subcommands: [
             RunCommand.self, CompareCommand.self, ReportCommand.self, HistoryCommand.self, ValidateCommand.self,
-            TableCommand.self, RadioCommand.self,
+            TableCommand.self, RadioCommand.self, SurveyCommand.self,
         ])
 
     /// Without a subcommand: the usage on standard error, exit 2 (the command line was incomplete).

@@ -60,3 +60,38 @@ import Testing
         #expect(AddressCategory.of(use: .industrial, focusKind: "business_park") == .businessPark)
     }
 }
+
+/// A building without an address takes the one of its fixed-line address point; one with its own keeps it.
+@Suite struct FixedLineAddressTests {
+    @Test func buildingsTakeTheAddressOfTheirFixedLineRecords() throws {
+        var data = GeoData(crs: .etrs89UTM32)
+        let square = { (x: Double) in
+            Geometry.polygon(
+                Polygon(exterior: [
+                    Coordinate(x, 5_757_000), Coordinate(x + 10, 5_757_000), Coordinate(x + 10, 5_757_010),
+                    Coordinate(x, 5_757_010), Coordinate(x, 5_757_000),
+                ]))
+        }
+        let own = PostalAddress(street: "Salzstraße", houseNumber: "1", postcode: "48143", town: "Münster")
+        data.buildings = [
+            Building(id: "a", geometry: square(405_000), use: .residential, households: 1),
+            Building(id: "b", geometry: square(405_100), use: .residential, households: 1, address: own),
+        ]
+        var records: [FixedLineRecord] = []
+        for (k, id) in ["a", "b"].enumerated() {
+            var r = FixedLineRecord(
+                id: "r\(k)", location: nil, buildingID: id, technology: .vdsl, downMbps: 50, upMbps: 10, provider: "op",
+                plannedWithin3Years: false, attributes: JSONObject())
+            r.address = PostalAddress(street: "Ludgeristraße", houseNumber: "\(k + 5)", postcode: "48143")
+            records.append(r)
+        }
+        data.fixed = records
+        var settings = AnalysisSettings()
+        settings.gridResolutionM = 0
+        settings.losMethod = .probability
+        let result = try Analysis.run(data, settings: settings)
+        #expect(
+            result.buildings[0].address == PostalAddress(street: "Ludgeristraße", houseNumber: "5", postcode: "48143"))
+        #expect(result.buildings[1].address == own)
+    }
+}

@@ -53,6 +53,14 @@ import Testing
         // The trench pieces the buildings use, with the homes behind each.
         let served = plan.segments.map(\.homes).sorted()
         #expect(served == [2, 3, 5, 6])
+        // Each building's connection, piece by piece toward the PoP.
+        let lengths = { (buildings: [Int]) in
+            plan.segments(serving: buildings).map { plan.segments[$0].lengthM }.sorted()
+        }
+        #expect(lengths([0]) == [200])
+        #expect(lengths([2]).map { $0.rounded() } == [200, 250, 300])
+        #expect(lengths([1]).map { $0.rounded() } == [200, 300, 300])
+        #expect(plan.segments(serving: [0, 1, 2]).count == 4)
     }
 
     /// A laying method replaces every street's surface.
@@ -85,6 +93,8 @@ import Testing
         #expect(abs(shares[2] - (100.0 / 3 + 125)) < 1e-9)
         #expect(plan.buildings.allSatisfy { $0.estimated })
         #expect(plan.segments.allSatisfy { $0.estimated })
+        #expect(plan.segments(serving: [0]).map { plan.segments[$0].lengthM } == [100])
+        #expect(plan.segments(serving: [2]).count == 3)
     }
 
     /// A building on a street that no root reaches falls back to the estimate.

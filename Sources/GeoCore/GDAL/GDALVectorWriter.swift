@@ -67,7 +67,7 @@ public enum GDALVectorWriter {
         OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER)
         var options: [String] = []
         if format == .shapefile { options.append("ENCODING=UTF-8") }
-        let layer = try withCStrings(options) { list in
+        let layer = withCStrings(options) { list in
             GDALDatasetCreateLayer(dataset, layerName, srs, wkbType(geometryType), list)
         }
         guard let layer else { throw failure("GDAL cannot create layer \(layerName)") }
@@ -76,6 +76,11 @@ public enum GDALVectorWriter {
         for f in fields {
             guard let definition = OGR_Fld_Create(f.name, fieldType(f.kind)) else { throw failure("no field") }
             defer { OGR_Fld_Destroy(definition) }
+            // Shapefile reals default to 24 digits with 15 decimals, too few for euros in the millions.
+            if f.kind == .real {
+                OGR_Fld_SetWidth(definition, 24)
+                OGR_Fld_SetPrecision(definition, 6)
+            }
             guard OGR_L_CreateField(layer, definition, 1) == OGRERR_NONE else {
                 throw failure("GDAL cannot create field \(f.name)")
             }

@@ -214,9 +214,12 @@ public enum Analysis {
             let input = FundingInput(
                 networks: networks, planned: service.fixed.planned.map(\.funding), isFocusPoint: focusKind != nil)
             for p in FundingProgramme.allCases { service.funding[p] = p.verdict(input, funding) }
+            var building = context.buildings[i]
+            // Buildings without an address take the one of their fixed-line address points.
+            if building.address == nil { building.address = fixed[i].address }
             return BuildingResult(
-                building: context.buildings[i], district: context.buildingDistricts[i], focusKind: focusKind,
-                service: service, ngaNetworks: service.fixed.networkCount(minimumMbps: funding.ngaNetworkMbps))
+                building: building, district: context.buildingDistricts[i], focusKind: focusKind, service: service,
+                ngaNetworks: service.fixed.networkCount(minimumMbps: funding.ngaNetworkMbps))
         }
     }
 }

@@ -12,16 +12,15 @@ extension Analysis {
         let connect = buildings.indices.filter {
             buildings[$0].service.funding[programme]!.eligible || fibreIDs.contains(buildings[$0].id)
         }
-        // Where the network starts: the PoPs, else every building that has fibre today.
-        var roots = settings.costs.pointsOfPresence
-        if roots.isEmpty {
-            roots = buildings.indices.filter { i in
-                guard !fibreIDs.contains(buildings[i].id), let t = buildings[i].service.fixed.best?.technology else {
-                    return false
-                }
-                return t == .ftth || t == .fttb
+        // Where the network starts: the PoPs, and the buildings (not to be connected) of the start's technologies.
+        let connected = Set(connect)
+        let starts = settings.costs.networkStart.technologies
+        let roots =
+            settings.costs.pointsOfPresence
+            + buildings.indices.filter { i in
+                guard !connected.contains(i), let t = buildings[i].service.fixed.best?.technology else { return false }
+                return starts.contains(t)
             }.map { buildings[$0].geometry.anchor! }
-        }
         var areaOf: [Int: Int] = [:]
         for (a, area) in areas.enumerated() { for m in area.members { areaOf[m] = a } }
         let plan = CostPlan.make(

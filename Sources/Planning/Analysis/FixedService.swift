@@ -20,6 +20,8 @@ public struct FixedService: Sendable, Hashable {
 
     public var networks: [Network] = []
     public var planned: [Network] = []
+    /// The address the first record joined to the building gives, if any (for buildings without one).
+    public var address: PostalAddress?
 
     /// The best network now (by download rate, then upload).
     public var best: Network? { networks.max { ($0.downMbps, $0.upMbps) < ($1.downMbps, $1.upMbps) } }
@@ -80,7 +82,9 @@ public struct FixedService: Sendable, Hashable {
                     continue
                 }
             }
-            guard let t = target, record.technology != .none else { continue }
+            guard let t = target else { continue }
+            if services[t].address == nil { services[t].address = record.address }
+            guard record.technology != .none else { continue }
             let network = Network(
                 technology: record.technology, provider: record.provider, downMbps: record.downMbps,
                 upMbps: record.upMbps ?? 0, plannedDate: record.plannedDate)

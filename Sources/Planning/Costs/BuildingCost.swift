@@ -19,6 +19,8 @@ public struct BuildingCost: Sendable, Equatable {
     public var activeEquipment: Double
     /// True when no street leads to it and its trench is the rectilinear estimate.
     public var estimated: Bool
+    /// The first trench piece of its connection (index into `CostPlan.segments`), nil when it has none.
+    public var firstSegment: Int? = nil
 
     public var capex: Double { civilWorks + ductAndCable + houseConnection + inHouseCabling + activeEquipment }
 }
@@ -33,4 +35,6 @@ public struct TrenchSegment: Sendable, Equatable {
     public var homes: Int
     /// True for the rectilinear estimate where no street leads (its length is the rectilinear one).
     public var estimated: Bool
+    /// The next piece toward where the network starts (index into `CostPlan.segments`), nil for the last.
+    public var next: Int? = nil
 }

@@ -27,6 +27,17 @@ public struct CostPlan: Sendable {
     /// Building index → position in `buildings`.
     private var position: [Int: Int] = [:]
 
+    /// The trench pieces that the given buildings' connections run through (indices into `segments`,
+    /// ascending): each building's first piece and every next piece toward the network's start.
+    public func segments(serving buildingIndices: [Int]) -> [Int] {
+        var seen = Set<Int>()
+        for i in buildingIndices {
+            var piece = cost(ofBuilding: i)?.firstSegment
+            while let p = piece, seen.insert(p).inserted { piece = segments[p].next }
+        }
+        return seen.sorted()
+    }
+
     /// The cost of a building the plan connects.
     public func cost(ofBuilding i: Int) -> BuildingCost? { position[i].map { buildings[$0] } }
 
@@ -112,13 +123,21 @@ public struct CostPlan: Sendable {
             }
         }
         var routedM = 0.0
+        var segmentOfEdge: [Int: Int] = [:]
         for (e, served) in downstream.enumerated() where served > 0 {
             let edge = graph.edges[e]
             routedM += edge.length
+            segmentOfEdge[e] = segments.count
             segments.append(
                 TrenchSegment(
                     from: graph.nodes[edge.a], to: graph.nodes[edge.b], lengthM: edge.length, surface: edge.surface,
                     homes: served, estimated: false))
+        }
+        // Each piece links to the next toward the network's start, and each building to its first piece.
+        for k in connect.indices where routed[k] {
+            let path = paths[k].map { segmentOfEdge[$0]! }
+            costs[k].firstSegment = path.first
+            for (j, piece) in path.enumerated() { segments[piece].next = j + 1 < path.count ? path[j + 1] : nil }
         }
         for k in connect.indices where routed[k] {
             for e in paths[k] {
@@ -157,15 +176,18 @@ public struct CostPlan: Sendable {
             var below = [Int](repeating: 0, count: points.count)
             for (m, k) in members.enumerated() { below[m] = homes[k] }
             for i in tree.order.reversed() where tree.parent[i] >= 0 { below[tree.parent[i]] += below[i] }
+            var segmentOf = [Int?](repeating: nil, count: points.count)
             for i in tree.order where tree.parent[i] >= 0 {
                 estimatedM += tree.length[i]
+                segmentOf[i] = segments.count
                 segments.append(
                     TrenchSegment(
                         from: points[i], to: points[tree.parent[i]], lengthM: tree.length[i], surface: surface,
-                        homes: below[i], estimated: true))
+                        homes: below[i], estimated: true, next: segmentOf[tree.parent[i]]))
             }
             for (m, k) in members.enumerated() {
                 costs[k].estimated = true
+                costs[k].firstSegment = segmentOf[m]
                 var i = m
                 while tree.parent[i] >= 0 {
                     let metres = tree.length[i] * Double(homes[k]) / Double(below[i])

@@ -5,9 +5,30 @@ import GeoCore
 public struct CostSettings: Sendable {
     public var catalogue = CostCatalogue()
     public var gapModel = FundingGapModel()
-    /// Points of presence in the working CRS; without any, trenches start at the buildings that already
-    /// have fibre (FTTH/FTTB).
+    /// Where trenches may start besides the points of presence.
+    public enum NetworkStart: String, Sendable, CaseIterable {
+        /// The points of presence only.
+        case pop
+        /// Also every building with FTTH or FTTB.
+        case fibre
+        /// Also every building served by a network whose distribution point is fibre-fed: FTTH, FTTB, cable
+        /// (HFC nodes) and VDSL (street cabinets).
+        case fibreFed = "fibre_fed"
+
+        /// The technologies of buildings that count as a start.
+        public var technologies: Set<FixedTechnology> {
+            switch self {
+            case .pop: []
+            case .fibre: [.ftth, .fttb]
+            case .fibreFed: [.ftth, .fttb, .hfc, .vdsl]
+            }
+        }
+    }
+
+    /// Points of presence in the working CRS.
     public var pointsOfPresence: [Coordinate] = []
+    /// Trenches start at the PoPs and at the buildings this names (never at a building to connect).
+    public var networkStart: NetworkStart = .fibreFed
     /// A building or PoP farther than this from every street is not routed along the streets; its
     /// trench is a rectilinear estimate, m.
     public var maximumStreetDistanceM = 150.0

@@ -365,11 +365,7 @@ public enum LayerDecoder {
 
     public static func fixed(_ layer: FeatureLayer) -> DecodedLayer<FixedLineRecord> {
         decode(layer, kind: .fixed, geometry: pointLike) { f, id, g in
-            let technology = f.choice(
-                "technology", FixedTechnology.self,
-                aliases: [
-                    "ftth/b": .fttb, "cable": .hfc, "catv": .hfc, "docsis": .hfc, "dsl": .adsl, "vectoring": .vdsl,
-                ])
+            let technology = f.choice("technology", FixedTechnology.self, aliases: FixedTechnology.aliases)
             if !f.has("technology") { f.error("technology", "missing-field", "required field technology is missing") }
             let down = f.number(["down_mbps"], in: 0...100_000, unit: "Mbit/s")
             if !f.has("down_mbps") { f.error("down_mbps", "missing-field", "required field down_mbps is missing") }
@@ -383,10 +379,12 @@ public enum LayerDecoder {
             let plannedDate = f.date("planned_date")
             let planned = (f.bool("planned_within_3y") ?? false) || plannedDate != nil
             guard let technology, let down else { return nil }
-            return FixedLineRecord(
+            var record = FixedLineRecord(
                 id: id, location: location, buildingID: building, technology: technology, downMbps: down, upMbps: up,
                 provider: f.string("provider"), plannedWithin3Years: planned, plannedDate: plannedDate,
                 attributes: f.feature.properties)
+            record.address = f.postalAddress()
+            return record
         }
     }
 

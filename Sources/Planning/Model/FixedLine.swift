@@ -25,6 +25,8 @@ public struct FixedLineRecord: Sendable, Hashable {
     public var plannedWithin3Years: Bool
     /// When the announced network is due (market survey), if the survey says.
     public var plannedDate: CalendarDate?
+    /// The postal address of the record's address point, when the survey gives one.
+    public var address: PostalAddress? = nil
     public var attributes: JSONObject
 
     public init(

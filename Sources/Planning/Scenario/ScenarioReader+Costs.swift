@@ -29,7 +29,8 @@ extension ScenarioReader {
     static func readCosts(_ v: YAMLValue, into c: inout CostSettings, workingCRS: CRS) throws {
         let m = try v.mapping(
             allowed: catalogueKeys.map(\.0) + [
-                "civil_works_eur_per_m", "pop", "max_street_distance_m", "default_surface", "laying_method", "gap",
+                "civil_works_eur_per_m", "pop", "network_start", "max_street_distance_m", "default_surface",
+                "laying_method", "gap",
             ])
         for (key, path) in catalogueKeys {
             if let x = m[key] { c.catalogue[keyPath: path] = try x.double(in: 0...100_000_000) }
@@ -40,6 +41,7 @@ extension ScenarioReader {
             }
         }
         if let x = m["max_street_distance_m"] { c.maximumStreetDistanceM = try x.double(in: 0...5000) }
+        if let x = m["network_start"] { c.networkStart = try x.choice(CostSettings.NetworkStart.self) }
         if let x = m["default_surface"] { c.defaultSurface = try x.choice(Surface.self) }
         if let x = m["laying_method"] { c.layingMethod = try x.choice(Surface.self) }
         if let x = m["pop"] {
@@ -53,6 +55,9 @@ extension ScenarioReader {
                 guard let x = p["x"], let y = p["y"] else { throw item.error("a PoP needs lon/lat (WGS84) or x/y") }
                 return Coordinate(try x.double(), try y.double())
             }
+        }
+        if c.networkStart == .pop && c.pointsOfPresence.isEmpty {
+            throw (m["network_start"] ?? v).error("network_start: pop needs at least one point of presence under pop")
         }
         if let x = m["gap"] {
             let g = try x.mapping(allowed: gapKeys.map(\.0) + ["years"])
