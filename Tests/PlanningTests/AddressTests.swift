@@ -1,4 +1,5 @@
 import GeoCore
+import TestSupport
 import Testing
 
 @testable import Planning
@@ -93,5 +94,35 @@ import Testing
         #expect(
             result.buildings[0].address == PostalAddress(street: "Ludgeristraße", houseNumber: "5", postcode: "48143"))
         #expect(result.buildings[1].address == own)
+    }
+}
+
+/// Official house coordinates (HK-DE) as delivered: no header, the zone in front of the easting.
+@Suite struct HauskoordinatenTests {
+    @Test func headerlessFileGivesAddressPointsInTheirZone() throws {
+        let place = ";48143;Münster;;Altstadt"
+        let text =
+            [
+                "N;DENW15AL0000abcd;A;05;5;15;000;0001;01234;10;;32405734,930;5757756,360;Prinzipalmarkt" + place,
+                "N;DENW15AL0000abce;A;05;5;15;000;0001;01235;12;a;32405800,000;5757800,000;Salzstraße" + place,
+                "N;DENW15AL0000abcf;A;05;5;15;000;0001;01236;3;;33405800,000;5757800,000;Domplatz" + place,
+            ].joined(separator: "\r\n") + "\r\n"
+        var data = GeoData(crs: .etrs89UTM32)
+        try GeoDataLoader().load(path: Fixtures.file("hauskoordinaten.csv", text), as: .buildings, into: &data)
+        #expect(data.buildings.count == 2)
+        let first = try #require(data.buildings.first)
+        #expect(
+            first.address
+                == PostalAddress(
+                    street: "Prinzipalmarkt", houseNumber: "10", postcode: "48143", town: "Münster", ags: "05515000"))
+        guard case .point(let p) = first.geometry else {
+            Issue.record("not a point")
+            return
+        }
+        #expect(abs(p.x - 405_734.93) < 0.001 && abs(p.y - 5_757_756.36) < 0.001)
+        #expect(data.buildings[1].address?.suffix == "a")
+        // The third row lies in another zone: named, with its line, not used.
+        let zone = try #require(data.problems.first { $0.code == "bad-coordinate" })
+        #expect(zone.reason.contains("line 3") && zone.reason.contains("zone 32"))
     }
 }

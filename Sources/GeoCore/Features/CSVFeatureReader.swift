@@ -1,7 +1,8 @@
 /// Turns a CSV table into features. Point coordinates come from `lon`/`lat` columns (WGS84), from
 /// `x`/`y` (also `X`/`Y`, `Rechtswert`/`Hochwert`, `easting`/`northing`) in a CRS the caller names, or
 /// from a `wkt` column. A table without any of them is a layer without geometry (e.g. a list of
-/// fixed-line records that reference buildings by id).
+/// fixed-line records that reference buildings by id). Official house coordinates (HK-DE, no header) are
+/// recognised by their first line (`Hauskoordinaten`).
 public enum CSVFeatureReader {
     static let lonNames = ["lon", "lng", "long", "longitude", "laenge", "länge"]
     static let latNames = ["lat", "latitude", "breite"]
@@ -12,11 +13,40 @@ public enum CSVFeatureReader {
     public static func read(
         bytes: [UInt8], path: String, layerName: String, crs: CRS?
     ) throws(UnreadableFile) -> FeatureLayer {
-        let table = try CSVTable.parse(bytes, path: path)
+        var bytes = bytes
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let firstLine = String(
+            decoding: bytes[start..<(bytes[start...].firstIndex(of: 0x0A) ?? bytes.count)], as: UTF8.self)
+        // Official house coordinates (HK-DE) come without a header: name their columns.
+        let isHauskoordinaten = Hauskoordinaten.isRecord(firstLine)
+        if isHauskoordinaten {
+            bytes.insert(contentsOf: Array((Hauskoordinaten.header.joined(separator: ";") + "\n").utf8), at: start)
+        }
+        var table = try CSVTable.parse(bytes, path: path)
+        if isHauskoordinaten { table.lineNumbers = table.lineNumbers.map { $0 - 1 } }
         enum Source { case lonLat(Int, Int), xy(Int, Int), wkt(Int), none }
         var source = Source.none
         var layerCRS = CRS.wgs84
-        if let lon = table.column(lonNames), let lat = table.column(latNames) {
+        var zoneProblems: [(Int, String)] = []
+        if isHauskoordinaten, let x = table.column(["x"]),
+            let first = table.rows.first.flatMap({ DecimalText.parse($0[x]) }),
+            let (zone, _) = Hauskoordinaten.splitZone(first), let zoneCRS = CRS("EPSG:258\(zone)")
+        {
+            // The zone in front of every easting: taken off, and the CRS set from it.
+            for i in table.rows.indices {
+                guard let e = DecimalText.parse(table.rows[i][x]) else { continue }
+                if let (z, plain) = Hauskoordinaten.splitZone(e), z == zone {
+                    table.rows[i][x] = String(plain)
+                } else {
+                    zoneProblems.append(
+                        (i, "easting \(table.rows[i][x]) is not in UTM zone \(zone) like the first row"))
+                    table.rows[i][x] = ""
+                    table.rows[i][table.column(["y"])!] = ""
+                }
+            }
+            source = .xy(x, table.column(["y"])!)
+            layerCRS = zoneCRS
+        } else if let lon = table.column(lonNames), let lat = table.column(latNames) {
             source = .lonLat(lon, lat)
         } else if let x = table.column(xNames), let y = table.column(yNames) {
             guard let crs else {
@@ -38,7 +68,11 @@ public enum CSVFeatureReader {
             layerCRS = crs ?? .wgs84
         }
         var features: [Feature] = []
-        var problems: [InputProblem] = []
+        var problems: [InputProblem] = zoneProblems.map { i, reason in
+            InputProblem(
+                .error, code: "bad-coordinate", file: path, layer: layerName, featureIndex: i, field: "x",
+                reason: "line \(table.lineNumbers[i]): \(reason)")
+        }
         features.reserveCapacity(table.rows.count)
         for (i, row) in table.rows.enumerated() {
             var properties = JSONObject()
