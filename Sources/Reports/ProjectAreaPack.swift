@@ -21,6 +21,29 @@ public enum ProjectAreaPack {
         "Technologie heute", "geplant", "Kosten (€)", "generiert",
     ]
 
+    /// The German names of the layers' fields, at most 10 characters.
+    static let germanNames: [String: String] = [
+        "project_area": "projektgeb", "building_id": "gebaeude", "street": "strasse", "house_number": "hausnummer",
+        "postcode": "plz", "town": "ort", "category": "kategorie", "homes": "einheiten", "programme": "programm",
+        "eligible": "foerderf", "reason": "begruendng", "down_mbps_today": "down_heute", "up_mbps_today": "up_heute",
+        "technology_today": "techn_heut", "planned": "geplant", "capex_eur": "invest_eur", "generated": "generiert",
+        "underserved_areas": "teilgebiet", "priced_buildings": "gebaeude", "route_m": "trasse_m",
+        "capex_eur_per_home": "eur_je_ein", "estimated_buildings": "geschaetzt", "gap_eur": "luecke_eur",
+        "federal_eur": "bund_eur", "state_eur": "land_eur", "municipal_eur": "kommun_eur", "surface": "oberflaech",
+        "length_m": "laenge_m", "estimated": "geschaetzt",
+    ]
+
+    /// A value as the pack shows it: categories, reasons and surfaces as their German labels.
+    static func germanValue(_ field: String, _ value: JSONValue?, _ funding: FundingSettings) -> JSONValue {
+        guard let value else { return .null }
+        switch field {
+        case "category": return AddressCategory(rawValue: value.text).map { .string($0.labelDE) } ?? value
+        case "reason": return FundingReason(rawValue: value.text).map { .string($0.labelDE(funding)) } ?? value
+        case "surface": return Surface(rawValue: value.text).map { .string($0.labelDE) } ?? value
+        default: return value
+        }
+    }
+
     /// Writes the pack of project area `k` into `directory` (which exists); returns the files, relative.
     public static func write(_ r: RunResult, area k: Int, into directory: String, pdf: Bool) throws -> [String] {
         let p = r.projectAreas[k]
@@ -74,13 +97,18 @@ public enum ProjectAreaPack {
             try FileManager.default.createDirectory(
                 atPath: directory + "/" + folder, withIntermediateDirectories: false)
             for (name, type, fields, features) in layers {
-                let names =
-                    format == .shapefile ? GDALVectorWriter.shapefileNames(fields.map(\.name)) : fields.map(\.name)
-                let renamed = zip(fields, names).map { GeoPackageField($1, $0.kind) }
+                // German field names of at most 10 characters (a Shapefile's limit), the same in every format;
+                // categories, reasons and surfaces as German labels.
+                let german = fields.map { GeoPackageField(Self.germanNames[$0.name] ?? $0.name, $0.kind) }
                 try GDALVectorWriter.write(
                     path: "\(directory)/\(folder)/\(name).\(format.fileExtension)", format: format, layerName: name,
-                    crs: r.scenario.workingCRS, geometryType: type, fields: renamed, count: features.count
-                ) { i in (features[i].geometry, fields.map { features[i].properties[$0.name] ?? .null }) }
+                    crs: r.scenario.workingCRS, geometryType: type, fields: german, count: features.count
+                ) { i in
+                    (
+                        features[i].geometry,
+                        fields.map { Self.germanValue($0.name, features[i].properties[$0.name], funding) }
+                    )
+                }
             }
             let made = try FileManager.default.contentsOfDirectory(atPath: directory + "/" + folder).sorted()
             files += made.map { "\(folder)/\($0)" }

@@ -53,7 +53,7 @@ enum ProjectAreaPage {
                 trenches.filter(\.estimated).map { .lineString([$0.from, $0.to]) }, stroke: "#8e44ad", width: 1.2,
                 label: "Trasse geschätzt")
             map.addPoints(
-                p.members.compactMap { r.buildings[$0].geometry.anchor }, radius: 2.2, fill: "#c0392b", stroke: "#fff",
+                p.members.compactMap { r.buildings[$0].geometry.anchor }, radius: 3, fill: "#c0392b", stroke: "#fff",
                 label: "förderfähige Adresse")
             html += map.render(title: title)
         }

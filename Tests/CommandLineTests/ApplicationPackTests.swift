@@ -54,6 +54,13 @@ import Testing
                 #expect(try Self.featureCount("\(dir)/\(format)/adressen.\(format)") == rows, "\(folder) \(format)")
                 #expect(try Self.featureCount("\(dir)/\(format)/projektgebiet.\(format)") == 1, "\(folder) \(format)")
             }
+            // German field names and labels, the same in every format.
+            for format in ["shp", "fgb", "kml"] {
+                let info = try Fixtures.run(
+                    try Self.tool("ogrinfo"), ["-ro", "-al", "\(dir)/\(format)/adressen.\(format)"])
+                #expect(info.stdout.contains("strasse (String)") && info.stdout.contains("begruendng (String)"))
+                #expect(info.stdout.contains("Privathaushalt") || info.stdout.contains("Unternehmen"), "\(format)")
+            }
             // The Shapefile names its CRS (EPSG:25832) and its encoding.
             let prj = try String(contentsOfFile: dir + "/shp/adressen.prj", encoding: .utf8)
             #expect(prj.contains("ETRS_1989_UTM_Zone_32N"))
