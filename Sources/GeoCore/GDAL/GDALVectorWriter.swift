@@ -29,7 +29,7 @@ public enum GDALVectorFormat: String, Sendable, CaseIterable {
 /// Writes one layer to a new file through GDAL (Debian's libgdal): a Shapefile (UTF-8, with `.prj` and
 /// `.cpg`), a FlatGeobuf (with its spatial index) or a KML file (reprojected to WGS84). Booleans become
 /// integers 0/1, since a Shapefile has no boolean type. Field names longer than a Shapefile's 10
-/// characters must be shortened by the caller (`GDALVectorWriter.shapefileNames`).
+/// characters are cut by GDAL: give names of at most 10 characters for a Shapefile.
 public enum GDALVectorWriter {
     /// GDAL's drivers are registered once per process.
     private static let registered: Bool = {
@@ -122,22 +122,6 @@ public enum GDALVectorWriter {
         GDALClose(dataset)
         if CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal {
             throw failure("GDAL could not finish the file")
-        }
-    }
-
-    /// Field names a Shapefile can hold (at most 10 bytes), unique: cut names, numbered where two collide.
-    public static func shapefileNames(_ names: [String]) -> [String] {
-        var used: Set<String> = []
-        return names.map { name in
-            var candidate = String(name.prefix(10))
-            var k = 1
-            while used.contains(candidate.lowercased()) {
-                let tail = String(k)
-                candidate = String(name.prefix(10 - tail.count)) + tail
-                k += 1
-            }
-            used.insert(candidate.lowercased())
-            return candidate
         }
     }
 
