@@ -162,7 +162,12 @@ public enum RunWriter {
                     "write html",
                     {
                         try AtomicFile.write(try HTMLReport.render(r), to: root + "/report.html")
-                        return ["report.html"]
+                        let map: String
+                        do { map = try MapPage.render(r) } catch let e as MapPage.LeafletMissing {
+                            throw FileWriteError(path: root + "/map.html", reason: e.description)
+                        }
+                        try AtomicFile.write(map, to: root + "/map.html")
+                        return ["map.html", "report.html"]
                     }
                 ))
         }

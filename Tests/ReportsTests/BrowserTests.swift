@@ -51,4 +51,46 @@ import Testing
         }
         #expect(rgb.count == 3 && rgb != [255, 255, 255], "pixel \(pixel.stdout)")
     }
+
+    /// The interactive map offline in headless Chromium: drawn (many colours, the raster under the
+    /// buildings), and a building's details opened by a simulated click (`#inspect=ID` fires the click
+    /// on its marker) showing its verdicts.
+    @Test func mapPageWorksOfflineAndInspectsABuilding() throws {
+        let chromium = try #require(
+            Fixtures.which("chromium-headless-shell") ?? Fixtures.which("chromium"),
+            "headless Chromium is needed; tools/test installs it")
+        let convert = try #require(Fixtures.which("convert"), "ImageMagick is needed; tools/test installs it")
+        let dir = Fixtures.temporaryDirectory()
+        let run = try Fixtures.run(
+            Fixtures.gigaplan,
+            [
+                "run", Fixtures.path("Tests/Fixtures/smalltown.yaml"), "--out", dir + "/out", "--format", "html",
+                "--quiet",
+            ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: dir + "/out/map.html", encoding: .utf8)
+        // Self-contained: Leaflet inlined, nothing fetched from anywhere.
+        #expect(html.contains("Leaflet") && !html.contains("<script src") && !html.contains("<link"))
+        #expect(!html.contains("url(http"))
+        let page = "file://" + dir + "/out/map.html"
+        let flags = ["--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000", "--window-size=1100,800"]
+        let png = dir + "/map.png"
+        _ = try Fixtures.run(chromium, flags + ["--screenshot=\(png)", page])
+        let colours = try Fixtures.run(convert, [png, "-format", "%k", "info:"])
+        #expect((Int(colours.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 200, "\(colours.stdout)")
+        // The centre of the map is not Leaflet's empty grey: the raster or a building is drawn there.
+        let pixel = try Fixtures.run(
+            convert,
+            [png, "-crop", "1x1+550+400", "-format", "%[fx:int(255*r)],%[fx:int(255*g)],%[fx:int(255*b)]", "info:"])
+        #expect(pixel.stdout != "221,221,221", "pixel \(pixel.stdout)")
+        // A simulated click on building b0-1 opens its details.
+        let dom = try Fixtures.run(chromium, flags + ["--dump-dom", page + "#inspect=b0-1"])
+        #expect(dom.stdout.contains("data-inspected=\"b0-1\""))
+        let popup = try #require(dom.stdout.range(of: "<div class=\"leaflet-popup-content\"")).upperBound
+        let content = String(dom.stdout[popup...].prefix(1200))
+        #expect(content.contains("<b>b0-1</b>") && content.contains("gigabit-2023: förderfähig"), "\(content)")
+        #expect(content.contains("Festnetz"))
+        // The layer switcher and the district labels.
+        #expect(dom.stdout.contains("leaflet-control-layers") && dom.stdout.contains(">District 1<"))
+    }
 }

@@ -1,0 +1,248 @@
+import Foundation
+import GeoCore
+import Planning
+import Radio
+
+/// The interactive map of a run (`map.html`): one self-contained page with Leaflet from Debian's
+/// `libjs-leaflet` inlined, so that it works offline. Layers (switchable): the coverage raster, the
+/// districts with their names, underserved areas, project areas, schools, sites, and every building as a
+/// point coloured by its best downlink rate, ringed red where it is eligible under the area programme.
+/// A click on a building shows its address, service and verdicts. The map has no base map (it would
+/// need the network). `map.html#inspect=ID` opens building ID's details on load.
+enum MapPage {
+    /// Where Debian's libjs-leaflet puts Leaflet.
+    static let leafletDirectory = "/usr/share/javascript/leaflet"
+
+    struct LeafletMissing: Error, CustomStringConvertible {
+        var description: String {
+            "map.html needs Leaflet from Debian's libjs-leaflet (\(MapPage.leafletDirectory)); install it "
+                + "(tools/demo and tools/test do), or leave html out of --format"
+        }
+    }
+
+    /// The best-service sources in German.
+    static let sourceDE = ["fixed": "Festnetz", "mobile": "Mobilfunk", "wlan": "WLAN", "none": "keiner"]
+
+    static func render(_ r: RunResult) throws -> String {
+        guard let js = FileManager.default.contents(atPath: leafletDirectory + "/leaflet.js"),
+            let css = FileManager.default.contents(atPath: leafletDirectory + "/leaflet.css")
+        else { throw LeafletMissing() }
+        let projector = Projector()
+        let crs = r.scenario.workingCRS
+        let writer = GeoJSONWriter(decimals: 6)
+        func collection(_ features: [Feature]) throws -> String {
+            try writer.document(
+                features: features.map { f in
+                    var f = f
+                    f.geometry = try f.geometry.map { try projector.transform($0, from: crs, to: .wgs84) }
+                    return f
+                })
+        }
+        let programme = r.settings.funding.areaProgramme
+        let funding = r.settings.funding
+        let districts = try collection(
+            r.districts.enumerated().compactMap { k, d in
+                d.geometry.map { Feature(index: k, geometry: $0, properties: JSONObject([("name", .string(d.name))])) }
+            })
+        let areas = try collection(
+            r.areas.enumerated().map { k, a in
+                Feature(
+                    index: k, geometry: try a.geometry.simplified(tolerance: 2),
+                    properties: JSONObject([
+                        ("name", .string(a.id)), ("buildings", .number(Double(a.counts.buildings))),
+                        ("reason", .string(FundingReason(rawValue: a.dominantReason)?.labelDE(funding) ?? "")),
+                    ]))
+            })
+        let projects = try collection(
+            r.projectAreas.enumerated().map { k, p in
+                Feature(
+                    index: k, geometry: try p.geometry.simplified(tolerance: 2),
+                    properties: JSONObject([
+                        ("name", .string("\(p.id) \(p.name)")), ("capex", .number(p.cost.capex.rounded())),
+                        ("homes", .number(Double(p.cost.homes))),
+                    ]))
+            })
+        let schools = try collection(
+            r.schools.enumerated().compactMap { k, s in
+                s.location.map {
+                    Feature(index: k, geometry: .point($0), properties: JSONObject([("name", .string(s.name))]))
+                }
+            })
+        let sites = try collection(
+            r.sites.enumerated().map { k, s in
+                Feature(
+                    index: k, geometry: .point(s.location),
+                    properties: JSONObject([("name", .string("\(s.id) \(s.operatorName ?? "")"))]))
+            })
+        // Buildings as compact rows: lon, lat, id, address, best source, best Mbit/s, fixed technology, down,
+        // up, eligible under the area programme, its reason, and every programme's verdict.
+        var anchors = r.buildings.map { $0.geometry.anchor ?? Coordinate(0, 0) }
+        try projector.transform(&anchors, from: crs, to: .wgs84)
+        var rows: [String] = []
+        rows.reserveCapacity(r.buildings.count)
+        for (i, b) in r.buildings.enumerated() {
+            let s = b.service
+            let best = s.best
+            let fixed = s.fixed.best
+            let verdicts = FundingProgramme.allCases.map { p in
+                let v = s.funding[p]!
+                return JSONWriter.quote(
+                    "\(p.rawValue): \(v.eligible ? "förderfähig" : "nicht förderfähig") – "
+                        + v.reason.labelDE(funding))
+            }.joined(separator: ",")
+            let a = anchors[i]
+            rows.append(
+                "[\(NumberFormat.fixed(a.x, decimals: 6)),\(NumberFormat.fixed(a.y, decimals: 6)),"
+                    + "\(JSONWriter.quote(b.id)),\(JSONWriter.quote(b.address?.text ?? "")),"
+                    + "\(JSONWriter.quote(Self.sourceDE[best.source.rawValue] ?? best.source.rawValue)),"
+                    + "\(NumberFormat.fixed(best.downMbps, decimals: 1)),"
+                    + "\(JSONWriter.quote(fixed?.technology.rawValue ?? "none")),"
+                    + "\(NumberFormat.fixed(fixed?.downMbps ?? 0, decimals: 0)),"
+                    + "\(NumberFormat.fixed(fixed?.upMbps ?? 0, decimals: 0)),"
+                    + "\(s.funding[programme]!.eligible ? 1 : 0),[\(verdicts)]]")
+        }
+        let legend = CoverageLegend.classes.map { c in "[\(NumberText.plain(c.minimumMbps)),\(JSONWriter.quote(c.hex))]"
+        }.joined(separator: ",")
+        let raster = r.grid.map { try? Self.raster($0, crs: crs, projector: projector) } ?? nil
+        let rasterJS =
+            raster.map {
+                "L.imageOverlay('data:image/png;base64,\(Data($0.png).base64EncodedString())',"
+                    + "[[\($0.south),\($0.west)],[\($0.north),\($0.east)]],{opacity:0.75})"
+            } ?? "null"
+        let title = HTML.escape(r.scenario.name)
+        var html =
+            "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>\(title): Karte</title>"
+            + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+            + "<style>\(String(decoding: css, as: UTF8.self))\n"
+            + "html,body,#map{height:100%;margin:0}body{font-family:\"DejaVu Sans\",sans-serif}"
+            + ".label{background:none;border:none;box-shadow:none;font-weight:bold;color:#333;"
+            + "text-shadow:0 0 3px #fff}"
+            + ".legend{background:#fff;padding:6px;line-height:1.4;font-size:12px;max-width:260px}"
+            + ".legend i{display:inline-block;width:12px;height:12px;margin-right:4px}</style></head><body>"
+            + "<div id=\"map\"></div><script>\(String(decoding: js, as: UTF8.self))</script><script>\n"
+        if !r.generatedLayers.isEmpty {
+            html +=
+                "const generated="
+                + JSONWriter.quote(
+                    "Enthält generierte Daten (\(r.generatedLayers.joined(separator: ", "))): nicht real")
+                + ";\n"
+        } else {
+            html += "const generated=null;\n"
+        }
+        html += """
+            const buildings=[\(rows.joined(separator: ",\n"))];
+            const classes=[\(legend)];
+            const districts=\(districts);
+            const areas=\(areas);
+            const projects=\(projects);
+            const schools=\(schools);
+            const sites=\(sites);
+            const programme=\(JSONWriter.quote(programme.rawValue));
+            const raster=\(rasterJS);
+            \(script)
+            </script></body></html>
+
+            """
+        return html
+    }
+
+    /// The page's own script: layers, labels, legend, the building details and the inspect hook.
+    static let script = """
+        function colour(mbps){let c=classes[0][1];for(const k of classes){if(mbps>=k[0])c=k[1];}return c;}
+        const map=L.map('map',{preferCanvas:true});
+        const canvas=L.canvas({padding:0.5});
+        const overlays={};
+        if(raster){raster.addTo(map);overlays['Versorgung (bester Download im Freien)']=raster;}
+        const d=L.geoJSON(districts,{style:{color:'#555',weight:1.5,fill:false},
+          onEachFeature:(f,l)=>l.bindTooltip(f.properties.name,{permanent:true,direction:'center',className:'label'})});
+        d.addTo(map);overlays['Bezirke']=d;
+        const a=L.geoJSON(areas,{style:{color:'#c0392b',weight:1,fillOpacity:0.15},
+          onEachFeature:(f,l)=>l.bindPopup('<b>'+f.properties.name+'</b><br>'+f.properties.buildings
+            +' Gebäude<br>'+f.properties.reason)});
+        a.addTo(map);overlays['Unterversorgte Gebiete']=a;
+        const p=L.geoJSON(projects,{style:{color:'#8e44ad',weight:2,fill:false,dashArray:'6 4'},
+          onEachFeature:(f,l)=>l.bindPopup('<b>'+f.properties.name+'</b><br>'+f.properties.homes
+            +' Einheiten, Investition '+f.properties.capex.toLocaleString('de-DE')+' €')});
+        overlays['Projektgebiete']=p;
+        const s=L.geoJSON(schools,{pointToLayer:(f,ll)=>L.circleMarker(ll,
+            {radius:6,color:'#1f5fa8',weight:2,fillColor:'#fff',fillOpacity:1,renderer:canvas}),
+          onEachFeature:(f,l)=>l.bindTooltip(f.properties.name)});
+        s.addTo(map);overlays['Schulen']=s;
+        const t=L.geoJSON(sites,{pointToLayer:(f,ll)=>L.circleMarker(ll,
+            {radius:4,color:'#000',weight:1,fillColor:'#ffd400',fillOpacity:1,renderer:canvas}),
+          onEachFeature:(f,l)=>l.bindTooltip(f.properties.name)});
+        overlays['Mobilfunkstandorte']=t;
+        const b=L.featureGroup();const byId={};
+        for(const r of buildings){
+          const m=L.circleMarker([r[1],r[0]],{radius:3,weight:r[9]?1.5:0.5,color:r[9]?'#c0392b':'#333',
+            fillColor:colour(r[5]),fillOpacity:0.9,renderer:canvas});
+          m.bindPopup(()=>'<b>'+r[2]+'</b>'+(r[3]?'<br>'+r[3]:'')+'<br>bester Dienst: '+r[4]+', '
+            +r[5].toLocaleString('de-DE')+' Mbit/s'
+            +'<br>Festnetz: '+r[6]+' '+r[7]+'/'+r[8]+' Mbit/s<br>'+r[10].join('<br>'));
+          m.addTo(b);byId[r[2]]=m;
+        }
+        b.addTo(map);overlays['Gebäude (rot umrandet: förderfähig nach '+programme+')']=b;
+        L.control.layers(null,overlays,{collapsed:false}).addTo(map);
+        L.control.scale({imperial:false}).addTo(map);
+        const legend=L.control({position:'bottomright'});
+        legend.onAdd=()=>{const div=L.DomUtil.create('div','legend');
+          div.innerHTML='<b>bester Download (Mbit/s)</b><br>'
+            +classes.map(c=>'<i style="background:'+c[1]+'"></i>≥ '+c[0]).join('<br>')
+            +(generated?'<br><b>'+generated+'</b>':'');return div;};
+        legend.addTo(map);
+        const all=L.featureGroup([d,b]);
+        map.fitBounds(all.getBounds().isValid()?all.getBounds():[[47,6],[55,15]]);
+        function inspect(){const m=location.hash.match(/^#inspect=(.+)$/);if(!m)return;
+          const marker=byId[decodeURIComponent(m[1])];if(!marker)return;
+          map.setView(marker.getLatLng(),17);marker.fire('click');
+          document.body.dataset.inspected=decodeURIComponent(m[1]);}
+        window.addEventListener('hashchange',inspect);inspect();
+        """
+
+    /// The coverage raster resampled onto the map's Web Mercator grid (Leaflet stretches an image
+    /// linearly in Web Mercator): every pixel's centre is taken back to the working CRS and coloured by
+    /// the grid cell it falls in. Returns the PNG and its bounds in degrees.
+    static func raster(
+        _ grid: CoverageGrid, crs: CRS, projector: Projector
+    ) throws -> (png: [UInt8], south: Double, west: Double, north: Double, east: Double) {
+        let extent = [
+            grid.origin, Coordinate(grid.origin.x + Double(grid.columns) * grid.resolutionM, grid.origin.y),
+            Coordinate(grid.origin.x, grid.origin.y + Double(grid.rows) * grid.resolutionM),
+            Coordinate(
+                grid.origin.x + Double(grid.columns) * grid.resolutionM,
+                grid.origin.y + Double(grid.rows) * grid.resolutionM),
+        ]
+        var corners = extent
+        try projector.transform(&corners, from: crs, to: .wgs84)
+        let west = corners.map(\.x).min()!
+        let east = corners.map(\.x).max()!
+        let south = corners.map(\.y).min()!
+        let north = corners.map(\.y).max()!
+        func mercatorY(_ lat: Double) -> Double { log(tan(Double.pi / 4 + lat * Double.pi / 360)) }
+        let (y0, y1) = (mercatorY(south), mercatorY(north))
+        let width = min(2000, grid.columns)
+        let height = max(1, Int((Double(width) * (y1 - y0) / ((east - west) * Double.pi / 180)).rounded()))
+        var centres: [Coordinate] = []
+        centres.reserveCapacity(width * height)
+        for row in 0..<height {
+            let y = y1 - (Double(row) + 0.5) / Double(height) * (y1 - y0)
+            let lat = (2 * atan(exp(y)) - Double.pi / 2) * 180 / Double.pi
+            for col in 0..<width {
+                centres.append(Coordinate(west + (Double(col) + 0.5) / Double(width) * (east - west), lat))
+            }
+        }
+        try projector.transform(&centres, from: .wgs84, to: crs)
+        var rgba = [UInt8](repeating: 0, count: width * height * 4)
+        for (k, c) in centres.enumerated() {
+            let column = Int(((c.x - grid.origin.x) / grid.resolutionM).rounded(.down))
+            let row = Int(((c.y - grid.origin.y) / grid.resolutionM).rounded(.down))
+            guard column >= 0, column < grid.columns, row >= 0, row < grid.rows else { continue }
+            let colour = CoverageLegend.colour(CoverageTiles.bestMbps(grid, cell: row * grid.columns + column))
+            rgba[k * 4] = colour[0]
+            rgba[k * 4 + 1] = colour[1]
+            rgba[k * 4 + 2] = colour[2]
+            rgba[k * 4 + 3] = 160
+        }
+        return (PNGEncoder.encode(width: width, height: height, rgba: rgba), south, west, north, east)
+    }
+}
