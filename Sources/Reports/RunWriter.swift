@@ -54,7 +54,9 @@ public enum RunWriter {
                                 description: "Best outdoor downlink Mbit/s: \(CoverageLegend.description)")
                         }
                         try writer.finish()
-                        return ["gigaplan.gpkg"]
+                        guard let grid = r.grid else { return ["gigaplan.gpkg"] }
+                        try CoverageRaster.write(grid, crs: scenario.workingCRS, to: root + "/coverage.tif")
+                        return ["coverage.tif", "gigaplan.gpkg"]
                     }
                 ))
         }

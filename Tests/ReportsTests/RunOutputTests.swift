@@ -298,3 +298,61 @@ enum SHA256Reference {
         }
     }
 }
+
+/// The coverage raster as values (coverage.tif), read back by GDAL's own tools and compared, cell by
+/// cell, with the coverage_grid layer that the GeoPackage writer makes on its own path.
+@Suite struct CoverageRasterTests {
+    @Test func valueRasterMatchesTheGridLayer() throws {
+        let gdalinfo = try #require(Fixtures.which("gdalinfo"), "gdal-bin is needed; tools/test installs it")
+        let locate = try #require(Fixtures.which("gdallocationinfo"))
+        let ogrinfo = try #require(Fixtures.which("ogrinfo"))
+        let dir = Fixtures.temporaryDirectory()
+        let run = try Fixtures.run(
+            Fixtures.gigaplan,
+            [
+                "run", Fixtures.path("Tests/Fixtures/smalltown.yaml"), "--out", dir + "/out", "--format", "gpkg",
+                "--quiet",
+            ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let tif = dir + "/out/coverage.tif"
+        let info = try Fixtures.run(gdalinfo, [tif]).stdout
+        #expect(
+            info.contains("Type=Float32") && info.contains("ID[\"EPSG\",25832]") && info.contains("NoData Value=-9999"))
+        let descriptions = info.split(separator: "\n").filter { $0.contains("Description = ") }.map {
+            String($0.split(separator: "=").last!).trimmingCharacters(in: .whitespaces)
+        }
+        #expect(
+            descriptions.first == "best_mbps" && descriptions.contains("lte_rsrp_dbm")
+                && descriptions.contains("nr_mbps"))
+        for fid in [1, 100, 333, 500] {
+            let feature = try Fixtures.run(
+                ogrinfo, ["-q", dir + "/out/gigaplan.gpkg", "coverage_grid", "-fid", String(fid)]
+            ).stdout
+            var fields: [String: Double] = [:]
+            var point: (String, String)?
+            for line in feature.split(separator: "\n") {
+                let t = line.trimmingCharacters(in: .whitespaces)
+                if t.hasPrefix("POINT (") {
+                    let xy = t.dropFirst(7).dropLast().split(separator: " ")
+                    point = (String(xy[0]), String(xy[1]))
+                } else if let eq = t.range(of: " (Real) = ") {
+                    fields[String(t[..<eq.lowerBound])] = Double(t[eq.upperBound...])
+                }
+            }
+            let (x, y) = try #require(point, "feature \(fid)")
+            let values = try Fixtures.run(locate, ["-valonly", "-geoloc", tif, x, y]).stdout.split(separator: "\n").map
+            { Double($0.trimmingCharacters(in: .whitespaces))! }
+            #expect(values.count == descriptions.count)
+            for (k, name) in descriptions.enumerated() where name != "best_mbps" {
+                guard let expected = fields[name] else {
+                    #expect(values[k] == -9999, "\(name) at fid \(fid)")
+                    continue
+                }
+                #expect(abs(values[k] - expected) <= 0.006, "\(name) at fid \(fid): \(values[k]) vs \(expected)")
+            }
+            let best = descriptions.indices.filter { descriptions[$0].hasSuffix("_mbps") && $0 > 0 }.map { values[$0] }
+                .max()!
+            #expect(abs(values[0] - best) < 1e-3, "best at fid \(fid)")
+        }
+    }
+}

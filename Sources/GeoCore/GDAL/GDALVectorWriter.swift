@@ -37,6 +37,9 @@ public enum GDALVectorWriter {
         return true
     }()
 
+    /// Registers GDAL's drivers (once).
+    static func registerDrivers() { _ = registered }
+
     /// - Parameters:
     ///   - row: the geometry (in `crs`) and the values, in field order, of row `i`.
     /// - Throws: `FileWriteError` with GDAL's message when the file cannot be made or a feature not written.
@@ -44,7 +47,7 @@ public enum GDALVectorWriter {
         path: String, format: GDALVectorFormat, layerName: String, crs: CRS, geometryType: String,
         fields: [GeoPackageField], count: Int, row: (Int) throws -> (Geometry?, [JSONValue])
     ) throws {
-        _ = registered
+        registerDrivers()
         CPLErrorReset()
         func failure(_ what: String) -> FileWriteError {
             let message = String(cString: CPLGetLastErrorMsg())
