@@ -6,8 +6,8 @@ import Foundation
 /// The signal handler calls only async-signal-safe functions (POSIX.1-2017 §2.4.3) on memory
 /// prepared beforehand, since a signal may arrive while any thread holds the allocator's lock: it
 /// renames each `.NAME.partial-PID` folder to `.NAME.discard-PID` (so that writer threads still
-/// running cannot create files in it), removes it with `rm -rf` in a forked child (fork, execve,
-/// waitpid) and calls `_exit`. A folder that survives (SIGKILL, no /bin/rm) is removed by the next run.
+/// running cannot create files in it), removes it with `rm -rf` in a child (glibc's async-signal-safe
+/// `_Fork`, execve, waitpid) and calls `_exit`. A folder that survives (SIGKILL, no /bin/rm) is removed by the next run.
 enum InterruptCleanup {
     /// Folders that can be pending at once (one run writes one folder at a time).
     static let slots = 8
@@ -25,6 +25,10 @@ enum InterruptCleanup {
     nonisolated(unsafe) static let flags: UnsafeMutablePointer<CChar> = strdup("-rf")
     nonisolated(unsafe) static let endOfOptions: UnsafeMutablePointer<CChar> = strdup("--")
     nonisolated(unsafe) static var installed = false
+    /// glibc's `_Fork` (2.34 and later): a fork that runs no atfork handlers and takes no locks, so it is
+    /// async-signal-safe; `fork` may deadlock in a handler (a library's atfork handler, or the allocator's
+    /// lock, held by the interrupted thread). Looked up once, before any signal; nil where missing.
+    nonisolated(unsafe) static var safeFork: (@convention(c) () -> pid_t)? = nil
     static let lock = NSLock()
 
     static let signals = [SIGINT, SIGTERM, SIGHUP]
@@ -66,6 +70,9 @@ enum InterruptCleanup {
     static func install() {
         guard !installed else { return }
         installed = true
+        if let symbol = dlsym(dlopen(nil, RTLD_NOW), "_Fork") {
+            safeFork = unsafeBitCast(symbol, to: (@convention(c) () -> pid_t).self)
+        }
         for slot in 0..<slots { used[slot] = 0 }
         // A parent may have started us with these signals blocked; they must reach the handler.
         var set = sigset_t()
@@ -80,7 +87,7 @@ enum InterruptCleanup {
                     let to = InterruptCleanup.discarded + slot * InterruptCleanup.pathBytes
                     let argv = InterruptCleanup.arguments + slot * 5
                     if rename(from, to) != 0 { argv[3] = from }
-                    let child = fork()
+                    let child = InterruptCleanup.safeFork?() ?? fork()
                     if child == 0 {
                         execve(InterruptCleanup.remove, argv, environ)
                         _exit(127)
