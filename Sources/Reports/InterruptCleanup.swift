@@ -6,8 +6,8 @@ import Foundation
 /// The signal handler calls only async-signal-safe functions (POSIX.1-2017 §2.4.3) on memory
 /// prepared beforehand, since a signal may arrive while any thread holds the allocator's lock: it
 /// renames each `.NAME.partial-PID` folder to `.NAME.discard-PID` (so that writer threads still
-/// running cannot create files in it), removes it with `rm -rf` in a child (glibc's async-signal-safe
-/// `_Fork`, execve, waitpid) and calls `_exit`. A folder that survives (SIGKILL, no /bin/rm) is removed by the next run.
+/// running cannot create files in it), removes it with `rm -rf` in a child (glibc's
+/// async-signal-safe `_Fork`, execve, waitpid) and calls `_exit`. A folder that survives (SIGKILL, no /bin/rm) is removed by the next run.
 enum InterruptCleanup {
     /// Folders that can be pending at once (one run writes one folder at a time).
     static let slots = 8

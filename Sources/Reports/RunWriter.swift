@@ -45,6 +45,13 @@ public enum RunWriter {
                                 let row = layer.row(i)
                                 try writer.insert(into: layer.name, geometry: row.geometry, values: row.values)
                             }
+                            for (k, style) in LayerStyles.styles(
+                                for: layer, programme: r.settings.funding.areaProgramme
+                            ).enumerated() {
+                                try writer.addLayerStyle(
+                                    layer: layer.name, name: style.name, qml: style.style.qml,
+                                    description: "gigaplan: \(style.name)", isDefault: k == 0)
+                            }
                         }
                         if let grid = r.grid {
                             let (tiles, topLeft) = CoverageTiles.make(grid)

@@ -21,6 +21,7 @@ public final class GeoPackageWriter {
         )] = [:]
     private var layerOrder: [String] = []
     private let timestamp: String
+    private var hasStyles = false
 
     /// Starts a GeoPackage that will be written to `path` by `finish()`.
     /// - Parameter timestamp: the `last_change` of every layer (ISO 8601), fixed for reproducible files.
@@ -218,6 +219,32 @@ public final class GeoPackageWriter {
             CREATE TRIGGER \(trigger("delete")) AFTER DELETE ON \(t) WHEN old.geom NOT NULL
             BEGIN DELETE FROM \(r) WHERE id = OLD.fid; END;
             """
+    }
+
+    /// Stores a QGIS style (QML) of a layer (its default style, or one more to choose) in the
+    /// `layer_styles` table that QGIS reads and writes in a GeoPackage (registered as an attributes
+    /// table), so that the layer opens styled.
+    public func addLayerStyle(
+        layer: String, name: String, qml: String, description: String, isDefault: Bool
+    ) throws {
+        guard let db = database else { return }
+        if !hasStyles {
+            try db.execute(
+                "CREATE TABLE layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT, f_table_catalog TEXT(256), "
+                    + "f_table_schema TEXT(256), f_table_name TEXT(256), f_geometry_column TEXT(256), "
+                    + "styleName TEXT(30), styleQML TEXT, styleSLD TEXT, useAsDefault BOOLEAN, description TEXT, "
+                    + "owner TEXT(30), ui TEXT(30), update_time DATETIME DEFAULT CURRENT_TIMESTAMP)")
+            try db.execute(
+                "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change) VALUES "
+                    + "('layer_styles', 'attributes', 'layer_styles', 'QGIS styles of the layers', ?)",
+                [.text(timestamp)])
+            hasStyles = true
+        }
+        try db.execute(
+            "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, "
+                + "styleQML, styleSLD, useAsDefault, description, owner, ui, update_time) VALUES "
+                + "('', '', ?, 'geom', ?, ?, '', ?, ?, '', NULL, ?)",
+            [.text(layer), .text(name), .text(qml), .integer(isDefault ? 1 : 0), .text(description), .text(timestamp)])
     }
 
     /// Writes the layer extents and spatial-index registrations, closes the database and moves the file into place.
