@@ -7,7 +7,8 @@ import Foundation
 /// prepared beforehand, since a signal may arrive while any thread holds the allocator's lock: it
 /// renames each `.NAME.partial-PID` folder to `.NAME.discard-PID` (so that writer threads still
 /// running cannot create files in it), removes it with `rm -rf` in a child (glibc's
-/// async-signal-safe `_Fork`, execve, waitpid) and calls `_exit`. A folder that survives (SIGKILL, no /bin/rm) is removed by the next run.
+/// async-signal-safe `_Fork`, execve, waitpid) and calls `_exit`. A folder that survives (SIGKILL,
+/// no /bin/rm) is removed by the next run.
 enum InterruptCleanup {
     /// Folders that can be pending at once (one run writes one folder at a time).
     static let slots = 8
