@@ -16,7 +16,7 @@ enum CoverageTiles {
         return best
     }
 
-    /// The whole grid as one PNG, one pixel per cell, north up.
+    /// The whole grid as one opaque PNG, one pixel per cell, north up, in the legend's colours.
     static func image(_ grid: CoverageGrid) -> [UInt8] {
         var rgba = [UInt8](repeating: 0, count: grid.columns * grid.rows * 4)
         for y in 0..<grid.rows {
@@ -27,7 +27,8 @@ enum CoverageTiles {
                 rgba[o] = c[0]
                 rgba[o + 1] = c[1]
                 rgba[o + 2] = c[2]
-                rgba[o + 3] = 150
+                // Opaque, so that the drawn colours are the legend's colours.
+                rgba[o + 3] = 255
             }
         }
         return PNGEncoder.encode(width: grid.columns, height: grid.rows, rgba: rgba)

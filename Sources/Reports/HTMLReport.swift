@@ -23,7 +23,17 @@ public enum HTMLReport {
         th,td{border:1px solid #ccd;padding:3px \
         6px;text-align:left}th{background:#e4eaf1}td.n{text-align:right;font-variant-numeric:tabular-nums}
         svg.map{width:100%;height:auto;border:1px solid #bbb;margin:.5em 0}.note{color:#555;font-size:.9em}
+        @media print{body{max-width:none;margin:0;padding:0;font-size:10pt}
+        svg.map,.cards,tr,.generated{break-inside:avoid}h2,h3{break-after:avoid}thead{display:table-header-group}}
         """
+
+    /// The print page: A4, and on every page a header with the title, the date the data stands for and
+    /// the version (a CSS margin box).
+    static func printPage(_ header: String) -> String {
+        let text = header.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "<", with: "\\3c ")
+        return "@page{size:A4;margin:16mm 12mm 14mm 12mm;@top-center{content:\"\(text)\";font-size:8pt;color:#555}}"
+    }
 
     static func n(_ v: Double, _ decimals: Int = 0) -> String { NumberFormat.grouped(v, decimals: decimals) }
 
@@ -72,10 +82,11 @@ public enum HTMLReport {
 
         var html =
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(HTML.escape(title)) — "
-            + "gigaplan</title><style>\(style)</style></head><body>"
+            + "gigaplan</title><style>\(style)" + printPage("\(title) · Stand \(r.standDate) · \(RunHistory.version)")
+            + "</style></head><body>"
         html +=
             "<h1>\(HTML.escape(title))</h1><p class=\"note\">\(HTML.escape(scenario.description ?? "")) · working CRS "
-            + "\(scenario.workingCRS.identifier) · gigaplan</p>"
+            + "\(scenario.workingCRS.identifier) · Stand (data as of) \(r.standDate) · \(RunHistory.version)</p>"
         let generated = r.generatedLayers
         if !generated.isEmpty {
             html +=

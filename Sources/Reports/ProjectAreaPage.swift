@@ -13,7 +13,7 @@ enum ProjectAreaPage {
         td.n{text-align:right}thead{display:table-header-group}tr{break-inside:avoid}
         .warn{background:#fff3cd;border:1px solid #e0c060;padding:.5em}
         .map{width:100%;max-width:900px;break-inside:avoid}
-        @page{size:A4;margin:15mm}@media print{body{margin:0;font-size:9pt}}
+        @media print{body{margin:0;font-size:9pt}}
         """
 
     static func euro(_ v: Double) -> String { NumberFormat.grouped(v, locale: .de) + " €" }
@@ -25,10 +25,12 @@ enum ProjectAreaPage {
         let title = "Projektgebiet \(p.id): \(p.name)"
         var html =
             "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>\(HTML.escape(title))</title>"
-            + "<style>\(style)</style></head><body><h1>\(HTML.escape(title))</h1>"
+            + "<style>\(style)" + HTMLReport.printPage("\(title) · Stand \(r.standDate) · \(RunHistory.version)")
+            + "</style></head><body><h1>\(HTML.escape(title))</h1>"
             + "<p>Szenario <b>\(HTML.escape(r.scenario.name))</b> · Förderprogramm "
             + HTML.escape(funding.areaProgramme.title)
-            + " · Koordinatensystem \(r.scenario.workingCRS.identifier) · erstellt mit gigaplan</p>"
+            + " · Koordinatensystem \(r.scenario.workingCRS.identifier) · Stand \(r.standDate) · "
+            + "\(RunHistory.version)</p>"
         if !r.generatedLayers.isEmpty {
             html +=
                 "<p class=\"warn\"><b>Enthält generierte Daten ("

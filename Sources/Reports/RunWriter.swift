@@ -36,11 +36,13 @@ public enum RunWriter {
                 (
                     "write gpkg",
                     {
-                        let writer = try GeoPackageWriter(path: root + "/gigaplan.gpkg")
+                        let writer = try GeoPackageWriter(
+                            path: root + "/gigaplan.gpkg", timestamp: "\(r.standDate)T00:00:00.000Z")
+                        let stamp = " (\(RunHistory.version), Stand \(r.standDate))"
                         for layer in layers + [ResultLayers.coverageGrid(r)].compactMap({ $0 }) {
                             try writer.addLayer(
                                 layer.name, geometryType: layer.geometryType, crs: scenario.workingCRS,
-                                fields: layer.fields, description: layer.description)
+                                fields: layer.fields, description: layer.description + stamp)
                             for i in 0..<layer.count {
                                 let row = layer.row(i)
                                 try writer.insert(into: layer.name, geometry: row.geometry, values: row.values)
@@ -58,7 +60,7 @@ public enum RunWriter {
                             try writer.addTiles(
                                 "coverage_raster", crs: scenario.workingCRS, origin: topLeft,
                                 pixelSize: grid.resolutionM, tileSize: CoverageTiles.tileSize, tiles: tiles,
-                                description: "Best outdoor downlink Mbit/s: \(CoverageLegend.description)")
+                                description: "Best outdoor downlink Mbit/s: \(CoverageLegend.description)" + stamp)
                         }
                         try writer.finish()
                         guard let grid = r.grid else { return ["gigaplan.gpkg"] }

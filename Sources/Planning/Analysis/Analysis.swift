@@ -113,6 +113,7 @@ public enum Analysis {
             sources: InputSource.list(scenario, data: data), timings: StageClock())
         result.linkCount = mobile.linkCount
         result.costs = costs
+        result.standDate = scenario.standDate()
         result.projectAreas = projectAreas
         result.summary = RunSummary(result)
         clock.lap(Stage.summarise.rawValue)

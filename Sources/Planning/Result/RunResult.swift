@@ -39,6 +39,8 @@ public struct RunResult: Sendable {
     /// What connecting the eligible buildings (and the scenario's fibre) costs, and the sites and access
     /// points the scenario adds.
     public var costs: CostPlan? = nil
+    /// The date the data stands for ("Stand"), `Scenario.standDate()`.
+    public var standDate = CalendarDate(year: 1970, month: 1, day: 1)!
     /// The eligible buildings grouped into project areas (Fördergebiete), with costs, gap and split.
     public var projectAreas: [ProjectArea] = []
     /// The headline numbers (summary.json, the run history, `--json`); made from the rest of the

@@ -13,6 +13,8 @@ public struct Scenario: Sendable {
 
     public var name: String
     public var description: String?
+    /// The date the data stands for (`as_of`); see `standDate()`.
+    public var asOf: CalendarDate?
     /// The scenario file, and the files it extends, base first.
     public var files: [String]
     public var workingCRS: CRS = .etrs89UTM32

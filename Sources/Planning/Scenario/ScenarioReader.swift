@@ -6,8 +6,8 @@ import Yams
 /// Reads a scenario YAML file and the files it extends (`base:`), checking every key and value.
 public enum ScenarioReader {
     static let topKeys = [
-        "name", "description", "base", "crs", "csv_crs", "on_invalid", "inputs", "radio", "analysis", "funding",
-        "costs", "changes",
+        "name", "description", "as_of", "base", "crs", "csv_crs", "on_invalid", "inputs", "radio", "analysis",
+        "funding", "costs", "changes",
     ]
 
     /// - Throws: `UnreadableScenario` when a file cannot be read as YAML, `ScenarioError` for a wrong key or value.
@@ -87,6 +87,7 @@ public enum ScenarioReader {
                 file: path, key: "name", message: "\(problem) (taken from the file name); give the scenario a name:")
         }
         if let v = top["description"] { scenario.description = try v.string() }
+        if let v = top["as_of"] { scenario.asOf = try v.date() }
         if let v = top["crs"] {
             guard let crs = CRS(try v.string()) else { throw v.error("not a CRS code like EPSG:25832") }
             guard let info = try? Projector().info(crs) else { throw v.error("\(crs) is not a CRS that PROJ knows") }

@@ -1,0 +1,57 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Reports
+
+/// The report on paper and its colours: printed to A4 by headless Chromium, every page carries the header
+/// (title, Stand, version); the coverage image is drawn in exactly the legend's colours.
+@Suite struct ReportPrintTests {
+    static func runReport() throws -> String {
+        let dir = Fixtures.temporaryDirectory()
+        let run = try Fixtures.run(
+            Fixtures.gigaplan,
+            [
+                "run", Fixtures.path("Tests/Fixtures/smalltown.yaml"), "--out", dir + "/out", "--format", "html",
+                "--quiet",
+            ])
+        #expect(run.status == 0, "\(run.stderr)")
+        return dir + "/out/report.html"
+    }
+
+    @Test func printsOnA4WithAHeaderOnEveryPage() throws {
+        let pdftotext = try #require(Fixtures.which("pdftotext"), "poppler-utils is needed; tools/test installs it")
+        let pdfinfo = try #require(Fixtures.which("pdfinfo"))
+        let html = try Self.runReport()
+        let pdf = Fixtures.temporaryDirectory() + "/report.pdf"
+        try PDFPrinter.print(html: html, to: pdf)
+        let info = try Fixtures.run(pdfinfo, [pdf]).stdout
+        #expect(info.contains("(A4)"))
+        let pages = try #require(
+            info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last!) }
+        )
+        #expect(pages >= 3)
+        for page in 1...pages {
+            let text = try Fixtures.run(pdftotext, ["-f", String(page), "-l", String(page), pdf, "-"]).stdout
+            #expect(
+                text.split(separator: "\n").first == "smalltown · Stand 2021-06-30 · gigaplan 0.1.0",
+                "page \(page): \(text.prefix(80))")
+        }
+    }
+
+    @Test func coverageImageUsesExactlyTheLegendColours() throws {
+        let convert = try #require(Fixtures.which("convert"), "ImageMagick is needed; tools/test installs it")
+        let page = try String(contentsOfFile: try Self.runReport(), encoding: .utf8)
+        let base64 = try #require(page.firstMatch(of: /data:image\/png;base64,([A-Za-z0-9+\/=]+)/)?.output.1)
+        let png = Fixtures.temporaryDirectory() + "/coverage.png"
+        try Data(base64Encoded: String(base64))!.write(to: URL(fileURLWithPath: png))
+        // Every distinct pixel colour of the image, as #rrggbbaa.
+        let unique = try Fixtures.run(convert, [png, "-unique-colors", "-depth", "8", "txt:-"]).stdout
+        let drawn = Set(unique.matches(of: /#([0-9A-F]{8})/).map { String($0.output.1).lowercased() })
+        let legend = Set(
+            page.matches(of: /fill="#([0-9a-f]{6})" stroke="#[0-9a-f]{6}"\/><text x="34" y="\d+" font-size="13">mobile/)
+                .map { String($0.output.1) + "ff" })
+        #expect(!drawn.isEmpty && legend.count == 5)
+        #expect(drawn.isSubset(of: legend), "drawn \(drawn.sorted()), legend \(legend.sorted())")
+    }
+}
