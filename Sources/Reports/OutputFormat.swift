@@ -1,6 +1,10 @@
 import Foundation
 
 /// The file formats a run can write (summary.json is always written).
+/// How much the buildings layer holds: everything (`full`), or without the download times and the
+/// input's pass-through `src_*` columns (`slim`), which make a city's buildings file several times larger.
+public enum OutputProfile: String, Sendable, CaseIterable { case full, slim }
+
 public enum OutputFormat: String, Sendable, CaseIterable {
     case gpkg, geojson, csv, html
 

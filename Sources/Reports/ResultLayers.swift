@@ -21,7 +21,9 @@ public enum ResultLayers {
         return seen.map { (key: $0, field: GeoPackageField("src_" + fieldName($0), .text)) }
     }
 
-    public static func make(_ r: RunResult) throws -> [OutputLayer] {
+    /// - Parameter profile: `slim` leaves the download times and the input's pass-through `src_*`
+    ///   columns out of the buildings layer.
+    public static func make(_ r: RunResult, profile: OutputProfile = .full) throws -> [OutputLayer] {
         var layers: [OutputLayer] = []
         let technologies = r.technologies
         let settings = r.settings
@@ -30,11 +32,10 @@ public enum ResultLayers {
         var fields: [GeoPackageField] = [
             .init("id", .text), .init("use", .text), .init("street", .text), .init("house_number", .text),
             .init("postcode", .text), .init("town", .text), .init("ags", .text), .init("address_category", .text),
-            .init("households", .real), .init("residents", .real),
-            .init("businesses", .integer), .init("floors", .integer), .init("height_m", .real),
-            .init("focus_point", .text), .init("fixed_technology", .text), .init("fixed_down_mbps", .real),
-            .init("fixed_up_mbps", .real), .init("fixed_networks", .integer), .init("nga_networks", .integer),
-            .init("planned_within_3y", .boolean),
+            .init("households", .real), .init("residents", .integer), .init("businesses", .integer),
+            .init("floors", .integer), .init("height_m", .real), .init("focus_point", .text),
+            .init("fixed_technology", .text), .init("fixed_down_mbps", .real), .init("fixed_up_mbps", .real),
+            .init("fixed_networks", .integer), .init("nga_networks", .integer), .init("planned_within_3y", .boolean),
         ]
         for t in technologies {
             fields += [
@@ -47,7 +48,9 @@ public enum ResultLayers {
             .init("wlan_island", .text), .init("wlan_mbps", .real), .init("best_source", .text),
             .init("best_down_mbps", .real),
         ]
-        let sizes = DownloadSize.defaults.map { (size: $0, field: "download_\(fieldName($0.labelEN))_s") }
+        let sizes =
+            profile == .slim
+            ? [] : DownloadSize.defaults.map { (size: $0, field: "download_\(fieldName($0.labelEN))_s") }
         fields += sizes.map { .init($0.field, .real) }
         for p in FundingProgramme.allCases {
             let f = fieldName(p.rawValue)
@@ -55,7 +58,7 @@ public enum ResultLayers {
         }
         fields += costFields
         let projectAreaOf = projectAreaIndex(r)
-        let source = sourceFields(r.buildings.map(\.building.attributes))
+        let source = profile == .slim ? [] : sourceFields(r.buildings.map(\.building.attributes))
         fields += source.map(\.field)
         // The per-technology and per-programme field names, made once rather than per building.
         let technologyKeys = technologies.map { t in
@@ -78,7 +81,8 @@ public enum ResultLayers {
             o["use"] = .string(b.use.rawValue)
             addressValues(b, into: &o)
             o["households"] = number(b.households)
-            o["residents"] = number(b.residents)
+            // Whole residents: the census spread gives fractions that no one lives as.
+            o["residents"] = number(b.residents, 1)
             o["businesses"] = .number(Double(b.businesses))
             o["floors"] = .number(Double(b.floors))
             o["height_m"] = number(b.heightM)
@@ -282,7 +286,7 @@ public enum ResultLayers {
 
         // Underserved areas.
         let countFields: [GeoPackageField] = [
-            .init("buildings", .integer), .init("households", .real), .init("residents", .real),
+            .init("buildings", .integer), .init("households", .real), .init("residents", .integer),
             .init("businesses", .integer), .init("schools", .integer), .init("hospitals", .integer),
             .init("other_focus_points", .integer),
         ]
@@ -290,7 +294,7 @@ public enum ResultLayers {
             let c = c ?? BuildingCounts()
             o[prefix + "buildings"] = .number(Double(c.buildings))
             o[prefix + "households"] = number(c.households, 10)
-            o[prefix + "residents"] = number(c.residents, 10)
+            o[prefix + "residents"] = number(c.residents, 1)
             o[prefix + "businesses"] = .number(Double(c.businesses))
             o[prefix + "schools"] = .number(Double(c.schools))
             o[prefix + "hospitals"] = .number(Double(c.hospitals))
@@ -307,7 +311,7 @@ public enum ResultLayers {
                     var o = JSONObject([
                         ("id", .string(a.id)), ("programme", .string(settings.funding.areaProgramme.rawValue)),
                         ("district", a.district.map { .string($0) } ?? .null),
-                            ("dominant_reason", .string(a.dominantReason)),
+                        ("dominant_reason", .string(a.dominantReason)),
                         ("area_km2", number(try a.geometry.area() / 1e6, 10000)),
                     ])
                     counts(a.counts, into: &o)

@@ -11,14 +11,16 @@ public enum RunWriter {
     /// - Throws: `FileWriteError` with the path and the plain reason when a file cannot be written; the
     ///   folder is then discarded and the destination stays as it was.
     @discardableResult public static func write(
-        _ r: RunResult, to folder: OutputFolder, formats: Set<OutputFormat>, locale: ReportLocale = .en
+        _ r: RunResult, to folder: OutputFolder, formats: Set<OutputFormat>, locale: ReportLocale = .en,
+        profile: OutputProfile = .full
     ) throws -> (files: [String], timings: [(String, Double)]) {
-        try folder.fill { root in try writeFiles(r, root: root, formats: formats, locale: locale) }
+        try folder.fill { root in try writeFiles(r, root: root, formats: formats, locale: locale, profile: profile) }
     }
 
     /// With `locale: .de` the CSV files are German (`;`, decimal comma, UTF-8 with BOM).
     static func writeFiles(
-        _ r: RunResult, root: String, formats: Set<OutputFormat>, locale: ReportLocale = .en
+        _ r: RunResult, root: String, formats: Set<OutputFormat>, locale: ReportLocale = .en,
+        profile: OutputProfile = .full
     ) throws -> (files: [String], timings: [(String, Double)]) {
         let scenario = r.scenario
         let summary = try r.summary.json()
@@ -28,7 +30,7 @@ public enum RunWriter {
                 try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: false)
             } catch { throw FileWriteError.wrap(error, path: root + "/" + folder) }
         }
-        let layers = try ResultLayers.make(r)
+        let layers = try ResultLayers.make(r, profile: profile)
         let generated = r.generatedLayers
         var jobs: [(String, @Sendable () throws -> [String])] = []
         if formats.contains(.gpkg) {

@@ -356,3 +356,42 @@ enum SHA256Reference {
         }
     }
 }
+
+/// `--profile slim`: the buildings layer without download times and pass-through columns, every verdict
+/// kept; residents are whole numbers in both profiles.
+@Suite struct OutputProfileTests {
+    @Test func slimBuildingsKeepVerdictsAndDropBulk() throws {
+        let dir = Fixtures.temporaryDirectory()
+        var headers: [String: [String]] = [:]
+        var sizes: [String: Int] = [:]
+        for profile in ["full", "slim"] {
+            let run = try Fixtures.run(
+                Fixtures.gigaplan,
+                [
+                    "run", Fixtures.path("Tests/Fixtures/smalltown.yaml"), "--out", dir + "/" + profile, "--format",
+                    "csv,geojson", "--profile", profile, "--quiet",
+                ])
+            #expect(run.status == 0, "\(run.stderr)")
+            let csv = try String(contentsOfFile: dir + "/\(profile)/csv/buildings.csv", encoding: .utf8)
+            let lines = csv.split(separator: "\n")
+            headers[profile] = lines[0].split(separator: ",").map(String.init)
+            let residents = try #require(headers[profile]!.firstIndex(of: "residents"))
+            for line in lines.dropFirst().prefix(50) {
+                let value = line.split(separator: ",", omittingEmptySubsequences: false)[residents]
+                #expect(value.isEmpty || Int(value) != nil, "residents \(value)")
+            }
+            sizes[profile] =
+                (try FileManager.default.attributesOfItem(atPath: dir + "/\(profile)/geojson/buildings.geojson")[.size]
+                    as? Int) ?? 0
+        }
+        let full = try #require(headers["full"])
+        let slim = try #require(headers["slim"])
+        #expect(full.contains { $0.hasPrefix("src_") } && full.contains { $0.hasPrefix("download_") })
+        #expect(!slim.contains { $0.hasPrefix("src_") || $0.hasPrefix("download_") })
+        #expect(Set(slim).isSubset(of: Set(full)))
+        for kept in ["id", "street", "best_down_mbps", "gigabit_2023_eligible", "gigabit_2023_reason", "capex_eur"] {
+            #expect(slim.contains(kept), "\(kept)")
+        }
+        #expect(sizes["slim"]! < sizes["full"]!, "\(sizes)")
+    }
+}

@@ -35,7 +35,10 @@ struct RunCommand: ParsableCommand {
     /// The formats parsed from `--format` by `validate()`.
     var formats: Set<OutputFormat> = []
 
-    enum CodingKeys: String, CodingKey { case options, out, format, store, json, timings, locale }
+    @Option(help: "full, or slim: the buildings layer without the download times and the input's src_* columns.")
+    var profile: OutputProfile = .full
+
+    enum CodingKeys: String, CodingKey { case options, out, format, store, json, timings, locale, profile }
 
     mutating func validate() throws {
         do { formats = try OutputFormat.parseList(format) } catch { throw ValidationError("\(error)") }
@@ -64,7 +67,7 @@ struct RunCommand: ParsableCommand {
         let (files, writerTimes) = try exitOnError {
             let folder = try OutputFolder.claim(outputDirectory, owner: scenario.name, protecting: protected)
             return try clock.measure("write (in parallel)") {
-                try RunWriter.write(result, to: folder, formats: formats, locale: locale)
+                try RunWriter.write(result, to: folder, formats: formats, locale: locale, profile: profile)
             }
         }
         for (name, seconds) in writerTimes { clock.add("  \(name)", seconds, counted: false) }

@@ -15,4 +15,5 @@ extension PathLossModel: ExpressibleByArgument {}
 extension EntryLossModel: ExpressibleByArgument {}
 extension Technology: ExpressibleByArgument {}
 extension ReportLocale: ExpressibleByArgument {}
+extension OutputProfile: ExpressibleByArgument {}
 extension TableText.Format: ExpressibleByArgument {}
