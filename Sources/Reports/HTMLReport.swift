@@ -239,7 +239,7 @@ public enum HTMLReport {
         html += HTML.table(
             [
                 "school", "connection", "down Mbit/s", "classes", "Mbit/s per class", "≥ 30 per class", "WLAN island",
-                "best mobile (indoor)", "eligible under",
+                "best mobile (indoor, peak)", "busy hour", "eligible under",
             ],
             schoolRows.map { _, s in
                 [
@@ -247,11 +247,16 @@ public enum HTMLReport {
                     s.classes.map { String($0) } ?? "–", s.mbpsPerClass.map { n($0, 1) } ?? "–",
                     s.meetsClassRule.map { $0 ? "yes" : "no" } ?? "–", s.wlanIsland ?? "no",
                     s.bestMobile.map { "\($0.0.technology.displayName) \(n($0.1.downlinkMbps)) Mbit/s" } ?? "none",
+                    s.bestMobileLoadedMbps.map { "\(n($0)) Mbit/s" } ?? "–",
                     s.eligibleUnder.map(\.rawValue).joined(separator: ", "),
                 ]
             }, numeric: [2, 3, 4])
         html +=
-            "<p class=\"note\">Old rule: 30 Mbit/s per class; classes from the schools layer, or one per 23 pupils.</p>"
+            "<p class=\"note\">Old rule: 30 Mbit/s per class; classes from the schools layer, or one per 23 pupils. "
+            + "Mobile rates: the peak is what one user alone in the cell gets (truncated Shannon at the SINR); "
+            + "the busy-hour rate shares the serving sector with its other active users: the homes it serves, "
+            + "split evenly over the operators, \(n(r.settings.busyHourActivity * 100)) % of them active at once, "
+            + "each getting an equal share of the time (proportional fair, without its diversity gain).</p>"
 
         // Areas.
         let listed = areaIndices.sorted { r.areas[$0].counts.buildings > r.areas[$1].counts.buildings }.prefix(100)

@@ -44,6 +44,7 @@ enum LayerStyles {
                 let names = [
                     "mbps_outdoor": "Mbit/s im Freien", "mbps_indoor": "Mbit/s im Gebäude", "rsrp_dbm": "RSRP (dBm)",
                     "sinr_db": "SINR (dB)", "operator": "Betreiber", "sector": "Sektor",
+                    "mbps_indoor_loaded": "Mbit/s im Gebäude zur Hauptlastzeit",
                 ]
                 if let n = names[String(rest)] { return (f.name, "\(t.displayName) \(n)") }
             }

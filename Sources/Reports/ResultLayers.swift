@@ -42,6 +42,7 @@ public enum ResultLayers {
                 .init("\(t.rawValue)_operator", .text), .init("\(t.rawValue)_sector", .text),
                 .init("\(t.rawValue)_rsrp_dbm", .real), .init("\(t.rawValue)_sinr_db", .real),
                 .init("\(t.rawValue)_mbps_outdoor", .real), .init("\(t.rawValue)_mbps_indoor", .real),
+                .init("\(t.rawValue)_mbps_indoor_loaded", .real),
             ]
         }
         fields += [
@@ -64,7 +65,7 @@ public enum ResultLayers {
         let technologyKeys = technologies.map { t in
             (
                 t,
-                ["operator", "sector", "rsrp_dbm", "sinr_db", "mbps_outdoor", "mbps_indoor"].map {
+                ["operator", "sector", "rsrp_dbm", "sinr_db", "mbps_outdoor", "mbps_indoor", "mbps_indoor_loaded"].map {
                     "\(t.rawValue)_\($0)"
                 }
             )
@@ -103,6 +104,7 @@ public enum ResultLayers {
                 o[key[3]] = number(out?.1.sinrDB)
                 o[key[4]] = number(out?.1.downlinkMbps ?? 0)
                 o[key[5]] = number(inside?.1.downlinkMbps ?? 0)
+                o[key[6]] = number(s.mobileIndoorLoadedMbps[t] ?? 0)
             }
             o["wlan_island"] = s.wlanIsland.map { .string($0) } ?? .null
             o["wlan_mbps"] = number(s.wlanMbps)
@@ -132,7 +134,8 @@ public enum ResultLayers {
             .init("id", .text), .init("name", .text), .init("building_id", .text), .init("connection", .text),
             .init("down_mbps", .real), .init("up_mbps", .real), .init("classes", .integer),
             .init("mbps_per_class", .real), .init("meets_30_per_class", .boolean), .init("wlan_island", .text),
-            .init("best_mobile", .text), .init("best_mobile_mbps", .real), .init("eligible_under", .text),
+            .init("best_mobile", .text), .init("best_mobile_mbps", .real), .init("best_mobile_mbps_loaded", .real),
+            .init("eligible_under", .text),
         ]
         let schools = r.schools.enumerated().map { k, row -> Feature in
             var o = JSONObject()
@@ -149,6 +152,7 @@ public enum ResultLayers {
             o["best_mobile"] =
                 row.bestMobile.map { .string("\($0.0.technology.displayName) (\($0.0.operatorName))") } ?? .null
             o["best_mobile_mbps"] = number(row.bestMobile?.1.downlinkMbps ?? 0)
+            o["best_mobile_mbps_loaded"] = number(row.bestMobileLoadedMbps ?? 0)
             o["eligible_under"] = .string(row.eligibleUnder.map(\.rawValue).joined(separator: ","))
             return Feature(index: k, geometry: row.location.map { .point($0) }, properties: o)
         }

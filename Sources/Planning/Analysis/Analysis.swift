@@ -194,6 +194,9 @@ public enum Analysis {
         }
         let technologies = Set(network.services.map(\.technology)).sorted()
         let funding = settings.funding
+        let load = CellLoad(
+            coverage: mobile, homes: context.buildings.map { Double(CostPlan.homes($0)) },
+            activity: settings.busyHourActivity)
         return context.buildings.indices.map { i in
             var outdoor: [Technology: (ServiceKey, LinkQuality)] = [:]
             var indoor: [Technology: (ServiceKey, LinkQuality)] = [:]
@@ -204,6 +207,9 @@ public enum Analysis {
             var service = BuildingService(
                 fixed: fixed[i], mobileOutdoor: outdoor, mobileIndoor: indoor, wlanIsland: wlanByBuilding[i]?.0,
                 wlanMbps: wlanByBuilding[i]?.1, funding: [:])
+            for t in technologies {
+                service.mobileIndoorLoadedMbps[t] = load.loadedIndoorMbps(coverage: mobile, receiver: i, technology: t)
+            }
             let focusKind = context.focus.kinds[i]
             var networks = service.fixed.networks.map(\.funding)
             if funding.mobileCountsAsReliable, service.bestMobileIndoorMbps > 0 {

@@ -24,6 +24,8 @@ public struct AnalysisSettings: Sendable {
     public var entryLossProbability = 0.5
     /// Share of resources the interfering cells use (TR 36.942 load factor).
     public var interferenceLoad = 0.7
+    /// Share of the homes a sector serves that are active at once in the busy hour (`CellLoad`).
+    public var busyHourActivity = 0.1
     public var noiseFigureDB = 7.0
     /// Sectors farther than this are neither servers nor interferers, m.
     public var candidateRadiusM = 4000.0

@@ -10,6 +10,9 @@ public struct BuildingService: Sendable {
     /// Best mobile service per technology over all operators, outdoors and indoors.
     public var mobileOutdoor: [Technology: (ServiceKey, LinkQuality)]
     public var mobileIndoor: [Technology: (ServiceKey, LinkQuality)]
+    /// The expected indoor rate per technology in the busy hour, sharing the serving sector with the
+    /// other active users (`CellLoad`), Mbit/s.
+    public var mobileIndoorLoadedMbps: [Technology: Double] = [:]
     public var wlanIsland: String?
     public var wlanMbps: Double?
     public var funding: [FundingProgramme: FundingVerdict]

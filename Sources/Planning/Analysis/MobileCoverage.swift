@@ -47,6 +47,16 @@ public struct MobileCoverage: Sendable {
         return LinkQuality(rsrpDBm: q.rsrp, sinrDB: q.sinr, downlinkMbps: q.mbps, sectorID: sectorIDs[Int(q.sector)])
     }
 
+    /// The number of sectors (serving-sector indexes run from 0 to this).
+    public var sectorCount: Int { sectorIDs.count }
+
+    /// The serving sector (an index below `sectorCount`) and the rate of a service at a receiver, without
+    /// making a `LinkQuality`; nil without service.
+    public func servingLink(receiver: Int, service: Int, indoor isIndoor: Bool) -> (sector: Int, mbps: Double)? {
+        let q = (isIndoor ? indoor : outdoor)[receiver * services.count + service]
+        return q.sector >= 0 ? (Int(q.sector), q.mbps) : nil
+    }
+
     /// The best quality of a technology at a receiver over all operators (by Mbit/s), with its service.
     public func best(
         receiver: Int, technology: Technology, operatorName: String? = nil, indoor isIndoor: Bool

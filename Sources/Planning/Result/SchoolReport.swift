@@ -20,6 +20,8 @@ public struct SchoolReport: Sendable {
     public var meetsClassRule: Bool?
     public var wlanIsland: String?
     public var bestMobile: (ServiceKey, LinkQuality)?
+    /// The best expected indoor mobile rate in the busy hour (`CellLoad`), Mbit/s.
+    public var bestMobileLoadedMbps: Double?
     public var eligibleUnder: [FundingProgramme]
 
     public static let mbpsPerClassRule = 30.0
@@ -39,6 +41,7 @@ public struct SchoolReport: Sendable {
                 classes: classes, mbpsPerClass: perClass, meetsClassRule: perClass.map { $0 >= mbpsPerClassRule },
                 wlanIsland: s.wlanIsland,
                 bestMobile: s.mobileIndoor.values.max { $0.1.downlinkMbps < $1.1.downlinkMbps },
+                bestMobileLoadedMbps: s.mobileIndoorLoadedMbps.values.max(),
                 eligibleUnder: FundingProgramme.allCases.filter { s.funding[$0]!.eligible })
         }
     }

@@ -179,12 +179,13 @@ public enum ScenarioReader {
 
     static func readRadio(_ v: YAMLValue, into s: inout AnalysisSettings) throws {
         let m = try v.mapping(allowed: [
-            "los", "ue_height_m", "interference_load", "noise_figure_db", "entry_loss", "entry_loss_probability",
-            "candidate_radius_m", "height_raster_cell_m", "los_trace_distance_m",
+            "los", "ue_height_m", "interference_load", "busy_hour_activity", "noise_figure_db", "entry_loss",
+            "entry_loss_probability", "candidate_radius_m", "height_raster_cell_m", "los_trace_distance_m",
         ])
         if let x = m["los"] { s.losMethod = try x.choice(AnalysisSettings.LOSMethod.self) }
         if let x = m["ue_height_m"] { s.userHeightM = try x.double(in: 1...30) }
         if let x = m["interference_load"] { s.interferenceLoad = try x.double(in: 0...1) }
+        if let x = m["busy_hour_activity"] { s.busyHourActivity = try x.double(in: 0.001...1) }
         if let x = m["noise_figure_db"] { s.noiseFigureDB = try x.double(in: 0...20) }
         if let x = m["entry_loss"] { s.entryLossClass = try x.choice(P2109.BuildingClass.self) }
         if let x = m["entry_loss_probability"] { s.entryLossProbability = try x.double(in: 0.01...0.99) }
