@@ -12,6 +12,22 @@ public struct Comparison: Sendable {
         public var aspects: [String]
         public var before: String
         public var after: String
+        /// Where it is (the footprint after, or before for a removed building), in the working CRS.
+        public var geometry: Geometry?
+        /// Eligible under the area programme before and after (nil where the building is absent).
+        public var eligibleBefore: Bool?
+        public var eligibleAfter: Bool?
+        public var bestMbpsBefore: Double?
+        public var bestMbpsAfter: Double?
+
+        /// How the verdict under the area programme moved: `newly eligible`, `no longer eligible`, or `service`.
+        public var kind: String {
+            switch (eligibleBefore, eligibleAfter) {
+            case (false?, true?), (nil, true?): "newly eligible"
+            case (true?, false?), (true?, nil): "no longer eligible"
+            default: "service"
+            }
+        }
     }
 
     public struct DistrictDelta: Sendable {
@@ -23,6 +39,12 @@ public struct Comparison: Sendable {
     }
 
     public var changes: [BuildingChange]
+    /// The programme the eligibility columns refer to (the area programme after).
+    public var programme: FundingProgramme
+    /// The costs of the cost plans (fibre, sites, access points), € before and after.
+    public var capexBefore: Double
+    public var capexAfter: Double
+    public var workingCRS: CRS
     public var classes: [CoverageClass]
     public var cityCoverageBefore: [ClassCoverage]
     public var cityCoverageAfter: [ClassCoverage]
@@ -47,8 +69,13 @@ public struct Comparison: Sendable {
         var changes: [BuildingChange] = []
         for (i, building) in a.buildings.enumerated() {
             seen.insert(building.id)
+            let programme = b.settings.funding.areaProgramme
             guard let j = indexB[building.id] else {
-                changes.append(BuildingChange(id: building.id, aspects: ["removed"], before: "", after: ""))
+                changes.append(
+                    BuildingChange(
+                        id: building.id, aspects: ["removed"], before: "", after: "", geometry: building.geometry,
+                        eligibleBefore: building.service.funding[programme]!.eligible, eligibleAfter: nil,
+                        bestMbpsBefore: building.service.best.downMbps, bestMbpsAfter: nil))
                 continue
             }
             let sa = Self.signature(a.buildings[i].service)
@@ -79,16 +106,29 @@ public struct Comparison: Sendable {
                 after.append("\(p.rawValue) \(fb[p]!.reason)")
             }
             if !aspects.isEmpty {
+                let x = b.buildings[j]
                 changes.append(
                     BuildingChange(
                         id: building.id, aspects: aspects, before: before.joined(separator: "; "),
-                        after: after.joined(separator: "; ")))
+                        after: after.joined(separator: "; "), geometry: x.geometry,
+                        eligibleBefore: building.service.funding[programme]!.eligible,
+                        eligibleAfter: x.service.funding[programme]!.eligible,
+                        bestMbpsBefore: building.service.best.downMbps, bestMbpsAfter: x.service.best.downMbps))
             }
         }
+        let programme = b.settings.funding.areaProgramme
         for x in b.buildings where !seen.contains(x.id) {
-            changes.append(BuildingChange(id: x.id, aspects: ["added"], before: "", after: ""))
+            changes.append(
+                BuildingChange(
+                    id: x.id, aspects: ["added"], before: "", after: "", geometry: x.geometry, eligibleBefore: nil,
+                    eligibleAfter: x.service.funding[programme]!.eligible, bestMbpsBefore: nil,
+                    bestMbpsAfter: x.service.best.downMbps))
         }
         self.changes = changes
+        self.programme = programme
+        capexBefore = a.costs?.capex ?? 0
+        capexAfter = b.costs?.capex ?? 0
+        workingCRS = b.scenario.workingCRS
         classes = a.city.coverage.map(\.coverageClass)
         cityCoverageBefore = a.city.coverage
         cityCoverageAfter = b.city.coverage
@@ -133,6 +173,10 @@ public struct Comparison: Sendable {
             }
             if !deltas.isEmpty { out += "  \(d.name): eligible \(deltas.joined(separator: ", "))\n" }
         }
+        out += String(
+            format: "  costs (fibre, sites, access points): %@ → %@ € (%@)\n", NumberFormat.grouped(capexBefore),
+            NumberFormat.grouped(capexAfter),
+            (capexAfter >= capexBefore ? "+" : "−") + NumberFormat.grouped(abs(capexAfter - capexBefore)))
         return out
     }
 
