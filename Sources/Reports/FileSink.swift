@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import Planning
 
 /// Appends text to a file through a large buffer.
 final class FileSink {
@@ -40,8 +41,8 @@ final class FileSink {
 
 /// Formats a layer's features in parallel batches and hands the text to `write` in feature order.
 func streamFormatted(
-    _ layer: OutputLayer, batch: Int = 16_384, chunk: Int = 2048, _ format: @Sendable (Range<Int>) throws -> String,
-    write: (String) throws -> Void
+    _ layer: OutputLayer, batch: Int = 16_384, chunk: Int = 2048, progress: (any ProgressObserver)? = nil,
+    _ format: @Sendable (Range<Int>) throws -> String, write: (String) throws -> Void
 ) throws {
     var start = 0
     while start < layer.count {
@@ -51,6 +52,7 @@ func streamFormatted(
             [Result { try format((base + range.lowerBound)..<(base + range.upperBound)) }]
         }
         for part in parts { try write(try part.get()) }
+        progress?.advance(end - start)
         start = end
     }
 }

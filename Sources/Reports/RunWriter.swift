@@ -12,15 +12,35 @@ public enum RunWriter {
     ///   folder is then discarded and the destination stays as it was.
     @discardableResult public static func write(
         _ r: RunResult, to folder: OutputFolder, formats: Set<OutputFormat>, locale: ReportLocale = .en,
-        profile: OutputProfile = .full
+        profile: OutputProfile = .full, progress: (any ProgressObserver)? = nil
     ) throws -> (files: [String], timings: [(String, Double)]) {
-        try folder.fill { root in try writeFiles(r, root: root, formats: formats, locale: locale, profile: profile) }
+        try folder.fill { root in
+            try writeFiles(r, root: root, formats: formats, locale: locale, profile: profile, progress: progress)
+        }
+    }
+
+    /// The layers written to CSV.
+    static let csvLayers = [
+        "buildings", "schools", "underserved_areas", "districts", "sites", "sectors", "wlan_aps", "project_areas",
+        "addresses",
+    ]
+
+    /// The rows the layer writers write, over every format asked for (the total of the progress).
+    static func rowCount(_ layers: [OutputLayer], grid: OutputLayer?, formats: Set<OutputFormat>) -> Int {
+        var rows = 0
+        for layer in layers {
+            if formats.contains(.gpkg) { rows += layer.count }
+            if formats.contains(.geojson) { rows += layer.count }
+            if formats.contains(.csv) && csvLayers.contains(layer.name) { rows += layer.count }
+        }
+        if formats.contains(.gpkg) { rows += grid?.count ?? 0 }
+        return rows
     }
 
     /// With `locale: .de` the CSV files are German (`;`, decimal comma, UTF-8 with BOM).
     static func writeFiles(
         _ r: RunResult, root: String, formats: Set<OutputFormat>, locale: ReportLocale = .en,
-        profile: OutputProfile = .full
+        profile: OutputProfile = .full, progress: (any ProgressObserver)? = nil
     ) throws -> (files: [String], timings: [(String, Double)]) {
         let scenario = r.scenario
         let summary = try r.summary.json()
@@ -31,6 +51,9 @@ public enum RunWriter {
             } catch { throw FileWriteError.wrap(error, path: root + "/" + folder) }
         }
         let layers = try ResultLayers.make(r, profile: profile)
+        let grid = ResultLayers.coverageGrid(r)
+        progress?.begin("writing outputs (rows)", total: rowCount(layers, grid: grid, formats: formats))
+        defer { progress?.end() }
         let generated = r.generatedLayers
         var jobs: [(String, @Sendable () throws -> [String])] = []
         if formats.contains(.gpkg) {
@@ -41,14 +64,16 @@ public enum RunWriter {
                         let writer = try GeoPackageWriter(
                             path: root + "/gigaplan.gpkg", timestamp: "\(r.standDate)T00:00:00.000Z")
                         let stamp = " (\(RunHistory.version), Stand \(r.standDate))"
-                        for layer in layers + [ResultLayers.coverageGrid(r)].compactMap({ $0 }) {
+                        for layer in layers + [grid].compactMap({ $0 }) {
                             try writer.addLayer(
                                 layer.name, geometryType: layer.geometryType, crs: scenario.workingCRS,
                                 fields: layer.fields, description: layer.description + stamp)
                             for i in 0..<layer.count {
                                 let row = layer.row(i)
                                 try writer.insert(into: layer.name, geometry: row.geometry, values: row.values)
+                                if i % 4096 == 4095 { progress?.advance(4096) }
                             }
+                            progress?.advance(layer.count % 4096)
                             for (k, style) in LayerStyles.styles(
                                 for: layer, programme: r.settings.funding.areaProgramme
                             ).enumerated() {
@@ -91,7 +116,7 @@ public enum RunWriter {
                             let names = layer.fields.map { JSONWriter.quote($0.name) }
                             let idIndex = layer.fields.firstIndex { $0.name.lowercased() == "id" }
                             try streamFormatted(
-                                layer,
+                                layer, progress: progress,
                                 { range in
                                     let projector = Projector()
                                     var text = ""
@@ -126,15 +151,11 @@ public enum RunWriter {
                             try AtomicFile.write(text, to: root + "/" + relative)
                             files.append(relative)
                         }
-                        for layer in layers
-                        where [
-                            "buildings", "schools", "underserved_areas", "districts", "sites", "sectors", "wlan_aps",
-                            "project_areas", "addresses",
-                        ].contains(layer.name) {
+                        for layer in layers where csvLayers.contains(layer.name) {
                             try CSVWriter.write(
                                 layer,
                                 wktCRS: ["buildings", "underserved_areas", "project_areas", "addresses"].contains(
-                                    layer.name) ? scenario.workingCRS : nil, locale: locale,
+                                    layer.name) ? scenario.workingCRS : nil, locale: locale, progress: progress,
                                 to: root + "/csv/\(layer.name).csv")
                             files.append("csv/\(layer.name).csv")
                         }

@@ -6,14 +6,20 @@ extension Scenario {
     /// Loads every input layer into the working CRS and applies the changes in order.
     /// - Throws: `UnreadableFile` when an input cannot be read, `ScenarioError` when a change refers to
     ///   something that does not exist.
-    public func loadData() throws -> GeoData {
+    /// - Parameter progress: told the kibibytes of input read, file by file.
+    public func loadData(progress: (any ProgressObserver)? = nil) throws -> GeoData {
         let loader = GeoDataLoader(workingCRS: workingCRS, csvCRS: csvCRS)
         var data = GeoData(crs: workingCRS)
-        for kind in LayerKind.allCases {
-            for input in inputs[kind] ?? [] {
-                try loader.load(path: input.path, as: kind, options: input.options, into: &data)
-            }
+        let kibibytes = { (path: String) in
+            ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1024 + 1
         }
+        let files = LayerKind.allCases.flatMap { kind in (inputs[kind] ?? []).map { (kind, $0) } }
+        progress?.begin("loading inputs (KiB)", total: files.reduce(0) { $0 + kibibytes($1.1.path) })
+        for (kind, input) in files {
+            try loader.load(path: input.path, as: kind, options: input.options, into: &data)
+            progress?.advance(kibibytes(input.path))
+        }
+        progress?.end()
         // Changes never move buildings, schools, focus points or districts: one context serves every selector.
         var context: SpatialContext?
         for change in changes { try apply(change, to: &data, loader: loader, context: &context) }

@@ -1,4 +1,5 @@
 import GeoCore
+import Planning
 
 /// Writes tables as RFC 4180 CSV: comma-separated (or `;` where asked), UTF-8, quoted where needed.
 public enum CSVWriter {
@@ -19,7 +20,10 @@ public enum CSVWriter {
     /// CRS itself (e.g. `EPSG:25832`) in two last columns, so that a reader knows what the coordinates are.
     /// German (`locale: .de`) is what a German spreadsheet opens as columns: `;`-separated, decimal commas,
     /// UTF-8 with a byte-order mark.
-    public static func write(_ layer: OutputLayer, wktCRS: CRS?, locale: ReportLocale = .en, to path: String) throws {
+    public static func write(
+        _ layer: OutputLayer, wktCRS: CRS?, locale: ReportLocale = .en, progress: (any ProgressObserver)? = nil,
+        to path: String
+    ) throws {
         let names = layer.fields.map(\.name)
         let sink = try FileSink(path: path)
         let sep = locale.csvSeparator
@@ -30,7 +34,7 @@ public enum CSVWriter {
                 + (names + (wktCRS != nil ? ["wkt", "crs"] : [])).map { field($0, separator: sep) }.joined(
                     separator: joiner) + "\n")
         try streamFormatted(
-            layer,
+            layer, progress: progress,
             { range in
                 var text = ""
                 for i in range {

@@ -60,14 +60,15 @@ struct RunCommand: ParsableCommand {
             _ = try OutputFolder.check(outputDirectory, protecting: protected)
             try RunHistory.checkWritable(path: storePath)
         }
-        let data = try clock.measure("load") { try loadAnalysisData(scenario) }
         let progress = TerminalProgress.make(quiet: options.quiet || json)
+        let data = try clock.measure("load") { try loadAnalysisData(scenario, progress: progress) }
         let result = try exitOnError { try Analysis.run(data, scenario: scenario, progress: progress) }
         clock.append(result.timings)
         let (files, writerTimes) = try exitOnError {
             let folder = try OutputFolder.claim(outputDirectory, owner: scenario.name, protecting: protected)
             return try clock.measure("write (in parallel)") {
-                try RunWriter.write(result, to: folder, formats: formats, locale: locale, profile: profile)
+                try RunWriter.write(
+                    result, to: folder, formats: formats, locale: locale, profile: profile, progress: progress)
             }
         }
         for (name, seconds) in writerTimes { clock.add("  \(name)", seconds, counted: false) }

@@ -7,9 +7,9 @@ func loadScenario(_ path: String) throws -> Scenario { try exitOnError { try Sce
 
 /// Loads a scenario's inputs for an analysis: unreadable files exit 2, wrong references in changes and
 /// input errors exit 1 (unless the scenario says `on_invalid: skip`).
-func loadAnalysisData(_ scenario: Scenario) throws -> GeoData {
+func loadAnalysisData(_ scenario: Scenario, progress: (any ProgressObserver)? = nil) throws -> GeoData {
     try exitOnError {
-        let data = try scenario.loadData()
+        let data = try scenario.loadData(progress: progress)
         if scenario.onInvalid == .fail && data.errorCount > 0 { throw InputErrors(problems: data.problems) }
         return data
     }
