@@ -38,8 +38,13 @@ public enum HTMLReport {
     static func n(_ v: Double, _ decimals: Int = 0) -> String { NumberFormat.grouped(v, decimals: decimals) }
 
     /// The report of a run, or of one district or underserved area of it.
-    public static func render(_ r: RunResult, scope: Scope = .city) throws -> String {
+    /// - Parameter locale: the language and number format of the page (German: decimal comma, German labels).
+    public static func render(_ r: RunResult, scope: Scope = .city, locale: ReportLocale = .en) throws -> String {
         let scenario = r.scenario
+        func t(_ en: String, _ de: String) -> String { locale == .de ? de : en }
+        func n(_ v: Double, _ decimals: Int = 0) -> String {
+            NumberFormat.grouped(v, decimals: decimals, locale: locale)
+        }
         let districtOutlines = r.districts.compactMap(\.geometry)
         // What the scope holds: its title, map extent, counts, buildings and schools.
         var title = scenario.name
@@ -67,7 +72,7 @@ public enum HTMLReport {
             inScopeSchool = { $0.district == d }
         case .area(let a):
             let area = r.areas[a]
-            title += " — underserved area \(area.id)"
+            title += t(" — underserved area ", " — unterversorgtes Gebiet ") + area.id
             box = area.geometry.boundingBox!.expanded(by: 200)
             summary = area.summary
             let members = Set(area.members)
@@ -81,37 +86,55 @@ public enum HTMLReport {
         }
 
         var html =
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(HTML.escape(title)) — "
-            + "gigaplan</title><style>\(style)" + printPage("\(title) · Stand \(r.standDate) · \(RunHistory.version)")
-            + "</style></head><body>"
+            "<!DOCTYPE html><html lang=\"\(locale.rawValue)\"><head><meta charset=\"utf-8\">"
+            + "<title>\(HTML.escape(title)) — " + "gigaplan</title><style>\(style)"
+            + printPage("\(title) · Stand \(r.standDate) · \(RunHistory.version)") + "</style></head><body>"
         html +=
-            "<h1>\(HTML.escape(title))</h1><p class=\"note\">\(HTML.escape(scenario.description ?? "")) · working CRS "
-            + "\(scenario.workingCRS.identifier) · Stand (data as of) \(r.standDate) · \(RunHistory.version)</p>"
+            "<h1>\(HTML.escape(title))</h1><p class=\"note\">\(HTML.escape(scenario.description ?? "")) · "
+            + t("working CRS ", "Koordinatensystem ") + "\(scenario.workingCRS.identifier) · "
+            + t("Stand (data as of) ", "Stand ") + "\(r.standDate) · \(RunHistory.version)</p>"
         let generated = r.generatedLayers
         if !generated.isEmpty {
             html +=
-                "<div class=\"generated\" id=\"generated-data\">Generated data: the layers "
-                + "\(HTML.escape(generated.joined(separator: ", "))) are generated demo data, plausible but not "
-                + "real. Do not use these results for decisions or funding applications.</div>"
+                "<div class=\"generated\" id=\"generated-data\">"
+                + t("Generated data: the layers ", "Generierte Daten: die Layer ")
+                + HTML.escape(generated.joined(separator: ", "))
+                + t(
+                    " are generated demo data, plausible but not real. Do not use these results for decisions or "
+                        + "funding applications.",
+                    " sind generierte Demodaten, plausibel, aber nicht real. Nicht für Entscheidungen oder "
+                        + "Förderanträge verwenden.") + "</div>"
         }
 
         // Headline numbers.
         let area = r.settings.funding.areaProgramme
-        html += "<h2>Headline numbers</h2><div class=\"cards\">"
+        html += "<h2>\(t("Headline numbers", "Kennzahlen"))</h2><div class=\"cards\">"
         func card(_ value: String, _ label: String) {
             html += "<div class=\"card\"><b>\(HTML.escape(value))</b>\(HTML.escape(label))</div>"
         }
-        card(n(Double(summary.all.buildings)), "buildings")
-        card(n(summary.all.households), "households")
-        card(n(summary.all.residents), "residents")
-        card(n(Double(summary.eligible[area]?.buildings ?? 0)), "buildings eligible under \(area.rawValue)")
-        card(n(summary.eligible[area]?.households ?? 0), "households eligible under \(area.rawValue)")
-        if case .city = scope { card(n(Double(r.areas.count)), "underserved areas (\(area.rawValue))") }
-        for c in summary.coverage { card("\(n(c.areaKm2, 1)) km²", "\(c.coverageClass.label) outdoors") }
+        card(n(Double(summary.all.buildings)), t("buildings", "Gebäude"))
+        card(n(summary.all.households), t("households", "Haushalte"))
+        card(n(summary.all.residents), t("residents", "Einwohner"))
+        card(
+            n(Double(summary.eligible[area]?.buildings ?? 0)),
+            t("buildings eligible under ", "förderfähige Gebäude nach ") + area.rawValue)
+        card(
+            n(summary.eligible[area]?.households ?? 0),
+            t("households eligible under ", "förderfähige Haushalte nach ") + area.rawValue)
+        if case .city = scope {
+            card(n(Double(r.areas.count)), t("underserved areas", "unterversorgte Gebiete") + " (\(area.rawValue))")
+        }
+        if let c = summary.cost.costPerHome, summary.cost.homes > 0 {
+            card(n(summary.cost.capex) + " €", t("to connect them", "Investition für ihren Anschluss"))
+            card(n(c) + " €", t("per home", "je Einheit"))
+        }
+        for c in summary.coverage {
+            card("\(n(c.areaKm2, 1)) km²", "\(c.coverageClass.label) " + t("outdoors", "im Freien"))
+        }
         html += "</div>"
 
         // Maps.
-        html += "<h2>Maps</h2>"
+        html += "<h2>\(t("Maps", "Karten"))</h2>"
         var coverageMap = SVGMap(box: box)
         if let grid = r.grid {
             let extent = BoundingBox(
@@ -119,60 +142,74 @@ public enum HTMLReport {
                 maxY: grid.origin.y + Double(grid.rows) * grid.resolutionM)
             coverageMap.addImage(
                 png: CoverageTiles.image(grid), extent: extent,
-                legend: CoverageLegend.legend.map { ("\($0.label), best outdoor", $0.colour) })
+                legend: CoverageLegend.legend(locale).map {
+                    ("\($0.label), " + t("best outdoor", "bester Wert im Freien"), $0.colour)
+                })
         }
         coverageMap.addPolygons(
-            districtOutlines.filter(inScope), fill: "none", stroke: "#555", label: "districts", strokeWidth: 1)
+            districtOutlines.filter(inScope), fill: "none", stroke: "#555", label: t("districts", "Bezirke"),
+            strokeWidth: 1)
         let palette = ["#9ecae1", "#31a354", "#fd8d3c", "#756bb1"]
         for (k, entry) in r.coveragePolygons.enumerated() where inScope(entry.1) {
             coverageMap.addPolygons(
                 [entry.1], fill: "none", stroke: palette[k % palette.count],
-                label: "\(entry.0.label) (outdoor), outline", strokeWidth: 2)
+                label: "\(entry.0.label) " + t("(outdoor), outline", "(im Freien), Umriss"), strokeWidth: 2)
         }
         // The run's own report sits beside its csv/ folder; a district's or area's report does not.
         var outputs = "csv/"
-        if case .city = scope {} else { outputs = "the outputs of gigaplan run \(scenario.name): csv/" }
+        if case .city = scope {
+        } else {
+            outputs = t("the outputs of gigaplan run ", "den Ergebnissen von gigaplan run ") + "\(scenario.name): csv/"
+        }
         let streets = r.streets.map(\.geometry).filter(inScope)
         if !streets.isEmpty {
             coverageMap.addLines(
                 streets, stroke: "#666", width: 0.5,
-                label: "streets (WLAN street coverage in \(outputs)street_wlan_coverage.csv)")
+                label: t("streets (WLAN street coverage in ", "Straßen (WLAN-Versorgung der Straßen in ")
+                    + "\(outputs)street_wlan_coverage.csv)")
         }
         coverageMap.addPolygons(
             r.islands.compactMap(\.outdoorCoverage).filter(inScope), fill: "#e7298a66", stroke: "#e7298a",
-            label: "public WLAN coverage")
+            label: t("public WLAN coverage", "öffentliches WLAN"))
         coverageMap.addPoints(
-            r.sites.map(\.location), radius: 2.2, fill: "#222", stroke: "#fff", label: "cell sites",
-            titles: r.sites.map { "\($0.id) (\($0.operatorName ?? ""))" })
+            r.sites.map(\.location), radius: 2.2, fill: "#222", stroke: "#fff",
+            label: t("cell sites", "Mobilfunkstandorte"), titles: r.sites.map { "\($0.id) (\($0.operatorName ?? ""))" })
         coverageMap.addPoints(
             r.islands.compactMap { $0.accessPoints.first?.location }, radius: 3, fill: "#e7298a", stroke: "#fff",
-            label: "WLAN islands", titles: r.islands.map(\.name))
-        html +=
-            "<h3>Coverage, sites and WLAN islands</h3>" + coverageMap.render(title: "Coverage, sites and WLAN islands")
+            label: t("WLAN islands", "WLAN-Inseln"), titles: r.islands.map(\.name))
+        let coverageTitle = t("Coverage, sites and WLAN islands", "Versorgung, Standorte und WLAN-Inseln")
+        html += "<h3>\(coverageTitle)</h3>" + coverageMap.render(title: coverageTitle)
 
         var areaMap = SVGMap(box: box)
         areaMap.addPolygons(
-            districtOutlines.filter(inScope), fill: "#ffffff", stroke: "#555", label: "districts", strokeWidth: 1)
+            districtOutlines.filter(inScope), fill: "#ffffff", stroke: "#555", label: t("districts", "Bezirke"),
+            strokeWidth: 1)
         let areaIndices = r.areas.indices.filter { inScope(r.areas[$0].geometry) }
         areaMap.addPolygons(
             areaIndices.map { r.areas[$0].geometry }, fill: "#d7301f88", stroke: "#b30000",
-            label: "underserved areas (\(area.rawValue))",
+            label: t("underserved areas", "unterversorgte Gebiete") + " (\(area.rawValue))",
             title: { k in
                 let a = r.areas[areaIndices[k]]
-                return "\(a.id): \(a.counts.buildings) buildings, \(a.dominantReason)"
+                return "\(a.id): \(a.counts.buildings) " + t("buildings", "Gebäude") + ", \(a.dominantReason)"
             })
         areaMap.addPoints(
-            r.schools.compactMap(\.location), radius: 3.5, fill: "#2b8cbe", stroke: "#fff", label: "schools",
-            titles: r.schools.map(\.name))
-        html += "<h3>Underserved areas and schools</h3>" + areaMap.render(title: "Underserved areas and schools")
+            r.schools.compactMap(\.location), radius: 3.5, fill: "#2b8cbe", stroke: "#fff",
+            label: t("schools", "Schulen"), titles: r.schools.map(\.name))
+        let areaTitle = t("Underserved areas and schools", "Unterversorgte Gebiete und Schulen")
+        html += "<h3>\(areaTitle)</h3>" + areaMap.render(title: areaTitle)
 
         // Programmes.
-        html += "<h2>Funding programmes</h2>"
+        html += "<h2>\(t("Funding programmes", "Förderprogramme"))</h2>"
         html += HTML.table(
-            [
-                "programme", "guideline (in force from)", "eligible buildings", "households", "residents", "businesses",
-                "school buildings", "hospitals", "other focus points",
-            ],
+            locale == .de
+                ? [
+                    "Programm", "Richtlinie (in Kraft seit)", "förderfähige Gebäude", "Haushalte", "Einwohner",
+                    "Unternehmen", "Schulgebäude", "Krankenhäuser", "weitere Schwerpunkte",
+                ]
+                : [
+                    "programme", "guideline (in force from)", "eligible buildings", "households", "residents",
+                    "businesses", "school buildings", "hospitals", "other focus points",
+                ],
             FundingProgramme.allCases.map { p in
                 let c = summary.eligible[p] ?? BuildingCounts()
                 return [
@@ -189,35 +226,55 @@ public enum HTMLReport {
             }
             for (reason, count) in tally.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 reasonRows.append([
-                    p.rawValue, reason.rawValue, reason.eligible ? "yes" : "no", reason.labelEN(r.settings.funding),
+                    p.rawValue, reason.rawValue, reason.eligible ? t("yes", "ja") : t("no", "nein"),
+                    locale == .de ? reason.labelDE(r.settings.funding) : reason.labelEN(r.settings.funding),
                     n(Double(count)),
                 ])
             }
         }
         html +=
-            "<h3>Reasons</h3>"
-            + HTML.table(["programme", "reason", "eligible", "meaning", "buildings"], reasonRows, numeric: [4])
+            "<h3>\(t("Reasons", "Gründe"))</h3>"
+            + HTML.table(
+                locale == .de
+                    ? ["Programm", "Grund", "förderfähig", "Bedeutung", "Gebäude"]
+                    : ["programme", "reason", "eligible", "meaning", "buildings"], reasonRows, numeric: [4])
         let funding = r.settings.funding
         let reliable =
-            (funding.mobileCountsAsReliable ? ", plus indoor mobile service" : "")
-            + (funding.wlanCountsAsReliable ? ", plus WLAN islands" : "")
+            (funding.mobileCountsAsReliable ? t(", plus indoor mobile service", ", dazu Mobilfunk im Gebäude") : "")
+            + (funding.wlanCountsAsReliable ? t(", plus WLAN islands", ", dazu WLAN-Inseln") : "")
         let gigabit = "\(NumberText.plain(funding.gigabitMbps))/\(NumberText.plain(funding.gigabitUpMbps))"
-        let due = funding.surveyDate.map { " and are due by \($0.adding(years: funding.planningHorizonYears))" } ?? ""
+        let due =
+            funding.surveyDate.map {
+                t(" and are due by ", " und bis ") + "\($0.adding(years: funding.planningHorizonYears))"
+                    + t("", " fertig sind")
+            } ?? ""
         html +=
-            "<p class=\"note\">Only fixed lines count as reliable\(reliable). Focus points (schools, hospitals, "
-            + "authorities, business parks, transport hubs, farms) are eligible under the 2021, 2023 and 2024 rules "
-            + "while they have no gigabit connection (\(gigabit) Mbit/s) and none is planned; the 2015 framework "
-            + "treats them like every other building. Planned networks count when they meet the programme's own "
-            + "bar\(due). The rules and their sources: docs/funding-rules.md.</p>"
+            locale == .de
+            ? "<p class=\"note\">Nur Festnetzanschlüsse gelten als zuverlässig\(reliable). Sozioökonomische "
+                + "Schwerpunkte (Schulen, Krankenhäuser, Verwaltungen, Gewerbegebiete, Verkehrsknoten, "
+                + "landwirtschaftliche Betriebe) sind nach den Regeln von 2021, 2023 und 2024 förderfähig, solange "
+                + "sie keinen gigabitfähigen Anschluss (\(gigabit) Mbit/s) haben und keiner geplant ist; die "
+                + "NGA-Rahmenregelung 2015 behandelt sie wie jedes Gebäude. Geplante Netze zählen, wenn sie die "
+                + "Schwelle des Programms erreichen\(due). Regeln und Quellen: docs/funding-rules.md.</p>"
+            : "<p class=\"note\">Only fixed lines count as reliable\(reliable). Focus points (schools, hospitals, "
+                + "authorities, business parks, transport hubs, farms) are eligible under the 2021, 2023 and 2024 "
+                + "rules while they have no gigabit connection (\(gigabit) Mbit/s) and none is planned; the 2015 "
+                + "framework treats them like every other building. Planned networks count when they meet the "
+                + "programme's own bar\(due). The rules and their sources: docs/funding-rules.md.</p>"
 
         // Districts.
         if case .city = scope, !r.districts.isEmpty {
-            html += "<h2>Districts</h2>"
+            html += "<h2>\(t("Districts", "Bezirke"))</h2>"
             html += HTML.table(
-                [
-                    "district", "buildings", "households", "residents", "eligible buildings (\(area.rawValue))",
-                    "eligible households", "eligible schools",
-                ] + r.city.coverage.map { "\($0.coverageClass.label) km²" },
+                (locale == .de
+                    ? [
+                        "Bezirk", "Gebäude", "Haushalte", "Einwohner", "förderfähige Gebäude (\(area.rawValue))",
+                        "förderfähige Haushalte", "förderfähige Schulen",
+                    ]
+                    : [
+                        "district", "buildings", "households", "residents", "eligible buildings (\(area.rawValue))",
+                        "eligible households", "eligible schools",
+                    ]) + r.city.coverage.map { "\($0.coverageClass.label) km²" },
                 r.districts.map { d in
                     [
                         d.name, n(Double(d.all.buildings)), n(d.all.households), n(d.all.residents),
@@ -226,96 +283,136 @@ public enum HTMLReport {
                     ] + d.coverage.map { n($0.areaKm2, 2) }
                 } + [
                     [
-                        "City", n(Double(r.city.all.buildings)), n(r.city.all.households), n(r.city.all.residents),
-                        n(Double(r.city.eligible[area]?.buildings ?? 0)), n(r.city.eligible[area]?.households ?? 0),
-                        n(Double(r.city.eligible[area]?.schools ?? 0)),
+                        t("City", "Stadt"), n(Double(r.city.all.buildings)), n(r.city.all.households),
+                        n(r.city.all.residents), n(Double(r.city.eligible[area]?.buildings ?? 0)),
+                        n(r.city.eligible[area]?.households ?? 0), n(Double(r.city.eligible[area]?.schools ?? 0)),
                     ] + r.city.coverage.map { n($0.areaKm2, 2) }
                 ], numeric: Set(1...(6 + r.city.coverage.count)))
         }
 
         // Schools.
         let schoolRows = r.schools.enumerated().filter { inScopeSchool($0.element) }
-        html += "<h2>Schools</h2>"
+        html += "<h2>\(t("Schools", "Schulen"))</h2>"
         html += HTML.table(
-            [
-                "school", "connection", "down Mbit/s", "classes", "Mbit/s per class", "≥ 30 per class", "WLAN island",
-                "best mobile (indoor, peak)", "busy hour", "eligible under",
-            ],
+            locale == .de
+                ? [
+                    "Schule", "Anschluss", "Download Mbit/s", "Klassen", "Mbit/s je Klasse", "≥ 30 je Klasse",
+                    "WLAN-Insel", "bester Mobilfunk (innen, Spitze)", "Hauptlastzeit", "förderfähig nach",
+                ]
+                : [
+                    "school", "connection", "down Mbit/s", "classes", "Mbit/s per class", "≥ 30 per class",
+                    "WLAN island", "best mobile (indoor, peak)", "busy hour", "eligible under",
+                ],
             schoolRows.map { _, s in
                 [
-                    s.name, s.connection?.technology.rawValue.uppercased() ?? "none", n(s.connection?.downMbps ?? 0),
-                    s.classes.map { String($0) } ?? "–", s.mbpsPerClass.map { n($0, 1) } ?? "–",
-                    s.meetsClassRule.map { $0 ? "yes" : "no" } ?? "–", s.wlanIsland ?? "no",
-                    s.bestMobile.map { "\($0.0.technology.displayName) \(n($0.1.downlinkMbps)) Mbit/s" } ?? "none",
-                    s.bestMobileLoadedMbps.map { "\(n($0)) Mbit/s" } ?? "–",
+                    s.name, s.connection?.technology.rawValue.uppercased() ?? t("none", "keiner"),
+                    n(s.connection?.downMbps ?? 0), s.classes.map { String($0) } ?? "–",
+                    s.mbpsPerClass.map { n($0, 1) } ?? "–",
+                    s.meetsClassRule.map { $0 ? t("yes", "ja") : t("no", "nein") } ?? "–",
+                    s.wlanIsland ?? t("no", "nein"),
+                    s.bestMobile.map { "\($0.0.technology.displayName) \(n($0.1.downlinkMbps)) Mbit/s" }
+                        ?? t("none", "keiner"), s.bestMobileLoadedMbps.map { "\(n($0)) Mbit/s" } ?? "–",
                     s.eligibleUnder.map(\.rawValue).joined(separator: ", "),
                 ]
             }, numeric: [2, 3, 4])
         html +=
-            "<p class=\"note\">Old rule: 30 Mbit/s per class; classes from the schools layer, or one per 23 pupils. "
-            + "Mobile rates: the peak is what one user alone in the cell gets (truncated Shannon at the SINR); "
-            + "the busy-hour rate shares the serving sector with its other active users: the homes it serves, "
-            + "split evenly over the operators, \(n(r.settings.busyHourActivity * 100)) % of them active at once, "
-            + "each getting an equal share of the time (proportional fair, without its diversity gain).</p>"
+            locale == .de
+            ? "<p class=\"note\">Alte Regel: 30 Mbit/s je Klasse; Klassen aus dem Schullayer oder eine je 23 "
+                + "Schülerinnen und Schüler. Mobilfunk: die Spitze erhält ein Nutzer allein in der Zelle (begrenzte "
+                + "Shannon-Formel beim SINR); zur Hauptlastzeit teilt er den versorgenden Sektor mit den anderen "
+                + "aktiven Nutzern: den Einheiten, die er versorgt, gleich auf die Betreiber verteilt, davon "
+                + "\(n(r.settings.busyHourActivity * 100)) % gleichzeitig aktiv, jeder mit gleichem Zeitanteil "
+                + "(Proportional Fair ohne Diversitätsgewinn).</p>"
+            : "<p class=\"note\">Old rule: 30 Mbit/s per class; classes from the schools layer, or one per 23 pupils. "
+                + "Mobile rates: the peak is what one user alone in the cell gets (truncated Shannon at the SINR); "
+                + "the busy-hour rate shares the serving sector with its other active users: the homes it serves, "
+                + "split evenly over the operators, \(n(r.settings.busyHourActivity * 100)) % of them active at "
+                + "once, each getting an equal share of the time (proportional fair, without its diversity gain).</p>"
 
         // Areas.
         let listed = areaIndices.sorted { r.areas[$0].counts.buildings > r.areas[$1].counts.buildings }.prefix(100)
-        html += "<h2>Underserved areas (\(area.rawValue))</h2>"
+        html += "<h2>\(t("Underserved areas", "Unterversorgte Gebiete")) (\(area.rawValue))</h2>"
         html += HTML.table(
-            [
-                "area", "district", "buildings", "households", "residents", "businesses", "schools", "hospitals",
-                "dominant reason",
-            ],
+            locale == .de
+                ? [
+                    "Gebiet", "Bezirk", "Gebäude", "Haushalte", "Einwohner", "Unternehmen", "Schulen", "Krankenhäuser",
+                    "häufigster Grund", "Investition €",
+                ]
+                : [
+                    "area", "district", "buildings", "households", "residents", "businesses", "schools", "hospitals",
+                    "dominant reason", "capex €",
+                ],
             listed.map { k in
                 let a = r.areas[k]
                 return [
                     a.id, a.district ?? "", n(Double(a.counts.buildings)), n(a.counts.households),
                     n(a.counts.residents), n(Double(a.counts.businesses)), n(Double(a.counts.schools)),
-                    n(Double(a.counts.hospitals)), a.dominantReason,
+                    n(Double(a.counts.hospitals)), a.dominantReason, n(a.summary.cost.capex),
                 ]
-            }, numeric: Set(2...7))
+            }, numeric: Set(2...7).union([9]))
         if areaIndices.count > listed.count {
             html +=
-                "<p class=\"note\">The \(listed.count) largest of \(areaIndices.count) areas; all are in "
-                + "\(HTML.escape(outputs))underserved_areas.csv and the GeoPackage.</p>"
+                "<p class=\"note\">"
+                + t(
+                    "The \(listed.count) largest of \(areaIndices.count) areas; all are in ",
+                    "Die \(listed.count) größten von \(areaIndices.count) Gebieten; alle stehen in ")
+                + "\(HTML.escape(outputs))underserved_areas.csv " + t("and the GeoPackage.", "und im GeoPackage.")
+                + "</p>"
         }
 
         // Download times.
-        html += "<h2>Download times</h2>" + downloadTable()
+        html += "<h2>\(t("Download times", "Downloadzeiten"))</h2>" + downloadTable(locale)
 
         // Sources.
-        html += "<h2>Data sources</h2><ul>"
+        html += "<h2>\(t("Data sources", "Datenquellen"))</h2><ul>"
         for input in r.sources {
-            let mark = input.generated ? " — <b>generated, not real</b>" : ""
-            let source = [input.attribution, input.licence.map { "licence: \($0)" }].compactMap { $0 }.joined(
-                separator: ", ")
+            let mark = input.generated ? " — <b>\(t("generated, not real", "generiert, nicht real"))</b>" : ""
+            let source = [input.attribution, input.licence.map { t("licence: ", "Lizenz: ") + $0 }].compactMap { $0 }
+                .joined(separator: ", ")
             let attribution =
                 source.isEmpty
-                ? "<i>no attribution given</i> (add attribution: to the input in the scenario, or a .source.json "
-                    + "sidecar)" : HTML.escape(source)
+                ? t(
+                    "<i>no attribution given</i> (add attribution: to the input in the scenario, or a .source.json "
+                        + "sidecar)",
+                    "<i>keine Quellenangabe</i> (attribution: beim Input im Szenario oder eine .source.json-Datei)")
+                : HTML.escape(source)
             html += "<li>\(input.layer.rawValue): \(HTML.escape(input.fileName))\(mark) — \(attribution)</li>"
         }
         let outside = r.network.extrapolated.count
         let los =
             r.losMethod == .footprints
-            ? "from building footprints up to \(NumberText.plain(r.settings.losTraceDistanceM)) m, "
-                + "by probability beyond" : "by probability"
+            ? t("from building footprints up to ", "aus Gebäudeumrissen bis ")
+                + "\(NumberText.plain(r.settings.losTraceDistanceM)) m, "
+                + t("by probability beyond", "darüber nach Wahrscheinlichkeit")
+            : t("by probability", "nach Wahrscheinlichkeit")
         html +=
-            "</ul><p class=\"note\">Radio models: 3GPP TR 38.901 path loss (LOS \(los)), ITU-R P.2109 entry loss, "
-            + "TR 36.942 truncated Shannon throughput; see docs/radio-models.md. "
+            "</ul><p class=\"note\">"
+            + t(
+                "Radio models: 3GPP TR 38.901 path loss (LOS ",
+                "Funkmodelle: 3GPP TR 38.901 Pfadverlust (Sichtverbindung ") + los
+            + t(
+                "), ITU-R P.2109 entry loss, TR 36.942 truncated Shannon throughput; see docs/radio-models.md. ",
+                "), ITU-R P.2109 Gebäudedämpfung, TR 36.942 begrenzte Shannon-Formel; siehe docs/radio-models.md. ")
         let limits = Set(r.network.extrapolated.values.flatMap { $0.map(RunSummary.limitKind) }).sorted()
         html +=
             outside == 0
-            ? "Every site lies inside the TR 38.901 validity range of its scenario.</p>"
-            : "\(outside) of \(r.sites.count) sites lie outside the TR 38.901 validity range of their scenario "
-                + "(\(HTML.escape(limits.joined(separator: "; ")))); their path loss is extrapolated "
-                + "(summary.json lists the limits).</p>"
+            ? t(
+                "Every site lies inside the TR 38.901 validity range of its scenario.</p>",
+                "Jeder Standort liegt im Gültigkeitsbereich von TR 38.901 für sein Szenario.</p>")
+            : "\(outside) " + t("of", "von") + " \(r.sites.count) "
+                + t(
+                    "sites lie outside the TR 38.901 validity range of their scenario",
+                    "Standorten liegen außerhalb des Gültigkeitsbereichs von TR 38.901 für ihr Szenario")
+                + " (\(HTML.escape(limits.joined(separator: "; ")))); "
+                + t(
+                    "their path loss is extrapolated (summary.json lists the limits).</p>",
+                    "ihr Pfadverlust ist extrapoliert (summary.json nennt die Grenzen).</p>")
         return html + "</body></html>\n"
     }
 
     /// The download-time table in the report's language.
-    static func downloadTable() -> String {
-        let cells = DownloadTimeText.cells(DownloadTimeTable(), locale: .en)
+    static func downloadTable(_ locale: ReportLocale = .en) -> String {
+        let cells = DownloadTimeText.cells(DownloadTimeTable(), locale: locale)
         return HTML.table(cells.header, cells.rows, numeric: Set(1..<cells.header.count))
     }
 }

@@ -37,7 +37,8 @@ public enum RunWriter {
         return rows
     }
 
-    /// With `locale: .de` the CSV files are German (`;`, decimal comma, UTF-8 with BOM).
+    /// With `locale: .de` the CSV files are German (`;`, decimal comma, UTF-8 with BOM, German column
+    /// names) and so is the report.
     static func writeFiles(
         _ r: RunResult, root: String, formats: Set<OutputFormat>, locale: ReportLocale = .en,
         profile: OutputProfile = .full, progress: (any ProgressObserver)? = nil
@@ -195,7 +196,7 @@ public enum RunWriter {
                 (
                     "write html",
                     {
-                        try AtomicFile.write(try HTMLReport.render(r), to: root + "/report.html")
+                        try AtomicFile.write(try HTMLReport.render(r, locale: locale), to: root + "/report.html")
                         let map: String
                         do { map = try MapPage.render(r) } catch let e as MapPage.LeafletMissing {
                             throw FileWriteError(path: root + "/map.html", reason: e.description)

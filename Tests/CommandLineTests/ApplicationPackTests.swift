@@ -104,14 +104,14 @@ import Testing
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         let header = text.split(separator: "\n")[0].split(separator: ";").map(String.init)
-        #expect(header.prefix(3) == ["id", "name", "underserved_areas"])
+        #expect(header.prefix(3) == ["ID", "Name", "unterversorgte Gebiete"])
         // A real with decimals is written with a comma; the WKT keeps its points and is not split by them.
         let buildings = try String(contentsOfFile: out + "/csv/buildings.csv", encoding: .utf8)
         let firstRow = buildings.split(separator: "\n")[1]
         let fields = String(firstRow).split(separator: ";", omittingEmptySubsequences: false)
         let columns = buildings.split(separator: "\n")[0].split(separator: ";", omittingEmptySubsequences: false)
         #expect(fields.count == columns.count)
-        let rsrp = fields[try #require(columns.firstIndex(of: "hsdpa_rsrp_dbm"))]
+        let rsrp = fields[try #require(columns.firstIndex(of: "HSDPA RSRP (dBm)"))]
         #expect(rsrp.contains(",") && !rsrp.contains("."), "\(rsrp)")
     }
 }

@@ -55,3 +55,31 @@ import Testing
         #expect(drawn.isSubset(of: legend), "drawn \(drawn.sorted()), legend \(legend.sorted())")
     }
 }
+
+/// `run --locale de`: the report in German, with German numbers, and German reason labels.
+@Suite struct GermanReportTests {
+    @Test func reportInGerman() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let run = try Fixtures.run(
+            Fixtures.gigaplan,
+            [
+                "run", Fixtures.path("Tests/Fixtures/smalltown.yaml"), "--out", dir + "/out", "--format", "html",
+                "--locale", "de", "--quiet",
+            ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try String(contentsOfFile: dir + "/out/report.html", encoding: .utf8)
+        #expect(page.contains("<html lang=\"de\">"))
+        for heading in ["Kennzahlen", "Karten", "Förderprogramme", "Gründe", "Bezirke", "Schulen", "Downloadzeiten"] {
+            #expect(page.contains(">\(heading)</h"), "\(heading)")
+        }
+        for english in ["Headline numbers", "Funding programmes", "Download times", "best outdoor"] {
+            #expect(!page.contains(english), "\(english)")
+        }
+        // German numbers (thousands grouped from five digits, as DIN 5008 allows): decimal commas in the cards
+        // and the download table.
+        #expect(page.contains("<b>1395</b>Haushalte") && page.contains("<b>4,0 km²</b>"))
+        #expect(page.contains("<td class=\"n\">0,40</td>"))
+        // German reason labels.
+        #expect(page.contains("sozioökonomischer Schwerpunkt ohne gigabitfähigen Anschluss"))
+    }
+}

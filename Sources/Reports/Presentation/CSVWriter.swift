@@ -24,7 +24,10 @@ public enum CSVWriter {
         _ layer: OutputLayer, wktCRS: CRS?, locale: ReportLocale = .en, progress: (any ProgressObserver)? = nil,
         to path: String
     ) throws {
-        let names = layer.fields.map(\.name)
+        // German column names where a field has a German alias (the QGIS aliases), else the field's name.
+        let german = Dictionary(
+            LayerStyles.aliases(layer.fields).map { ($0.field, $0.alias) }, uniquingKeysWith: { a, _ in a })
+        let names = layer.fields.map { locale == .de ? german[$0.name] ?? $0.name : $0.name }
         let sink = try FileSink(path: path)
         let sep = locale.csvSeparator
         let joiner = String(sep)

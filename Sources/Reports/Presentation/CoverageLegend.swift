@@ -24,17 +24,22 @@ enum CoverageLegend {
     static func colour(_ mbps: Double) -> [UInt8] { classes.last { mbps >= $0.minimumMbps }!.rgba }
 
     /// Legend entries ("mobile 2–30 Mbit/s", colour).
-    static var legend: [(label: String, colour: String)] {
-        classes.indices.map { k in
+    static var legend: [(label: String, colour: String)] { legend(.en) }
+
+    /// Legend entries in a language ("Mobilfunk 2–30 Mbit/s").
+    static func legend(_ locale: ReportLocale) -> [(label: String, colour: String)] {
+        let mobile = locale == .de ? "Mobilfunk" : "mobile"
+        return classes.indices.map { k in
             let c = classes[k]
             let label: String
             if k == 0 {
-                label = "mobile < \(NumberText.plain(classes[1].minimumMbps)) Mbit/s"
+                label = "\(mobile) < \(NumberText.plain(classes[1].minimumMbps)) Mbit/s"
             } else if k == classes.count - 1 {
-                label = "mobile ≥ \(NumberText.plain(c.minimumMbps)) Mbit/s"
+                label = "\(mobile) ≥ \(NumberText.plain(c.minimumMbps)) Mbit/s"
             } else {
                 label =
-                    "mobile \(NumberText.plain(c.minimumMbps))–\(NumberText.plain(classes[k + 1].minimumMbps)) Mbit/s"
+                    "\(mobile) \(NumberText.plain(c.minimumMbps))–"
+                    + "\(NumberText.plain(classes[k + 1].minimumMbps)) Mbit/s"
             }
             return (label, c.hex)
         }

@@ -29,8 +29,8 @@ struct RunCommand: ParsableCommand {
 
     @Flag(help: "Print the time of each stage.") var timings = false
 
-    @Option(help: "CSV files: en (comma, decimal point) or de (semicolon, decimal comma, UTF-8 with BOM).") var locale:
-        ReportLocale = .en
+    @Option(help: "Report and CSV: en, or de (German labels, column names, decimal commas; CSV with ; and a BOM).")
+    var locale: ReportLocale = .en
 
     /// The formats parsed from `--format` by `validate()`.
     var formats: Set<OutputFormat> = []
