@@ -12,7 +12,9 @@ public enum ReportSet {
 
     /// Writes the reports and their index into `directory`; returns how many reports. `pdf` prints each
     /// project area's page to PDF as well.
-    public static func write(_ result: RunResult, per: Per, into directory: String, pdf: Bool = true) throws -> Int {
+    public static func write(
+        _ result: RunResult, per: Per, into directory: String, pdf: Bool = true, locale: ReportLocale = .en
+    ) throws -> Int {
         if per == .projectArea { return try writePacks(result, into: directory, pdf: pdf) }
         var entries: [(file: String, title: String, counts: String)] = []
         let programme = result.settings.funding.areaProgramme
@@ -22,7 +24,8 @@ public enum ReportSet {
                 let name = "district-\(slug(d.id)).html"
                 entries.append(
                     (name, d.name, "\(d.eligible[programme]?.buildings ?? 0) eligible buildings of \(d.all.buildings)"))
-                try AtomicFile.write(try HTMLReport.render(result, scope: .district(k)), to: "\(directory)/\(name)")
+                try AtomicFile.write(
+                    try HTMLReport.render(result, scope: .district(k), locale: locale), to: "\(directory)/\(name)")
             }
         case .projectArea: break
         case .area:
@@ -34,7 +37,8 @@ public enum ReportSet {
                         "\(a.counts.buildings) buildings, \(Int(a.counts.households.rounded())) households, "
                             + "\(a.dominantReason)"
                     ))
-                try AtomicFile.write(try HTMLReport.render(result, scope: .area(k)), to: "\(directory)/\(name)")
+                try AtomicFile.write(
+                    try HTMLReport.render(result, scope: .area(k), locale: locale), to: "\(directory)/\(name)")
             }
         }
         let title = HTML.escape(result.scenario.name)

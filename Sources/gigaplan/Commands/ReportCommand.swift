@@ -21,6 +21,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: "Output folder.") var out: String?
 
+    @Option(help: "The reports per district or area: en or de (the project-area pack is always German).") var locale:
+        ReportLocale = .en
+
     func run() throws {
         let scenario = try loadScenario(options.scenario)
         let directory = out ?? "out/\(scenario.name)-reports-\(per.rawValue)"
@@ -33,7 +36,7 @@ struct ReportCommand: ParsableCommand {
         }
         let count = try exitOnError {
             try OutputFolder.claim(directory, owner: scenario.name, protecting: protected).fill { root in
-                try ReportSet.write(result, per: per, into: root, pdf: !noPdf)
+                try ReportSet.write(result, per: per, into: root, pdf: !noPdf, locale: locale)
             }
         }
         print("\(count) report(s) and index.html → \(directory)")
