@@ -39,6 +39,9 @@ enum LayerStyles {
                 if f.name == key + "_eligible" { return (f.name, "förderfähig \(p.rawValue)") }
                 if f.name == key + "_reason" { return (f.name, "Grund \(p.rawValue)") }
             }
+            for size in DownloadSize.defaults where f.name == "download_\(ResultLayers.fieldName(size.labelEN))_s" {
+                return (f.name, "Downloadzeit \(size.labelDE) (s)")
+            }
             for t in Technology.allCases where f.name.hasPrefix(t.rawValue + "_") {
                 let rest = f.name.dropFirst(t.rawValue.count + 1)
                 let names = [

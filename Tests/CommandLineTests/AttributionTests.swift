@@ -61,7 +61,8 @@ import Testing
               grid_resolution_m: 0
             """
         try Data(yaml.utf8).write(to: URL(fileURLWithPath: dir + "/t.yaml"))
-        let r = try Fixtures.run(Fixtures.gigaplan, ["run", "t.yaml", "--quiet", "--format", "csv"], in: dir)
+        let r = try Fixtures.run(
+            Fixtures.gigaplan, ["run", "t.yaml", "--quiet", "--format", "csv", "--locale", "en"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let csv = try String(contentsOfFile: dir + "/out/templated/csv/buildings.csv", encoding: .utf8)
         #expect(csv.contains("\n0815-12a,residential,") && csv.contains("\n0815-14,residential,"), "\(csv.prefix(400))")

@@ -80,7 +80,7 @@ import Testing
 
     @Test func verdictsInEveryWrittenLayer() throws {
         let dir = try Self.makeCity()
-        let r = try Fixtures.run(Fixtures.gigaplan, ["run", "city.yaml", "--quiet"], in: dir)
+        let r = try Fixtures.run(Fixtures.gigaplan, ["run", "city.yaml", "--quiet", "--locale", "en"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let out = dir + "/out/funding-city"
         // CSV.

@@ -36,7 +36,8 @@ import Testing
                 atPath: root + "/GeoData/muenster/local/" + name, withDestinationPath: Self.shared + "/" + name)
         }
         let r = try Fixtures.run(
-            Fixtures.gigaplan, ["run", "Scenarios/muenster-address-points.yaml", "--json", "--format", "csv"], in: root)
+            Fixtures.gigaplan,
+            ["run", "Scenarios/muenster-address-points.yaml", "--json", "--format", "csv", "--locale", "en"], in: root)
         #expect(r.status == 0, "\(r.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let buildings = try #require(summary["buildings"] as? [String: Any])

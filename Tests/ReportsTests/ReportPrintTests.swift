@@ -7,22 +7,22 @@ import Testing
 /// The report on paper and its colours: printed to A4 by headless Chromium, every page carries the header
 /// (title, Stand, version); the coverage image is drawn in exactly the legend's colours.
 @Suite struct ReportPrintTests {
-    static func runReport() throws -> String {
+    static func runReport(locale: String = "en") throws -> String {
         let dir = Fixtures.temporaryDirectory()
         let run = try Fixtures.run(
             Fixtures.gigaplan,
             [
                 "run", Fixtures.path("Tests/Fixtures/smalltown.yaml"), "--out", dir + "/out", "--format", "html",
-                "--quiet",
+                "--quiet", "--locale", locale,
             ])
         #expect(run.status == 0, "\(run.stderr)")
         return dir + "/out/report.html"
     }
 
-    @Test func printsOnA4WithAHeaderOnEveryPage() throws {
+    @Test(arguments: ["en", "de"]) func printsOnA4WithAHeaderOnEveryPage(_ locale: String) throws {
         let pdftotext = try #require(Fixtures.which("pdftotext"), "poppler-utils is needed; tools/test installs it")
         let pdfinfo = try #require(Fixtures.which("pdfinfo"))
-        let html = try Self.runReport()
+        let html = try Self.runReport(locale: locale)
         let pdf = Fixtures.temporaryDirectory() + "/report.pdf"
         try PDFPrinter.print(html: html, to: pdf)
         let info = try Fixtures.run(pdfinfo, [pdf]).stdout
@@ -81,5 +81,32 @@ import Testing
         #expect(page.contains("<td class=\"n\">0,40</td>"))
         // German reason labels.
         #expect(page.contains("sozioökonomischer Schwerpunkt ohne gigabitfähigen Anschluss"))
+    }
+}
+
+/// The language by default: German for German data (a German working CRS), unless the scenario says.
+@Suite struct DefaultLocaleTests {
+    @Test func germanCRSGivesGermanOutputsUnlessTheScenarioSaysOtherwise() throws {
+        let fixture = try String(contentsOfFile: Fixtures.path("Tests/Fixtures/smalltown.yaml"), encoding: .utf8)
+        let dir = Fixtures.temporaryDirectory()
+        // The test town in EPSG:25832 without its `locale: en`.
+        let german = fixture.split(separator: "\n").filter { !$0.hasPrefix("locale:") }.joined(separator: "\n")
+            .replacingOccurrences(of: "smalltown/", with: Fixtures.path("Tests/Fixtures/smalltown/"))
+            .replacingOccurrences(of: "name: smalltown", with: "name: german-town")
+        try german.write(toFile: dir + "/german.yaml", atomically: true, encoding: .utf8)
+        let run = try Fixtures.run(
+            Fixtures.gigaplan, ["run", dir + "/german.yaml", "--out", dir + "/out", "--format", "csv,html", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try String(contentsOfFile: dir + "/out/report.html", encoding: .utf8)
+        #expect(page.contains("<html lang=\"de\">") && page.contains(">Kennzahlen</h2>"))
+        let csv = try #require(FileManager.default.contents(atPath: dir + "/out/csv/districts.csv"))
+        #expect(
+            Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF] && String(decoding: csv, as: UTF8.self).contains("ID;Name;"))
+        // --locale en overrides it.
+        let english = try Fixtures.run(
+            Fixtures.gigaplan,
+            ["run", dir + "/german.yaml", "--out", dir + "/en", "--format", "html", "--quiet", "--locale", "en"])
+        #expect(english.status == 0)
+        #expect(try String(contentsOfFile: dir + "/en/report.html", encoding: .utf8).contains("<html lang=\"en\">"))
     }
 }

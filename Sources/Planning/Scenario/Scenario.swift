@@ -13,6 +13,8 @@ public struct Scenario: Sendable {
 
     public var name: String
     public var description: String?
+    /// The language of the reports and CSV files (`locale: de` or `en`), when the scenario names one.
+    public var locale: String?
     /// The date the data stands for (`as_of`); see `standDate()`.
     public var asOf: CalendarDate?
     /// The scenario file, and the files it extends, base first.

@@ -6,7 +6,7 @@ import Yams
 /// Reads a scenario YAML file and the files it extends (`base:`), checking every key and value.
 public enum ScenarioReader {
     static let topKeys = [
-        "name", "description", "as_of", "base", "crs", "csv_crs", "on_invalid", "inputs", "radio", "analysis",
+        "name", "description", "as_of", "locale", "base", "crs", "csv_crs", "on_invalid", "inputs", "radio", "analysis",
         "funding", "costs", "changes",
     ]
 
@@ -88,6 +88,11 @@ public enum ScenarioReader {
         }
         if let v = top["description"] { scenario.description = try v.string() }
         if let v = top["as_of"] { scenario.asOf = try v.date() }
+        if let v = top["locale"] {
+            let code = try v.string()
+            guard ["de", "en"].contains(code) else { throw v.error("locale is de or en, not \(code)") }
+            scenario.locale = code
+        }
         if let v = top["crs"] {
             guard let crs = CRS(try v.string()) else { throw v.error("not a CRS code like EPSG:25832") }
             guard let info = try? Projector().info(crs) else { throw v.error("\(crs) is not a CRS that PROJ knows") }

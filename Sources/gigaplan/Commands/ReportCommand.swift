@@ -21,8 +21,8 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: "Output folder.") var out: String?
 
-    @Option(help: "The reports per district or area: en or de (the project-area pack is always German).") var locale:
-        ReportLocale = .en
+    @Option(help: "Reports per district or area: en or de (default: the scenario's locale, German for German CRSs).")
+    var locale: ReportLocale?
 
     func run() throws {
         let scenario = try loadScenario(options.scenario)
@@ -36,7 +36,8 @@ struct ReportCommand: ParsableCommand {
         }
         let count = try exitOnError {
             try OutputFolder.claim(directory, owner: scenario.name, protecting: protected).fill { root in
-                try ReportSet.write(result, per: per, into: root, pdf: !noPdf, locale: locale)
+                try ReportSet.write(
+                    result, per: per, into: root, pdf: !noPdf, locale: ReportLocale.of(scenario, asked: locale))
             }
         }
         print("\(count) report(s) and index.html → \(directory)")

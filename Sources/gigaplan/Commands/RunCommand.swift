@@ -29,8 +29,8 @@ struct RunCommand: ParsableCommand {
 
     @Flag(help: "Print the time of each stage.") var timings = false
 
-    @Option(help: "Report and CSV: en, or de (German labels, column names, decimal commas; CSV with ; and a BOM).")
-    var locale: ReportLocale = .en
+    @Option(help: "Report and CSV: en or de (default: the scenario's locale, else German for German CRSs).") var locale:
+        ReportLocale?
 
     /// The formats parsed from `--format` by `validate()`.
     var formats: Set<OutputFormat> = []
@@ -68,7 +68,8 @@ struct RunCommand: ParsableCommand {
             let folder = try OutputFolder.claim(outputDirectory, owner: scenario.name, protecting: protected)
             return try clock.measure("write (in parallel)") {
                 try RunWriter.write(
-                    result, to: folder, formats: formats, locale: locale, profile: profile, progress: progress)
+                    result, to: folder, formats: formats, locale: ReportLocale.of(scenario, asked: locale),
+                    profile: profile, progress: progress)
             }
         }
         for (name, seconds) in writerTimes { clock.add("  \(name)", seconds, counted: false) }
