@@ -25,9 +25,7 @@ import Testing
                 "--quiet",
             ])
         #expect(run.status == 0, "\(run.stderr)")
-        let summary = try Fixtures.run(
-            Fixtures.gigaplan,
-            ["run", Fixtures.path("Tests/Fixtures/smalltown.yaml"), "--out", out + "-run", "--quiet", "--json"])
+        let summary = try Fixtures.runTestTown(out: out + "-run", ["--json"])
         let costs = try #require(
             (try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any])?["costs"]
                 as? [String: Any])
@@ -93,12 +91,7 @@ import Testing
 
     @Test func germanCSVUnderLocaleDe() throws {
         let out = Fixtures.temporaryDirectory() + "/run"
-        let run = try Fixtures.run(
-            Fixtures.gigaplan,
-            [
-                "run", Fixtures.path("Tests/Fixtures/smalltown.yaml"), "--out", out, "--quiet", "--format", "csv",
-                "--locale", "de",
-            ])
+        let run = try Fixtures.runTestTown(out: out, ["--format", "csv", "--locale", "de"])
         #expect(run.status == 0, "\(run.stderr)")
         let bytes = try #require(FileManager.default.contents(atPath: out + "/csv/project_areas.csv"))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])

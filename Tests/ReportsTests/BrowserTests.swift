@@ -11,12 +11,7 @@ import Testing
             "headless Chromium is needed; tools/test installs it")
         let convert = try #require(Fixtures.which("convert"), "ImageMagick is needed; tools/test installs it")
         let dir = Fixtures.temporaryDirectory()
-        let run = try Fixtures.run(
-            Fixtures.gigaplan,
-            [
-                "run", Fixtures.path("Tests/Fixtures/smalltown.yaml"), "--out", dir + "/out", "--format", "html",
-                "--quiet",
-            ])
+        let run = try Fixtures.runTestTown(out: dir + "/out", ["--format", "html"])
         #expect(run.status == 0, "\(run.stderr)")
         let page = "file://" + dir + "/out/report.html"
         // The rendered DOM: two maps with drawn paths, the generated-data mark, the download table.
@@ -61,12 +56,7 @@ import Testing
             "headless Chromium is needed; tools/test installs it")
         let convert = try #require(Fixtures.which("convert"), "ImageMagick is needed; tools/test installs it")
         let dir = Fixtures.temporaryDirectory()
-        let run = try Fixtures.run(
-            Fixtures.gigaplan,
-            [
-                "run", Fixtures.path("Tests/Fixtures/smalltown.yaml"), "--out", dir + "/out", "--format", "html",
-                "--quiet",
-            ])
+        let run = try Fixtures.runTestTown(out: dir + "/out", ["--format", "html"])
         #expect(run.status == 0, "\(run.stderr)")
         let html = try String(contentsOfFile: dir + "/out/map.html", encoding: .utf8)
         // Self-contained: Leaflet inlined, nothing fetched from anywhere.

@@ -10,12 +10,7 @@ import Testing
     @Test func everyLayerHasADefaultStyleInTheReportsColours() throws {
         let ogrinfo = try #require(Fixtures.which("ogrinfo"), "gdal-bin is needed; tools/test installs it")
         let dir = Fixtures.temporaryDirectory()
-        let run = try Fixtures.run(
-            Fixtures.gigaplan,
-            [
-                "run", Fixtures.path("Tests/Fixtures/smalltown.yaml"), "--out", dir + "/out", "--format", "gpkg,html",
-                "--quiet",
-            ])
+        let run = try Fixtures.runTestTown(out: dir + "/out", ["--format", "gpkg, html"])
         #expect(run.status == 0, "\(run.stderr)")
         let gpkg = dir + "/out/gigaplan.gpkg"
         #expect(try Fixtures.run(ogrinfo, ["-ro", "-so", gpkg]).stdout.contains("layer_styles"))

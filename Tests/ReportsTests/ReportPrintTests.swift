@@ -9,12 +9,7 @@ import Testing
 @Suite struct ReportPrintTests {
     static func runReport(locale: String = "en") throws -> String {
         let dir = Fixtures.temporaryDirectory()
-        let run = try Fixtures.run(
-            Fixtures.gigaplan,
-            [
-                "run", Fixtures.path("Tests/Fixtures/smalltown.yaml"), "--out", dir + "/out", "--format", "html",
-                "--quiet", "--locale", locale,
-            ])
+        let run = try Fixtures.runTestTown(out: dir + "/out", ["--format", "html", "--locale", locale])
         #expect(run.status == 0, "\(run.stderr)")
         return dir + "/out/report.html"
     }
@@ -60,12 +55,7 @@ import Testing
 @Suite struct GermanReportTests {
     @Test func reportInGerman() throws {
         let dir = Fixtures.temporaryDirectory()
-        let run = try Fixtures.run(
-            Fixtures.gigaplan,
-            [
-                "run", Fixtures.path("Tests/Fixtures/smalltown.yaml"), "--out", dir + "/out", "--format", "html",
-                "--locale", "de", "--quiet",
-            ])
+        let run = try Fixtures.runTestTown(out: dir + "/out", ["--format", "html", "--locale", "de"])
         #expect(run.status == 0, "\(run.stderr)")
         let page = try String(contentsOfFile: dir + "/out/report.html", encoding: .utf8)
         #expect(page.contains("<html lang=\"de\">"))

@@ -307,12 +307,7 @@ enum SHA256Reference {
         let locate = try #require(Fixtures.which("gdallocationinfo"))
         let ogrinfo = try #require(Fixtures.which("ogrinfo"))
         let dir = Fixtures.temporaryDirectory()
-        let run = try Fixtures.run(
-            Fixtures.gigaplan,
-            [
-                "run", Fixtures.path("Tests/Fixtures/smalltown.yaml"), "--out", dir + "/out", "--format", "gpkg",
-                "--quiet",
-            ])
+        let run = try Fixtures.runTestTown(out: dir + "/out", ["--format", "gpkg"])
         #expect(run.status == 0, "\(run.stderr)")
         let tif = dir + "/out/coverage.tif"
         let info = try Fixtures.run(gdalinfo, [tif]).stdout
@@ -365,12 +360,8 @@ enum SHA256Reference {
         var headers: [String: [String]] = [:]
         var sizes: [String: Int] = [:]
         for profile in ["full", "slim"] {
-            let run = try Fixtures.run(
-                Fixtures.gigaplan,
-                [
-                    "run", Fixtures.path("Tests/Fixtures/smalltown.yaml"), "--out", dir + "/" + profile, "--format",
-                    "csv,geojson", "--profile", profile, "--quiet",
-                ])
+            let run = try Fixtures.runTestTown(
+                out: dir + "/" + profile, ["--format", "csv, geojson", "--profile", profile])
             #expect(run.status == 0, "\(run.stderr)")
             let csv = try String(contentsOfFile: dir + "/\(profile)/csv/buildings.csv", encoding: .utf8)
             let lines = csv.split(separator: "\n")

@@ -98,6 +98,12 @@ public enum Fixtures {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Runs `gigaplan run` on the test town (`Tests/Fixtures/smalltown.yaml`) into `out`, quietly, with
+    /// further arguments (formats, locale, profile).
+    public static func runTestTown(out: String, _ arguments: [String] = []) throws -> ProcessResult {
+        try run(gigaplan, ["run", path("Tests/Fixtures/smalltown.yaml"), "--out", out, "--quiet"] + arguments)
+    }
+
     /// The `gigaplan` executable built beside the tests.
     public static var gigaplan: String {
         let candidates = [
