@@ -20,6 +20,9 @@ enum MapPage {
         }
     }
 
+    /// Up to this many buildings the map draws every one.
+    static let maximumBuildings = 150_000
+
     /// The best-service sources in German.
     static let sourceDE = ["fixed": "Festnetz", "mobile": "Mobilfunk", "wlan": "WLAN", "none": "keiner"]
 
@@ -76,21 +79,27 @@ enum MapPage {
             })
         // Buildings as compact rows: lon, lat, id, address, best source, best Mbit/s, fixed technology, down,
         // up, eligible under the area programme, its reason, and every programme's verdict.
-        var anchors = r.buildings.map { $0.geometry.anchor ?? Coordinate(0, 0) }
+        // A region's million buildings would make a page no browser opens: beyond `maximumBuildings`, only
+        // the eligible ones are drawn, and the legend says so.
+        let shown =
+            r.buildings.count <= maximumBuildings
+            ? Array(r.buildings.indices)
+            : r.buildings.indices.filter { r.buildings[$0].service.funding[programme]!.eligible }
+        var anchors = shown.map { r.buildings[$0].geometry.anchor ?? Coordinate(0, 0) }
         try projector.transform(&anchors, from: crs, to: .wgs84)
         var rows: [String] = []
-        rows.reserveCapacity(r.buildings.count)
-        for (i, b) in r.buildings.enumerated() {
+        rows.reserveCapacity(shown.count)
+        for (k, i) in shown.enumerated() {
+            let b = r.buildings[i]
             let s = b.service
             let best = s.best
             let fixed = s.fixed.best
             let verdicts = FundingProgramme.allCases.map { p in
                 let v = s.funding[p]!
                 return JSONWriter.quote(
-                    "\(p.rawValue): \(v.eligible ? "förderfähig" : "nicht förderfähig") – "
-                        + v.reason.labelDE(funding))
+                    "\(p.rawValue): \(v.eligible ? "förderfähig" : "nicht förderfähig") – " + v.reason.labelDE(funding))
             }.joined(separator: ",")
-            let a = anchors[i]
+            let a = anchors[k]
             rows.append(
                 "[\(NumberFormat.fixed(a.x, decimals: 6)),\(NumberFormat.fixed(a.y, decimals: 6)),"
                     + "\(JSONWriter.quote(b.id)),\(JSONWriter.quote(b.address?.text ?? "")),"
@@ -120,15 +129,14 @@ enum MapPage {
             + ".legend{background:#fff;padding:6px;line-height:1.4;font-size:12px;max-width:260px}"
             + ".legend i{display:inline-block;width:12px;height:12px;margin-right:4px}</style></head><body>"
             + "<div id=\"map\"></div><script>\(String(decoding: js, as: UTF8.self))</script><script>\n"
+        var notes: [String] = []
         if !r.generatedLayers.isEmpty {
-            html +=
-                "const generated="
-                + JSONWriter.quote(
-                    "Enthält generierte Daten (\(r.generatedLayers.joined(separator: ", "))): nicht real")
-                + ";\n"
-        } else {
-            html += "const generated=null;\n"
+            notes.append("Enthält generierte Daten (\(r.generatedLayers.joined(separator: ", "))): nicht real")
         }
+        if shown.count < r.buildings.count {
+            notes.append("Gezeigt: die \(shown.count) förderfähigen von \(r.buildings.count) Gebäuden")
+        }
+        html += "const generated=" + (notes.isEmpty ? "null" : JSONWriter.quote(notes.joined(separator: ". "))) + ";\n"
         html += """
             const buildings=[\(rows.joined(separator: ",\n"))];
             const classes=[\(legend)];
