@@ -78,7 +78,8 @@ enum MapPage {
                     properties: JSONObject([("name", .string("\(s.id) \(s.operatorName ?? "")"))]))
             })
         // Buildings as compact rows: lon, lat, id, address, best source, best Mbit/s, fixed technology, down,
-        // up, eligible under the area programme, its reason, and every programme's verdict.
+        // up, eligible under the area programme, every programme's verdict, the best indoor mobile rate alone
+        // in the cell and in the busy hour.
         // A region's million buildings would make a page no browser opens: beyond `maximumBuildings`, only
         // the eligible ones are drawn, and the legend says so.
         let shown =
@@ -108,7 +109,9 @@ enum MapPage {
                     + "\(JSONWriter.quote(fixed?.technology.rawValue ?? "none")),"
                     + "\(NumberFormat.fixed(fixed?.downMbps ?? 0, decimals: 0)),"
                     + "\(NumberFormat.fixed(fixed?.upMbps ?? 0, decimals: 0)),"
-                    + "\(s.funding[programme]!.eligible ? 1 : 0),[\(verdicts)]]")
+                    + "\(s.funding[programme]!.eligible ? 1 : 0),[\(verdicts)],"
+                    + "\(NumberFormat.fixed(s.bestMobileIndoorMbps, decimals: 1)),"
+                    + "\(NumberFormat.fixed(s.mobileIndoorLoadedMbps.values.max() ?? 0, decimals: 1))]")
         }
         let legend = CoverageLegend.classes.map { c in "[\(NumberText.plain(c.minimumMbps)),\(JSONWriter.quote(c.hex))]"
         }.joined(separator: ",")
@@ -186,7 +189,9 @@ enum MapPage {
             fillColor:colour(r[5]),fillOpacity:0.9,renderer:canvas});
           m.bindPopup(()=>'<b>'+r[2]+'</b>'+(r[3]?'<br>'+r[3]:'')+'<br>bester Dienst: '+r[4]+', '
             +r[5].toLocaleString('de-DE')+' Mbit/s'
-            +'<br>Festnetz: '+r[6]+' '+r[7]+'/'+r[8]+' Mbit/s<br>'+r[10].join('<br>'));
+            +'<br>Festnetz: '+r[6]+' '+r[7]+'/'+r[8]+' Mbit/s'
+            +'<br>Mobilfunk innen: '+r[11].toLocaleString('de-DE')+' Mbit/s allein in der Zelle, '
+            +r[12].toLocaleString('de-DE')+' Mbit/s zur Hauptlastzeit<br>'+r[10].join('<br>'));
           m.addTo(b);byId[r[2]]=m;
         }
         b.addTo(map);overlays['Gebäude (rot umrandet: förderfähig nach '+programme+')']=b;

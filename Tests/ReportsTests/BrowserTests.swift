@@ -79,7 +79,7 @@ import Testing
         let popup = try #require(dom.stdout.range(of: "<div class=\"leaflet-popup-content\"")).upperBound
         let content = String(dom.stdout[popup...].prefix(1200))
         #expect(content.contains("<b>b0-1</b>") && content.contains("gigabit-2023: förderfähig"), "\(content)")
-        #expect(content.contains("Festnetz"))
+        #expect(content.contains("Festnetz") && content.contains("zur Hauptlastzeit"))
         // The layer switcher and the district labels.
         #expect(dom.stdout.contains("leaflet-control-layers") && dom.stdout.contains(">District 1<"))
     }
