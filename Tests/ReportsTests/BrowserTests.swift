@@ -5,7 +5,8 @@ import Testing
 /// The HTML report in a real browser: headless Chromium (Debian) renders it; the page must not be
 /// blank and its maps must be drawn.
 @Suite struct BrowserTests {
-    @Test func reportRendersWithMaps() throws {
+    /// Headless Chromium, ImageMagick's convert, and a folder with the test town's HTML outputs in out/.
+    static func htmlRun() throws -> (chromium: String, convert: String, dir: String) {
         let chromium = try #require(
             Fixtures.which("chromium-headless-shell") ?? Fixtures.which("chromium"),
             "headless Chromium is needed; tools/test installs it")
@@ -13,6 +14,11 @@ import Testing
         let dir = Fixtures.temporaryDirectory()
         let run = try Fixtures.runTestTown(out: dir + "/out", ["--format", "html"])
         #expect(run.status == 0, "\(run.stderr)")
+        return (chromium, convert, dir)
+    }
+
+    @Test func reportRendersWithMaps() throws {
+        let (chromium, convert, dir) = try Self.htmlRun()
         let page = "file://" + dir + "/out/report.html"
         // The rendered DOM: two maps with drawn paths, the generated-data mark, the download table.
         let dom = try Fixtures.run(chromium, ["--no-sandbox", "--disable-gpu", "--dump-dom", page])
@@ -51,13 +57,7 @@ import Testing
     /// buildings), and a building's details opened by a simulated click (`#inspect=ID` fires the click
     /// on its marker) showing its verdicts.
     @Test func mapPageWorksOfflineAndInspectsABuilding() throws {
-        let chromium = try #require(
-            Fixtures.which("chromium-headless-shell") ?? Fixtures.which("chromium"),
-            "headless Chromium is needed; tools/test installs it")
-        let convert = try #require(Fixtures.which("convert"), "ImageMagick is needed; tools/test installs it")
-        let dir = Fixtures.temporaryDirectory()
-        let run = try Fixtures.runTestTown(out: dir + "/out", ["--format", "html"])
-        #expect(run.status == 0, "\(run.stderr)")
+        let (chromium, convert, dir) = try Self.htmlRun()
         let html = try String(contentsOfFile: dir + "/out/map.html", encoding: .utf8)
         // Self-contained: Leaflet inlined, nothing fetched from anywhere.
         #expect(html.contains("Leaflet") && !html.contains("<script src") && !html.contains("<link"))
