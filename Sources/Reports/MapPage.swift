@@ -88,6 +88,15 @@ enum MapPage {
             : r.buildings.indices.filter { r.buildings[$0].service.funding[programme]!.eligible }
         var anchors = shown.map { r.buildings[$0].geometry.anchor ?? Coordinate(0, 0) }
         try projector.transform(&anchors, from: crs, to: .wgs84)
+        // Each programme's verdict texts, made once (the labels are worked out from the thresholds).
+        var verdictText: [FundingProgramme: [FundingReason: String]] = [:]
+        for p in FundingProgramme.allCases {
+            for reason in FundingReason.allCases {
+                verdictText[p, default: [:]][reason] = JSONWriter.quote(
+                    "\(p.rawValue): \(reason.eligible ? "förderfähig" : "nicht förderfähig") – "
+                        + reason.labelDE(funding))
+            }
+        }
         var rows: [String] = []
         rows.reserveCapacity(shown.count)
         for (k, i) in shown.enumerated() {
@@ -95,11 +104,8 @@ enum MapPage {
             let s = b.service
             let best = s.best
             let fixed = s.fixed.best
-            let verdicts = FundingProgramme.allCases.map { p in
-                let v = s.funding[p]!
-                return JSONWriter.quote(
-                    "\(p.rawValue): \(v.eligible ? "förderfähig" : "nicht förderfähig") – " + v.reason.labelDE(funding))
-            }.joined(separator: ",")
+            let verdicts = FundingProgramme.allCases.map { p in verdictText[p]![s.funding[p]!.reason]! }.joined(
+                separator: ",")
             let a = anchors[k]
             rows.append(
                 "[\(NumberFormat.fixed(a.x, decimals: 6)),\(NumberFormat.fixed(a.y, decimals: 6)),"
