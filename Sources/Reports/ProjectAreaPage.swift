@@ -103,7 +103,7 @@ enum ProjectAreaPage {
             let verdict = b.service.funding[funding.areaProgramme]!
             let cells = [
                 a?.street ?? "(\(b.id))", a.map { $0.houseNumber + $0.suffix } ?? "", a?.postcode ?? "", a?.town ?? "",
-                AddressCategory.of(use: b.use, focusKind: b.focusKind).labelDE,
+                b.addressCategory.labelDE,
             ].map { "<td>\(HTML.escape($0))</td>" }.joined()
             html +=
                 "<tr>\(cells)<td class=\"n\">\(CostPlan.homes(b.building))</td>"

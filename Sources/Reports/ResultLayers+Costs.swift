@@ -30,7 +30,7 @@ extension ResultLayers {
         o["postcode"] = a.map { .string($0.postcode) } ?? .null
         o["town"] = a.map { .string($0.town) } ?? .null
         o["ags"] = a.map { .string($0.ags) } ?? .null
-        o["address_category"] = .string(AddressCategory.of(use: b.use, focusKind: b.focusKind).rawValue)
+        o["address_category"] = .string(b.addressCategory.rawValue)
     }
 
     static func costValues(_ c: BuildingCost?, projectArea: String?, into o: inout RowBuilder) {
@@ -98,7 +98,7 @@ extension ResultLayers {
                 ("house_number", .string(a.map { $0.houseNumber + $0.suffix } ?? "")),
                 ("postcode", .string(a?.postcode ?? "")), ("town", .string(a?.town ?? "")),
                 ("ags", .string(a?.ags ?? "")),
-                ("category", .string(AddressCategory.of(use: b.use, focusKind: b.focusKind).rawValue)),
+                ("category", .string(b.addressCategory.rawValue)),
                 ("homes", .number(Double(CostPlan.homes(b.building)))), ("programme", .string(programme.rawValue)),
                 ("eligible", .bool(verdict.eligible)), ("reason", .string(verdict.reason.rawValue)),
                 ("down_mbps_today", number(best?.downMbps ?? 0)), ("up_mbps_today", number(best?.upMbps ?? 0)),

@@ -15,6 +15,9 @@ import Radio
 
     public subscript<T>(dynamicMember keyPath: KeyPath<Building, T>) -> T { building[keyPath: keyPath] }
 
+    /// Its class in the market survey (private, business, school, …), from its focus kind and use.
+    public var addressCategory: AddressCategory { AddressCategory.of(use: building.use, focusKind: focusKind) }
+
     /// Seconds to download `size` at the best rate of the building, nil without service.
     public func downloadSeconds(_ size: DownloadSize) -> Double? {
         let rate = service.best.downMbps

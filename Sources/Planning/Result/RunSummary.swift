@@ -259,8 +259,8 @@ extension RunSummary {
                     $0.key < $1.key
                 }.map { ($0.key, $0.value.count) }))
         costs = r.costs.map { plan in
-            var totals = CostTotals()
-            for c in plan.buildings { totals.add(c) }
+            // Every building the plan connects counts in the city's totals (the summarise stage adds them).
+            let totals = r.city.cost
             let euros = { (v: Double) in v.rounded() }
             let gaps = r.projectAreas.map(\.gap)
             return Costs(
