@@ -20,8 +20,10 @@ final class FileSink {
         buffer.reserveCapacity(1 << 22)
     }
 
-    func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
+    func write(_ text: String) throws { try write(Array(text.utf8)) }
+
+    func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 22 { try flush() }
     }
 
@@ -39,16 +41,16 @@ final class FileSink {
     }
 }
 
-/// Formats a layer's features in parallel batches and hands the text to `write` in feature order.
+/// Formats a layer's features in parallel batches and hands the text (UTF-8) to `write` in feature order.
 func streamFormatted(
     _ layer: OutputLayer, batch: Int = 16_384, chunk: Int = 2048, progress: (any ProgressObserver)? = nil,
-    _ format: @Sendable (Range<Int>) throws -> String, write: (String) throws -> Void
+    _ format: @Sendable (Range<Int>) throws -> [UInt8], write: ([UInt8]) throws -> Void
 ) throws {
     var start = 0
     while start < layer.count {
         let end = min(layer.count, start + batch)
         let base = start
-        let parts: [Result<String, any Error>] = parallelMap(count: end - start, chunkSize: chunk) { range in
+        let parts: [Result<[UInt8], any Error>] = parallelMap(count: end - start, chunkSize: chunk) { range in
             [Result { try format((base + range.lowerBound)..<(base + range.upperBound)) }]
         }
         for part in parts { try write(try part.get()) }

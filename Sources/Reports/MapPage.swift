@@ -88,36 +88,52 @@ enum MapPage {
             : r.buildings.indices.filter { r.buildings[$0].service.funding[programme]!.eligible }
         var anchors = shown.map { r.buildings[$0].geometry.anchor ?? Coordinate(0, 0) }
         try projector.transform(&anchors, from: crs, to: .wgs84)
-        // Each programme's verdict texts, made once (the labels are worked out from the thresholds).
-        var verdictText: [FundingProgramme: [FundingReason: String]] = [:]
+        // Each programme's verdict texts, once in a table the rows point into (the labels are worked out from
+        // the thresholds).
+        var verdictTexts: [String] = []
+        var verdictIndex: [FundingProgramme: [FundingReason: Int]] = [:]
         for p in FundingProgramme.allCases {
             for reason in FundingReason.allCases {
-                verdictText[p, default: [:]][reason] = JSONWriter.quote(
-                    "\(p.rawValue): \(reason.eligible ? "förderfähig" : "nicht förderfähig") – "
-                        + reason.labelDE(funding))
+                verdictIndex[p, default: [:]][reason] = verdictTexts.count
+                let verdict = reason.eligible ? "förderfähig" : "nicht förderfähig"
+                verdictTexts.append("\(p.rawValue): \(verdict) – " + reason.labelDE(funding))
             }
         }
-        var rows: [String] = []
-        rows.reserveCapacity(shown.count)
+        var rows: [UInt8] = []
+        rows.reserveCapacity(shown.count * 160)
         for (k, i) in shown.enumerated() {
             let b = r.buildings[i]
             let s = b.service
             let best = s.best
             let fixed = s.fixed.best
-            let verdicts = FundingProgramme.allCases.map { p in verdictText[p]![s.funding[p]!.reason]! }.joined(
-                separator: ",")
-            let a = anchors[k]
-            rows.append(
-                "[\(NumberFormat.fixed(a.x, decimals: 6)),\(NumberFormat.fixed(a.y, decimals: 6)),"
-                    + "\(JSONWriter.quote(b.id)),\(JSONWriter.quote(b.address?.text ?? "")),"
-                    + "\(JSONWriter.quote(Self.sourceDE[best.source.rawValue] ?? best.source.rawValue)),"
-                    + "\(NumberFormat.fixed(best.downMbps, decimals: 1)),"
-                    + "\(JSONWriter.quote(fixed?.technology.rawValue ?? "none")),"
-                    + "\(NumberFormat.fixed(fixed?.downMbps ?? 0, decimals: 0)),"
-                    + "\(NumberFormat.fixed(fixed?.upMbps ?? 0, decimals: 0)),"
-                    + "\(s.funding[programme]!.eligible ? 1 : 0),[\(verdicts)],"
-                    + "\(NumberFormat.fixed(s.bestMobileIndoorMbps, decimals: 1)),"
-                    + "\(NumberFormat.fixed(s.mobileIndoorLoadedMbps.values.max() ?? 0, decimals: 1))]")
+            func number(_ value: Double, _ decimals: Int) {
+                JSONWriter.appendNumber(value, decimals: decimals, to: &rows)
+                rows.append(UInt8(ascii: ","))
+            }
+            func text(_ value: String) {
+                JSONWriter.appendQuoted(value, to: &rows)
+                rows.append(UInt8(ascii: ","))
+            }
+            rows.append(contentsOf: (k == 0 ? "[" : ",\n[").utf8)
+            number(anchors[k].x, 6)
+            number(anchors[k].y, 6)
+            text(b.id)
+            text(b.address?.text ?? "")
+            text(Self.sourceDE[best.source.rawValue] ?? best.source.rawValue)
+            number(best.downMbps, 1)
+            text(fixed?.technology.rawValue ?? "none")
+            number(fixed?.downMbps ?? 0, 0)
+            number(fixed?.upMbps ?? 0, 0)
+            number(s.funding[programme]!.eligible ? 1 : 0, 0)
+            rows.append(UInt8(ascii: "["))
+            for (n, p) in FundingProgramme.allCases.enumerated() {
+                if n > 0 { rows.append(UInt8(ascii: ",")) }
+                JSONWriter.appendInteger(UInt64(verdictIndex[p]![s.funding[p]!.reason]!), to: &rows)
+            }
+            rows.append(contentsOf: "],".utf8)
+            number(s.bestMobileIndoorMbps, 1)
+            JSONWriter.appendNumber(s.mobileIndoorLoadedMbps.values.max() ?? 0, decimals: 1, to: &rows)
+            rows.append(UInt8(ascii: "]"))
         }
         let legend = CoverageLegend.classes.map { c in "[\(NumberText.plain(c.minimumMbps)),\(JSONWriter.quote(c.hex))]"
         }.joined(separator: ",")
@@ -147,7 +163,8 @@ enum MapPage {
         }
         html += "const generated=" + (notes.isEmpty ? "null" : JSONWriter.quote(notes.joined(separator: ". "))) + ";\n"
         html += """
-            const buildings=[\(rows.joined(separator: ",\n"))];
+            const verdicts=\(JSONWriter.serialize(.array(verdictTexts.map { .string($0) })));
+            const buildings=[\(String(decoding: rows, as: UTF8.self))];
             const classes=[\(legend)];
             const districts=\(districts);
             const areas=\(areas);
@@ -197,7 +214,7 @@ enum MapPage {
             +r[5].toLocaleString('de-DE')+' Mbit/s'
             +'<br>Festnetz: '+r[6]+' '+r[7]+'/'+r[8]+' Mbit/s'
             +'<br>Mobilfunk innen: '+r[11].toLocaleString('de-DE')+' Mbit/s allein in der Zelle, '
-            +r[12].toLocaleString('de-DE')+' Mbit/s zur Hauptlastzeit<br>'+r[10].join('<br>'));
+            +r[12].toLocaleString('de-DE')+' Mbit/s zur Hauptlastzeit<br>'+r[10].map(k=>verdicts[k]).join('<br>'));
           m.addTo(b);byId[r[2]]=m;
         }
         b.addTo(map);overlays['Gebäude (rot umrandet: förderfähig nach '+programme+')']=b;

@@ -110,27 +110,28 @@ public enum RunWriter {
                         for layer in layers {
                             let writer = GeoJSONWriter(decimals: 7)
                             let sink = try FileSink(path: root + "/geojson/\(layer.name).geojson")
-                            let head = writer.document(
-                                features: [],
-                                members: JSONObject([("name", .string(layer.name)), ("gigaplan", .object(note))]))
-                            try sink.write(String(head.dropLast(4)))  // without the closing "\n]}\n"
+                            var head: [UInt8] = []
+                            writer.appendHead(
+                                members: JSONObject([("name", .string(layer.name)), ("gigaplan", .object(note))]),
+                                to: &head)
+                            try sink.write(head)
                             let names = layer.fields.map { JSONWriter.quote($0.name) }
                             let idIndex = layer.fields.firstIndex { $0.name.lowercased() == "id" }
                             try streamFormatted(
                                 layer, progress: progress,
                                 { range in
                                     let projector = Projector()
-                                    var text = ""
+                                    var text: [UInt8] = []
+                                    text.reserveCapacity(range.count * 512)
                                     for i in range {
                                         let row = layer.row(i)
                                         let geometry = try row.geometry.map {
                                             try projector.transform($0, from: scenario.workingCRS, to: .wgs84)
                                         }
-                                        text +=
-                                            (i == 0 ? "\n" : ",\n")
-                                            + writer.feature(
-                                                geometry: geometry, quotedNames: names, values: row.values,
-                                                idIndex: idIndex)
+                                        text.append(contentsOf: (i == 0 ? "\n" : ",\n").utf8)
+                                        writer.appendFeature(
+                                            geometry: geometry, quotedNames: names, values: row.values,
+                                            idIndex: idIndex, to: &text)
                                     }
                                     return text
                                 }, write: sink.write)

@@ -74,11 +74,15 @@ public enum CSVFeatureReader {
                 reason: "line \(table.lineNumbers[i]): \(reason)")
         }
         features.reserveCapacity(table.rows.count)
+        // Every row shares the header's keys; a repeated column name keeps its first place and last value.
+        let shape = JSONObject(table.header.filter { !$0.isEmpty }.map { ($0, JSONValue.null) })
+        let places = table.header.map { $0.isEmpty ? nil : shape.position(of: $0) }
         for (i, row) in table.rows.enumerated() {
-            var properties = JSONObject()
-            for (c, name) in table.header.enumerated() where !name.isEmpty {
-                properties[name] = row[c].isEmpty ? .null : .string(row[c])
+            var values = [JSONValue](repeating: .null, count: shape.count)
+            for (c, place) in places.enumerated() {
+                if let place { values[place] = row[c].isEmpty ? .null : .string(row[c]) }
             }
+            let properties = JSONObject(shape: shape, values: values)
             var feature = Feature(index: i, geometry: nil, properties: properties)
             let fields = table.fieldCounts[i]
             if fields > table.header.count {

@@ -58,12 +58,23 @@ public enum GeoJSONReader {
         // exists as one JSON tree; they count only if the document turns out to be a FeatureCollection.
         let root: JSONValue
         do {
-            root = try JSONParser.parse(bytes, streaming: "features") { index, value in
+            root = try JSONParser.parse(bytes, streaming: "features") { (index: Int, parser: inout JSONParser) in
                 if index == 0 {
                     features = []
                     problems = []
                 }
-                feature(value, index: index)
+                // Plain features are read straight into their parts; any other is read again as a JSON value.
+                let start = parser.i
+                if let scanned = parser.scanFeature(depth: 2) {
+                    var properties = scanned.properties ?? JSONObject()
+                    if let id = scanned.id, !id.isNull, properties.value(forKeyIgnoringCase: "id") == nil {
+                        properties = JSONObject([("id", .string(id.text))] + properties.map { ($0.key, $0.value) })
+                    }
+                    features.append(Feature(index: index, geometry: scanned.geometry, properties: properties))
+                } else {
+                    parser.i = start
+                    feature(try parser.value(depth: 2), index: index)
+                }
             }.value
         } catch let e as JSONParser.SyntaxError {
             throw UnreadableFile(path: path, reason: "not valid JSON: \(e)")

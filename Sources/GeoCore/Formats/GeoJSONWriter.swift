@@ -1,6 +1,8 @@
 /// Writes RFC 7946 GeoJSON: a FeatureCollection in WGS84 lon/lat with no `crs` member, exterior
 /// rings counter-clockwise and holes clockwise (§3.1.6), coordinates rounded to `decimals` places
 /// (7 ≈ 1 cm). One feature per line, so that large files stay diff- and stream-friendly.
+///
+/// The text is made as UTF-8 bytes (`appendFeature`); the `String` functions wrap them.
 public struct GeoJSONWriter: Sendable {
     public var decimals: Int
 
@@ -9,69 +11,141 @@ public struct GeoJSONWriter: Sendable {
     /// The whole document. `members` are top-level members written before `features` (e.g. a name or a
     /// `generated` note).
     public func document(features: [Feature], members: JSONObject = JSONObject()) -> String {
-        var out = "{\"type\":\"FeatureCollection\""
-        for (k, v) in members { out += "," + JSONWriter.quote(k) + ":" + JSONWriter.serialize(v) }
-        out += ",\"features\":["
+        var out: [UInt8] = []
+        appendHead(members: members, to: &out)
         for (i, f) in features.enumerated() {
-            out += i == 0 ? "\n" : ",\n"
-            out += feature(f)
+            out.append(contentsOf: (i == 0 ? "\n" : ",\n").utf8)
+            appendFeature(f, to: &out)
         }
-        out += "\n]}\n"
-        return out
+        out.append(contentsOf: "\n]}\n".utf8)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The document up to the opening of its features array; `document` without features, minus "\n]}\n".
+    public func appendHead(members: JSONObject, to out: inout [UInt8]) {
+        out.append(contentsOf: "{\"type\":\"FeatureCollection\"".utf8)
+        for (k, v) in members {
+            out.append(UInt8(ascii: ","))
+            JSONWriter.appendQuoted(k, to: &out)
+            out.append(UInt8(ascii: ":"))
+            JSONWriter.append(v, to: &out)
+        }
+        out.append(contentsOf: ",\"features\":[".utf8)
     }
 
     /// A feature from its geometry and its values under names already quoted (`JSONWriter.quote`);
     /// the value at `idIndex` (the `id` property), when not null or empty, is also the feature's id.
     /// The same text as `feature(_:)` of the equivalent `Feature`, without building its properties.
-    public func feature(geometry g: Geometry?, quotedNames: [String], values: [JSONValue], idIndex: Int?) -> String {
-        var out = "{\"type\":\"Feature\""
+    public func appendFeature(
+        geometry g: Geometry?, quotedNames: [String], values: [JSONValue], idIndex: Int?, to out: inout [UInt8]
+    ) {
+        out.append(contentsOf: "{\"type\":\"Feature\"".utf8)
         if let idIndex, !values[idIndex].isNull {
             let id = values[idIndex].text
-            if !id.isEmpty { out += ",\"id\":" + JSONWriter.quote(id) }
+            if !id.isEmpty {
+                out.append(contentsOf: ",\"id\":".utf8)
+                JSONWriter.appendQuoted(id, to: &out)
+            }
         }
-        out += ",\"geometry\":" + (g.map(geometry) ?? "null") + ",\"properties\":"
-        if values.isEmpty { return out + "{}}" }
-        out += "{"
+        out.append(contentsOf: ",\"geometry\":".utf8)
+        appendGeometry(g, to: &out)
+        out.append(contentsOf: ",\"properties\":{".utf8)
         for k in values.indices {
-            if k > 0 { out += "," }
-            out += quotedNames[k] + ":"
-            JSONWriter.write(values[k], into: &out, indent: nil)
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: quotedNames[k].utf8)
+            out.append(UInt8(ascii: ":"))
+            JSONWriter.append(values[k], to: &out)
         }
-        return out + "}}"
+        out.append(contentsOf: "}}".utf8)
     }
 
     public func feature(_ f: Feature) -> String {
-        var out = "{\"type\":\"Feature\""
-        if let id = f.id { out += ",\"id\":" + JSONWriter.quote(id) }
-        out += ",\"geometry\":" + (f.geometry.map(geometry) ?? "null")
-        out += ",\"properties\":" + JSONWriter.serialize(.object(f.properties)) + "}"
-        return out
+        var out: [UInt8] = []
+        appendFeature(f, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public func appendFeature(_ f: Feature, to out: inout [UInt8]) {
+        out.append(contentsOf: "{\"type\":\"Feature\"".utf8)
+        if let id = f.id {
+            out.append(contentsOf: ",\"id\":".utf8)
+            JSONWriter.appendQuoted(id, to: &out)
+        }
+        out.append(contentsOf: ",\"geometry\":".utf8)
+        appendGeometry(f.geometry, to: &out)
+        out.append(contentsOf: ",\"properties\":".utf8)
+        JSONWriter.append(.object(f.properties), to: &out)
+        out.append(UInt8(ascii: "}"))
     }
 
     public func geometry(_ g: Geometry) -> String {
-        switch g {
-        case .point(let c): return "{\"type\":\"Point\",\"coordinates\":" + position(c) + "}"
-        case .multiPoint(let cs): return "{\"type\":\"MultiPoint\",\"coordinates\":" + positions(cs) + "}"
-        case .lineString(let cs): return "{\"type\":\"LineString\",\"coordinates\":" + positions(cs) + "}"
-        case .multiLineString(let ls):
-            return "{\"type\":\"MultiLineString\",\"coordinates\":[" + ls.map(positions).joined(separator: ",") + "]}"
-        case .polygon(let p): return "{\"type\":\"Polygon\",\"coordinates\":" + rings(p) + "}"
-        case .multiPolygon(let ps):
-            return "{\"type\":\"MultiPolygon\",\"coordinates\":[" + ps.map(rings).joined(separator: ",") + "]}"
-        case .collection(let gs):
-            return "{\"type\":\"GeometryCollection\",\"geometries\":[" + gs.map(geometry).joined(separator: ",") + "]}"
+        var out: [UInt8] = []
+        appendGeometry(g, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A geometry object, or `null`.
+    public func appendGeometry(_ g: Geometry?, to out: inout [UInt8]) {
+        func head(_ type: String) { out.append(contentsOf: "{\"type\":\"\(type)\",\"coordinates\":".utf8) }
+        func list<T>(_ items: [T], _ each: (T) -> Void) {
+            out.append(UInt8(ascii: "["))
+            for (k, item) in items.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                each(item)
+            }
+            out.append(UInt8(ascii: "]"))
         }
+        switch g {
+        case nil: return out.append(contentsOf: "null".utf8)
+        case .point(let c):
+            head("Point")
+            appendPosition(c, to: &out)
+        case .multiPoint(let cs):
+            head("MultiPoint")
+            appendPositions(cs, to: &out)
+        case .lineString(let cs):
+            head("LineString")
+            appendPositions(cs, to: &out)
+        case .multiLineString(let ls):
+            head("MultiLineString")
+            list(ls) { appendPositions($0, to: &out) }
+        case .polygon(let p):
+            head("Polygon")
+            appendRings(p, to: &out)
+        case .multiPolygon(let ps):
+            head("MultiPolygon")
+            list(ps) { appendRings($0, to: &out) }
+        case .collection(let gs):
+            out.append(contentsOf: "{\"type\":\"GeometryCollection\",\"geometries\":".utf8)
+            list(gs) { appendGeometry($0, to: &out) }
+        }
+        out.append(UInt8(ascii: "}"))
     }
 
-    private func position(_ c: Coordinate) -> String {
-        "[" + JSONWriter.format(c.x, decimals: decimals) + "," + JSONWriter.format(c.y, decimals: decimals) + "]"
+    private func appendPosition(_ c: Coordinate, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        JSONWriter.appendNumber(c.x, decimals: decimals, to: &out)
+        out.append(UInt8(ascii: ","))
+        JSONWriter.appendNumber(c.y, decimals: decimals, to: &out)
+        out.append(UInt8(ascii: "]"))
     }
 
-    private func positions(_ cs: [Coordinate]) -> String { "[" + cs.map(position).joined(separator: ",") + "]" }
+    private func appendPositions(_ cs: [Coordinate], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (k, c) in cs.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            appendPosition(c, to: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
 
-    private func rings(_ p: Polygon) -> String {
-        let exterior = Ring.oriented(p.exterior, counterClockwise: true)
-        let holes = p.holes.map { Ring.oriented($0, counterClockwise: false) }
-        return "[" + ([exterior] + holes).map(positions).joined(separator: ",") + "]"
+    private func appendRings(_ p: Polygon, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        appendPositions(Ring.oriented(p.exterior, counterClockwise: true), to: &out)
+        for hole in p.holes {
+            out.append(UInt8(ascii: ","))
+            appendPositions(Ring.oriented(hole, counterClockwise: false), to: &out)
+        }
+        out.append(UInt8(ascii: "]"))
     }
 }

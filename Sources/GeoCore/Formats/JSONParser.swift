@@ -10,8 +10,12 @@ public struct JSONParser {
         public var description: String { "line \(line), column \(column): \(reason)" }
     }
 
-    private let bytes: [UInt8]
-    private var i = 0
+    let bytes: [UInt8]
+    /// The read position: the index of the next byte.
+    var i = 0
+    /// Per nesting depth, the last object parsed there: the next object with the same keys shares its
+    /// keys and index.
+    private var shapes: [JSONObject] = []
 
     public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
         var parser = JSONParser(bytes: bytes)
@@ -28,9 +32,19 @@ public struct JSONParser {
     /// a large GeoJSON file then never exists as one tree. The returned value is the document with
     /// that member as an empty array; `streamed` says whether there was one. An element list that
     /// appears twice (a repeated key) starts again at index 0. Other documents parse as by `parse`.
-    public static func parse(_ bytes: [UInt8], streaming key: String, _ visit: (Int, JSONValue) -> Void) throws
-        -> (value: JSONValue, streamed: Bool)
-    {
+    public static func parse(
+        _ bytes: [UInt8], streaming key: String, _ visit: (Int, JSONValue) -> Void
+    ) throws -> (value: JSONValue, streamed: Bool) {
+        try parse(bytes, streaming: key) { (index: Int, parser: inout JSONParser) in
+            visit(index, try parser.value(depth: 2))
+        }
+    }
+
+    /// As `parse(_:streaming:_:)`, but `read` reads each element itself from the parser, which stands
+    /// at the element's first byte and must be left just after its last.
+    static func parse(
+        _ bytes: [UInt8], streaming key: String, _ read: (Int, inout JSONParser) throws -> Void
+    ) throws -> (value: JSONValue, streamed: Bool) {
         var parser = JSONParser(bytes: bytes)
         if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.i = 3 }
         parser.skipSpace()
@@ -39,7 +53,7 @@ public struct JSONParser {
         if parser.i < parser.bytes.count, parser.bytes[parser.i] == UInt8(ascii: "{") {
             value = try parser.object(depth: 0) { member, p in
                 guard member == key, p.i < p.bytes.count, p.bytes[p.i] == UInt8(ascii: "[") else { return nil }
-                try p.elements(depth: 1, visit)
+                try p.elements(depth: 1, read)
                 streamed = true
                 return .array([])
             }
@@ -51,10 +65,10 @@ public struct JSONParser {
         return (value, streamed)
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: [UInt8]) { self.bytes = bytes }
 
-    /// The elements of the array at the parser's position, each handed to `visit` and not kept.
-    private mutating func elements(depth: Int, _ visit: (Int, JSONValue) -> Void) throws {
+    /// The elements of the array at the parser's position, each read by `read` and not kept.
+    private mutating func elements(depth: Int, _ read: (Int, inout JSONParser) throws -> Void) throws {
         i += 1
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
@@ -64,7 +78,7 @@ public struct JSONParser {
         var index = 0
         while true {
             skipSpace()
-            visit(index, try value(depth: depth + 1))
+            try read(index, &self)
             index += 1
             skipSpace()
             guard i < bytes.count else { throw error("unexpected end of input in an array") }
@@ -80,7 +94,7 @@ public struct JSONParser {
         }
     }
 
-    private func error(_ reason: String) -> SyntaxError {
+    func error(_ reason: String) -> SyntaxError {
         var line = 1
         var column = 1
         for b in bytes[0..<min(i, bytes.count)] {
@@ -94,7 +108,7 @@ public struct JSONParser {
         return SyntaxError(line: line, column: column, reason: reason)
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
     }
 
@@ -105,7 +119,7 @@ public struct JSONParser {
         return value
     }
 
-    private mutating func value(depth: Int) throws -> JSONValue {
+    mutating func value(depth: Int) throws -> JSONValue {
         guard depth < 512 else { throw error("nesting deeper than 512 levels") }
         guard i < bytes.count else { throw error("unexpected end of input") }
         switch bytes[i] {
@@ -131,27 +145,35 @@ public struct JSONParser {
         depth: Int, member: (String, inout JSONParser) throws -> JSONValue? = { _, _ in nil }
     ) throws -> JSONValue {
         i += 1
-        var object = JSONObject()
+        // While the keys are those of the last object at this depth, in the same order, only the values
+        // are kept; the object then shares that object's keys and index.
+        let shape = depth < shapes.count ? shapes[depth] : JSONObject()
+        var values: [JSONValue] = []
+        values.reserveCapacity(shape.count)
+        var object: JSONObject?
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
             i += 1
-            return .object(object)
+            return .object(JSONObject())
         }
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
                 throw error("expected a member name in quotes")
             }
-            let key = try string()
+            let key: String
+            if object == nil, values.count < shape.count, skipKey(shape.keys[values.count]) {
+                key = shape.keys[values.count]
+            } else {
+                key = try string()
+                if object == nil { object = JSONObject(Array(zip(shape.keys, values))) }
+            }
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after member name") }
             i += 1
             skipSpace()
-            if let handled = try member(key, &self) {
-                object[key] = handled
-            } else {
-                object[key] = try value(depth: depth + 1)
-            }
+            let value = try member(key, &self) ?? self.value(depth: depth + 1)
+            if object == nil { values.append(value) } else { object![key] = value }
             skipSpace()
             guard i < bytes.count else { throw error("unexpected end of input in an object") }
             if bytes[i] == UInt8(ascii: ",") {
@@ -160,19 +182,36 @@ public struct JSONParser {
             }
             if bytes[i] == UInt8(ascii: "}") {
                 i += 1
-                return .object(object)
+                break
             }
             throw error("expected ',' or '}' in an object")
         }
+        if object == nil, values.count == shape.count { return .object(JSONObject(shape: shape, values: values)) }
+        let parsed = object ?? JSONObject(Array(zip(shape.keys, values)))
+        while shapes.count <= depth { shapes.append(JSONObject()) }
+        shapes[depth] = parsed
+        return .object(parsed)
+    }
+
+    /// Reads the member name at the parser's position if it is `key` written without escapes.
+    private mutating func skipKey(_ key: String) -> Bool {
+        var k = i + 1
+        for b in key.utf8 {
+            guard k < bytes.count, bytes[k] == b, b != UInt8(ascii: "\\") else { return false }
+            k += 1
+        }
+        guard k < bytes.count, bytes[k] == UInt8(ascii: "\"") else { return false }
+        i = k + 1
+        return true
     }
 
     private mutating func array(depth: Int) throws -> JSONValue {
         var items: [JSONValue] = []
-        try elements(depth: depth) { _, value in items.append(value) }
+        try elements(depth: depth) { (_, parser: inout JSONParser) in items.append(try parser.value(depth: depth + 1)) }
         return .array(items)
     }
 
-    private mutating func number() throws -> Double {
+    mutating func number() throws -> Double {
         let start = i
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
         func digits() -> Int {
@@ -190,14 +229,55 @@ public struct JSONParser {
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard digits() > 0 else { throw error("invalid number: no exponent digits") }
         }
+        if let exact = Self.shortDecimal(bytes, start..<i) { return exact }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         guard let value = Double(text) else { throw error("invalid number '\(text)'") }
         return value
     }
 
-    private mutating func string() throws -> String {
+    private static let exactPowersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { v, _ in v * 10 } }
+
+    /// A number of at most 15 significant digits, a fraction of at most 22 digits and no exponent,
+    /// read exactly: its digits form an integer below 2^53 and 10^k (k ≤ 22) is a double too, so
+    /// one IEEE division rounds correctly and gives the same double as `strtod` (Clinger's fast path).
+    /// Other numbers give nil.
+    private static func shortDecimal(_ bytes: [UInt8], _ range: Range<Int>) -> Double? {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fraction = -1
+        var negative = false
+        for k in range {
+            let b = bytes[k]
+            switch b {
+            case UInt8(ascii: "-"): negative = true
+            case UInt8(ascii: "."): fraction = 0
+            case 0x30...0x39:
+                mantissa = mantissa &* 10 &+ UInt64(b - 0x30)
+                if mantissa != 0 { digits += 1 }
+                if fraction >= 0 { fraction += 1 }
+            default: return nil
+            }
+        }
+        guard digits <= 15, fraction <= 22 else { return nil }
+        let value = Double(mantissa) / exactPowersOfTen[max(fraction, 0)]
+        return negative ? -value : value
+    }
+
+    mutating func string() throws -> String {
         i += 1
-        var out: [UInt8] = []
+        // Most strings have no escape: they are the bytes up to the closing quote (the file's UTF-8 is
+        // checked before parsing).
+        let start = i
+        while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 {
+            i += 1
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
+            i += 1
+            return bytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(i - 1)]), as: UTF8.self)
+            }
+        }
+        var out = Array(bytes[start..<i])
         while true {
             guard i < bytes.count else { throw error("unterminated string") }
             let b = bytes[i]

@@ -1,10 +1,12 @@
 /// Writes JSON deterministically: object keys in their stored order, numbers in their shortest
 /// round-trip form (integral values without a fraction).
+///
+/// The text is made as UTF-8 bytes (`append(_:to:)` and its kin); the `String` functions wrap them.
 public enum JSONWriter {
     public static func serialize(_ value: JSONValue, pretty: Bool = false) -> String {
-        var out = ""
-        write(value, into: &out, indent: pretty ? 0 : nil)
-        return out
+        var out: [UInt8] = []
+        append(value, to: &out, indent: pretty ? 0 : nil)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A number as JSON text; non-finite numbers become `null` (JSON has no NaN).
@@ -14,31 +16,77 @@ public enum JSONWriter {
         return "\(n)"
     }
 
-    /// A number rounded to `decimals` places, trailing zeros removed.
+    /// A number rounded to `decimals` places (at most 18), trailing zeros removed.
     public static func format(_ n: Double, decimals: Int) -> String {
-        guard n.isFinite else { return "null" }
-        let scale = pow10(decimals)
-        let r = (n * scale).rounded() / scale
-        if r == r.rounded(), abs(r) < 1e15 { return String(Int64(r)) }
-        var s = "\(r)"
-        if s.contains("e") {
-            // Fall back to a fixed form for very small magnitudes.
-            s = fixed(r, decimals: decimals)
-        }
-        return s
+        var out: [UInt8] = []
+        appendNumber(n, decimals: decimals, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func pow10(_ d: Int) -> Double {
-        var v = 1.0
-        for _ in 0..<d { v *= 10 }
-        return v
+    /// `format(n)` appended as bytes.
+    public static func appendNumber(_ n: Double, to out: inout [UInt8]) { out.append(contentsOf: format(n).utf8) }
+
+    private static let powersOfTen: [Double] = (0...18).map { k in (0..<k).reduce(1.0) { v, _ in v * 10 } }
+
+    /// `format(n, decimals:)` appended as bytes: `n` rounded to `decimals` places (at most 18), written
+    /// in fixed notation with the trailing zeros of its fraction removed.
+    ///
+    /// The rounded value r is scaled/10^decimals for an integer `scaled`. Where a double's spacing at r is
+    /// below half of 10^-decimals, that decimal is the only one of at most `decimals` places that rounds
+    /// to r, so it is also r's shortest round-trip form: its digits are written from `scaled` directly.
+    public static func appendNumber(_ n: Double, decimals: Int, to out: inout [UInt8]) {
+        guard n.isFinite else { return out.append(contentsOf: "null".utf8) }
+        let scale = powersOfTen[decimals]
+        let scaled = (n * scale).rounded()
+        let r = scaled / scale
+        guard abs(scaled) < 9e15, abs(r) < 1e15, r.ulp < 0.5 / scale else {
+            // Large magnitudes: the shortest round-trip text; tiny ones in fixed notation instead of an exponent.
+            if r == r.rounded(), abs(r) < 1e15 { return out.append(contentsOf: String(Int64(r)).utf8) }
+            let s = "\(r)"
+            let tiny = abs(r) < 1 && s.utf8.contains(UInt8(ascii: "e"))
+            return out.append(contentsOf: (tiny ? fixed(r, decimals: decimals) : s).utf8)
+        }
+        var digits = UInt64(abs(scaled))
+        if scaled < 0 && digits != 0 { out.append(UInt8(ascii: "-")) }
+        let unit = UInt64(scale)
+        appendInteger(digits / unit, to: &out)
+        digits %= unit
+        guard digits != 0 else { return }
+        out.append(UInt8(ascii: "."))
+        var places = decimals
+        while digits % 10 == 0 {
+            digits /= 10
+            places -= 1
+        }
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: places))
+        var k = out.count
+        while digits > 0 {
+            k -= 1
+            out[k] = UInt8(ascii: "0") + UInt8(digits % 10)
+            digits /= 10
+        }
+    }
+
+    /// A non-negative integer in decimal digits.
+    public static func appendInteger(_ value: UInt64, to out: inout [UInt8]) {
+        var v = value
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[23 - count] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+                count += 1
+            } while v > 0
+            out.append(contentsOf: buffer[(24 - count)...])
+        }
     }
 
     private static func fixed(_ r: Double, decimals: Int) -> String {
         let negative = r < 0
-        let scaled = Int64((abs(r) * pow10(decimals)).rounded())
-        let whole = scaled / Int64(pow10(decimals))
-        var frac = String(scaled % Int64(pow10(decimals)))
+        let scaled = Int64((abs(r) * powersOfTen[decimals]).rounded())
+        let whole = scaled / Int64(powersOfTen[decimals])
+        var frac = String(scaled % Int64(powersOfTen[decimals]))
         frac = String(repeating: "0", count: decimals - frac.count) + frac
         while frac.hasSuffix("0") { frac.removeLast() }
         return (negative ? "-" : "") + String(whole) + (frac.isEmpty ? "" : "." + frac)
@@ -47,56 +95,67 @@ public enum JSONWriter {
     public static func quote(_ s: String) -> String {
         // Most strings need no escape: one scan of the bytes, then a copy.
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
+        var out: [UInt8] = []
+        appendQuoted(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func write(_ value: JSONValue, into out: inout String, indent: Int?) {
-        let newline = indent.map { "\n" + String(repeating: "  ", count: $0 + 1) } ?? ""
-        let close = indent.map { "\n" + String(repeating: "  ", count: $0) } ?? ""
-        let inner = indent.map { $0 + 1 }
+    /// `quote(s)` appended as bytes.
+    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(contentsOf: s.utf8)
+            return out.append(UInt8(ascii: "\""))
+        }
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// A value as JSON bytes; `indent` (levels) makes it pretty, nil keeps it on one line.
+    public static func append(_ value: JSONValue, to out: inout [UInt8], indent: Int? = nil) {
+        func newline(_ level: Int) {
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+        }
         switch value {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += format(n)
-        case .string(let s): out += quote(s)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n): appendNumber(n, to: &out)
+        case .string(let s): appendQuoted(s, to: &out)
         case .array(let items):
-            if items.isEmpty {
-                out += "[]"
-                return
-            }
-            out += "["
+            if items.isEmpty { return out.append(contentsOf: "[]".utf8) }
+            out.append(UInt8(ascii: "["))
             for (k, item) in items.enumerated() {
-                if k > 0 { out += "," }
-                out += newline
-                write(item, into: &out, indent: inner)
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                if let indent { newline(indent + 1) }
+                append(item, to: &out, indent: indent.map { $0 + 1 })
             }
-            out += close + "]"
+            if let indent { newline(indent) }
+            out.append(UInt8(ascii: "]"))
         case .object(let object):
-            if object.isEmpty {
-                out += "{}"
-                return
+            if object.isEmpty { return out.append(contentsOf: "{}".utf8) }
+            out.append(UInt8(ascii: "{"))
+            for k in 0..<object.count {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                if let indent { newline(indent + 1) }
+                appendQuoted(object.keys[k], to: &out)
+                out.append(contentsOf: (indent == nil ? ":" : ": ").utf8)
+                append(object.values[k], to: &out, indent: indent.map { $0 + 1 })
             }
-            out += "{"
-            for (k, member) in object.enumerated() {
-                if k > 0 { out += "," }
-                out += newline + quote(member.key) + (indent == nil ? ":" : ": ")
-                write(member.value, into: &out, indent: inner)
-            }
-            out += close + "}"
+            if let indent { newline(indent) }
+            out.append(UInt8(ascii: "}"))
         }
     }
 }

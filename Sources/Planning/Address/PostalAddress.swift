@@ -36,7 +36,7 @@ public struct PostalAddress: Sendable, Hashable {
     /// Splits a house number as written ("12a", "12 A", "12-14", "7 1/2") into number and suffix: the
     /// leading digits (with a range "12-14" kept whole) and the rest, trimmed and lower-cased.
     public static func splitHouseNumber(_ s: String) -> (number: String, suffix: String) {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = s.trimmingWhitespace
         var number = ""
         var rest = Substring(t)
         while let c = rest.first, c.isASCII, c.isNumber {
@@ -53,7 +53,8 @@ public struct PostalAddress: Sendable, Hashable {
                 rest = tail.dropFirst(digits.count)
             }
         }
-        return (number, rest.trimmingCharacters(in: .whitespaces).lowercased())
+        let suffix = String(rest).trimmingWhitespace
+        return (number, suffix.isEmpty ? "" : suffix.lowercased())
     }
 }
 

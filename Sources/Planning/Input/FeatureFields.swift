@@ -12,35 +12,40 @@ struct FeatureFields {
     var id: String?
     var problems: [InputProblem] = []
     var hasError = false
-    /// Lower-cased property names → the names as written, made once per feature.
-    private let lowercased: [String: String]
+    /// Lower-cased property names → their positions, made once per set of names (`lowercasedKeys`).
+    private let lowercased: [String: Int]
 
-    init(_ feature: Feature, file: String, layer: String, lowercasedKeys: [String: String]? = nil) {
+    init(_ feature: Feature, file: String, layer: String, lowercasedKeys: [String: Int]? = nil) {
         self.feature = feature
         self.file = file
         self.layer = layer
         lowercased = lowercasedKeys ?? Self.lowercasedKeys(feature.properties.keys)
     }
 
-    /// Lower-cased names → names as written (the first of names that differ only in case).
-    static func lowercasedKeys(_ keys: [String]) -> [String: String] {
-        var map: [String: String] = [:]
-        for key in keys where map[key.lowercased()] == nil { map[key.lowercased()] = key }
+    /// Lower-cased names → positions in `keys`: of the name written in lower case if there is one (an
+    /// exact spelling wins), else of the first name that differs only in case.
+    static func lowercasedKeys(_ keys: [String]) -> [String: Int] {
+        var map: [String: Int] = [:]
+        for (position, key) in keys.enumerated() {
+            let lower = key.lowercased()
+            if map[lower] == nil || key == lower { map[lower] = position }
+        }
         return map
     }
 
     private func lookup(_ names: [String]) -> (key: String, value: JSONValue)? {
+        let properties = feature.properties
         for n in names {
-            // The names asked for are mostly lower-case ASCII already: no lowercasing then. One hash finds
-            // whether the file has the name in any case; an exact spelling wins over another case.
-            let lower = n.utf8.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } ? n.lowercased() : n
-            guard let mapped = lowercased[lower] else { continue }
-            let key = mapped == n || feature.properties[n] == nil ? mapped : n
-            guard let value = feature.properties[key] else { continue }
-            if let hit = Optional((key: key, value: value)), !hit.value.isNull {
-                if case .string(let s) = hit.value, s.trimmingWhitespace.isEmpty { continue }
-                return hit
-            }
+            // The names asked for are written in lower case: one hash finds whether the file has the name in
+            // any case. A name asked for with capitals is first looked up as written.
+            let position =
+                n.utf8.contains { (0x41...0x5A).contains($0) }
+                ? properties.position(of: n) ?? lowercased[n.lowercased()] : lowercased[n]
+            guard let position else { continue }
+            let value = properties.values[position]
+            if value.isNull { continue }
+            if case .string(let s) = value, s.trimmingWhitespace.isEmpty { continue }
+            return (properties.keys[position], value)
         }
         return nil
     }

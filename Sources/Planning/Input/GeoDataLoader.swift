@@ -92,8 +92,41 @@ public final class GeoDataLoader {
 
     /// Decodes one prepared layer into `data`.
     public static func add(_ layer: FeatureLayer, as kind: LayerKind, into data: inout GeoData) {
+        merge(decode(layer, as: kind), of: layer, as: kind, into: &data)
+    }
+
+    /// One prepared layer decoded on its own: its items, problems, dropped count and file notes. Layers
+    /// of different files can be decoded at the same time and merged in file order (`merge`).
+    public static func decode(_ layer: FeatureLayer, as kind: LayerKind) -> GeoData {
+        var part = GeoData(crs: layer.crs)
         func take<T: Identified>(_ decoded: DecodedLayer<T>, _ keyPath: WritableKeyPath<GeoData, [T]>) {
-            var items = decoded.items
+            part[keyPath: keyPath] = decoded.items
+            part.problems = decoded.problems
+            part.dropped[kind] = decoded.dropped
+        }
+        if !layer.metadata.isEmpty {
+            part.notes[kind] = layer.metadata
+            part.fileNotes[layer.source] = layer.metadata
+        }
+        switch kind {
+        case .buildings: take(LayerDecoder.buildings(layer), \.buildings)
+        case .schools: take(LayerDecoder.schools(layer), \.schools)
+        case .focusPoints: take(LayerDecoder.focusPoints(layer), \.focusPoints)
+        case .sites: take(LayerDecoder.sites(layer), \.sites)
+        case .wlan: take(LayerDecoder.wlan(layer), \.wlan)
+        case .fixed: take(LayerDecoder.fixed(layer), \.fixed)
+        case .districts: take(LayerDecoder.districts(layer), \.districts)
+        case .population: take(LayerDecoder.population(layer), \.population)
+        case .streets: take(LayerDecoder.streets(layer), \.streets)
+        case .projectAreas: take(LayerDecoder.districts(layer), \.projectAreaPolygons)
+        }
+        return part
+    }
+
+    /// Adds a decoded layer (`decode`) to `data`.
+    public static func merge(_ part: GeoData, of layer: FeatureLayer, as kind: LayerKind, into data: inout GeoData) {
+        func take<T: Identified>(_ keyPath: WritableKeyPath<GeoData, [T]>) {
+            var items = part[keyPath: keyPath]
             // Ids are unique per file; where a second file of the layer uses an id again, its features
             // are renamed FILE:ID (so that "1", "2" … of two WLAN lists do not merge), and that is said.
             if !data[keyPath: keyPath].isEmpty {
@@ -114,24 +147,22 @@ public final class GeoDataLoader {
                 }
             }
             data[keyPath: keyPath] += items
-            data.problems += decoded.problems
-            data.dropped[kind, default: 0] += decoded.dropped
-        }
-        if !layer.metadata.isEmpty {
-            data.notes[kind] = layer.metadata
-            data.fileNotes[layer.source] = layer.metadata
         }
         switch kind {
-        case .buildings: take(LayerDecoder.buildings(layer), \.buildings)
-        case .schools: take(LayerDecoder.schools(layer), \.schools)
-        case .focusPoints: take(LayerDecoder.focusPoints(layer), \.focusPoints)
-        case .sites: take(LayerDecoder.sites(layer), \.sites)
-        case .wlan: take(LayerDecoder.wlan(layer), \.wlan)
-        case .fixed: take(LayerDecoder.fixed(layer), \.fixed)
-        case .districts: take(LayerDecoder.districts(layer), \.districts)
-        case .population: take(LayerDecoder.population(layer), \.population)
-        case .streets: take(LayerDecoder.streets(layer), \.streets)
-        case .projectAreas: take(LayerDecoder.districts(layer), \.projectAreaPolygons)
+        case .buildings: take(\.buildings)
+        case .schools: take(\.schools)
+        case .focusPoints: take(\.focusPoints)
+        case .sites: take(\.sites)
+        case .wlan: take(\.wlan)
+        case .fixed: take(\.fixed)
+        case .districts: take(\.districts)
+        case .population: take(\.population)
+        case .streets: take(\.streets)
+        case .projectAreas: take(\.projectAreaPolygons)
         }
+        data.problems += part.problems
+        data.dropped[kind, default: 0] += part.dropped[kind] ?? 0
+        for (k, note) in part.notes { data.notes[k] = note }
+        for (path, note) in part.fileNotes { data.fileNotes[path] = note }
     }
 }

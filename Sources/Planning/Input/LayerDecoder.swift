@@ -49,7 +49,7 @@ public enum LayerDecoder {
             return DecodedLayer(items: [], problems: problems, dropped: layer.features.count)
         }
         var lastKeys: [String] = []
-        var lastMap: [String: String] = [:]
+        var lastMap: [String: Int] = [:]
         for feature in layer.features {
             // Features of one file mostly share their property names: map them to lower case once.
             if feature.properties.keys != lastKeys {

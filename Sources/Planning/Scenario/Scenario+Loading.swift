@@ -10,14 +10,31 @@ extension Scenario {
     public func loadData(progress: (any ProgressObserver)? = nil) throws -> GeoData {
         let loader = GeoDataLoader(workingCRS: workingCRS, csvCRS: csvCRS)
         var data = GeoData(crs: workingCRS)
-        let kibibytes = { (path: String) in
+        let kibibytes: @Sendable (String) -> Int = { path in
             ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1024 + 1
         }
         let files = LayerKind.allCases.flatMap { kind in (inputs[kind] ?? []).map { (kind, $0) } }
         progress?.begin("loading inputs (KiB)", total: files.reduce(0) { $0 + kibibytes($1.1.path) })
-        for (kind, input) in files {
-            try loader.load(path: input.path, as: kind, options: input.options, into: &data)
-            progress?.advance(kibibytes(input.path))
+        // Files are read and decoded on all cores (each task with its own loader, which owns a PROJ
+        // context), then added in the scenario's order, so that ids and problems do not depend on timing.
+        let (workingCRS, csvCRS) = (workingCRS, csvCRS)
+        let parts = parallelMap(count: files.count, chunkSize: 1) { range in
+            range.map { k -> Result<[(FeatureLayer, GeoData)], UnreadableFile> in
+                let (kind, input) = files[k]
+                let reader = GeoDataLoader(workingCRS: workingCRS, csvCRS: csvCRS)
+                defer { progress?.advance(kibibytes(input.path)) }
+                do throws(UnreadableFile) {
+                    return .success(
+                        try reader.read(path: input.path, kind: kind, options: input.options).map { layer in
+                            (layer.features, GeoDataLoader.decode(layer.features, as: kind))
+                        })
+                } catch { return .failure(error) }
+            }
+        }
+        for (k, part) in parts.enumerated() {
+            for (layer, decoded) in try part.get() {
+                GeoDataLoader.merge(decoded, of: layer, as: files[k].0, into: &data)
+            }
         }
         progress?.end()
         // Changes never move buildings, schools, focus points or districts: one context serves every selector.

@@ -36,22 +36,24 @@ public enum CSVWriter {
             (locale == .de ? "\u{FEFF}" : "")
                 + (names + (wktCRS != nil ? ["wkt", "crs"] : [])).map { field($0, separator: sep) }.joined(
                     separator: joiner) + "\n")
+        let separator = Array(joiner.utf8)
         try streamFormatted(
             layer, progress: progress,
             { range in
-                var text = ""
+                var text: [UInt8] = []
                 for i in range {
                     let r = layer.row(i)
                     for (k, value) in r.values.enumerated() {
-                        if k > 0 { text += joiner }
-                        text += field(cell(value, locale), separator: sep)
+                        if k > 0 { text.append(contentsOf: separator) }
+                        appendCell(value, locale, separator: sep, to: &text)
                     }
                     if let crs {
-                        text +=
-                            (names.isEmpty ? "" : joiner)
-                            + field(try r.geometry?.wkt(decimals: 2) ?? "", separator: sep) + joiner + crs
+                        if !names.isEmpty { text.append(contentsOf: separator) }
+                        text.append(contentsOf: field(try r.geometry?.wkt(decimals: 2) ?? "", separator: sep).utf8)
+                        text.append(contentsOf: separator)
+                        text.append(contentsOf: crs.utf8)
                     }
-                    text += "\n"
+                    text.append(0x0A)
                 }
                 return text
             }, write: sink.write)
@@ -60,12 +62,30 @@ public enum CSVWriter {
 
     /// A value as a cell: numbers with the locale's decimal separator.
     static func cell(_ value: JSONValue, _ locale: ReportLocale) -> String {
-        guard locale == .de, case .number = value else { return value.text }
-        // A number's text is ASCII with at most one point: swap it in the bytes (Foundation's string
-        // replacement costs seconds over a city's buildings).
-        var bytes = Array(value.text.utf8)
-        guard let point = bytes.firstIndex(of: 0x2E) else { return value.text }
-        bytes[point] = 0x2C
-        return String(decoding: bytes, as: UTF8.self)
+        var out: [UInt8] = []
+        appendCell(value, locale, separator: ",", quoted: false, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A value as a cell's bytes, quoted (`quoted`) where it holds the separator, a quote or a line break.
+    static func appendCell(
+        _ value: JSONValue, _ locale: ReportLocale, separator: Character, quoted: Bool = true, to out: inout [UInt8]
+    ) {
+        switch value {
+        case .number(let n):
+            // A number's text is ASCII with at most one point: in German it becomes the decimal comma
+            // (in the bytes; Foundation's string replacement costs seconds over a city's buildings).
+            let start = out.count
+            JSONWriter.appendNumber(n, to: &out)
+            if locale == .de, let point = out[start...].firstIndex(of: 0x2E) { out[point] = 0x2C }
+            if quoted, locale == .de, separator == "," {
+                out.insert(0x22, at: start)
+                out.append(0x22)
+            }
+        case .string(let s) where quoted: out.append(contentsOf: field(s, separator: separator).utf8)
+        default:
+            let text = value.text
+            out.append(contentsOf: (quoted ? field(text, separator: separator) : text).utf8)
+        }
     }
 }

@@ -1,0 +1,139 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import GeoCore
+
+/// The readers' fast paths (numbers read without `strtod`, strings without escapes, objects sharing
+/// their keys, features read without a JSON tree) against the plain ones.
+@Suite struct ReaderFastPathTests {
+    @Test func numbersAreTheDoublesStrtodGives() throws {
+        var g = SplitMix64(state: 2018)
+        var texts = [
+            "0", "-0", "0.1", "0.2", "0.3", "1e5", "7.5409356", "51.9216904", "-180", "9007199254740993",
+            "123456789012345.6", "0.000000000000000000001", "0.0000000000000000000001", "1.7976931348623157e308",
+            "4.9e-324", "999999999999999", "9999999999999999", "1.5E+3", "-2.25e-2",
+        ]
+        for _ in 0..<20000 {
+            var t = g.below(4) == 0 ? "-" : ""
+            let whole = g.below(3) == 0 ? 0 : g.below(1_000_000)
+            t += String(whole)
+            if g.below(5) > 0 {
+                let places = 1 + g.below(22)
+                t += "." + String((0..<places).map { _ in Character(String(g.below(10))) })
+            }
+            texts.append(t)
+        }
+        for t in texts {
+            let parsed = try JSONParser.parse(Array("[\(t)]".utf8)).arrayValue?.first?.numberValue
+            let expected = try #require(Double(t))
+            #expect(parsed?.bitPattern == expected.bitPattern, "\(t)")
+        }
+    }
+
+    @Test func objectsOfOneShapeShareKeysButKeepTheirOwnValues() throws {
+        let text = """
+            [{"a":1,"b":"x"},{"a":2,"b":"y"},{"b":3,"a":4},{"a":5},{"a":6,"b":7,"c":8},{"a":9,"a":10},
+             {"a\\u0062":11,"b":12},{"a\\"":13},{"a\\"":14},{"a":{"a":15}}]
+            """
+        let items = try #require(try JSONParser.parse(Array(text.utf8)).arrayValue)
+        let objects = items.map { $0.objectValue! }
+        #expect(
+            objects.map(\.keys) == [
+                ["a", "b"], ["a", "b"], ["b", "a"], ["a"], ["a", "b", "c"], ["a"], ["ab", "b"], ["a\""], ["a\""], ["a"],
+            ])
+        #expect(objects[0]["b"] == .string("x"))
+        #expect(objects[1]["a"] == .number(2) && objects[1]["b"] == .string("y"))
+        #expect(objects[2]["a"] == .number(4) && objects[2].position(of: "a") == 1)
+        #expect(objects[4]["c"] == .number(8))
+        // A repeated key keeps its first place and its last value, as in every other object.
+        #expect(objects[5]["a"] == .number(10) && objects[5].count == 1)
+        #expect(objects[8]["a\""] == .number(14))
+        #expect(objects[9]["a"]?.objectValue?["a"] == .number(15))
+        // Changing a shared object changes only that object.
+        var changed = objects[1]
+        changed["c"] = .bool(true)
+        changed["a"] = nil
+        #expect(changed.keys == ["b", "c"] && changed["b"] == .string("y") && changed["c"] == .bool(true))
+        #expect(objects[0].keys == ["a", "b"] && objects[0]["a"] == .number(1))
+    }
+
+    @Test func stringsWithAndWithoutEscapes() throws {
+        let text = #"["plain","Planstraße 1","tab\there","quote\"d","\u00e4\ud83d\ude00",""]"#
+        let strings = try #require(try JSONParser.parse(Array(text.utf8)).arrayValue).map { $0.stringValue! }
+        #expect(strings == ["plain", "Planstraße 1", "tab\there", "quote\"d", "ä😀", ""])
+    }
+
+    /// Features as the tree path makes them: the whole document as JSON values, geometries through
+    /// `GeoJSONReader.parseGeometry`.
+    func viaTree(_ text: String) throws -> [Feature] {
+        let root = try JSONParser.parse(Array(text.utf8))
+        return try root.objectValue!["features"]!.arrayValue!.enumerated().map { index, value in
+            let f = value.objectValue!
+            var properties = f["properties"]?.objectValue ?? JSONObject()
+            if let id = f["id"], !id.isNull, properties.value(forKeyIgnoringCase: "id") == nil {
+                properties = JSONObject([("id", .string(id.text))] + properties.map { ($0.key, $0.value) })
+            }
+            let geometry = try f["geometry"].flatMap { $0.isNull ? nil : try GeoJSONReader.parseGeometry($0) }
+            return Feature(index: index, geometry: geometry, properties: properties)
+        }
+    }
+
+    @Test func featuresReadStraightAreTheFeaturesOfTheTree() throws {
+        let features = [
+            #"{"type":"Feature","id":"a","geometry":{"type":"Point","coordinates":[7.5,51.9]},"properties":{"n":1}}"#,
+            #"{"type":"Feature","geometry":{"type":"Point","coordinates":[7.5,51.9,60.25]},"properties":null}"#,
+            #"{"properties":{"id":"c","x":[1,{"y":2}]},"geometry":null,"type":"Feature","id":9}"#,
+            #"{"type":"Feature","id":17,"geometry":{"coordinates":[[0,0],[1,1e-3]],"type":"LineString"}}"#,
+            #"{"type":"Feature","geometry":{"type":"Polygon","bbox":[0,0,10,10],"coordinates":[[[0,0],[10,0],"#
+                + #"[10,10],[0,0]],[[2,2],[3,3],[2,3],[2,2]]]},"properties":{"name":"with hole"},"foreign":{"a":1}}"#,
+            #"{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]],"#
+                + #"[[[5,5],[6,5],[6,6],[5,5]]]]},"properties":{}}"#,
+            #"{"type":"Feature","geometry":{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[]]},"#
+                + #""properties":{"s":"a\"b"}}"#,
+            #"{"type":"Feature","geometry":{"type":"MultiPoint","coordinates":[]},"properties":{"n":-0.0}}"#,
+            #"{"type":"Feature","geometry":{"type":"Polygon","coordinates":[]},"#
+                + #""properties":{"n":123456789.123456789}}"#,
+            #"{"type":"Feature","geometry":{"type":"GeometryCollection","geometries":[{"type":"Point","#
+                + #""coordinates":[1,2]}]},"properties":{"n":1}}"#,
+            #"{"type":"Feature","id":"dup","id":"again","geometry":null,"properties":{"n":1}}"#,
+        ]
+        let text = "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}"
+        let layer = try GeoJSONReader.read(bytes: Array(text.utf8), path: "t.geojson", layerName: "t")
+        #expect(layer.problems.isEmpty)
+        #expect(layer.features == (try viaTree(text)))
+        #expect(layer.features[0].geometry == .point(Coordinate(7.5, 51.9)))
+        #expect(layer.features[2].id == "c")
+        #expect(layer.features[3].id == "17")
+        #expect(layer.features[4].geometry?.polygons.first?.holes.count == 1)
+        #expect(layer.features[10].id == "again")
+        // The plain ones were read straight; a GeometryCollection and a repeated member went through the tree.
+        let scanned = features.map { text in
+            var parser = JSONParser(bytes: Array(text.utf8))
+            return parser.scanFeature(depth: 2) != nil && parser.i == text.utf8.count
+        }
+        #expect(scanned == Array(repeating: true, count: 9) + [false, false])
+    }
+
+    @Test func badFeaturesStillGetTheirMessages() throws {
+        let text = """
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","geometry":{"type":"Point","coordinates":[7.5]},"properties":{}},
+            {"type":"Feature","geometry":{"type":"Point","coordinates":[7.5,"x"]},"properties":{}},
+            {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[1,2]]},"properties":{}},
+            {"type":"Feature","geometry":{"type":"Point","coordinates":[NaN,1]},"properties":{}},
+            {"type":"Feature","geometry":{"type":"Circle","coordinates":[1,1]},"properties":{}},
+            {"type":"Feature","geometry":{"type":"Point","coordinates":[1,1]},"properties":[1]},
+            {"type":"Thing","geometry":null}
+            ]}
+            """
+        let layer = try GeoJSONReader.read(bytes: Array(text.utf8), path: "t.geojson", layerName: "t")
+        #expect(layer.features.count == 7)
+        #expect(
+            Set(layer.problems.compactMap(\.featureIndex)) == [0, 1, 2, 4, 5, 6], "\(layer.problems.map(\.reason))")
+        #expect(layer.problems.first { $0.featureIndex == 0 }?.reason == "a position needs at least two numbers")
+        #expect(layer.problems.first { $0.featureIndex == 6 }?.code == "not-a-feature")
+        // NaN is kept as a number; later checks reject the coordinate.
+        #expect(layer.features[3].geometry?.typeName == "POINT")
+    }
+}
