@@ -6,7 +6,8 @@ import Foundation
 /// `finish()`, so that a failed or interrupted write leaves no partial GeoPackage. The output is
 /// byte-for-byte deterministic: `gpkg_contents.last_change` is a fixed timestamp given by the caller.
 /// Every feature layer gets the R-tree spatial index of the GeoPackage RTree Spatial Indexes extension
-/// (OGC 12-128r18 Annex F.3), with the triggers that keep it up to date when QGIS or GDAL edit the layer.
+/// (OGC 12-128r18 Annex F.3), packed in one pass by `finish()` (`PackedRTree`), with the triggers that
+/// keep it up to date when QGIS or GDAL edit the layer.
 /// Not Sendable: one writer per task.
 public final class GeoPackageWriter {
     public let destination: String
@@ -14,11 +15,21 @@ public final class GeoPackageWriter {
     private var database: SQLiteDatabase?
     private let projector = Projector()
     private var srsIDs: Set<Int32> = []
-    private var layers:
-        [String: (
-            srsID: Int32, fields: [GeoPackageField], insert: SQLiteStatement, index: SQLiteStatement, count: Int64,
-            box: BoundingBox?
-        )] = [:]
+    /// What is being written into one feature layer.
+    private final class LayerState {
+        let srsID: Int32
+        let fields: [GeoPackageField]
+        let insert: SQLiteStatement
+        /// The boxes for the R-tree, written by `finish()`.
+        var index: [PackedRTree.Entry] = []
+        var count: Int64 = 0
+        var box: BoundingBox?
+
+        init(srsID: Int32, fields: [GeoPackageField], insert: SQLiteStatement) {
+            (self.srsID, self.fields, self.insert) = (srsID, fields, insert)
+        }
+    }
+    private var layers: [String: LayerState] = [:]
     private var layerOrder: [String] = []
     private let timestamp: String
     private var hasStyles = false
@@ -107,8 +118,7 @@ public final class GeoPackageWriter {
         let insert = try db.prepare("INSERT INTO \(quoteIdentifier(name)) (\(names)) VALUES (\(placeholders))")
         try db.execute(
             "CREATE VIRTUAL TABLE \(quoteIdentifier("rtree_\(name)_geom")) USING rtree(id, minx, maxx, miny, maxy)")
-        let index = try db.prepare("INSERT INTO \(quoteIdentifier("rtree_\(name)_geom")) VALUES (?, ?, ?, ?, ?)")
-        layers[name] = (srsID, fields, insert, index, 0, nil)
+        layers[name] = LayerState(srsID: srsID, fields: fields, insert: insert)
         layerOrder.append(name)
     }
 
@@ -120,7 +130,7 @@ public final class GeoPackageWriter {
 
     /// Inserts a feature whose values are in the order of the layer's fields.
     public func insert(into layer: String, geometry: Geometry?, values fieldValues: [JSONValue]) throws {
-        guard var entry = layers[layer] else { throw GeoPackageError("layer \(layer) was not added") }
+        guard let entry = layers[layer] else { throw GeoPackageError("layer \(layer) was not added") }
         var values: [SQLiteValue] = [geometry.map { .blob(GeoPackageGeometry.encode($0, srsID: entry.srsID)) } ?? .null]
         values.reserveCapacity(entry.fields.count + 1)
         for (k, f) in entry.fields.enumerated() { values.append(f.sqliteValue(fieldValues[k])) }
@@ -128,12 +138,9 @@ public final class GeoPackageWriter {
         // A new table's AUTOINCREMENT fids run 1, 2, 3 … in insertion order.
         entry.count += 1
         if let box = geometry?.boundingBox {
-            try entry.index.run([
-                .integer(entry.count), .real(box.minX), .real(box.maxX), .real(box.minY), .real(box.maxY),
-            ])
+            entry.index.append(PackedRTree.Entry(id: entry.count, box: box))
             entry.box = entry.box.map { $0.union(box) } ?? box
         }
-        layers[layer] = entry
     }
 
     /// Adds a tile pyramid of one zoom level (OGC GeoPackage §2.2): `tiles[row][column]` are PNG images
@@ -224,9 +231,7 @@ public final class GeoPackageWriter {
     /// Stores a QGIS style (QML) of a layer (its default style, or one more to choose) in the
     /// `layer_styles` table that QGIS reads and writes in a GeoPackage (registered as an attributes
     /// table), so that the layer opens styled.
-    public func addLayerStyle(
-        layer: String, name: String, qml: String, description: String, isDefault: Bool
-    ) throws {
+    public func addLayerStyle(layer: String, name: String, qml: String, description: String, isDefault: Bool) throws {
         guard let db = database else { return }
         if !hasStyles {
             try db.execute(
@@ -259,6 +264,8 @@ public final class GeoPackageWriter {
                 """)
         }
         for name in layerOrder {
+            try PackedRTree.write(layers[name]?.index ?? [], into: "rtree_\(name)_geom", database: db)
+            layers[name]?.index = []
             try db.execute(Self.rtreeTriggers(name))
             try db.execute(
                 "INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', "

@@ -146,7 +146,12 @@ public final class GeoDataLoader {
                                 + "(e.g. \"\(renamed[0])\"); they are renamed \"\(stem):<id>\""))
                 }
             }
-            data[keyPath: keyPath] += items
+            // The first file's items are taken whole (no copy of each item).
+            if data[keyPath: keyPath].isEmpty {
+                data[keyPath: keyPath] = items
+            } else {
+                data[keyPath: keyPath] += items
+            }
         }
         switch kind {
         case .buildings: take(\.buildings)
