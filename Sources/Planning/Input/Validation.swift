@@ -37,12 +37,12 @@ public struct ValidationReport: Sendable {
                     // that layer (statistics tables such as the Breitbandatlas rows name districts in their titles).
                     let tableOnly = layer.features.metadata["geometry"] == .string("none")
                     if let k = layer.kind, kind != nil || !tableOnly || k.geometryOptional {
-                        var data = GeoData(crs: loader.workingCRS)
-                        GeoDataLoader.add(layer.features, as: k, into: &data)
-                        GeoDataLoader.add(layer.features, as: k, into: &all)
+                        // Decoded once: the file's own problems, and its items for the joins.
+                        let decoded = GeoDataLoader.decode(layer.features, as: k)
+                        GeoDataLoader.merge(decoded, of: layer.features, as: k, into: &all)
                         if firstFile[k] == nil { firstFile[k] = report.files.count }
-                        result.problems += data.problems
-                        result.layers.append((layer.features.name, k, total, total - data.dropped[k, default: 0]))
+                        result.problems += decoded.problems
+                        result.layers.append((layer.features.name, k, total, total - decoded.dropped[k, default: 0]))
                     } else {
                         var problems = layer.features.problems
                         if layer.features.features.allSatisfy({ $0.geometry == nil }) && layer.features.problems.isEmpty
