@@ -28,20 +28,11 @@ public struct JSONParser {
     }
 
     /// Parses a document whose top level is an object and hands each element of its array member
-    /// `key` to `visit` (with its index) as soon as it is parsed, instead of keeping the whole array:
-    /// a large GeoJSON file then never exists as one tree. The returned value is the document with
+    /// `key` to `read` (with its index) instead of keeping the whole array: a large GeoJSON file then
+    /// never exists as one tree. `read` reads the element itself from the parser, which stands at the
+    /// element's first byte and must be left just after its last. The returned value is the document with
     /// that member as an empty array; `streamed` says whether there was one. An element list that
     /// appears twice (a repeated key) starts again at index 0. Other documents parse as by `parse`.
-    public static func parse(
-        _ bytes: [UInt8], streaming key: String, _ visit: (Int, JSONValue) -> Void
-    ) throws -> (value: JSONValue, streamed: Bool) {
-        try parse(bytes, streaming: key) { (index: Int, parser: inout JSONParser) in
-            visit(index, try parser.value(depth: 2))
-        }
-    }
-
-    /// As `parse(_:streaming:_:)`, but `read` reads each element itself from the parser, which stands
-    /// at the element's first byte and must be left just after its last.
     static func parse(
         _ bytes: [UInt8], streaming key: String, _ read: (Int, inout JSONParser) throws -> Void
     ) throws -> (value: JSONValue, streamed: Bool) {
