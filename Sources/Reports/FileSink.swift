@@ -20,12 +20,17 @@ final class FileSink {
         buffer.reserveCapacity(1 << 22)
     }
 
-    func write(_ text: String) throws { try write(Array(text.utf8)) }
+    func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        try flushWhenFull()
+    }
 
     func write(_ bytes: [UInt8]) throws {
         buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 22 { try flush() }
+        try flushWhenFull()
     }
+
+    private func flushWhenFull() throws { if buffer.count >= 1 << 22 { try flush() } }
 
     func flush() throws {
         do { try handle.write(contentsOf: buffer) } catch { throw FileWriteError.wrap(error, path: path) }

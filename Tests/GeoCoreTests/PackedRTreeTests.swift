@@ -28,8 +28,8 @@ import Testing
         let db = try SQLiteDatabase(path: path)
         #expect(try db.query("SELECT rtreecheck('rtree_cells_geom')").first?.first?.text == "ok")
         #expect(try db.query("SELECT count(*) FROM rtree_cells_geom").first?.first?.integer == 6000)
-        let depth = try db.query("SELECT length(data) FROM rtree_cells_geom_node").count
-        #expect(depth > 120, "6000 boxes need more than 118 leaves of 51: \(depth) nodes")
+        let nodes = try db.query("SELECT length(data) FROM rtree_cells_geom_node").count
+        #expect(nodes > 120, "6000 boxes need more than 118 leaves of 51: \(nodes) nodes")
         for _ in 0..<40 {
             let x = 405_000 + 20_000 * g.unit()
             let y = 5_757_000 + 20_000 * g.unit()

@@ -41,9 +41,7 @@ public enum GeoJSONReader {
                     "\"properties\" is \(JSONWriter.serialize(p).prefix(40)), not an object or null; its values cannot "
                         + "be read")
             }
-            if let id = f["id"], !id.isNull, properties.value(forKeyIgnoringCase: "id") == nil {
-                properties = JSONObject([("id", .string(id.text))] + properties.map { ($0.key, $0.value) })
-            }
+            properties = withID(f["id"], properties)
             var geometry: Geometry?
             if let g = f["geometry"], !g.isNull {
                 do { geometry = try parseGeometry(g) } catch {
@@ -66,10 +64,7 @@ public enum GeoJSONReader {
                 // Plain features are read straight into their parts; any other is read again as a JSON value.
                 let start = parser.i
                 if let scanned = parser.scanFeature(depth: 2) {
-                    var properties = scanned.properties ?? JSONObject()
-                    if let id = scanned.id, !id.isNull, properties.value(forKeyIgnoringCase: "id") == nil {
-                        properties = JSONObject([("id", .string(id.text))] + properties.map { ($0.key, $0.value) })
-                    }
+                    let properties = withID(scanned.id, scanned.properties ?? JSONObject())
                     features.append(Feature(index: index, geometry: scanned.geometry, properties: properties))
                 } else {
                     parser.i = start
@@ -123,6 +118,12 @@ public enum GeoJSONReader {
         }
         return FeatureLayer(
             name: layerName, source: path, crs: crs, features: features, problems: problems, metadata: metadata)
+    }
+
+    /// The properties with the feature's `id` member first as an `id` property, unless they have one.
+    static func withID(_ id: JSONValue?, _ properties: JSONObject) -> JSONObject {
+        guard let id, !id.isNull, properties.value(forKeyIgnoringCase: "id") == nil else { return properties }
+        return JSONObject([("id", .string(id.text))] + properties.map { ($0.key, $0.value) })
     }
 
     /// Parses a GeoJSON geometry object.

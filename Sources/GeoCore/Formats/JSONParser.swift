@@ -85,7 +85,7 @@ public struct JSONParser {
         }
     }
 
-    func error(_ reason: String) -> SyntaxError {
+    private func error(_ reason: String) -> SyntaxError {
         var line = 1
         var column = 1
         for b in bytes[0..<min(i, bytes.count)] {
