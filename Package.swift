@@ -36,7 +36,7 @@ let package = Package(
             name: "gigaplan-fuzz", dependencies: ["FuzzTargets", "CFuzzing"], path: "tools/fuzz/gigaplan-fuzz"),
         .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
-        .testTarget(name: "RadioTests", dependencies: ["Radio"]),
+        .testTarget(name: "RadioTests", dependencies: ["Radio", "TestSupport"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "GeoCore", "TestSupport", "FuzzTargets"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planning", "GeoCore", "TestSupport"]),
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),

@@ -18,6 +18,14 @@ final class LinkTables: @unchecked Sendable {
         var sector: Int32
     }
 
+    /// The constants of a site's distance powers and LOS probability, read four sites at a time.
+    struct SiteLaw {
+        var power: TR38901.Prepared.PowerLaw
+        /// Meaningless where `laneLOS` is false (the scalar `TR38901.losProbability` decides there).
+        var los: TR38901.LOSLaw
+        var laneLOS: Bool
+    }
+
     let siteCount: Int
     let siteX: UnsafeMutableBufferPointer<Double>
     let siteY: UnsafeMutableBufferPointer<Double>
@@ -34,11 +42,12 @@ final class LinkTables: @unchecked Sendable {
     let models: UnsafeMutableBufferPointer<TR38901.Prepared>
     let patterns: UnsafeMutableBufferPointer<SectorAntenna.Prepared>
     let transmitters: UnsafeMutableBufferPointer<Transmitter>
+    let laws: UnsafeMutableBufferPointer<SiteLaw>
     /// The most models and antennas any site has (for the per-site scratch buffers).
     let maximumModels: Int
     let maximumAntennas: Int
 
-    init(_ sites: [MobileNetwork.SiteEntry]) {
+    init(_ sites: [MobileNetwork.SiteEntry], userHeightM: Double) {
         siteCount = sites.count
         func buffer<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
             let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(values.count, 1))
@@ -71,6 +80,14 @@ final class LinkTables: @unchecked Sendable {
                         model: modelStarts[s] + Int32(tx.frequency), carrier: Int32(tx.carrier), sector: tx.sector)
                 }
             })
+        laws = buffer(
+            sites.map { site in
+                let law = TR38901.losLaw(site.scenario, userHeightM: userHeightM)
+                return SiteLaw(
+                    power: site.models.first?.powerLaw
+                        ?? .init(heightDifference2: 0, nearExponent: 0, nlosExponent: 0, rmaC: 0),
+                    los: law ?? .init(clearDistanceM: 0, a: 0, shiftM: 0, scaleM: 1), laneLOS: law != nil)
+            })
         maximumModels = sites.map(\.models.count).max() ?? 0
         maximumAntennas = sites.map(\.antennas.count).max() ?? 0
     }
@@ -83,5 +100,6 @@ final class LinkTables: @unchecked Sendable {
         models.deallocate()
         patterns.deallocate()
         transmitters.deallocate()
+        laws.deallocate()
     }
 }

@@ -148,29 +148,55 @@ public struct MobileCoverage: Sendable {
         }
     }
 
-    /// Buffers the fast engine reuses from receiver to receiver (no allocation in the loop).
+    /// Buffers the fast engine reuses from receiver to receiver (no allocation in the loop): per
+    /// candidate site, per candidate antenna and per carrier, padded to whole groups of four lanes.
     final class Scratch {
         var candidates: [Int] = []
         let pathGain: UnsafeMutableBufferPointer<Double>
-        let antennaGain: UnsafeMutableBufferPointer<Double>
         let bestMilliwatt: UnsafeMutableBufferPointer<Double>
         let totalMilliwatt: UnsafeMutableBufferPointer<Double>
         let bestSector: UnsafeMutableBufferPointer<Int32>
+        /// Per candidate: offset and distance to the façade point, whether a breakpoint lies beyond it,
+        /// the LOS probability where the lanes do not decide it (else −1), and the lanes' results.
+        let dx, dy, distance, fixedLOS, losProbability, near, far, nlos: UnsafeMutableBufferPointer<Double>
+        let needsNear: UnsafeMutableBufferPointer<Bool>
+        /// Per candidate: where its antennas start in the antenna buffers.
+        let antennaOffset: UnsafeMutableBufferPointer<Int32>
+        /// Per candidate antenna: its pattern (an index into `LinkTables.patterns`), the bearing and
+        /// zenith angle of the receiver from its site, and its gain.
+        let antenna: UnsafeMutableBufferPointer<Int32>
+        let bearing, zenith, antennaGain: UnsafeMutableBufferPointer<Double>
 
         init(_ tables: LinkTables, carriers: Int) {
             pathGain = .allocate(capacity: max(tables.maximumModels, 1))
-            antennaGain = .allocate(capacity: max(tables.maximumAntennas, 1))
             bestMilliwatt = .allocate(capacity: max(carriers, 1))
             totalMilliwatt = .allocate(capacity: max(carriers, 1))
             bestSector = .allocate(capacity: max(carriers, 1))
+            let sites = tables.siteCount + 4
+            func doubles(_ n: Int) -> UnsafeMutableBufferPointer<Double> {
+                let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+                b.initialize(repeating: 0)
+                return b
+            }
+            (dx, dy, distance, fixedLOS) = (doubles(sites), doubles(sites), doubles(sites), doubles(sites))
+            (losProbability, near, far, nlos) = (doubles(sites), doubles(sites), doubles(sites), doubles(sites))
+            needsNear = .allocate(capacity: sites)
+            needsNear.initialize(repeating: false)
+            antennaOffset = .allocate(capacity: sites)
+            antennaOffset.initialize(repeating: 0)
+            let antennas = tables.patterns.count + 4
+            (bearing, zenith, antennaGain) = (doubles(antennas), doubles(antennas), doubles(antennas))
+            antenna = .allocate(capacity: antennas)
+            antenna.initialize(repeating: 0)
         }
 
         deinit {
-            pathGain.deallocate()
-            antennaGain.deallocate()
-            bestMilliwatt.deallocate()
-            totalMilliwatt.deallocate()
+            for b in [pathGain, bestMilliwatt, totalMilliwatt, dx, dy, distance, fixedLOS] { b.deallocate() }
+            for b in [losProbability, near, far, nlos, bearing, zenith, antennaGain] { b.deallocate() }
+            antenna.deallocate()
             bestSector.deallocate()
+            needsNear.deallocate()
+            antennaOffset.deallocate()
         }
     }
 
@@ -199,9 +225,12 @@ public struct MobileCoverage: Sendable {
         return TR38901.losProbability(site.scenario, distance2DM: distance, userHeightM: ue)
     }
 
-    /// The fast link engine: per site the façade point, distance, bearing, elevation, LOS probability
-    /// and the distance powers once; per frequency two multiplications; per antenna pattern one
-    /// exponential; per transmitter a multiply-add in mW, read from the flat `LinkTables`.
+    /// The fast link engine, in four passes over the receiver's candidate sites: (1) the façade point,
+    /// offset and distance per site; (2) four sites at a time in SIMD lanes, the distance powers, LOS
+    /// probability, bearing and elevation (`LaneMath`, no libm call), then each antenna's
+    /// discrimination; (3) the antenna gains, four at a time; (4) per frequency the path gain from
+    /// the distance powers (two multiplications) and per transmitter a multiply-add in mW, read from
+    /// the flat `LinkTables`. Transmitters are summed in the same order as by `evaluate`.
     static func evaluateFast(
         _ r: Int, _ position: Coordinate, _ footprints: FootprintSet, network: MobileNetwork, raster: HeightRaster?,
         settings: AnalysisSettings, state: inout CarrierState, scratch: Scratch
@@ -211,8 +240,6 @@ public struct MobileCoverage: Sendable {
         let best = scratch.bestMilliwatt
         let total = scratch.totalMilliwatt
         let sector = scratch.bestSector
-        let pathGain = scratch.pathGain
-        let antennaGain = scratch.antennaGain
         for c in 0..<carriers {
             best[c] = 0
             total[c] = 0
@@ -220,51 +247,161 @@ public struct MobileCoverage: Sendable {
         }
         candidates(position, network: network, settings: settings, into: &scratch.candidates, sorted: false)
         state.links = 0
+        scratch.candidates.withUnsafeBufferPointer { candidates in
+            guard !candidates.isEmpty else { return }
+            measure(candidates, r, position, footprints, t, raster, settings, scratch)
+            evaluateLanes(candidates, t, settings, scratch)
+            state.links = accumulate(candidates, t, scratch)
+        }
+        for c in 0..<carriers {
+            state.bestDBm[c] = best[c] > 0 ? Decibel.fromLinear(best[c]) : -.infinity
+            state.totalMilliwatt[c] = total[c]
+            state.bestSector[c] = sector[c]
+        }
+    }
+
+    /// Pass 1: per candidate the façade point's offset and distance, whether the near LOS term is
+    /// needed, and the LOS probability where the lanes do not decide it (traced through the height
+    /// raster, or a scenario without the lane form); the last group of four is padded with copies.
+    @inline(__always) static func measure(
+        _ candidates: UnsafeBufferPointer<Int>, _ r: Int, _ position: Coordinate, _ footprints: FootprintSet,
+        _ t: LinkTables, _ raster: HeightRaster?, _ settings: AnalysisSettings, _ scratch: Scratch
+    ) {
+        let n = candidates.count
         let ue = settings.userHeightM
-        let losMethod = settings.losMethod
+        let traced = settings.losMethod == .footprints
         let traceDistance = settings.losTraceDistanceM
-        for s in scratch.candidates {
+        for i in 0..<n {
+            let s = candidates[i]
             let location = Coordinate(t.siteX[s], t.siteY[s])
-            let height = t.siteHeight[s]
             let point = footprints.nearestPoint(r, to: location) ?? position
             let dx = point.x - location.x
             let dy = point.y - location.y
             let distance = max(10, (dx * dx + dy * dy).squareRoot())
-            let p: Double
-            if losMethod == .footprints && distance <= traceDistance {
-                let clear = raster?.lineOfSight(from: location, height: height, to: point, height: ue) ?? true
-                p = clear ? 1 : 0
+            scratch.dx[i] = dx
+            scratch.dy[i] = dy
+            scratch.distance[i] = distance
+            scratch.needsNear[i] = distance <= t.maximumBreakpoint[s]
+            if traced && distance <= traceDistance {
+                let clear = raster?.lineOfSight(from: location, height: t.siteHeight[s], to: point, height: ue) ?? true
+                scratch.fixedLOS[i] = clear ? 1 : 0
+            } else if !t.laws[s].laneLOS {
+                scratch.fixedLOS[i] = TR38901.losProbability(t.siteScenario[s], distance2DM: distance, userHeightM: ue)
             } else {
-                p = TR38901.losProbability(t.siteScenario[s], distance2DM: distance, userHeightM: ue)
+                scratch.fixedLOS[i] = -1
             }
+        }
+        for i in n..<((n + 3) & ~3) {
+            scratch.dx[i] = scratch.dx[n - 1]
+            scratch.dy[i] = scratch.dy[n - 1]
+            scratch.distance[i] = scratch.distance[n - 1]
+            scratch.needsNear[i] = false
+        }
+    }
+
+    /// Passes 2 and 3: four candidates at a time, their distance powers, LOS probabilities, bearings
+    /// and elevations, and each of their antennas' discrimination; then the antenna gains in lanes.
+    @inline(__always) static func evaluateLanes(
+        _ candidates: UnsafeBufferPointer<Int>, _ t: LinkTables, _ settings: AnalysisSettings, _ scratch: Scratch
+    ) {
+        let n = candidates.count
+        let ue = settings.userHeightM
+        let laws = UnsafePointer(t.laws.baseAddress!)
+        let patterns = UnsafePointer(t.patterns.baseAddress!)
+        var antennas = 0
+        for i in stride(from: 0, to: n, by: 4) {
+            let s = SIMD4<Int>(
+                candidates[i], candidates[min(i + 1, n - 1)], candidates[min(i + 2, n - 1)],
+                candidates[min(i + 3, n - 1)])
+            func gather(_ value: (LinkTables.SiteLaw) -> Double) -> SIMD4<Double> {
+                SIMD4(value(laws[s[0]]), value(laws[s[1]]), value(laws[s[2]]), value(laws[s[3]]))
+            }
+            let dx = load(scratch.dx, i)
+            let dy = load(scratch.dy, i)
+            let distance = load(scratch.distance, i)
+            let needsNear =
+                scratch.needsNear[i] || scratch.needsNear[i + 1] || scratch.needsNear[i + 2] || scratch.needsNear[i + 3]
+            let powers = TR38901.Prepared.distancePowers(
+                distance2DM: distance, heightDifference2: gather(\.power.heightDifference2),
+                nearExponent: gather(\.power.nearExponent), nlosExponent: gather(\.power.nlosExponent),
+                rmaC: gather(\.power.rmaC), needsNear: needsNear)
+            let p = TR38901.losProbability(
+                distance2DM: distance, clearDistanceM: gather(\.los.clearDistanceM), a: gather(\.los.a),
+                shiftM: gather(\.los.shiftM), scaleM: gather(\.los.scaleM))
+            let height = SIMD4(t.siteHeight[s[0]], t.siteHeight[s[1]], t.siteHeight[s[2]], t.siteHeight[s[3]])
+            let bearing = LaneMath.atan2(dx, dy) * 180 / Double.pi
+            let zenith = 90 + LaneMath.atan2(height - ue, distance) * 180 / Double.pi
+            store(powers.near, scratch.near, i)
+            store(powers.far, scratch.far, i)
+            store(powers.nlos, scratch.nlos, i)
+            store(p, scratch.losProbability, i)
+            for j in 0..<min(4, n - i) {
+                scratch.antennaOffset[i + j] = Int32(antennas)
+                for a in Int(t.antennaStart[s[j]])..<Int(t.antennaStart[s[j] + 1]) {
+                    scratch.antenna[antennas] = Int32(a)
+                    scratch.bearing[antennas] = bearing[j]
+                    scratch.zenith[antennas] = zenith[j]
+                    antennas += 1
+                }
+            }
+        }
+        for f in antennas..<((antennas + 3) & ~3) {
+            scratch.antenna[f] = scratch.antenna[0]
+            scratch.bearing[f] = 0
+            scratch.zenith[f] = 90
+        }
+        for f in stride(from: 0, to: antennas, by: 4) {
+            let a = scratch.antenna
+            let pattern = SectorAntenna.Lanes(
+                patterns[Int(a[f])], patterns[Int(a[f + 1])], patterns[Int(a[f + 2])], patterns[Int(a[f + 3])])
+            let gain = pattern.gain(bearingDeg: load(scratch.bearing, f), zenithDeg: load(scratch.zenith, f))
+            store(gain, scratch.antennaGain, f)
+        }
+    }
+
+    /// Stores four doubles into a buffer, starting at `i`.
+    @inline(__always) static func store(_ v: SIMD4<Double>, _ b: UnsafeMutableBufferPointer<Double>, _ i: Int) {
+        UnsafeMutableRawPointer(b.baseAddress! + i).storeBytes(of: v, as: SIMD4<Double>.self)
+    }
+
+    /// Four doubles from a buffer, starting at `i`.
+    @inline(__always) static func load(_ b: UnsafeMutableBufferPointer<Double>, _ i: Int) -> SIMD4<Double> {
+        UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: SIMD4<Double>.self)
+    }
+
+    /// Pass 4: per candidate, the expected path gain per frequency over the LOS/NLOS states and each
+    /// transmitter's power added to its carrier; the number of links.
+    @inline(__always) static func accumulate(
+        _ candidates: UnsafeBufferPointer<Int>, _ t: LinkTables, _ scratch: Scratch
+    ) -> Int {
+        let models = UnsafePointer(t.models.baseAddress!)
+        let pathGain = scratch.pathGain
+        let best = scratch.bestMilliwatt
+        let total = scratch.totalMilliwatt
+        let sector = scratch.bestSector
+        var links = 0
+        for i in 0..<candidates.count {
+            let s = candidates[i]
+            let distance = scratch.distance[i]
+            let p = scratch.fixedLOS[i] >= 0 ? scratch.fixedLOS[i] : scratch.losProbability[i]
             let firstModel = Int(t.modelStart[s])
-            let endModel = Int(t.modelStart[s + 1])
-            let needsNear = distance <= t.maximumBreakpoint[s]
-            var powers = t.models[firstModel].distancePowers(distance2DM: distance, needsNear: needsNear)
+            var powers = TR38901.Prepared.DistancePowers(
+                near: scratch.near[i], far: scratch.far[i], nlos: scratch.nlos[i])
             let shared = t.sharedPowers[s]
-            for m in firstModel..<endModel {
-                let model = t.models[m]
-                if m > firstModel && !shared { powers = model.distancePowers(distance2DM: distance) }
-                let g = model.pathGains(powers, distance2DM: distance)
+            for m in firstModel..<Int(t.modelStart[s + 1]) {
+                if m > firstModel && !shared { powers = models[m].distancePowers(distance2DM: distance) }
+                let g = models[m].pathGains(powers, distance2DM: distance)
                 // Expected received power over the LOS/NLOS states.
                 pathGain[m - firstModel] = p >= 1 ? g.los : p <= 0 ? g.nlos : p * g.los + (1 - p) * g.nlos
             }
-            let bearing = atan2(dx, dy) * 180 / Double.pi
-            let zenith = 90 + atan2(height - ue, distance) * 180 / Double.pi
-            let firstAntenna = Int(t.antennaStart[s])
-            for a in firstAntenna..<Int(t.antennaStart[s + 1]) {
-                // At the pattern's floor (A_m, behind the antenna) the gain is a constant: no exponential.
-                let antenna = t.patterns[a]
-                let discrimination = antenna.discriminationDB(bearingDeg: bearing, zenithDeg: zenith)
-                antennaGain[a - firstAntenna] =
-                    discrimination >= antenna.floorDB ? antenna.floorGain : Decibel.toLinear(-discrimination)
-            }
-            state.links += Int(t.transmitterStart[s + 1] - t.transmitterStart[s])
+            // Transmitter antenna indexes are global: this receiver's gains of site s start at antennaBase.
+            let antennaBase = Int(scratch.antennaOffset[i]) - Int(t.antennaStart[s])
+            links += Int(t.transmitterStart[s + 1] - t.transmitterStart[s])
             for k in Int(t.transmitterStart[s])..<Int(t.transmitterStart[s + 1]) {
                 let tx = t.transmitters[k]
                 let c = Int(tx.carrier)
                 let power =
-                    tx.eirpMilliwatt * antennaGain[Int(tx.antenna) - firstAntenna]
+                    tx.eirpMilliwatt * scratch.antennaGain[antennaBase + Int(tx.antenna)]
                     * pathGain[Int(tx.model) - firstModel]
                 total[c] += power
                 if power > best[c] {
@@ -273,11 +410,7 @@ public struct MobileCoverage: Sendable {
                 }
             }
         }
-        for c in 0..<carriers {
-            state.bestDBm[c] = best[c] > 0 ? Decibel.fromLinear(best[c]) : -.infinity
-            state.totalMilliwatt[c] = total[c]
-            state.bestSector[c] = sector[c]
-        }
+        return links
     }
 
     /// The reference link engine: each link's path loss in dB and its power through 10^(x/10).

@@ -133,7 +133,7 @@ public struct MobileNetwork: Sendable {
         services.sort()
         for (k, key) in carrierKeys.enumerated() { carriers[k].service = services.firstIndex(of: key.service)! }
         self.sites = sites
-        tables = LinkTables(sites)
+        tables = LinkTables(sites, userHeightM: settings.userHeightM)
         self.carriers = carriers
         self.sectorIDs = sectorIDs
         self.services = services

@@ -28,7 +28,7 @@ extension SectorAntenna {
 
         /// G_max − A(θ, φ) = min(min(12 x_V², SLA_V) + min(12 x_H², A_m), A_m), as `SectorAntenna`
         /// computes it; the bearing is within [−180°, 180°], so one wrap brings φ into (−180°, 180°].
-        @inline(__always) public func discriminationDB(bearingDeg: Double, zenithDeg: Double) -> Double {
+        @inlinable public func discriminationDB(bearingDeg: Double, zenithDeg: Double) -> Double {
             let x = (zenithDeg - tiltZenithDeg) * inverseVerticalBeamwidth
             let vertical = min(12 * x * x, sideLobeLimitDB)
             guard !omnidirectional else { return min(vertical, floorDB) }

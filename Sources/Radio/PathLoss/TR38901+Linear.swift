@@ -11,10 +11,16 @@ extension TR38901.Prepared {
         public var far: Double
         /// d3D^(−n_NLOS/10) (UMa 39.08, UMi 35.3, RMa 43.42 − 3.1 log10 hBS).
         public var nlos: Double
+
+        @inlinable public init(near: Double, far: Double, nlos: Double) {
+            self.near = near
+            self.far = far
+            self.nlos = nlos
+        }
     }
 
     /// The exponents (dB per decade / 10) of the near-LOS, far-LOS and NLOS terms.
-    var exponents: (near: Double, far: Double, nlos: Double) {
+    @inlinable var exponents: (near: Double, far: Double, nlos: Double) {
         switch scenario {
         case .uma: return (2.2, 4, nlosSlope / 10)
         case .umi: return (2.1, 4, nlosSlope / 10)
@@ -31,7 +37,7 @@ extension TR38901.Prepared {
     /// The distance powers at a 2D distance: one logarithm and two exponentials (three for RMa);
     /// d3D^(−4) is exact arithmetic. `needsNear: false` (every breakpoint of the site is closer than
     /// d2D) leaves the near term 0 and saves its exponential.
-    public func distancePowers(distance2DM d2: Double, needsNear: Bool = true) -> DistancePowers {
+    @inlinable public func distancePowers(distance2DM d2: Double, needsNear: Bool = true) -> DistancePowers {
         let d3Squared = d2 * d2 + heightDifference2
         let lnD3 = 0.5 * log(d3Squared)
         let e = exponents
@@ -49,12 +55,12 @@ extension TR38901.Prepared {
     /// The path gains 10^(−PL/10) of the LOS and NLOS medians from the site's distance powers: the same
     /// equations as `pathLoss`, in the linear domain, where the NLOS loss max(PL_LOS, PL′_NLOS) is the
     /// smaller gain. Per frequency two multiplications and a comparison, no transcendental function.
-    @inline(__always) public func pathGains(_ p: DistancePowers, distance2DM d2: Double) -> (los: Double, nlos: Double)
+    @inlinable public func pathGains(_ p: DistancePowers, distance2DM d2: Double) -> (los: Double, nlos: Double)
     {
         let los = d2 <= breakpoint ? linear.near * p.near : linear.far * p.far
         return (los, min(los, linear.nlos * p.nlos))
     }
 
     /// The distance-independent factors 10^(−constant/10) of the three terms.
-    var linear: (near: Double, far: Double, nlos: Double) { (linearNear, linearFar, linearNLOS) }
+    @inlinable var linear: (near: Double, far: Double, nlos: Double) { (linearNear, linearFar, linearNLOS) }
 }

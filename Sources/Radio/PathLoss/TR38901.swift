@@ -134,19 +134,19 @@ public enum TR38901 {
     /// once (for one scenario, frequency and set of heights), so that a link costs one logarithm.
     /// `pathLoss` and `medianPathLoss` use it too: there is one implementation of the equations.
     public struct Prepared: Sendable {
-        let scenario: Scenario
-        let heightDifference2: Double
-        let breakpoint: Double
+        @usableFromInline let scenario: Scenario
+        @usableFromInline let heightDifference2: Double
+        @usableFromInline let breakpoint: Double
         /// 20 log10 fc.
         let frequencyTerm: Double
         /// UMa: 9 log10(d′BP² + Δh²); UMi: 9.5 log10(d′BP² + Δh²); RMa: PL1 at dBP.
         let breakpointTerm: Double
-        let rmaA: Double, rmaB: Double, rmaC: Double
+        @usableFromInline let rmaA: Double, rmaB: Double, rmaC: Double
         let nlosConstant: Double
-        let nlosSlope: Double
+        @usableFromInline let nlosSlope: Double
         let log10Breakpoint: Double
         /// 10^(−k/10) of the constant k of the near-LOS, far-LOS and NLOS terms (for `pathGains`).
-        let linearNear: Double, linearFar: Double, linearNLOS: Double
+        @usableFromInline let linearNear: Double, linearFar: Double, linearNLOS: Double
 
         public init(_ scenario: Scenario, _ link: Link) {
             self.scenario = scenario
