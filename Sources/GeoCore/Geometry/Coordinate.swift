@@ -15,7 +15,10 @@ public struct Coordinate: Sendable, Hashable, Codable {
     public var isFinite: Bool { x.isFinite && y.isFinite }
 
     /// Euclidean distance to another coordinate, in the units of the CRS.
-    public func distance(to other: Coordinate) -> Double {
-        ((x - other.x) * (x - other.x) + (y - other.y) * (y - other.y)).squareRoot()
+    public func distance(to other: Coordinate) -> Double { squaredDistance(to: other).squareRoot() }
+
+    /// The square of `distance(to:)`, for comparing distances without a square root.
+    @inlinable public func squaredDistance(to other: Coordinate) -> Double {
+        (x - other.x) * (x - other.x) + (y - other.y) * (y - other.y)
     }
 }

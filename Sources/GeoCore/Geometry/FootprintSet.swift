@@ -42,7 +42,7 @@ public struct FootprintSet: Sendable {
         var bestDistance = Double.infinity
         for k in first..<end {
             let q = nearestPoint(polygon: k, to: p)
-            let d = q.distance(to: p)
+            let d = q.squaredDistance(to: p)
             if d < bestDistance {
                 bestDistance = d
                 best = q
@@ -66,16 +66,21 @@ public struct FootprintSet: Sendable {
         let exteriorStart = Int(ringStart[firstRing])
         var best = exteriorStart < Int(ringStart[firstRing + 1]) ? Coordinate(xs[exteriorStart], ys[exteriorStart]) : p
         var bestDistance = Double.infinity
-        for r in firstRing..<endRing {
-            let start = Int(ringStart[r])
-            let end = Int(ringStart[r + 1])
-            guard end - start > 1 else { continue }
-            for i in start..<(end - 1) {
-                let q = Segment.nearestPoint(on: Coordinate(xs[i], ys[i]), Coordinate(xs[i + 1], ys[i + 1]), to: p)
-                let d = q.distance(to: p)
-                if d < bestDistance {
-                    bestDistance = d
-                    best = q
+        xs.withUnsafeBufferPointer { xs in
+            ys.withUnsafeBufferPointer { ys in
+                for r in firstRing..<endRing {
+                    let start = Int(ringStart[r])
+                    let end = Int(ringStart[r + 1])
+                    guard end - start > 1 else { continue }
+                    for i in start..<(end - 1) {
+                        let q = Segment.nearestPoint(
+                            on: Coordinate(xs[i], ys[i]), Coordinate(xs[i + 1], ys[i + 1]), to: p)
+                        let d = q.squaredDistance(to: p)
+                        if d < bestDistance {
+                            bestDistance = d
+                            best = q
+                        }
+                    }
                 }
             }
         }

@@ -13,7 +13,7 @@ extension Polygon {
         for ring in rings where ring.count > 1 {
             for i in 0..<(ring.count - 1) {
                 let q = Segment.nearestPoint(on: ring[i], ring[i + 1], to: p)
-                let d = q.distance(to: p)
+                let d = q.squaredDistance(to: p)
                 if d < bestDistance {
                     bestDistance = d
                     best = q
@@ -33,7 +33,7 @@ extension Geometry {
         var best = p
         var bestDistance = Double.infinity
         func consider(_ q: Coordinate) {
-            let d = q.distance(to: p)
+            let d = q.squaredDistance(to: p)
             if d < bestDistance {
                 bestDistance = d
                 best = q
@@ -65,7 +65,9 @@ public enum Segment {
         let dy = b.y - a.y
         let lengthSquared = dx * dx + dy * dy
         guard lengthSquared > 0 else { return a }
-        let t = max(0, min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / lengthSquared))
+        // The projection's parameter, clamped to [0, 1]; beyond either end no division is needed.
+        let dot = (p.x - a.x) * dx + (p.y - a.y) * dy
+        let t = dot <= 0 ? 0 : dot >= lengthSquared ? 1 : dot / lengthSquared
         return Coordinate(a.x + t * dx, a.y + t * dy)
     }
 }
