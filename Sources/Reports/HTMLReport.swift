@@ -221,8 +221,9 @@ public enum HTMLReport {
         var reasonRows: [[String]] = []
         for p in FundingProgramme.allCases {
             var tally: [FundingReason: Int] = [:]
-            for (i, b) in r.buildings.enumerated() where inScopeBuilding(i) {
-                tally[b.service.funding[p]!.reason, default: 0] += 1
+            // By index: the verdict is read in place, without copying each building's result.
+            for i in r.buildings.indices where inScopeBuilding(i) {
+                tally[r.buildings[i].service.funding[p]!.reason, default: 0] += 1
             }
             for (reason, count) in tally.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 reasonRows.append([
