@@ -111,7 +111,9 @@ public enum ResultLayers {
             let overall = s.best
             o["best_source"] = .string(overall.source.rawValue)
             o["best_down_mbps"] = number(overall.downMbps)
-            for (size, field) in sizes { o[field] = b.downloadSeconds(size).map { number($0) } ?? .null }
+            for (size, field) in sizes {
+                o[field] = b.downloadSeconds(size, bestMbps: overall.downMbps).map { number($0) } ?? .null
+            }
             for (p, eligible, reason) in programmeKeys {
                 let v = s.funding[p]!
                 o[eligible] = .bool(v.eligible)

@@ -18,13 +18,18 @@ public struct BuildingService: Sendable {
     public var funding: [FundingProgramme: FundingVerdict]
 
     /// The best mobile rate indoors over every technology, Mbit/s.
-    public var bestMobileIndoorMbps: Double { mobileIndoor.values.map(\.1.downlinkMbps).max() ?? 0 }
+    public var bestMobileIndoorMbps: Double {
+        var best: Double?
+        for (_, quality) in mobileIndoor.values { best = max(best ?? quality.downlinkMbps, quality.downlinkMbps) }
+        return best ?? 0
+    }
 
     /// The overall best download rate and its source (fixed, indoor mobile, WLAN).
     public var best: (source: ServiceSource, downMbps: Double) {
         var best: (ServiceSource, Double) = (.none, 0)
         if let f = fixed.best, f.downMbps > best.1 { best = (.fixed, f.downMbps) }
-        if bestMobileIndoorMbps > best.1 { best = (.mobile, bestMobileIndoorMbps) }
+        let mobile = bestMobileIndoorMbps
+        if mobile > best.1 { best = (.mobile, mobile) }
         if let w = wlanMbps, w > best.1 { best = (.wlan, w) }
         return best
     }

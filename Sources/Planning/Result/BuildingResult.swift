@@ -18,9 +18,10 @@ import Radio
     /// Its class in the market survey (private, business, school, …), from its focus kind and use.
     public var addressCategory: AddressCategory { AddressCategory.of(use: building.use, focusKind: focusKind) }
 
-    /// Seconds to download `size` at the best rate of the building, nil without service.
-    public func downloadSeconds(_ size: DownloadSize) -> Double? {
-        let rate = service.best.downMbps
+    /// Seconds to download `size` at the best rate of the building (`service.best`, or that rate
+    /// when the caller has it already), nil without service.
+    public func downloadSeconds(_ size: DownloadSize, bestMbps: Double? = nil) -> Double? {
+        let rate = bestMbps ?? service.best.downMbps
         return rate > 0 ? DownloadTimeTable.seconds(bytes: size.bytes, rateMbps: rate) : nil
     }
 }
