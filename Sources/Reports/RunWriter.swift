@@ -7,7 +7,7 @@ import Radio
 /// Re-running on the same input gives byte-identical files.
 public enum RunWriter {
     /// Writes the outputs; returns the files written (relative to the folder) and the seconds each writer took.
-    /// The GeoPackage, GeoJSON and CSV writers run at the same time.
+    /// Every writer runs on a thread of its own, all at the same time.
     /// - Throws: `FileWriteError` with the path and the plain reason when a file cannot be written; the
     ///   folder is then discarded and the destination stays as it was.
     @discardableResult public static func write(
@@ -216,12 +216,15 @@ public enum RunWriter {
                 }
             ))
         let runs = jobs
-        let results: [Result<([String], Double), any Error>] = parallelMap(count: runs.count, chunkSize: 1) { range in
-            range.map { k in
-                let start = ContinuousClock.now
-                return Result { (try runs[k].1(), seconds(start.duration(to: .now))) }
-            }
-        }
+        // Each writer on a thread of its own: the GeoJSON and CSV writers' parallel batches then use the
+        // cores the others leave.
+        let results: [Result<([String], Double), any Error>] = concurrently(
+            runs.map { run in
+                {
+                    let start = ContinuousClock.now
+                    return Result { (try run.1(), seconds(start.duration(to: .now))) }
+                }
+            })
         var files: [String] = []
         var timings: [(String, Double)] = []
         for (k, result) in results.enumerated() {
