@@ -227,8 +227,8 @@ public struct MobileCoverage: Sendable {
 
     /// The fast link engine, in four passes over the receiver's candidate sites: (1) the façade point,
     /// offset and distance per site; (2) four sites at a time in SIMD lanes, the distance powers, LOS
-    /// probability, bearing and elevation (`LaneMath`, no libm call), then each antenna's
-    /// discrimination; (3) the antenna gains, four at a time; (4) per frequency the path gain from
+    /// probability, bearing and zenith angle (`LaneMath`, no libm call); (3) the antenna gains, four
+    /// antennas at a time (`SectorAntenna.Lanes`); (4) per frequency the path gain from
     /// the distance powers (two multiplications) and per transmitter a multiply-add in mW, read from
     /// the flat `LinkTables`. Transmitters are summed in the same order as by `evaluate`.
     static func evaluateFast(
@@ -300,7 +300,7 @@ public struct MobileCoverage: Sendable {
     }
 
     /// Passes 2 and 3: four candidates at a time, their distance powers, LOS probabilities, bearings
-    /// and elevations, and each of their antennas' discrimination; then the antenna gains in lanes.
+    /// and zenith angles, noted for each of their antennas; then the antenna gains, four at a time.
     @inline(__always) static func evaluateLanes(
         _ candidates: UnsafeBufferPointer<Int>, _ t: LinkTables, _ settings: AnalysisSettings, _ scratch: Scratch
     ) {
