@@ -28,17 +28,23 @@ public struct ValidationReport: Sendable {
         // Every layer of every file together, for the joins between layers.
         var all = GeoData(crs: loader.workingCRS)
         var firstFile: [LayerKind: Int] = [:]
-        for path in paths {
+        // Read and decoded on all cores, reported and merged in the order given. A table without
+        // coordinates whose layer was only guessed from its name is not taken as that layer (statistics
+        // tables such as the Breitbandatlas rows name districts in their titles). Decoded once: the
+        // file's own problems, and its items for the joins.
+        let parts = loader.readInParallel(
+            paths.map { GeoDataLoader.FileToRead(path: $0, kind: kind) },
+            decodeAs: { _, layer in
+                let tableOnly = layer.features.metadata["geometry"] == .string("none")
+                guard let k = layer.kind, kind != nil || !tableOnly || k.geometryOptional else { return nil }
+                return k
+            })
+        for (path, part) in zip(paths, parts) {
             var result = FileResult(path: path, layers: [], problems: [], unreadable: nil)
             do {
-                for layer in try loader.read(path: path, kind: kind) {
+                for (layer, decoded) in try part.get() {
                     let total = layer.features.features.count
-                    // A table without coordinates whose layer was only guessed from its name is not taken as
-                    // that layer (statistics tables such as the Breitbandatlas rows name districts in their titles).
-                    let tableOnly = layer.features.metadata["geometry"] == .string("none")
-                    if let k = layer.kind, kind != nil || !tableOnly || k.geometryOptional {
-                        // Decoded once: the file's own problems, and its items for the joins.
-                        let decoded = GeoDataLoader.decode(layer.features, as: k)
+                    if let k = layer.kind, let decoded {
                         GeoDataLoader.merge(decoded, of: layer.features, as: k, into: &all)
                         if firstFile[k] == nil { firstFile[k] = report.files.count }
                         result.problems += decoded.problems

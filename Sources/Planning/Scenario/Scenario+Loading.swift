@@ -15,25 +15,12 @@ extension Scenario {
         }
         let files = LayerKind.allCases.flatMap { kind in (inputs[kind] ?? []).map { (kind, $0) } }
         progress?.begin("loading inputs (KiB)", total: files.reduce(0) { $0 + kibibytes($1.1.path) })
-        // Files are read and decoded on all cores (each task with its own loader, which owns a PROJ
-        // context), then added in the scenario's order, so that ids and problems do not depend on timing.
-        let (workingCRS, csvCRS) = (workingCRS, csvCRS)
-        let parts = parallelMap(count: files.count, chunkSize: 1) { range in
-            range.map { k -> Result<[(FeatureLayer, GeoData)], UnreadableFile> in
-                let (kind, input) = files[k]
-                let reader = GeoDataLoader(workingCRS: workingCRS, csvCRS: csvCRS)
-                defer { progress?.advance(kibibytes(input.path)) }
-                do throws(UnreadableFile) {
-                    return .success(
-                        try reader.read(path: input.path, kind: kind, options: input.options).map { layer in
-                            (layer.features, GeoDataLoader.decode(layer.features, as: kind))
-                        })
-                } catch { return .failure(error) }
-            }
-        }
+        let parts = loader.readInParallel(
+            files.map { GeoDataLoader.FileToRead(path: $0.1.path, kind: $0.0, options: $0.1.options) },
+            decodeAs: { k, _ in files[k].0 }, finished: { k in progress?.advance(kibibytes(files[k].1.path)) })
         for (k, part) in parts.enumerated() {
             for (layer, decoded) in try part.get() {
-                GeoDataLoader.merge(decoded, of: layer, as: files[k].0, into: &data)
+                GeoDataLoader.merge(decoded!, of: layer.features, as: files[k].0, into: &data)
             }
         }
         progress?.end()

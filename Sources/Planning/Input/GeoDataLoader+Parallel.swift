@@ -1,0 +1,37 @@
+import GeoCore
+
+extension GeoDataLoader {
+    /// A file to read: its path, the layer kind to read it as (nil: told from its name) and options.
+    public struct FileToRead: Sendable {
+        public var path: String
+        public var kind: LayerKind?
+        public var options: InputOptions
+
+        public init(path: String, kind: LayerKind?, options: InputOptions = InputOptions()) {
+            (self.path, self.kind, self.options) = (path, kind, options)
+        }
+    }
+
+    /// Reads and decodes files on all cores, each task with a loader of its own (a loader owns a PROJ
+    /// context), and returns them in the order of `files`, so that whoever merges them gets the same
+    /// ids and problems whatever the timing. `decodeAs` names the kind each layer of file k is decoded
+    /// as, or nil to leave it undecoded; `finished` is told each file's index when it is done.
+    public func readInParallel(
+        _ files: [FileToRead], decodeAs: @Sendable (_ file: Int, Layer) -> LayerKind?,
+        finished: (@Sendable (Int) -> Void)? = nil
+    ) -> [Result<[(layer: Layer, decoded: GeoData?)], UnreadableFile>] {
+        let (workingCRS, csvCRS) = (workingCRS, csvCRS)
+        return parallelMap(count: files.count, chunkSize: 1) { range in
+            range.map { f -> Result<[(layer: Layer, decoded: GeoData?)], UnreadableFile> in
+                defer { finished?(f) }
+                let reader = GeoDataLoader(workingCRS: workingCRS, csvCRS: csvCRS)
+                do throws(UnreadableFile) {
+                    return .success(
+                        try reader.read(path: files[f].path, kind: files[f].kind, options: files[f].options).map {
+                            layer in (layer, decodeAs(f, layer).map { GeoDataLoader.decode(layer.features, as: $0) })
+                        })
+                } catch { return .failure(error) }
+            }
+        }
+    }
+}
