@@ -20,23 +20,32 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs
         #expect(SectorAntenna(maxGainDBi: 5, azimuthDeg: nil, downtiltDeg: 0).gain(bearingDeg: 123, zenithDeg: 90) == 5)
     }
 
-    /// The prepared pattern of the fast link engine against the equations, over every bearing the
-    /// engine passes (−180°…180°), zenith angles from 60° to 130°, azimuths beyond 360° and below 0°,
-    /// and an omnidirectional antenna.
-    @Test func preparedPatternEqualsTheEquations() {
+    /// The fast link engine's patterns (prepared, four antennas in lanes) against the equations, over
+    /// every bearing the engine passes (−180°…180°), zenith angles from 60° to 130°, azimuths beyond 360°
+    /// and below 0°, and an omnidirectional antenna; the gain against 10^(−discrimination/10).
+    @Test func patternLanesEqualTheEquations() {
         let antennas = [
             antenna, SectorAntenna(maxGainDBi: 17, azimuthDeg: 355, downtiltDeg: 2, horizontalBeamwidthDeg: 90),
             SectorAntenna(maxGainDBi: 15, azimuthDeg: -30, downtiltDeg: 10),
             SectorAntenna(maxGainDBi: 17, azimuthDeg: 400),
             SectorAntenna(maxGainDBi: 5, azimuthDeg: nil, downtiltDeg: 4),
         ]
-        for a in antennas {
-            let prepared = SectorAntenna.Prepared(a)
+        let prepared = antennas.map(SectorAntenna.Prepared.init)
+        for k in antennas.indices {
+            let lane = (0..<4).map { (k + $0) % antennas.count }
+            let lanes = SectorAntenna.Lanes(prepared[lane[0]], prepared[lane[1]], prepared[lane[2]], prepared[lane[3]])
             for bearing in stride(from: -180.0, through: 180, by: 2.5) {
                 for zenith in stride(from: 60.0, through: 130, by: 3.5) {
-                    let exact = a.discriminationDB(bearingDeg: bearing, zenithDeg: zenith)
-                    let fast = prepared.discriminationDB(bearingDeg: bearing, zenithDeg: zenith)
-                    #expect(abs(exact - fast) < 1e-9, "\(a.azimuthDeg ?? -1)° at \(bearing)°, \(zenith)°")
+                    let at = (SIMD4(repeating: bearing), SIMD4(repeating: zenith))
+                    let fast = lanes.discriminationDB(bearingDeg: at.0, zenithDeg: at.1)
+                    let gain = lanes.gain(bearingDeg: at.0, zenithDeg: at.1)
+                    for j in 0..<4 {
+                        let a = antennas[lane[j]]
+                        let exact = a.discriminationDB(bearingDeg: bearing, zenithDeg: zenith)
+                        #expect(abs(exact - fast[j]) < 1e-9, "\(a.azimuthDeg ?? -1)° at \(bearing)°, \(zenith)°")
+                        let linear = Foundation.pow(10, -exact / 10)
+                        #expect(abs(gain[j] / linear - 1) < 1e-12, "gain of \(a.azimuthDeg ?? -1)° at \(bearing)°")
+                    }
                 }
             }
         }

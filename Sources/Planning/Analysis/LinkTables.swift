@@ -43,9 +43,8 @@ final class LinkTables: @unchecked Sendable {
     let patterns: UnsafeMutableBufferPointer<SectorAntenna.Prepared>
     let transmitters: UnsafeMutableBufferPointer<Transmitter>
     let laws: UnsafeMutableBufferPointer<SiteLaw>
-    /// The most models and antennas any site has (for the per-site scratch buffers).
+    /// The most models any site has (for the per-site scratch buffer).
     let maximumModels: Int
-    let maximumAntennas: Int
 
     init(_ sites: [MobileNetwork.SiteEntry], userHeightM: Double) {
         siteCount = sites.count
@@ -89,7 +88,6 @@ final class LinkTables: @unchecked Sendable {
                     los: law ?? .init(clearDistanceM: 0, a: 0, shiftM: 0, scaleM: 1), laneLOS: law != nil)
             })
         maximumModels = sites.map(\.models.count).max() ?? 0
-        maximumAntennas = sites.map(\.antennas.count).max() ?? 0
     }
 
     deinit {

@@ -1,6 +1,6 @@
 extension SectorAntenna {
     /// Four prepared patterns side by side, so that four antennas' gains are worked out at once:
-    /// `Prepared.discriminationDB` in lanes (the same arithmetic, so the same bits), then the gain
+    /// `SectorAntenna.discriminationDB` in lanes (by reciprocals instead of divisions), then the gain
     /// 10^(−discrimination/10) by `LaneMath.exp`, or the floor gain where the pattern is at its floor.
     public struct Lanes: Sendable {
         public var azimuthDeg: SIMD4<Double>
@@ -28,7 +28,8 @@ extension SectorAntenna {
             omnidirectional = SIMD4(flag(a), flag(b), flag(c), flag(d)) .!= 0
         }
 
-        /// `Prepared.discriminationDB` of each lane's pattern at its bearing and zenith angle.
+        /// G_max − A(θ, φ) = min(min(12 x_V², SLA_V) + min(12 x_H², A_m), A_m) of each lane's pattern at its
+        /// bearing (within [−180°, 180°], so one wrap brings φ into (−180°, 180°]) and zenith angle.
         @inlinable @inline(__always) public func discriminationDB(
             bearingDeg: SIMD4<Double>, zenithDeg: SIMD4<Double>
         ) -> SIMD4<Double> {

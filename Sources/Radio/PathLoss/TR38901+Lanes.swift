@@ -68,10 +68,15 @@ extension TR38901 {
     /// The law of a scenario and user height, or nil where it has another form (UMa above 13 m,
     /// with the C′ factor).
     public static func losLaw(_ scenario: Scenario, userHeightM hUT: Double) -> LOSLaw? {
+        scenario == .uma && hUT > 13 ? nil : baseLOSLaw(scenario)
+    }
+
+    /// The law of each scenario without UMa's C′ factor (exactly 1 up to h_UT = 13 m).
+    static func baseLOSLaw(_ scenario: Scenario) -> LOSLaw {
         switch scenario {
         case .rma: return LOSLaw(clearDistanceM: 10, a: 0, shiftM: 10, scaleM: 1000)
         case .umi: return LOSLaw(clearDistanceM: 18, a: 18, shiftM: 0, scaleM: 36)
-        case .uma: return hUT > 13 ? nil : LOSLaw(clearDistanceM: 18, a: 18, shiftM: 0, scaleM: 63)
+        case .uma: return LOSLaw(clearDistanceM: 18, a: 18, shiftM: 0, scaleM: 63)
         }
     }
 

@@ -225,12 +225,13 @@ public enum TR38901 {
     public static func losProbability(
         _ scenario: Scenario, distance2DM d: Double, userHeightM hUT: Double = 1.5
     ) -> Double {
+        // The constants in one place (`losLaw`); a = 0 (RMa) makes the first and last terms exactly 0 and 1.
+        let law = baseLOSLaw(scenario)
+        guard d > law.clearDistanceM else { return 1 }
+        let base = law.a / d + exp(-(d - law.shiftM) / law.scaleM) * (1 - law.a / d)
         switch scenario {
-        case .rma: return d <= 10 ? 1 : exp(-(d - 10) / 1000)
-        case .umi: return d <= 18 ? 1 : 18 / d + exp(-d / 36) * (1 - 18 / d)
+        case .rma, .umi: return base
         case .uma:
-            guard d > 18 else { return 1 }
-            let base = 18 / d + exp(-d / 63) * (1 - 18 / d)
             // C′ = 0 up to 13 m: the factor is exactly 1.
             guard hUT > 13 else { return base }
             let c = pow((hUT - 13) / 10, 1.5)
