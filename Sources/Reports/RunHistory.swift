@@ -70,19 +70,21 @@ public final class RunHistory {
         public var summary: String
     }
 
-    /// The hash of every file, for the record.
-    public static func hashes(_ paths: [String]) -> JSONValue {
-        .object(
-            JSONObject(
-                paths.map { p in
-                    (p, .string(FileManager.default.contents(atPath: p).map { SHA256.hex($0) } ?? "missing"))
-                }))
+    /// The SHA-256 of every file (or "missing"), in the order given; files are read and hashed on all cores.
+    public static func digests(_ paths: [String]) -> [String] {
+        parallelMap(count: paths.count, chunkSize: 1) { range in
+            range.map { FileManager.default.contents(atPath: paths[$0]).map { SHA256.hex($0) } ?? "missing" }
+        }
     }
 
     /// Records a run: its scenario, the hashes of the scenario and input files, the settings and the summary.
     public func record(_ result: RunResult, startedAt: Date, output: String) throws {
         let iso = ISO8601DateFormatter()
         let scenario = result.scenario
+        let paths = scenario.files + scenario.inputPaths
+        let table = zip(paths, Self.digests(paths)).map { ($0, JSONValue.string($1)) }
+        let files = JSONValue.object(JSONObject(Array(table.prefix(scenario.files.count))))
+        let inputs = JSONValue.object(JSONObject(Array(table.dropFirst(scenario.files.count))))
         try database.execute(
             """
             INSERT INTO runs (started_at, finished_at, scenario, scenario_files, inputs, version, settings, output, \
@@ -91,8 +93,7 @@ public final class RunHistory {
             """,
             [
                 .text(iso.string(from: startedAt)), .text(iso.string(from: Date())), .text(scenario.name),
-                .text(JSONWriter.serialize(Self.hashes(scenario.files))),
-                .text(JSONWriter.serialize(Self.hashes(scenario.inputPaths))), .text(Self.version),
+                .text(JSONWriter.serialize(files)), .text(JSONWriter.serialize(inputs)), .text(Self.version),
                 .text(JSONWriter.serialize(ScenarioSettings.json(scenario))), .text(output),
                 .text(JSONWriter.serialize(try result.summary.json())),
             ])

@@ -197,36 +197,43 @@ public enum Analysis {
         let load = CellLoad(
             coverage: mobile, homes: context.buildings.map { Double(CostPlan.homes($0)) },
             activity: settings.busyHourActivity)
-        return context.buildings.indices.map { i in
-            var outdoor: [Technology: (ServiceKey, LinkQuality)] = [:]
-            var indoor: [Technology: (ServiceKey, LinkQuality)] = [:]
-            for t in technologies {
-                outdoor[t] = mobile.best(receiver: i, technology: t, indoor: false)
-                indoor[t] = mobile.best(receiver: i, technology: t, indoor: true)
+        let (wlan, inputs, districts, focusKinds) = (
+            wlanByBuilding, context.buildings, context.buildingDistricts, context.focus.kinds
+        )
+        // Each building on its own, on every core, in building order.
+        return parallelMap(count: inputs.count) { range in
+            range.map { i in
+                var outdoor: [Technology: (ServiceKey, LinkQuality)] = [:]
+                var indoor: [Technology: (ServiceKey, LinkQuality)] = [:]
+                for t in technologies {
+                    outdoor[t] = mobile.best(receiver: i, technology: t, indoor: false)
+                    indoor[t] = mobile.best(receiver: i, technology: t, indoor: true)
+                }
+                var service = BuildingService(
+                    fixed: fixed[i], mobileOutdoor: outdoor, mobileIndoor: indoor, wlanIsland: wlan[i]?.0,
+                    wlanMbps: wlan[i]?.1, funding: [:])
+                for t in technologies {
+                    service.mobileIndoorLoadedMbps[t] = load.loadedIndoorMbps(
+                        coverage: mobile, receiver: i, technology: t)
+                }
+                let focusKind = focusKinds[i]
+                var networks = service.fixed.networks.map(\.funding)
+                if funding.mobileCountsAsReliable, service.bestMobileIndoorMbps > 0 {
+                    networks.append(FundingNetwork(technology: nil, downMbps: service.bestMobileIndoorMbps, upMbps: 0))
+                }
+                if funding.wlanCountsAsReliable, let w = service.wlanMbps {
+                    networks.append(FundingNetwork(technology: nil, downMbps: w, upMbps: w))
+                }
+                let input = FundingInput(
+                    networks: networks, planned: service.fixed.planned.map(\.funding), isFocusPoint: focusKind != nil)
+                for p in FundingProgramme.allCases { service.funding[p] = p.verdict(input, funding) }
+                var building = inputs[i]
+                // Buildings without an address take the one of their fixed-line address points.
+                if building.address == nil { building.address = fixed[i].address }
+                return BuildingResult(
+                    building: building, district: districts[i], focusKind: focusKind, service: service,
+                    ngaNetworks: service.fixed.networkCount(minimumMbps: funding.ngaNetworkMbps))
             }
-            var service = BuildingService(
-                fixed: fixed[i], mobileOutdoor: outdoor, mobileIndoor: indoor, wlanIsland: wlanByBuilding[i]?.0,
-                wlanMbps: wlanByBuilding[i]?.1, funding: [:])
-            for t in technologies {
-                service.mobileIndoorLoadedMbps[t] = load.loadedIndoorMbps(coverage: mobile, receiver: i, technology: t)
-            }
-            let focusKind = context.focus.kinds[i]
-            var networks = service.fixed.networks.map(\.funding)
-            if funding.mobileCountsAsReliable, service.bestMobileIndoorMbps > 0 {
-                networks.append(FundingNetwork(technology: nil, downMbps: service.bestMobileIndoorMbps, upMbps: 0))
-            }
-            if funding.wlanCountsAsReliable, let w = service.wlanMbps {
-                networks.append(FundingNetwork(technology: nil, downMbps: w, upMbps: w))
-            }
-            let input = FundingInput(
-                networks: networks, planned: service.fixed.planned.map(\.funding), isFocusPoint: focusKind != nil)
-            for p in FundingProgramme.allCases { service.funding[p] = p.verdict(input, funding) }
-            var building = context.buildings[i]
-            // Buildings without an address take the one of their fixed-line address points.
-            if building.address == nil { building.address = fixed[i].address }
-            return BuildingResult(
-                building: building, district: context.buildingDistricts[i], focusKind: focusKind, service: service,
-                ngaNetworks: service.fixed.networkCount(minimumMbps: funding.ngaNetworkMbps))
         }
     }
 }

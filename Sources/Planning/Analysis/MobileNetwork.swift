@@ -28,7 +28,8 @@ public struct MobileNetwork: Sendable {
         /// The site's TR 38.901 path-loss model per frequency, prepared for the receiver height.
         var models: [TR38901.Prepared]
         var transmitters: [Transmitter]
-        /// The distinct antenna patterns of the site's transmitters.
+        /// The distinct antenna patterns of the site's transmitters, each with a maximum gain of 0 dBi
+        /// (the transmitters' EIRP holds theirs).
         var antennas: [SectorAntenna]
         /// Whether all `models` take the same distance powers (same scenario and heights), so that the
         /// fast link engine works them out once per receiver.
@@ -103,12 +104,16 @@ public struct MobileNetwork: Sendable {
                 let antenna = SectorAntenna(
                     maxGainDBi: sector.antennaGainDBi, azimuthDeg: sector.azimuthDeg, downtiltDeg: sector.tiltDeg,
                     horizontalBeamwidthDeg: sector.beamwidthDeg)
-                if !antennas.contains(antenna) { antennas.append(antenna) }
+                // The pattern without its maximum gain (which the EIRP holds): carriers of one sector
+                // with panels of different gains share it.
+                var pattern = antenna
+                pattern.maxGainDBi = 0
+                if !antennas.contains(pattern) { antennas.append(pattern) }
                 transmitters.append(
                     Transmitter(
                         sector: Int32(sectorIDs.count), antenna: antenna, eirpDBm: sector.eirpDBm,
                         carrier: carrierIndex[key]!, frequency: frequencies.firstIndex(of: sector.frequencyMHz)!,
-                        antennaIndex: antennas.firstIndex(of: antenna)!, eirpMilliwatt: Decibel.toLinear(sector.eirpDBm)
+                        antennaIndex: antennas.firstIndex(of: pattern)!, eirpMilliwatt: Decibel.toLinear(sector.eirpDBm)
                     ))
                 sectorIDs.append(sector.id)
             }

@@ -48,7 +48,12 @@ public enum ProjectAreas {
                 return (top ?? "", members)
             }
         }
-        return try groups.enumerated().map { k, group in
+        // Each group's outline on every core (each GEOS call has its own context), in group order.
+        let members = groups.map(\.areas)
+        let outlines = try parallelMap(count: members.count, chunkSize: 1) { range in
+            range.map { k in Result { try Geometry.union(members[k].map { areas[$0].geometry }).polygons } }
+        }.map { try $0.get() }
+        return groups.enumerated().map { k, group in
             var cost = CostTotals()
             for a in group.areas { cost.add(areaCost[a]) }
             let id = "PG-" + threeDigits(k + 1)
@@ -56,9 +61,8 @@ public enum ProjectAreas {
                 settings.grouping == .cluster
                 ? "Projektgebiet \(k + 1)\(group.name.isEmpty ? "" : " (\(group.name))")" : group.name
             return ProjectArea(
-                id: id, name: name,
-                geometry: .multiPolygon(try Geometry.union(group.areas.map { areas[$0].geometry }).polygons),
-                areas: group.areas, members: group.areas.flatMap { areas[$0].members }.sorted(), cost: cost,
+                id: id, name: name, geometry: .multiPolygon(outlines[k]), areas: group.areas,
+                members: group.areas.flatMap { areas[$0].members }.sorted(), cost: cost,
                 gap: gapModel.gap(capex: cost.capex, homes: cost.homes))
         }
     }
