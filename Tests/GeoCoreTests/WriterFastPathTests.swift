@@ -39,6 +39,80 @@ import Testing
         }
     }
 
+    /// Numbers written whole are the shortest round-trip text (`format`'s: Swift's `description`, integers
+    /// without ".0"), decimals of up to four places by their digits and everything else alike.
+    @Test func numbersAreTheShortestRoundTripText() {
+        func reference(_ n: Double) -> String {
+            if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
+            return "\(n)"
+        }
+        var g = SplitMix64(state: 11)
+        var values: [Double] = [
+            0, -0.0, 1e-4, -1e-4, 0.00012, 9.9999, 0.1 + 0.2, 1e15 - 1, 1e15, 1e15 + 0.5, 2.675, 196.87, -63.5,
+            5_753_334.225, 1e-5, .infinity, .nan, 123_456_789.1234, 99_999_999_999.9999,
+        ]
+        for _ in 0..<100000 {
+            let places = Int(g.below(7))
+            let whole = Double(g.next() % 1_000_000_000_000) / pow(10, Double(g.below(12)))
+            let sign = g.below(2) == 0 ? -1.0 : 1.0
+            // Decimals as they are typed (the nearest double to d digits after the point), and arbitrary doubles.
+            values.append(sign * (whole * pow(10, Double(places))).rounded() / pow(10, Double(places)))
+            values.append(Double(bitPattern: g.next() >> 2))
+        }
+        for n in values {
+            var out: [UInt8] = []
+            JSONWriter.appendNumber(n, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == (n.isFinite ? reference(n) : "null"), "\(n)")
+        }
+    }
+
+    /// WKT by bytes is GEOS's WKT (its writer with trimming and a rounding precision): points, lines,
+    /// polygons with holes and their multi forms, with ordinates typed to more places than written
+    /// (ties such as 2.675 at two places among them) and arbitrary doubles; what the byte writer leaves
+    /// to GEOS (empty parts, collections, huge ordinates) comes out as GEOS writes it too.
+    @Test func wktAsGEOSWritesIt() throws {
+        var g = SplitMix64(state: 5)
+        func ordinate() -> Double {
+            switch g.below(4) {
+            case 0: return Double(Int64(g.below(2_000_000_000)) - 1_000_000_000) / 1000  // three places: ties at two
+            case 1: return Double(Int64(g.below(200_000_000)) - 100_000_000) / 1e7 + 0.000_000_05
+            case 2: return 399_000 + Double(g.below(1_000_000)) / 200  // halves of a cent
+            default: return (Double(g.next() >> 11) / 0x1p53 - 0.5) * pow(10, Double(g.below(12)))
+            }
+        }
+        func coordinates(_ n: Int) -> [Coordinate] { (0..<n).map { _ in Coordinate(ordinate(), ordinate()) } }
+        func ring() -> [Coordinate] {
+            let cs = coordinates(3 + Int(g.below(5)))
+            return cs + [cs[0]]
+        }
+        func polygon() -> Polygon { Polygon(exterior: ring(), holes: (0..<Int(g.below(3))).map { _ in ring() }) }
+        var geometries: [Geometry] = [
+            .point(Coordinate(2.675, -0.001)), .point(Coordinate(1e17, 0.125)), .polygon(Polygon(exterior: [])),
+            .collection([.point(Coordinate(1, 2))]), .multiPolygon([]),
+        ]
+        for _ in 0..<3000 {
+            switch g.below(6) {
+            case 0: geometries.append(.point(coordinates(1)[0]))
+            case 1: geometries.append(.lineString(coordinates(2 + Int(g.below(5)))))
+            case 2: geometries.append(.polygon(polygon()))
+            case 3: geometries.append(.multiPoint(coordinates(1 + Int(g.below(4)))))
+            case 4: geometries.append(.multiLineString((0..<1 + Int(g.below(3))).map { _ in coordinates(2) }))
+            default: geometries.append(.multiPolygon((0..<1 + Int(g.below(3))).map { _ in polygon() }))
+            }
+        }
+        var byBytes = 0
+        for geometry in geometries {
+            for decimals in [0, 2, 3, 7] {
+                var out: [UInt8] = []
+                if WKTWriter.append(geometry, decimals: decimals, to: &out) { byBytes += 1 }
+                let expected = try geometry.geosWKT(decimals: decimals)
+                #expect(try geometry.wkt(decimals: decimals) == expected, "\(geometry) at \(decimals)")
+            }
+        }
+        // The byte writer wrote most of them (not only GEOS).
+        #expect(byBytes > geometries.count * 3)
+    }
+
     @Test func integersAndQuotedStrings() {
         for v: UInt64 in [0, 7, 10, 99, 1_000_000, UInt64.max] {
             var out: [UInt8] = []

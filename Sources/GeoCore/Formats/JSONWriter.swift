@@ -24,9 +24,29 @@ public enum JSONWriter {
     }
 
     /// `format(n)` appended as bytes.
-    public static func appendNumber(_ n: Double, to out: inout [UInt8]) { out.append(contentsOf: format(n).utf8) }
+    ///
+    /// Integral values below 10^15 and values of at least 10^-4 that are the double nearest a decimal
+    /// of at most four places are written from that decimal's digits: where the double's spacing is
+    /// below half of 10^-k, one decimal of at most k places rounds to it, so it is the shortest
+    /// round-trip text, the one `format` gives. Anything else goes through `format`.
+    public static func appendNumber(_ n: Double, to out: inout [UInt8]) {
+        let magnitude = abs(n)
+        if magnitude < 1e15 {
+            if n == n.rounded() { return appendScaled(n, decimals: 0, to: &out) }
+            if magnitude >= 1e-4 {
+                for k in 1...4 {
+                    let scale = powersOfTen[k]
+                    let scaled = n * scale
+                    if scaled == scaled.rounded() && scaled / scale == n && n.ulp < 0.5 / scale {
+                        return appendScaled(scaled, decimals: k, to: &out)
+                    }
+                }
+            }
+        }
+        out.append(contentsOf: format(n).utf8)
+    }
 
-    private static let powersOfTen: [Double] = (0...18).map { k in (0..<k).reduce(1.0) { v, _ in v * 10 } }
+    static let powersOfTen: [Double] = (0...18).map { k in (0..<k).reduce(1.0) { v, _ in v * 10 } }
 
     /// `format(n, decimals:)` appended as bytes: `n` rounded to `decimals` places (at most 18), written
     /// in fixed notation with the trailing zeros of its fraction removed.
@@ -46,9 +66,15 @@ public enum JSONWriter {
             let tiny = abs(r) < 1 && s.utf8.contains(UInt8(ascii: "e"))
             return out.append(contentsOf: (tiny ? fixed(r, decimals: decimals) : s).utf8)
         }
+        appendScaled(scaled, decimals: decimals, to: &out)
+    }
+
+    /// The number scaled/10^decimals for an integral `scaled` (|scaled| < 2^53, decimals ≤ 18) in fixed
+    /// notation, the trailing zeros of its fraction and a bare point removed; zero without a sign.
+    static func appendScaled(_ scaled: Double, decimals: Int, to out: inout [UInt8]) {
         var digits = UInt64(abs(scaled))
         if scaled < 0 && digits != 0 { out.append(UInt8(ascii: "-")) }
-        let unit = UInt64(scale)
+        let unit = UInt64(powersOfTen[decimals])
         appendInteger(digits / unit, to: &out)
         digits %= unit
         guard digits != 0 else { return }

@@ -14,8 +14,21 @@ extension Geometry {
         } catch let e as GEOSError { throw GeometryError("not valid WKT: \(e.message)") }
     }
 
-    /// Well-Known Text with up to `decimals` decimals (trailing zeros trimmed).
+    /// Well-Known Text with up to `decimals` decimals (trailing zeros trimmed), as GEOS writes it.
     public func wkt(decimals: Int = 3) throws -> String {
+        var out: [UInt8] = []
+        try appendWKT(decimals: decimals, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `wkt(decimals:)` appended as bytes: by `WKTWriter` where it writes the geometry, else by GEOS.
+    public func appendWKT(decimals: Int = 3, to out: inout [UInt8]) throws {
+        if WKTWriter.append(self, decimals: decimals, to: &out) { return }
+        out.append(contentsOf: try geosWKT(decimals: decimals).utf8)
+    }
+
+    /// Well-Known Text by GEOS's writer, with trimming and rounding precision `decimals`.
+    func geosWKT(decimals: Int) throws -> String {
         try withGEOS { ctx in
             let writer = try ctx.check(GEOSWKTWriter_create_r(ctx.handle), "cannot create WKT writer")
             defer { GEOSWKTWriter_destroy_r(ctx.handle, writer) }

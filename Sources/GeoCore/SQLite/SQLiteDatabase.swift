@@ -69,6 +69,8 @@ public final class SQLiteDatabase {
         self.path = path
         var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
         if create && !readOnly { flags |= SQLITE_OPEN_CREATE }
+        // One task per connection (the type is not Sendable): SQLite need not lock it on every call.
+        flags |= SQLITE_OPEN_NOMUTEX
         let rc = sqlite3_open_v2(path, &handle, flags, nil)
         guard rc == SQLITE_OK else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
@@ -139,27 +141,47 @@ public final class SQLiteStatement {
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+    /// Binds `parameters` to positions 1, 2, …; positions after them are unbound (NULL).
     public func bind(_ parameters: [SQLiteValue]) throws {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
-        for (i, p) in parameters.enumerated() {
-            let index = Int32(i + 1)
-            let rc: Int32
-            switch p {
-            case .null: rc = sqlite3_bind_null(handle, index)
-            case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
-            case .real(let v):
-                rc = v.isFinite ? sqlite3_bind_double(handle, index, v) : sqlite3_bind_null(handle, index)
-            case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, Self.transient)
-            case .blob(let v):
-                rc = v.withUnsafeBytes {
-                    sqlite3_bind_blob(handle, index, $0.baseAddress, Int32(v.count), Self.transient)
+        if parameters.count < parameterCount { sqlite3_clear_bindings(handle) }
+        for (i, p) in parameters.enumerated() { try bind(p, at: i + 1) }
+    }
+
+    /// The number of parameters the statement takes.
+    public private(set) lazy var parameterCount = Int(sqlite3_bind_parameter_count(handle))
+
+    /// Binds one parameter (`position` from 1); a non-finite real binds NULL. Text is bound by its
+    /// UTF-8 bytes and length, text and blobs copied by SQLite.
+    public func bind(_ value: SQLiteValue, at position: Int) throws {
+        let index = Int32(position)
+        let rc: Int32
+        switch value {
+        case .null: rc = sqlite3_bind_null(handle, index)
+        case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
+        case .real(let v): rc = v.isFinite ? sqlite3_bind_double(handle, index, v) : sqlite3_bind_null(handle, index)
+        case .text(var v):
+            rc = v.withUTF8 { bytes in
+                // A nil pointer would bind NULL: empty text is bound from a literal.
+                guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                    return sqlite3_bind_text(handle, index, "", 0, Self.transient)
+                }
+                return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    sqlite3_bind_text(handle, index, $0, Int32(bytes.count), Self.transient)
                 }
             }
-            guard rc == SQLITE_OK else {
-                throw SQLiteError(code: rc, message: "cannot bind parameter \(i + 1)", sql: sql, path: database.path)
-            }
+        case .blob(let v):
+            rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32(v.count), Self.transient) }
         }
+        guard rc == SQLITE_OK else {
+            throw SQLiteError(code: rc, message: "cannot bind parameter \(position)", sql: sql, path: database.path)
+        }
+    }
+
+    /// Runs the statement once with the parameters bound since the last run, then resets it (bindings stay).
+    public func runBound() throws {
+        defer { sqlite3_reset(handle) }
+        while try step() {}
     }
 
     /// Steps once; true while there is a row.

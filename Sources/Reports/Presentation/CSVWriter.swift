@@ -5,10 +5,26 @@ import Planning
 public enum CSVWriter {
     /// A field, quoted when it holds the separator, a quote or a line break.
     public static func field(_ s: String, separator: Character = ",") -> String {
-        // The separators in use are ASCII: a scan of the bytes decides (Characters are slow to iterate).
-        let sep = separator.asciiValue ?? 0x2C
-        guard s.utf8.contains(where: { $0 == sep || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
-        return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        var out: [UInt8] = []
+        appendField(s, separator: separator.asciiValue ?? 0x2C, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `field(s)` appended as bytes; `separator` is the separator's (ASCII) byte.
+    static func appendField(_ s: String, separator: UInt8, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { bytes in
+            // The separators in use are ASCII: a scan of the bytes decides (Characters are slow to iterate).
+            guard bytes.contains(where: { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+                return out.append(contentsOf: bytes)
+            }
+            out.append(0x22)
+            for b in bytes {
+                out.append(b)
+                if b == 0x22 { out.append(0x22) }
+            }
+            out.append(0x22)
+        }
     }
 
     public static func table(header: [String], rows: [[String]], separator: Character = ",") -> String {
@@ -37,6 +53,7 @@ public enum CSVWriter {
                 + (names + (wktCRS != nil ? ["wkt", "crs"] : [])).map { field($0, separator: sep) }.joined(
                     separator: joiner) + "\n")
         let separator = Array(joiner.utf8)
+        let separatorByte = sep.asciiValue ?? 0x2C
         try streamFormatted(
             layer, progress: progress,
             { range in
@@ -45,11 +62,17 @@ public enum CSVWriter {
                     let r = layer.row(i)
                     for (k, value) in r.values.enumerated() {
                         if k > 0 { text.append(contentsOf: separator) }
-                        appendCell(value, locale, separator: sep, to: &text)
+                        appendCell(value, locale, separator: separatorByte, to: &text)
                     }
                     if let crs {
                         if !names.isEmpty { text.append(contentsOf: separator) }
-                        text.append(contentsOf: field(try r.geometry?.wkt(decimals: 2) ?? "", separator: sep).utf8)
+                        // WKT has no quote or line break: it is quoted where it holds the separator.
+                        let start = text.count
+                        try r.geometry?.appendWKT(decimals: 2, to: &text)
+                        if text[start...].contains(separatorByte) {
+                            text.insert(0x22, at: start)
+                            text.append(0x22)
+                        }
                         text.append(contentsOf: separator)
                         text.append(contentsOf: crs.utf8)
                     }
@@ -63,13 +86,14 @@ public enum CSVWriter {
     /// A value as a cell: numbers with the locale's decimal separator.
     static func cell(_ value: JSONValue, _ locale: ReportLocale) -> String {
         var out: [UInt8] = []
-        appendCell(value, locale, separator: ",", quoted: false, to: &out)
+        appendCell(value, locale, separator: 0x2C, quoted: false, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A value as a cell's bytes, quoted (`quoted`) where it holds the separator, a quote or a line break.
+    /// A value as a cell's bytes, quoted (`quoted`) where it holds the separator (an ASCII byte), a quote or a
+    /// line break.
     static func appendCell(
-        _ value: JSONValue, _ locale: ReportLocale, separator: Character, quoted: Bool = true, to out: inout [UInt8]
+        _ value: JSONValue, _ locale: ReportLocale, separator: UInt8, quoted: Bool = true, to out: inout [UInt8]
     ) {
         switch value {
         case .number(let n):
@@ -78,14 +102,14 @@ public enum CSVWriter {
             let start = out.count
             JSONWriter.appendNumber(n, to: &out)
             if locale == .de, let point = out[start...].firstIndex(of: 0x2E) { out[point] = 0x2C }
-            if quoted, locale == .de, separator == "," {
+            if quoted, locale == .de, separator == 0x2C {
                 out.insert(0x22, at: start)
                 out.append(0x22)
             }
-        case .string(let s) where quoted: out.append(contentsOf: field(s, separator: separator).utf8)
+        case .string(let s) where quoted: appendField(s, separator: separator, to: &out)
         default:
             let text = value.text
-            out.append(contentsOf: (quoted ? field(text, separator: separator) : text).utf8)
+            if quoted { appendField(text, separator: separator, to: &out) } else { out.append(contentsOf: text.utf8) }
         }
     }
 }
