@@ -120,7 +120,7 @@ public enum RunWriter {
                             try streamFormatted(
                                 layer, progress: progress,
                                 { range in
-                                    let projector = Projector()
+                                    let projector = Projector.ofThisThread
                                     var text: [UInt8] = []
                                     text.reserveCapacity(range.count * 512)
                                     for i in range {
