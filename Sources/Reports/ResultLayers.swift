@@ -74,6 +74,11 @@ public enum ResultLayers {
             (p, "\(fieldName(p.rawValue))_eligible", "\(fieldName(p.rawValue))_reason")
         }
         let names = fields.map(\.name)
+        let costs = r.costs
+        // The source keys' positions in the attributes of the first building: the buildings of one file
+        // share their keys (one array), so that most rows read their values by position.
+        let shape = r.buildings.first?.building.attributes.keys ?? []
+        let shapePositions = source.map { shape.firstIndex(of: $0.key) }
         let makeBuilding: @Sendable (Int) -> OutputRow = { i in
             let b = r.buildings[i]
             let s = b.service
@@ -119,9 +124,13 @@ public enum ResultLayers {
                 o[eligible] = .bool(v.eligible)
                 o[reason] = .string(v.reason.rawValue)
             }
-            costValues(r.cost(ofBuilding: i), projectArea: projectAreaOf[i].map { r.projectAreas[$0].id }, into: &o)
-            for (key, field) in source {
-                o[field.name] = b.attributes[key].map { $0.isNull ? .null : .string($0.text) } ?? .null
+            costValues(
+                costs?.cost(ofBuilding: i), projectArea: projectAreaOf[i].map { r.projectAreas[$0].id }, into: &o)
+            let attributes = b.attributes
+            let sameShape = attributes.keys == shape
+            for (k, (key, field)) in source.enumerated() {
+                let value = sameShape ? shapePositions[k].map { attributes.values[$0] } : attributes[key]
+                o[field.name] = value.map { $0.isNull ? .null : .string($0.text) } ?? .null
             }
             return OutputRow(geometry: OutputLayer.multi(b.geometry), values: o.values)
         }
