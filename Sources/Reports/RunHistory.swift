@@ -77,12 +77,16 @@ public final class RunHistory {
         }
     }
 
+    /// The files a run's record hashes: the scenario's files, then its inputs.
+    public static func recordedFiles(_ scenario: Scenario) -> [String] { scenario.files + scenario.inputPaths }
+
     /// Records a run: its scenario, the hashes of the scenario and input files, the settings and the summary.
-    public func record(_ result: RunResult, startedAt: Date, output: String) throws {
+    /// - Parameter digests: the hashes of `recordedFiles(scenario)` if worked out already, in their order.
+    public func record(_ result: RunResult, startedAt: Date, output: String, digests: [String]? = nil) throws {
         let iso = ISO8601DateFormatter()
         let scenario = result.scenario
-        let paths = scenario.files + scenario.inputPaths
-        let table = zip(paths, Self.digests(paths)).map { ($0, JSONValue.string($1)) }
+        let paths = Self.recordedFiles(scenario)
+        let table = zip(paths, digests ?? Self.digests(paths)).map { ($0, JSONValue.string($1)) }
         let files = JSONValue.object(JSONObject(Array(table.prefix(scenario.files.count))))
         let inputs = JSONValue.object(JSONObject(Array(table.dropFirst(scenario.files.count))))
         try database.execute(

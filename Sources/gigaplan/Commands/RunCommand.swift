@@ -62,6 +62,10 @@ struct RunCommand: ParsableCommand {
         }
         let progress = TerminalProgress.make(quiet: options.quiet || json)
         let data = try clock.measure("load") { try loadAnalysisData(scenario, progress: progress) }
+        // The input files' hashes for the record, on a thread of its own: it fills the core that the
+        // analysis's single-threaded stages leave idle.
+        let recorded = RunHistory.recordedFiles(scenario)
+        let digests = BackgroundJob { RunHistory.digests(recorded) }
         let result = try exitOnError { try Analysis.run(data, scenario: scenario, progress: progress) }
         clock.append(result.timings)
         let (files, writerTimes) = try exitOnError {
@@ -75,7 +79,8 @@ struct RunCommand: ParsableCommand {
         for (name, seconds) in writerTimes { clock.add("  \(name)", seconds, counted: false) }
         do {
             try clock.measure("history") {
-                try RunHistory(path: storePath).record(result, startedAt: started, output: outputDirectory)
+                try RunHistory(path: storePath).record(
+                    result, startedAt: started, output: outputDirectory, digests: digests.value)
             }
         } catch {
             printError("cannot record the run: \(error)")
