@@ -12,35 +12,25 @@ struct FeatureFields {
     var id: String?
     var problems: [InputProblem] = []
     var hasError = false
-    /// Lower-cased property names → their positions, made once per set of names (`lowercasedKeys`).
-    private let lowercased: [String: Int]
+    /// The property names in lower case, made once per set of names.
+    private let nameIndex: PropertyNameIndex
 
-    init(_ feature: Feature, file: String, layer: String, lowercasedKeys: [String: Int]? = nil) {
+    init(_ feature: Feature, file: String, layer: String, names: PropertyNameIndex? = nil) {
         self.feature = feature
         self.file = file
         self.layer = layer
-        lowercased = lowercasedKeys ?? Self.lowercasedKeys(feature.properties.keys)
-    }
-
-    /// Lower-cased names → positions in `keys`: of the name written in lower case if there is one (an
-    /// exact spelling wins), else of the first name that differs only in case.
-    static func lowercasedKeys(_ keys: [String]) -> [String: Int] {
-        var map: [String: Int] = [:]
-        for (position, key) in keys.enumerated() {
-            let lower = key.lowercased()
-            if map[lower] == nil || key == lower { map[lower] = position }
-        }
-        return map
+        nameIndex = names ?? PropertyNameIndex(feature.properties.keys)
     }
 
     private func lookup(_ names: [String]) -> (key: String, value: JSONValue)? {
         let properties = feature.properties
         for n in names {
-            // The names asked for are written in lower case: one hash finds whether the file has the name in
+            // The names asked for are written in lower case: the index finds whether the file has the name in
             // any case. A name asked for with capitals is first looked up as written.
             let position =
-                n.utf8.contains { (0x41...0x5A).contains($0) }
-                ? properties.position(of: n) ?? lowercased[n.lowercased()] : lowercased[n]
+                Self.hasCapitals(n)
+                ? properties.position(of: n) ?? nameIndex.position(ofLowercased: n.lowercased())
+                : nameIndex.position(ofLowercased: n)
             guard let position else { continue }
             let value = properties.values[position]
             if value.isNull { continue }
@@ -48,6 +38,12 @@ struct FeatureFields {
             return (properties.keys[position], value)
         }
         return nil
+    }
+
+    /// Whether a name has an ASCII capital, read from its bytes in place.
+    @inline(__always) static func hasCapitals(_ name: String) -> Bool {
+        name.utf8.withContiguousStorageIfAvailable { $0.contains { $0 >= 0x41 && $0 <= 0x5A } }
+            ?? name.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
     }
 
     mutating func error(_ field: String?, _ code: String, _ reason: String) {

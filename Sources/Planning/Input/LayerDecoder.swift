@@ -49,14 +49,14 @@ public enum LayerDecoder {
             return DecodedLayer(items: [], problems: problems, dropped: layer.features.count)
         }
         var lastKeys: [String] = []
-        var lastMap: [String: Int] = [:]
+        var lastNames = PropertyNameIndex([])
         for feature in layer.features {
             // Features of one file mostly share their property names: map them to lower case once.
             if feature.properties.keys != lastKeys {
                 lastKeys = feature.properties.keys
-                lastMap = FeatureFields.lowercasedKeys(lastKeys)
+                lastNames = PropertyNameIndex(lastKeys)
             }
-            var fields = FeatureFields(feature, file: layer.source, layer: layer.name, lowercasedKeys: lastMap)
+            var fields = FeatureFields(feature, file: layer.source, layer: layer.name, names: lastNames)
             var id = idNames.lazy.compactMap { fields.string($0) }.first
             if id == nil {
                 id = String(feature.index)
