@@ -27,7 +27,8 @@ struct PropertyNameIndex {
     /// The position of the name that lower-cases to `name` (which is in lower case), if any.
     func position(ofLowercased name: String) -> Int? {
         let utf8 = name.utf8
-        guard let first = utf8.first, filter[utf8.count & 63] & (1 << UInt64(first & 63)) != 0 else { return nil }
+        guard let first = utf8.first else { return positions[name] }
+        guard filter[utf8.count & 63] & (1 << UInt64(first & 63)) != 0 else { return nil }
         return positions[name]
     }
 }
