@@ -86,7 +86,12 @@ public enum UnderservedAreas {
             if cutByDistrict && !districts.isEmpty {
                 pieces = []
                 var placed = Set<Int>()
+                let box = whole.boundingBox
                 for (d, district) in districts.districts.enumerated() {
+                    // Apart boxes: no common area and none of the members' centres (they lie inside `whole`).
+                    if let box, let districtBox = district.geometry.boundingBox, !box.intersects(districtBox) {
+                        continue
+                    }
                     let part = try whole.intersection(district.geometry)
                     guard !part.polygons.isEmpty else { continue }
                     let inside = try members.filter { k in
