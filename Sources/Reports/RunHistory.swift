@@ -70,10 +70,11 @@ public final class RunHistory {
         public var summary: String
     }
 
-    /// The SHA-256 of every file (or "missing"), in the order given; files are read and hashed on all cores.
+    /// The SHA-256 of every file (or "missing"), in the order given; files are hashed on all cores, each
+    /// read in parts.
     public static func digests(_ paths: [String]) -> [String] {
         parallelMap(count: paths.count, chunkSize: 1) { range in
-            range.map { FileManager.default.contents(atPath: paths[$0]).map { SHA256.hex($0) } ?? "missing" }
+            range.map { SHA256.hex(ofFileAt: paths[$0]) ?? "missing" }
         }
     }
 

@@ -16,32 +16,76 @@ public enum SHA256 {
 
     /// The hash of `data` as 64 lower-case hex digits.
     public static func hex(_ data: Data) -> String {
+        var state = State()
+        data.withUnsafeBytes { state.update($0) }
+        return state.finish()
+    }
+
+    /// The hash of the file at `path`, read 1 MiB at a time (a file of any size takes no more memory);
+    /// nil when it cannot be opened or read.
+    public static func hex(ofFileAt path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var state = State()
+        while true {
+            let chunk: Data?
+            do { chunk = try handle.read(upToCount: 1 << 20) } catch { return nil }
+            // No data (nil or empty) at the end of the file.
+            guard let chunk, !chunk.isEmpty else { break }
+            chunk.withUnsafeBytes { state.update($0) }
+        }
+        return state.finish()
+    }
+
+    /// The hash of a message given in parts: the hash value, the bytes of an unfinished block and the
+    /// message length so far.
+    struct State {
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
         )
-        k.withUnsafeBufferPointer { k in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-                // The whole blocks straight from the data, then the padded tail (one or two blocks):
-                // the byte 0x80, zeros and the message length in bits, big-endian (§ 5.1.1).
-                let whole = data.count / 64 * 64
-                data.withUnsafeBytes { bytes in
-                    for offset in stride(from: 0, to: whole, by: 64) {
-                        compress(&h, UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 64]), w, k)
-                    }
-                }
-                var tail = [UInt8](data[(data.startIndex + whole)...])
-                tail.append(0x80)
-                while tail.count % 64 != 56 { tail.append(0) }
-                let bitLength = UInt64(data.count) &* 8
-                for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-                tail.withUnsafeBytes { bytes in
+        var pending: [UInt8] = []
+        var length = 0
+
+        /// Adds bytes to the message: whole blocks are compressed straight from `bytes`.
+        mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            length += bytes.count
+            var offset = 0
+            if !pending.isEmpty {
+                let take = min(64 - pending.count, bytes.count)
+                pending.append(contentsOf: bytes[0..<take])
+                offset = take
+                guard pending.count == 64 else { return }
+                let block = pending
+                block.withUnsafeBytes { compressAll($0) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            let whole = offset + (bytes.count - offset) / 64 * 64
+            compressAll(UnsafeRawBufferPointer(rebasing: bytes[offset..<whole]))
+            pending.append(contentsOf: bytes[whole...])
+        }
+
+        /// The padded tail (§ 5.1.1: the byte 0x80, zeros and the length in bits, big-endian) and the
+        /// hash value as hex digits.
+        mutating func finish() -> String {
+            var tail = pending
+            tail.append(0x80)
+            while tail.count % 64 != 56 { tail.append(0) }
+            let bitLength = UInt64(length) &* 8
+            for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
+            tail.withUnsafeBytes { compressAll($0) }
+            return [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7].map { String(format: "%08x", $0) }.joined()
+        }
+
+        /// Compresses whole 64-byte blocks.
+        mutating func compressAll(_ bytes: UnsafeRawBufferPointer) {
+            k.withUnsafeBufferPointer { k in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                     for offset in stride(from: 0, to: bytes.count, by: 64) {
                         compress(&h, UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 64]), w, k)
                     }
                 }
             }
         }
-        return [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7].map { String(format: "%08x", $0) }.joined()
     }
 
     /// The compression function on one 64-byte block (§ 6.2.2): the message schedule W₀…W₆₃ in `w`,

@@ -22,7 +22,21 @@ import Testing
         #expect(expected.count == messages.count)
         for (i, message) in messages.enumerated() where i < expected.count {
             #expect(SHA256.hex(message) == expected[i], "message of \(message.count) bytes")
+            #expect(SHA256.hex(ofFileAt: files[i]) == expected[i], "file of \(message.count) bytes")
         }
+        // Parts of every size, across block edges, give the hash of the whole.
+        let whole = messages[messages.count - 1]
+        for size in [1, 7, 63, 64, 65, 1000] {
+            var state = SHA256.State()
+            var offset = 0
+            while offset < whole.count {
+                let end = min(whole.count, offset + size + offset % 3)
+                whole[offset..<end].withUnsafeBytes { state.update($0) }
+                offset = end
+            }
+            #expect(state.finish() == expected[messages.count - 1], "parts of \(size) bytes")
+        }
+        #expect(SHA256.hex(ofFileAt: "/nonexistent/gigaplan") == nil)
         // A slice of Data starts at its own index: the same hash as a copy of it.
         let large = messages[messages.count - 1]
         let slice = large[3..<large.count - 4]
