@@ -36,7 +36,15 @@ public func parallelMap<T: Sendable>(count: Int, chunkSize: Int = 512, _ body: @
         let range = (c * chunkSize)..<min(count, (c + 1) * chunkSize)
         slots.values[c] = body(range)
     }
-    return slots.values.flatMap { $0 }
+    // Joined into an array of the exact size, each chunk released once it is copied: the chunks still to
+    // copy and the joined array hold each result once, not twice over beside the copies of a growing array.
+    var joined: [T] = []
+    joined.reserveCapacity(slots.values.reduce(0) { $0 + $1.count })
+    for c in 0..<chunks {
+        joined.append(contentsOf: slots.values[c])
+        slots.values[c] = []
+    }
+    return joined
 }
 
 /// Runs independent jobs at the same time, each on a thread of its own, and returns their results in

@@ -203,8 +203,8 @@ public enum Analysis {
         // Each building on its own, on every core, in building order.
         return parallelMap(count: inputs.count) { range in
             range.map { i in
-                var outdoor: [Technology: (ServiceKey, LinkQuality)] = [:]
-                var indoor: [Technology: (ServiceKey, LinkQuality)] = [:]
+                var outdoor: SmallMap<Technology, (ServiceKey, LinkQuality)> = [:]
+                var indoor: SmallMap<Technology, (ServiceKey, LinkQuality)> = [:]
                 for t in technologies {
                     outdoor[t] = mobile.best(receiver: i, technology: t, indoor: false)
                     indoor[t] = mobile.best(receiver: i, technology: t, indoor: true)

@@ -4,18 +4,19 @@ import Radio
 /// Where the best service of a building comes from.
 public enum ServiceSource: String, Sendable, Codable { case fixed, mobile, wlan, none }
 
-/// Everything known about the service at one building.
+/// Everything known about the service at one building. The per-technology and per-programme maps are
+/// `SmallMap`s: there is one of each per building.
 public struct BuildingService: Sendable {
     public var fixed: FixedService
     /// Best mobile service per technology over all operators, outdoors and indoors.
-    public var mobileOutdoor: [Technology: (ServiceKey, LinkQuality)]
-    public var mobileIndoor: [Technology: (ServiceKey, LinkQuality)]
+    public var mobileOutdoor: SmallMap<Technology, (ServiceKey, LinkQuality)>
+    public var mobileIndoor: SmallMap<Technology, (ServiceKey, LinkQuality)>
     /// The expected indoor rate per technology in the busy hour, sharing the serving sector with the
     /// other active users (`CellLoad`), Mbit/s.
-    public var mobileIndoorLoadedMbps: [Technology: Double] = [:]
+    public var mobileIndoorLoadedMbps: SmallMap<Technology, Double> = [:]
     public var wlanIsland: String?
     public var wlanMbps: Double?
-    public var funding: [FundingProgramme: FundingVerdict]
+    public var funding: SmallMap<FundingProgramme, FundingVerdict>
 
     /// The best mobile rate indoors over every technology, Mbit/s.
     public var bestMobileIndoorMbps: Double {
