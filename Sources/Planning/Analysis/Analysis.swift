@@ -12,12 +12,25 @@ public enum Analysis {
         case prepare, fixed, mobile, wlan, classify, areas, costs, grid, summarise
     }
 
-    /// Analyses a scenario's data.
+    /// Analyses a scenario's data. The data is the analysis's own: it lets go of the input buildings once
+    /// the spatial context holds them and of the fixed-line records once they are joined, so that a caller
+    /// that hands it over (`Optional.take()`) does not keep them through the later stages and the writing.
     /// - Throws: `JoinRateError` when too few schools or fixed-line records find a building,
     ///   `AnalysisLimitError` when the area is too large for the settings, `GEOSError` from geometry.
     public static func run(
-        _ data: GeoData, scenario: Scenario, progress: (any ProgressObserver)? = nil
+        _ data: consuming GeoData, scenario: Scenario, progress: (any ProgressObserver)? = nil
     ) throws -> RunResult {
+        let result = try stages(data, scenario: scenario, progress: progress)
+        // The stages' working data (spatial context, coverage, network) is gone: the result remains.
+        Allocator.returnFreeMemory()
+        return result
+    }
+
+    /// The stages of `run`, one after the other.
+    private static func stages(
+        _ data: consuming GeoData, scenario: Scenario, progress: (any ProgressObserver)?
+    ) throws -> RunResult {
+        var data = data
         var clock = StageClock()
         var settings = scenario.settings
         var problems: [InputProblem] = []
@@ -42,10 +55,15 @@ public enum Analysis {
                 box: box, cellSize: settings.heightRasterCellM,
                 footprints: context.buildings.filter(\.geometry.isPolygonal).map { ($0.geometry, $0.heightM) }) : nil
         let network = MobileNetwork(sites: data.sites, context: context, settings: settings)
+        // What the result tells of the input layers, read before they are let go.
+        let generatedLayers = data.generatedLayers
+        let sources = InputSource.list(scenario, fileNotes: data.fileNotes, generatedLayers: generatedLayers)
+        data.buildings = []
         clock.lap(Stage.prepare.rawValue)
 
         let fixed = try fixedStage(data.fixed, context: context, settings: settings)
         problems += fixed.problems
+        data.fixed = []
         clock.lap(Stage.fixed.rawValue)
 
         let receivers = context.buildings.indices.map { i in
@@ -109,8 +127,8 @@ public enum Analysis {
             scenario: used, buildings: buildings, schools: schools, focusPoints: data.focusPoints, sites: data.sites,
             network: network, islands: islands, streets: data.streets, streetCoverage: streetCoverage, areas: areas,
             districts: summaries.districts, city: summaries.city, coveragePolygons: polygons, grid: grid,
-            problems: data.problems + problems, dropped: data.dropped, generatedLayers: data.generatedLayers,
-            sources: InputSource.list(scenario, data: data), timings: StageClock())
+            problems: data.problems + problems, dropped: data.dropped, generatedLayers: generatedLayers,
+            sources: sources, timings: StageClock())
         result.linkCount = mobile.linkCount
         result.costs = costs
         result.standDate = scenario.standDate()

@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 
 /// One input file of a run and where its data comes from.
 public struct InputSource: Sendable, Hashable {
@@ -10,11 +11,15 @@ public struct InputSource: Sendable, Hashable {
     public var generated: Bool
 
     /// The scenario's input files with their attribution (scenario, then sidecar, then the file's members).
-    static func list(_ scenario: Scenario, data: GeoData) -> [InputSource] {
-        let generated = Set(data.generatedLayers)
+    /// - Parameters:
+    ///   - fileNotes: the files' top-level notes by path (`GeoData.fileNotes`).
+    ///   - generatedLayers: the layers marked as generated (`GeoData.generatedLayers`).
+    static func list(_ scenario: Scenario, fileNotes: [String: JSONObject], generatedLayers: [String]) -> [InputSource]
+    {
+        let generated = Set(generatedLayers)
         return LayerKind.allCases.flatMap { kind in
             (scenario.inputs[kind] ?? []).map { input in
-                let note = SourceNote.of(input, fileMembers: data.fileNotes[input.path])
+                let note = SourceNote.of(input, fileMembers: fileNotes[input.path])
                 return InputSource(
                     layer: kind, fileName: URL(fileURLWithPath: input.path).lastPathComponent,
                     attribution: note.attribution, licence: note.licence, generated: generated.contains(kind.rawValue))

@@ -27,6 +27,8 @@ extension Scenario {
         // Changes never move buildings, schools, focus points or districts: one context serves every selector.
         var context: SpatialContext?
         for change in changes { try apply(change, to: &data, loader: loader, context: &context) }
+        // The files' bytes and the decoders' features are gone: what remains is the data.
+        Allocator.returnFreeMemory()
         return data
     }
 

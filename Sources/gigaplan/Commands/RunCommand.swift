@@ -61,12 +61,13 @@ struct RunCommand: ParsableCommand {
             try RunHistory.checkWritable(path: storePath)
         }
         let progress = TerminalProgress.make(quiet: options.quiet || json)
-        let data = try clock.measure("load") { try loadAnalysisData(scenario, progress: progress) }
+        var data: GeoData? = try clock.measure("load") { try loadAnalysisData(scenario, progress: progress) }
         // The input files' hashes for the record, on a thread of its own: it fills the core that the
         // analysis's single-threaded stages leave idle.
         let recorded = RunHistory.recordedFiles(scenario)
         let digests = BackgroundJob { RunHistory.digests(recorded) }
-        let result = try exitOnError { try Analysis.run(data, scenario: scenario, progress: progress) }
+        // The data is handed over: the analysis lets go of the layers it has used before the writing.
+        let result = try exitOnError { try Analysis.run(data.take()!, scenario: scenario, progress: progress) }
         clock.append(result.timings)
         let (files, writerTimes) = try exitOnError {
             let folder = try OutputFolder.claim(outputDirectory, owner: scenario.name, protecting: protected)

@@ -17,6 +17,8 @@ func loadAnalysisData(_ scenario: Scenario, progress: (any ProgressObserver)? = 
 
 /// Reads a scenario, loads its inputs and analyses them; every failure exits with its code.
 func analyse(_ scenario: Scenario, quiet: Bool) throws -> RunResult {
-    let data = try loadAnalysisData(scenario)
-    return try exitOnError { try Analysis.run(data, scenario: scenario, progress: TerminalProgress.make(quiet: quiet)) }
+    var data: GeoData? = try loadAnalysisData(scenario)
+    return try exitOnError {
+        try Analysis.run(data.take()!, scenario: scenario, progress: TerminalProgress.make(quiet: quiet))
+    }
 }
