@@ -42,7 +42,12 @@ public struct OutputLayer: Sendable {
         let names = fields.map(\.name)
         self.init(
             name: name, geometryType: geometryType, fields: fields, count: features.count, description: description
-        ) { i in OutputRow(geometry: features[i].geometry, values: names.map { features[i].properties[$0] ?? .null }) }
+        ) { i in
+            let properties = features[i].properties
+            // Properties made in field order are read by position, others by name.
+            let values = properties.keys == names ? properties.values : names.map { properties[$0] ?? .null }
+            return OutputRow(geometry: features[i].geometry, values: values)
+        }
     }
 
     /// A layer whose rows are made by `row`, values in the order of `fields`.

@@ -14,13 +14,6 @@ public enum ResultLayers {
         return .number((v * decimals).rounded() / decimals)
     }
 
-    /// Fields for the pass-through input properties of a layer, prefixed `src_`.
-    static func sourceFields(_ objects: [JSONObject]) -> [(key: String, field: GeoPackageField)] {
-        var seen: [String] = []
-        for o in objects { for k in o.keys where !seen.contains(k) && k != "sectors" { seen.append(k) } }
-        return seen.map { (key: $0, field: GeoPackageField("src_" + fieldName($0), .text)) }
-    }
-
     /// - Parameter profile: `slim` leaves the download times and the input's pass-through `src_*`
     ///   columns out of the buildings layer.
     public static func make(_ r: RunResult, profile: OutputProfile = .full) throws -> [OutputLayer] {
@@ -59,8 +52,8 @@ public enum ResultLayers {
         }
         fields += costFields
         let projectAreaOf = projectAreaIndex(r)
-        let source = profile == .slim ? [] : sourceFields(r.buildings.map(\.building.attributes))
-        fields += source.map(\.field)
+        let source = SourceColumns(profile == .slim ? [] : r.buildings.map(\.building.attributes))
+        fields += source.fields
         // The per-technology and per-programme field names, made once rather than per building.
         let technologyKeys = technologies.map { t in
             (
@@ -75,10 +68,6 @@ public enum ResultLayers {
         }
         let names = fields.map(\.name)
         let costs = r.costs
-        // The source keys' positions in the attributes of the first building: the buildings of one file
-        // share their keys (one array), so that most rows read their values by position.
-        let shape = r.buildings.first?.building.attributes.keys ?? []
-        let shapePositions = source.map { shape.firstIndex(of: $0.key) }
         let makeBuilding: @Sendable (Int) -> OutputRow = { i in
             let b = r.buildings[i]
             let s = b.service
@@ -126,12 +115,7 @@ public enum ResultLayers {
             }
             costValues(
                 costs?.cost(ofBuilding: i), projectArea: projectAreaOf[i].map { r.projectAreas[$0].id }, into: &o)
-            let attributes = b.attributes
-            let sameShape = attributes.keys == shape
-            for (k, (key, field)) in source.enumerated() {
-                let value = sameShape ? shapePositions[k].map { attributes.values[$0] } : attributes[key]
-                o[field.name] = value.map { $0.isNull ? .null : .string($0.text) } ?? .null
-            }
+            source.appendValues(of: b.attributes, into: &o)
             return OutputRow(geometry: OutputLayer.multi(b.geometry), values: o.values)
         }
         layers.append(
@@ -173,18 +157,18 @@ public enum ResultLayers {
                 description: "Schools: connection, Mbit/s per class, WLAN, eligibility"))
 
         // Focus points.
-        let focusSource = sourceFields(r.focusPoints.map(\.attributes))
+        let focusSource = SourceColumns(r.focusPoints.map(\.attributes))
         // One point per focus point (a point on the surface of a footprint), so that the layer has one geometry type.
         layers.append(
             OutputLayer(
                 name: "focus_points", geometryType: "POINT",
-                fields: [.init("id", .text), .init("kind", .text), .init("name", .text)] + focusSource.map(\.field),
+                fields: [.init("id", .text), .init("kind", .text), .init("name", .text)] + focusSource.fields,
                 features: r.focusPoints.enumerated().map { k, f in
                     var o = JSONObject([
                         ("id", .string(f.id)), ("kind", .string(f.kindText)),
                         ("name", f.name.map { .string($0) } ?? .null),
                     ])
-                    for (key, field) in focusSource {
+                    for (key, field) in zip(focusSource.keys, focusSource.fields) {
                         o[field.name] = f.attributes[key].map { .string($0.text) } ?? .null
                     }
                     return Feature(index: k, geometry: f.geometry.anchor.map { .point($0) }, properties: o)

@@ -1,0 +1,46 @@
+import GeoCore
+
+/// The `src_*` columns of a layer: every input property of its features (but `sectors`), in the order
+/// first seen, passed through as text. The features of one file mostly share their property keys in one
+/// order; these shapes are found once, so that a row reads its values by position rather than looking
+/// each key up by name. Features of another shape (beyond the first `maximumShapes`) are looked up.
+struct SourceColumns: Sendable {
+    /// The input property keys, in the order first seen.
+    let keys: [String]
+    /// The column of each key: `src_` and the key as a field name.
+    let fields: [GeoPackageField]
+    /// Key orders seen, each with the position of every column's key in it (nil where absent).
+    private let shapes: [(keys: [String], positions: [Int?])]
+    static let maximumShapes = 8
+
+    init(_ objects: [JSONObject]) {
+        var keys: [String] = []
+        var shapeKeys: [[String]] = []
+        for o in objects {
+            let objectKeys = o.keys
+            if shapeKeys.contains(where: { $0 == objectKeys }) { continue }
+            if shapeKeys.count < Self.maximumShapes { shapeKeys.append(objectKeys) }
+            for k in objectKeys where k != "sectors" && !keys.contains(k) { keys.append(k) }
+        }
+        self.keys = keys
+        fields = keys.map { GeoPackageField("src_" + ResultLayers.fieldName($0), .text) }
+        shapes = shapeKeys.map { shape in (shape, keys.map { shape.firstIndex(of: $0) }) }
+    }
+
+    /// Appends the columns' values for `attributes`: each property as text, null where it is absent or null.
+    func appendValues(of attributes: JSONObject, into o: inout RowBuilder) {
+        let objectKeys = attributes.keys
+        if let shape = shapes.first(where: { $0.keys == objectKeys }) {
+            let values = attributes.values
+            for (k, position) in shape.positions.enumerated() {
+                o[fields[k].name] = Self.text(position.map { values[$0] })
+            }
+        } else {
+            for (k, key) in keys.enumerated() { o[fields[k].name] = Self.text(attributes[key]) }
+        }
+    }
+
+    private static func text(_ value: JSONValue?) -> JSONValue {
+        value.map { $0.isNull ? .null : .string($0.text) } ?? .null
+    }
+}
