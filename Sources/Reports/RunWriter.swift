@@ -198,7 +198,7 @@ public enum RunWriter {
                     "write html",
                     {
                         try AtomicFile.write(try HTMLReport.render(r, locale: locale), to: root + "/report.html")
-                        let map: String
+                        let map: [UInt8]
                         do { map = try MapPage.render(r) } catch let e as MapPage.LeafletMissing {
                             throw FileWriteError(path: root + "/map.html", reason: e.description)
                         }

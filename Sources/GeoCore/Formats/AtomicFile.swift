@@ -9,6 +9,11 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: path)
     }
 
+    /// Writes bytes, as `write(_:to:)` writes text.
+    public static func write(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
+        try write(Data(bytes), to: path)
+    }
+
     /// - Throws: `FileWriteError` with the path and the plain reason.
     public static func write(_ data: Data, to path: String) throws(FileWriteError) {
         let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
