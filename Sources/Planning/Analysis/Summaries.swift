@@ -5,8 +5,25 @@ import Radio
 /// that holds its centre and in the city, so that the districts' counts add up to the city's when the
 /// districts cover it; coverage areas count the grid cells whose centre lies in the district.
 enum Summaries {
+    /// Which coverage classes each building meets outdoors, `classes` flags per building in building
+    /// order: what the summaries count of the mobile coverage, worked out while the coverage is held.
+    static func classesMet(buildings: Int, mobile: MobileCoverage, settings: AnalysisSettings) -> [Bool] {
+        let classes = settings.coverageClasses
+        var met: [Bool] = []
+        met.reserveCapacity(buildings * classes.count)
+        for i in 0..<buildings {
+            for cls in classes {
+                let q = mobile.best(
+                    receiver: i, technology: cls.technology, operatorName: cls.operatorName, indoor: false)
+                met.append((q?.1.downlinkMbps ?? 0) >= cls.minimumMbps)
+            }
+        }
+        return met
+    }
+
+    /// - Parameter classesMet: from `classesMet(buildings:mobile:settings:)`.
     static func make(
-        buildings: [BuildingResult], context: SpatialContext, grid: CoverageGrid?, mobile: MobileCoverage,
+        buildings: [BuildingResult], context: SpatialContext, grid: CoverageGrid?, classesMet: [Bool],
         settings: AnalysisSettings, box: BoundingBox
     ) throws -> (districts: [AreaSummary], city: AreaSummary) {
         let classes = settings.coverageClasses
@@ -23,12 +40,8 @@ enum Summaries {
         }
         func add(_ summary: inout AreaSummary, _ i: Int) {
             summary.add(buildings[i])
-            for (k, cls) in classes.enumerated() {
-                let q = mobile.best(
-                    receiver: i, technology: cls.technology, operatorName: cls.operatorName, indoor: false)
-                if (q?.1.downlinkMbps ?? 0) >= cls.minimumMbps {
-                    summary.coverage[k].residents += buildings[i].residents ?? 0
-                }
+            for k in classes.indices where classesMet[i * classes.count + k] {
+                summary.coverage[k].residents += buildings[i].residents ?? 0
             }
         }
         for i in buildings.indices {
