@@ -69,8 +69,7 @@ public enum RunWriter {
                             try writer.addLayer(
                                 layer.name, geometryType: layer.geometryType, crs: scenario.workingCRS,
                                 fields: layer.fields, description: layer.description + stamp)
-                            for i in 0..<layer.count {
-                                let row = layer.row(i)
+                            try layer.forEachRowMadeAhead { i, row in
                                 try writer.insert(into: layer.name, geometry: row.geometry, values: row.values)
                                 if i % 4096 == 4095 { progress?.advance(4096) }
                             }
