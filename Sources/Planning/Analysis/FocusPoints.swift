@@ -22,11 +22,20 @@ public struct FocusAssignment: Sendable {
 /// polygon focus points (business parks). Schools that match no building become point buildings, so
 /// that every school is analysed; each such case is reported.
 enum FocusPoints {
+    /// Each building id's position (the last building's where ids repeat), read without copying the
+    /// buildings: a million of them on a region.
+    static func positionsByID(_ buildings: [Building]) -> [String: Int] {
+        var byID: [String: Int] = [:]
+        byID.reserveCapacity(buildings.count)
+        for i in buildings.indices { byID[buildings[i].id] = i }
+        return byID
+    }
+
     /// The schools' buildings; appends a point building for each school that matches none.
     static func matchSchools(
         _ schools: [School], buildings: inout [Building], index: STRtree, distanceM: Double
     ) -> (buildings: [Int], added: Int, problems: [InputProblem]) {
-        let byID = Dictionary(buildings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { _, last in last })
+        let byID = positionsByID(buildings)
         let original = buildings
         var matched: [Int] = []
         var problems: [InputProblem] = []
@@ -60,7 +69,7 @@ enum FocusPoints {
         focusPoints: [FocusPoint], schools: (buildings: [Int], added: Int, problems: [InputProblem]),
         buildings: [Building], index: STRtree, distanceM: Double
     ) throws -> FocusAssignment {
-        let byID = Dictionary(buildings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { _, last in last })
+        let byID = positionsByID(buildings)
         var problems = schools.problems
         var kinds = buildings.map { b -> String? in
             switch b.use {
