@@ -32,10 +32,11 @@ enum FocusPoints {
     }
 
     /// The schools' buildings; appends a point building for each school that matches none.
+    /// - Parameter byID: `positionsByID(buildings)`; the appended buildings are added to it once every
+    ///   school is matched (schools match the input buildings only).
     static func matchSchools(
-        _ schools: [School], buildings: inout [Building], index: STRtree, distanceM: Double
+        _ schools: [School], buildings: inout [Building], byID: inout [String: Int], index: STRtree, distanceM: Double
     ) -> (buildings: [Int], added: Int, problems: [InputProblem]) {
-        let byID = positionsByID(buildings)
         let original = buildings
         var matched: [Int] = []
         var problems: [InputProblem] = []
@@ -61,15 +62,15 @@ enum FocusPoints {
                 added += 1
             }
         }
+        for i in original.count..<buildings.count { byID[buildings[i].id] = i }
         return (matched, added, problems)
     }
 
     /// The focus-point kind of every building, from its use, the schools and the focus-points layer.
     static func assign(
         focusPoints: [FocusPoint], schools: (buildings: [Int], added: Int, problems: [InputProblem]),
-        buildings: [Building], index: STRtree, distanceM: Double
+        buildings: [Building], byID: [String: Int], index: STRtree, distanceM: Double
     ) throws -> FocusAssignment {
-        let byID = positionsByID(buildings)
         var problems = schools.problems
         var kinds = buildings.map { b -> String? in
             switch b.use {

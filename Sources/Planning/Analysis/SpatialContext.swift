@@ -27,12 +27,13 @@ public struct SpatialContext {
         let points = buildings.arePoints
         try PopulationSpread.apply(&buildings, cells: data.population)
         var index = STRtree(boxes: buildings.map { $0.geometry.boundingBox! })
+        var byID = FocusPoints.positionsByID(buildings)
         let schools = FocusPoints.matchSchools(
-            data.schools, buildings: &buildings, index: index,
+            data.schools, buildings: &buildings, byID: &byID, index: index,
             distanceM: settings.joinDistances.metres(.schools, pointBuildings: points))
         if schools.added > 0 { index = STRtree(boxes: buildings.map { $0.geometry.boundingBox! }) }
         focus = try FocusPoints.assign(
-            focusPoints: data.focusPoints, schools: schools, buildings: buildings, index: index,
+            focusPoints: data.focusPoints, schools: schools, buildings: buildings, byID: byID, index: index,
             distanceM: settings.joinDistances.metres(.focusPoints, pointBuildings: points))
         let centres = buildings.map { $0.geometry.anchor! }
         let locator = try DistrictLocator(data.districts)
