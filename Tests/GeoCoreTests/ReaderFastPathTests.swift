@@ -97,6 +97,9 @@ import Testing
             #"{"type":"Feature","geometry":{"type":"GeometryCollection","geometries":[{"type":"Point","#
                 + #""coordinates":[1,2]}]},"properties":{"n":1}}"#,
             #"{"type":"Feature","id":"dup","id":"again","geometry":null,"properties":{"n":1}}"#,
+            #"{"type":"Feature","foreign":1,"geometry":null,"foreign":2,"properties":{"n":1}}"#,
+            #"{"type":"Feature","geometry":{"type":"Point","bbox":[1,2,1,2],"bbox":[0,0,0,0],"coordinates":[1,2]},"#
+                + #""properties":{"n":1}}"#,
         ]
         let text = "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}"
         let layer = try GeoJSONReader.read(bytes: Array(text.utf8), path: "t.geojson", layerName: "t")
@@ -107,12 +110,21 @@ import Testing
         #expect(layer.features[3].id == "17")
         #expect(layer.features[4].geometry?.polygons.first?.holes.count == 1)
         #expect(layer.features[10].id == "again")
-        // The plain ones were read straight; a GeometryCollection and a repeated member went through the tree.
+        // The plain ones were read straight; a GeometryCollection and repeated members went through the tree.
         let scanned = features.map { text in
             var parser = JSONParser(bytes: Array(text.utf8))
             return parser.scanFeature(depth: 2) != nil && parser.i == text.utf8.count
         }
-        #expect(scanned == Array(repeating: true, count: 9) + [false, false])
+        #expect(scanned == Array(repeating: true, count: 9) + [false, false, false, false])
+    }
+
+    /// `isBlank` says what trimming says, for ASCII and Unicode whitespace and for text around it.
+    @Test func blankIsWhatTrimsToNothing() {
+        let texts = [
+            "", " ", "\t\n", "\r\n", "\u{00A0}", "\u{2003}\u{3000}", "\u{2003}x", "a", " a ", "x\u{301}", "\u{301}",
+            "-", "~", "\u{7F}", "\u{1F}", "ä", " ä",
+        ]
+        for t in texts { #expect(t.isBlank == t.trimmingWhitespace.isEmpty, "\(t.unicodeScalars.map(\.value))") }
     }
 
     @Test func badFeaturesStillGetTheirMessages() throws {

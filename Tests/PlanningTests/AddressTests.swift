@@ -8,7 +8,8 @@ import Testing
 @Suite struct AddressTests {
     @Test(arguments: [
         ("12", "12", ""), ("12a", "12", "a"), ("12 A", "12", "a"), ("12-14", "12-14", ""), ("12 - 14b", "12-14", "b"),
-        ("7 1/2", "7", "1/2"), ("  3 ", "3", ""), ("", "", ""),
+        ("7 1/2", "7", "1/2"), ("  3 ", "3", ""), ("", "", ""), ("007", "007", ""), ("12\u{0663}", "12", "\u{0663}"),
+        ("\u{0661}\u{0662}", "", "\u{0661}\u{0662}"),
     ]) func houseNumbers(_ written: String, _ number: String, _ suffix: String) {
         let split = PostalAddress.splitHouseNumber(written)
         #expect(split.number == number && split.suffix == suffix)

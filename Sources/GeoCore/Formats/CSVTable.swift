@@ -121,12 +121,23 @@ extension String {
     /// The text without leading and trailing whitespace (a fast, Foundation-free trim).
     public var trimmingWhitespace: String {
         // Most values start and end with a printable ASCII character: nothing to trim, no Character walk.
-        if let head = utf8.first, let tail = utf8.last, (0x21...0x7E).contains(head), (0x21...0x7E).contains(tail) {
-            return self
+        let plain = utf8.withContiguousStorageIfAvailable { bytes in
+            guard let head = bytes.first, let tail = bytes.last else { return false }
+            return (0x21...0x7E).contains(head) && (0x21...0x7E).contains(tail)
         }
+        if plain == true { return self }
         guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let last = lastIndex(where: { !$0.isWhitespace })!
         if first == startIndex && last == index(before: endIndex) { return self }
         return String(self[first...last])
+    }
+
+    /// Whether the text is empty or whitespace only (`trimmingWhitespace.isEmpty`, without making the
+    /// trimmed text).
+    public var isBlank: Bool {
+        let printableFirst = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.first.map { (0x21...0x7E).contains($0) } ?? false
+        }
+        return printableFirst == true ? false : allSatisfy(\.isWhitespace)
     }
 }

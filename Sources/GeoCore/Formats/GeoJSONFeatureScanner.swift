@@ -15,9 +15,9 @@ extension JSONParser {
     /// The feature at the read position, or nil (the read position is then undefined).
     mutating func scanFeature(depth: Int) -> ScannedFeature? {
         var feature = ScannedFeature()
-        var seen: Set<String> = []
+        var seen = MemberNames()
         let complete = members { key, parser in
-            guard seen.insert(key).inserted else { return false }
+            guard seen.insert(key) else { return false }
             switch key {
             case "type":
                 guard parser.peek(UInt8(ascii: "\"")), let type = try? parser.string() else { return false }
@@ -49,9 +49,9 @@ extension JSONParser {
     private mutating func scanGeometry(depth: Int) -> Geometry? {
         var type: String?
         var coordinates: Nested?
-        var seen: Set<String> = []
+        var seen = MemberNames()
         let complete = members { key, parser in
-            guard seen.insert(key).inserted else { return false }
+            guard seen.insert(key) else { return false }
             switch key {
             case "type":
                 guard parser.peek(UInt8(ascii: "\"")), let t = try? parser.string() else { return false }
@@ -193,5 +193,30 @@ extension JSONParser {
         guard i < bytes.count, bytes[i] == UInt8(ascii: ",") || bytes[i] == close else { return nil }
         i += 1
         return bytes[i - 1] == UInt8(ascii: ",")
+    }
+}
+
+/// The member names of one object read so far, to tell a repeated member: the names a GeoJSON feature
+/// and geometry use as bits, any other in a list (no set to allocate and hash per feature).
+private struct MemberNames {
+    private static let usual = ["type", "id", "properties", "geometry", "coordinates", "bbox"]
+    private var usualSeen: UInt8 = 0
+    private var others: [String] = []
+
+    /// Adds `name`; false if it was there already.
+    mutating func insert(_ name: String) -> Bool {
+        if let k = Self.usual.firstIndex(of: name) {
+            let bit: UInt8 = 1 << k
+            defer { usualSeen |= bit }
+            return usualSeen & bit == 0
+        }
+        if others.contains(name) { return false }
+        others.append(name)
+        return true
+    }
+
+    func contains(_ name: String) -> Bool {
+        if let k = Self.usual.firstIndex(of: name) { return usualSeen & (1 << k) != 0 }
+        return others.contains(name)
     }
 }

@@ -186,13 +186,18 @@ public struct JSONParser {
 
     /// Reads the member name at the parser's position if it is `key` written without escapes.
     private mutating func skipKey(_ key: String) -> Bool {
-        var k = i + 1
-        for b in key.utf8 {
-            guard k < bytes.count, bytes[k] == b, b != UInt8(ascii: "\\") else { return false }
-            k += 1
+        // The key's bytes are read in place (iterating a string's UTF-8 view is much slower).
+        func end<Key: Collection<UInt8>>(_ key: Key) -> Int? {
+            var k = i + 1
+            for b in key {
+                guard k < bytes.count, bytes[k] == b, b != UInt8(ascii: "\\") else { return nil }
+                k += 1
+            }
+            guard k < bytes.count, bytes[k] == UInt8(ascii: "\"") else { return nil }
+            return k + 1
         }
-        guard k < bytes.count, bytes[k] == UInt8(ascii: "\"") else { return false }
-        i = k + 1
+        guard let next = key.utf8.withContiguousStorageIfAvailable(end) ?? end(key.utf8) else { return false }
+        i = next
         return true
     }
 
@@ -202,57 +207,51 @@ public struct JSONParser {
         return .array(items)
     }
 
+    /// A JSON number. Numbers of at most 15 significant digits, a fraction of at most 22 digits and no
+    /// exponent are read exactly in the same pass: their digits form an integer below 2^53 and 10^k
+    /// (k ≤ 22) is a double too, so one IEEE division rounds correctly and gives the same double as
+    /// `strtod` (Clinger's fast path). Other numbers are read by `Double(String)`.
     mutating func number() throws -> Double {
         let start = i
-        if bytes[i] == UInt8(ascii: "-") { i += 1 }
+        let negative = bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var mantissa: UInt64 = 0
+        // Digits from the first non-zero one on.
+        var significant = 0
         func digits() -> Int {
             let s = i
-            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+            while i < bytes.count {
+                let digit = bytes[i] &- 0x30
+                guard digit <= 9 else { break }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                if mantissa != 0 { significant += 1 }
+                i += 1
+            }
             return i - s
         }
         guard digits() > 0 else { throw error("invalid number") }
+        var fraction = 0
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
             i += 1
-            guard digits() > 0 else { throw error("invalid number: no digits after '.'") }
+            fraction = digits()
+            guard fraction > 0 else { throw error("invalid number: no digits after '.'") }
         }
         if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
             i += 1
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
-            guard digits() > 0 else { throw error("invalid number: no exponent digits") }
+            let exponentStart = i
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+            guard i > exponentStart else { throw error("invalid number: no exponent digits") }
+        } else if significant <= 15, fraction <= 22 {
+            let value = Double(mantissa) / Self.exactPowersOfTen[fraction]
+            return negative ? -value : value
         }
-        if let exact = Self.shortDecimal(bytes, start..<i) { return exact }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         guard let value = Double(text) else { throw error("invalid number '\(text)'") }
         return value
     }
 
     private static let exactPowersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { v, _ in v * 10 } }
-
-    /// A number of at most 15 significant digits, a fraction of at most 22 digits and no exponent,
-    /// read exactly: its digits form an integer below 2^53 and 10^k (k ≤ 22) is a double too, so
-    /// one IEEE division rounds correctly and gives the same double as `strtod` (Clinger's fast path).
-    /// Other numbers give nil.
-    private static func shortDecimal(_ bytes: [UInt8], _ range: Range<Int>) -> Double? {
-        var mantissa: UInt64 = 0
-        var digits = 0
-        var fraction = -1
-        var negative = false
-        for k in range {
-            let b = bytes[k]
-            switch b {
-            case UInt8(ascii: "-"): negative = true
-            case UInt8(ascii: "."): fraction = 0
-            case 0x30...0x39:
-                mantissa = mantissa &* 10 &+ UInt64(b - 0x30)
-                if mantissa != 0 { digits += 1 }
-                if fraction >= 0 { fraction += 1 }
-            default: return nil
-            }
-        }
-        guard digits <= 15, fraction <= 22 else { return nil }
-        let value = Double(mantissa) / exactPowersOfTen[max(fraction, 0)]
-        return negative ? -value : value
-    }
 
     mutating func string() throws -> String {
         i += 1

@@ -37,6 +37,8 @@ public struct PostalAddress: Sendable, Hashable {
     /// leading digits (with a range "12-14" kept whole) and the rest, trimmed and lower-cased.
     public static func splitHouseNumber(_ s: String) -> (number: String, suffix: String) {
         let t = s.trimmingWhitespace
+        // Most house numbers are digits only: no suffix to split off.
+        if !t.isEmpty, t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return (t, "") }
         var number = ""
         var rest = Substring(t)
         while let c = rest.first, c.isASCII, c.isNumber {

@@ -27,23 +27,18 @@ struct FeatureFields {
         for n in names {
             // The names asked for are written in lower case: the index finds whether the file has the name in
             // any case. A name asked for with capitals is first looked up as written.
+            let (tag, hasCapitals) = PropertyNameIndex.inspect(n)
             let position =
-                Self.hasCapitals(n)
+                hasCapitals
                 ? properties.position(of: n) ?? nameIndex.position(ofLowercased: n.lowercased())
-                : nameIndex.position(ofLowercased: n)
+                : nameIndex.position(ofLowercased: n, tag: tag)
             guard let position else { continue }
             let value = properties.values[position]
             if value.isNull { continue }
-            if case .string(let s) = value, s.trimmingWhitespace.isEmpty { continue }
+            if case .string(let s) = value, s.isBlank { continue }
             return (properties.keys[position], value)
         }
         return nil
-    }
-
-    /// Whether a name has an ASCII capital, read from its bytes in place.
-    @inline(__always) static func hasCapitals(_ name: String) -> Bool {
-        name.utf8.withContiguousStorageIfAvailable { $0.contains { $0 >= 0x41 && $0 <= 0x5A } }
-            ?? name.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
     }
 
     mutating func error(_ field: String?, _ code: String, _ reason: String) {
@@ -118,6 +113,8 @@ struct FeatureFields {
         switch value {
         case .bool(let b): return b
         case .number(let n) where n == 0 || n == 1: return n == 1
+        case .string("true"): return true
+        case .string("false"): return false
         case .string(let s):
             switch s.lowercased().trimmingWhitespace {
             case "true", "yes", "ja", "1", "y", "j", "x": return true
@@ -142,6 +139,8 @@ struct FeatureFields {
     mutating func choice<T: RawRepresentable>(_ name: String, _ type: T.Type, aliases: [String: T] = [:]) -> T?
     where T.RawValue == String, T: CaseIterable {
         guard let (key, value) = lookup([name]) else { return nil }
+        // Most values are written as the vocabulary spells them: those need no lower-casing.
+        if case .string(let written) = value, let v = T(rawValue: written) { return v }
         let text = value.text.lowercased().trimmingWhitespace
         if let v = T(rawValue: text) ?? aliases[text] { return v }
         error(

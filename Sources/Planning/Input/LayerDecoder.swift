@@ -22,9 +22,11 @@ public enum LayerDecoder {
         indexIDsSilently: Bool = false, _ body: (inout FeatureFields, String, Geometry?) -> Item?
     ) -> DecodedLayer<Item> {
         var items: [Item] = []
+        items.reserveCapacity(layer.features.count)
         var problems = layer.problems
         var dropped = 0
         var seen: [String: Int] = [:]
+        seen.reserveCapacity(layer.features.count)
         let failedBefore = Set(layer.problems.filter { $0.severity == .error }.compactMap(\.featureIndex))
         // Layer-wide gaps are one problem, not one per feature.
         var keySetsWithID: [[String]: Bool] = [:]
@@ -57,7 +59,7 @@ public enum LayerDecoder {
                 lastNames = PropertyNameIndex(lastKeys)
             }
             var fields = FeatureFields(feature, file: layer.source, layer: layer.name, names: lastNames)
-            var id = idNames.lazy.compactMap { fields.string($0) }.first
+            var id = fields.string(idNames)
             if id == nil {
                 id = String(feature.index)
                 if hasIDs && !indexIDsSilently {

@@ -2,11 +2,16 @@
 /// written in lower case if there is one (an exact spelling wins), else of the first name that differs
 /// only in case. Made once per set of names.
 ///
-/// Most names a decoder asks for are absent (it tries every spelling of a field). A filter of
-/// (length, first byte) pairs rules most of them out without hashing the name.
+/// Most names a decoder asks for are absent (it tries every spelling of a field). Each name has a tag
+/// of (UTF-8 length, first byte): a filter of the tags present rules most absent names out at once, a
+/// binary search over the sorted tags finds the rest, and only names with the same tag are compared,
+/// without hashing.
 struct PropertyNameIndex {
-    private let positions: [String: Int]
-    /// Bit (first byte mod 64) of word (UTF-8 length mod 64) is set for every lower-cased name.
+    /// Per lower-cased name, sorted by tag: its tag, the name and its position among the properties.
+    private let tags: [UInt32]
+    private let names: [String]
+    private let positions: [Int]
+    /// Bit (first byte mod 64) of word (UTF-8 length mod 64) is set for every tag present.
     private let filter: [UInt64]
 
     init(_ keys: [String]) {
@@ -15,20 +20,48 @@ struct PropertyNameIndex {
             let lower = key.lowercased()
             if map[lower] == nil || key == lower { map[lower] = position }
         }
-        var filter = [UInt64](repeating: 0, count: 64)
-        for name in map.keys {
-            guard let first = name.utf8.first else { continue }
-            filter[name.utf8.count & 63] |= 1 << UInt64(first & 63)
+        let entries = map.map { (tag: Self.tag($0.key), name: $0.key, position: $0.value) }.sorted {
+            ($0.tag, $0.position) < ($1.tag, $1.position)
         }
-        positions = map
+        tags = entries.map(\.tag)
+        names = entries.map(\.name)
+        positions = entries.map(\.position)
+        var filter = [UInt64](repeating: 0, count: 64)
+        for tag in tags where tag != 0 { filter[Int(tag >> 8) & 63] |= 1 << UInt64(tag & 63) }
         self.filter = filter
     }
 
+    /// A name's tag, (UTF-8 length, first byte) in one number (0 for the empty name), and whether it has
+    /// an ASCII capital: read in one pass over its bytes in place.
+    @inline(__always) static func inspect(_ name: String) -> (tag: UInt32, hasCapitals: Bool) {
+        func read<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> (tag: UInt32, hasCapitals: Bool) {
+            guard let first = bytes.first else { return (0, false) }
+            return (
+                UInt32(truncatingIfNeeded: bytes.count) << 8 | UInt32(first),
+                bytes.contains { $0 >= 0x41 && $0 <= 0x5A }
+            )
+        }
+        return name.utf8.withContiguousStorageIfAvailable(read) ?? read(name.utf8)
+    }
+
+    private static func tag(_ name: String) -> UInt32 { inspect(name).tag }
+
     /// The position of the name that lower-cases to `name` (which is in lower case), if any.
-    func position(ofLowercased name: String) -> Int? {
-        let utf8 = name.utf8
-        guard let first = utf8.first else { return positions[name] }
-        guard filter[utf8.count & 63] & (1 << UInt64(first & 63)) != 0 else { return nil }
-        return positions[name]
+    func position(ofLowercased name: String) -> Int? { position(ofLowercased: name, tag: Self.tag(name)) }
+
+    /// The position of the name that lower-cases to `name`, whose tag (`inspect`) is `tag`, if any.
+    func position(ofLowercased name: String, tag: UInt32) -> Int? {
+        if tag != 0, filter[Int(tag >> 8) & 63] & (1 << UInt64(tag & 63)) == 0 { return nil }
+        // The first entry whose tag is not below `tag`.
+        var (low, high) = (0, tags.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if tags[middle] < tag { low = middle + 1 } else { high = middle }
+        }
+        while low < tags.count, tags[low] == tag {
+            if names[low] == name { return positions[low] }
+            low += 1
+        }
+        return nil
     }
 }
