@@ -93,6 +93,10 @@ import Testing
         #expect(table.header == ["Name", "X", "Y"])
         #expect(table.rows[0] == ["Schule \"Am See\"", "3406016,5", "5760150"])
         #expect(table.rows[1][0] == "a;b")
+        // A quote inside an unquoted field is text, a carriage return outside quotes is dropped, text after
+        // a closing quote joins the field, and empty fields stay.
+        let odd = try CSVTable.parse(Array("a;b;c\nx\"y;c\rd;\"q\"r\n1;;\n".utf8), path: "t.csv")
+        #expect(odd.rows == [["x\"y", "cd", "qr"], ["1", "", ""]])
         #expect(DecimalText.parse("3406016,5") == 3406016.5)
         #expect(DecimalText.parse(" 51.96 ") == 51.96)
         #expect(DecimalText.parse("1.234,5") == nil)

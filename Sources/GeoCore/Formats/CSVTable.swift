@@ -29,6 +29,8 @@ public struct CSVTable: Sendable {
         var records: [[String]] = []
         var lines: [Int] = []
         var record: [String] = []
+        // Records are made with room for as many fields as the header has.
+        var width = 0
         var field: [UInt8] = []
         var inQuotes = false
         var line = 1
@@ -37,10 +39,12 @@ public struct CSVTable: Sendable {
             record.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
             if !(record.count == 1 && record[0].isEmpty) {
+                if records.isEmpty { width = record.count }
                 records.append(record)
                 lines.append(recordLine)
             }
             record = []
+            record.reserveCapacity(width)
         }
         var i = begin
         while i < bytes.count {
@@ -70,14 +74,20 @@ public struct CSVTable: Sendable {
             case d:
                 record.append(String(decoding: field, as: UTF8.self))
                 field.removeAll(keepingCapacity: true)
-            default: field.append(c)
+            default:
+                // The rest of the run up to the next delimiter or line end is taken at once (a quote
+                // inside an unquoted field is text).
+                var end = i
+                while end < bytes.count, bytes[end] != d, bytes[end] != newline, bytes[end] != carriage { end += 1 }
+                field.append(c)
+                field.append(contentsOf: bytes[i..<end])
+                i = end
             }
         }
         if inQuotes { throw UnreadableFile(path: path, reason: "line \(recordLine): a quoted field is never closed") }
         if !field.isEmpty || !record.isEmpty { endRecord() }
         guard let header = records.first else { throw UnreadableFile(path: path, reason: "the file is empty") }
-        let width = header.count
-        let counts = records.dropFirst().map(\.count)
+        let counts = records.dropFirst().map { $0.count }
         let rows = records.dropFirst().map { r in
             r.count >= width ? r : r + Array(repeating: "", count: width - r.count)
         }
