@@ -52,7 +52,7 @@ public struct GeoJSONWriter: Sendable {
         out.append(contentsOf: ",\"properties\":{".utf8)
         for k in values.indices {
             if k > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: quotedNames[k].utf8)
+            out.append(utf8Of: quotedNames[k])
             out.append(UInt8(ascii: ":"))
             JSONWriter.append(values[k], to: &out)
         }

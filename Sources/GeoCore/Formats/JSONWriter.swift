@@ -129,10 +129,13 @@ public enum JSONWriter {
     /// `quote(s)` appended as bytes.
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out.append(contentsOf: s.utf8)
-            return out.append(UInt8(ascii: "\""))
+        // Most strings need no escape: one scan of their bytes in place, then one copy.
+        let plain = s.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
         }
+        if plain == true { return out.append(UInt8(ascii: "\"")) }
         for b in s.utf8 {
             switch b {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])

@@ -109,7 +109,7 @@ public enum CSVWriter {
         case .string(let s) where quoted: appendField(s, separator: separator, to: &out)
         default:
             let text = value.text
-            if quoted { appendField(text, separator: separator, to: &out) } else { out.append(contentsOf: text.utf8) }
+            if quoted { appendField(text, separator: separator, to: &out) } else { out.append(utf8Of: text) }
         }
     }
 }
