@@ -12,10 +12,10 @@ extension GeoDataLoader {
         }
     }
 
-    /// Reads and decodes files on all cores, each task with a loader of its own (a loader owns a PROJ
-    /// context), and returns them in the order of `files`, so that whoever merges them gets the same
-    /// ids and problems whatever the timing. `decodeAs` names the kind each layer of file k is decoded
-    /// as, or nil to leave it undecoded; `finished` is told each file's index when it is done.
+    /// Reads and decodes files on all cores, each with its thread's projector, and returns them in the
+    /// order of `files`, so that whoever merges them gets the same ids and problems whatever the timing.
+    /// `decodeAs` names the kind each layer of file k is decoded as, or nil to leave it undecoded;
+    /// `finished` is told each file's index when it is done.
     public func readInParallel(
         _ files: [FileToRead], decodeAs: @Sendable (_ file: Int, Layer) -> LayerKind?,
         finished: (@Sendable (Int) -> Void)? = nil

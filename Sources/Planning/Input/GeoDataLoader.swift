@@ -3,12 +3,12 @@ import GeoCore
 
 /// Reads GeoData files, screens and projects them to the working CRS, and decodes each layer.
 ///
-/// Not Sendable: it owns a PROJ context. One loader per task.
+/// Projects with the calling thread's projector (`Projector.ofThisThread`), so that files read one
+/// after another on a thread set up PROJ's transformations once.
 public final class GeoDataLoader {
     public let workingCRS: CRS
     /// The CRS of x/y columns in CSV files.
     public let csvCRS: CRS?
-    private let projector = Projector()
 
     public init(workingCRS: CRS = .etrs89UTM32, csvCRS: CRS? = nil) {
         self.workingCRS = workingCRS
@@ -42,6 +42,7 @@ public final class GeoDataLoader {
         }
         var layers = try FeatureFileReader.read(path: path, options: .init(csvCRS: csvCRS, table: table))
         let count = layers.count
+        let projector = Projector.ofThisThread
         let isGeoPackage = path.lowercased().hasSuffix(".gpkg")
         var out: [Layer] = []
         while !layers.isEmpty {
