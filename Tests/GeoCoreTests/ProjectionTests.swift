@@ -93,6 +93,67 @@ import Testing
         #expect(abs(try repaired.area() - 50) < 1e-9)
     }
 
+    /// A ring that `Ring.isStrictlyConvex` accepts is a valid polygon by GEOS, and the validity it
+    /// short-cuts is GEOS's for every ring: convex ones in both orientations and at UTM magnitudes, stars,
+    /// a pentagram (convex turns, wound twice), bow ties, repeated and collinear corners and corners a
+    /// rounding error off a line.
+    @Test func strictlyConvexRingsAreValidPolygons() throws {
+        var g = SplitMix64(state: 25832)
+        func ring(_ corners: [Coordinate]) -> [Coordinate] { corners + [corners[0]] }
+        var rings: [(ring: [Coordinate], convex: Bool?)] = []
+        let origin = Coordinate(405_734.93, 5_757_756.36)
+        for _ in 0..<3000 {
+            let n = 3 + g.below(10)
+            let (rx, ry) = (1 + 50 * g.unit(), 1 + 50 * g.unit())
+            let angles = (0..<n).map { _ in 2 * Double.pi * g.unit() }.sorted()
+            let radii = (0..<n).map { _ in g.below(2) == 0 ? 1 : 0.3 + 0.7 * g.unit() }
+            var corners = zip(angles, radii).map { a, r in
+                Coordinate(origin.x + r * rx * cos(a), origin.y + r * ry * sin(a))
+            }
+            if g.below(2) == 0 { corners.reverse() }
+            switch g.below(6) {
+            case 0: corners.insert(corners[0], at: 1)
+            case 1:
+                let m = Coordinate((corners[0].x + corners[1].x) / 2, (corners[0].y + corners[1].y) / 2)
+                corners.insert(m, at: 1)
+            case 2: corners.swapAt(0, corners.count - 1)
+            default: break
+            }
+            rings.append((ring(corners), nil))
+        }
+        let square = [Coordinate(0, 0), Coordinate(10, 0), Coordinate(10, 10), Coordinate(0, 10)]
+        rings.append((ring(square), true))
+        rings.append((ring(square.reversed()), true))
+        rings.append((ring(square.map { Coordinate($0.x + origin.x, $0.y + origin.y) }), true))
+        let pentagram = (0..<5).map { k in Coordinate(cos(Double(k) * 4 * .pi / 5), sin(Double(k) * 4 * .pi / 5)) }
+        rings.append((ring(pentagram), false))
+        rings.append((ring([Coordinate(0, 0), Coordinate(10, 10), Coordinate(10, 0), Coordinate(0, 10)]), false))
+        rings.append((ring([Coordinate(0, 0), Coordinate(5, 0), Coordinate(10, 0), Coordinate(5, 5)]), false))
+        let offLine = Coordinate(origin.x + 5, origin.y + 1e-12)
+        rings.append(
+            (
+                ring([origin, offLine, Coordinate(origin.x + 10, origin.y), Coordinate(origin.x + 5, origin.y + 5)]),
+                false
+            ))
+        rings.append((ring([Coordinate(0, 0), Coordinate(10, 0), Coordinate(10, 10)]), true))
+        rings.append((ring([Coordinate(0, 0), Coordinate(10, 0), Coordinate(.nan, 10)]), false))
+        var accepted = 0
+        for (r, convex) in rings {
+            let says = Ring.isStrictlyConvex(r)
+            if let convex { #expect(says == convex, "\(r)") }
+            let polygon = Geometry.polygon(Polygon(exterior: r))
+            let geos = try polygon.validityByGEOS()
+            if says {
+                accepted += 1
+                #expect(geos.isValid, "\(r)")
+            }
+            let fast = try polygon.validity()
+            #expect(fast.isValid == geos.isValid && fast.reason == geos.reason, "\(r)")
+        }
+        // Most of the random rings are stars or have a repeated corner; a good share is convex.
+        #expect(accepted > 300 && accepted < 2500)
+    }
+
     @Test func hullsSimplifyAndPredicates() throws {
         let points = Geometry.multiPoint([
             Coordinate(0, 0), Coordinate(4, 0), Coordinate(4, 3), Coordinate(0, 3), Coordinate(2, 1),

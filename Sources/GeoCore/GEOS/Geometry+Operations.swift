@@ -103,8 +103,15 @@ extension Geometry {
     /// The bounding rectangle as a geometry.
     public func envelope() throws -> Geometry { try unary("envelope") { GEOSEnvelope_r($0.handle, $1) } }
 
-    /// Whether the geometry is valid by the OGC rules, and if not, why.
+    /// Whether the geometry is valid by the OGC rules, and if not, why. A polygon without holes whose
+    /// ring is strictly convex (`Ring.isStrictlyConvex`) is valid without asking GEOS.
     public func validity() throws -> (isValid: Bool, reason: String?) {
+        if case .polygon(let p) = self, p.holes.isEmpty, Ring.isStrictlyConvex(p.exterior) { return (true, nil) }
+        return try validityByGEOS()
+    }
+
+    /// `validity()` as GEOS tells it, for every geometry.
+    func validityByGEOS() throws -> (isValid: Bool, reason: String?) {
         try withGEOS { ctx in
             let g = try ctx.make(self)
             switch GEOSisValid_r(ctx.handle, g.pointer) {

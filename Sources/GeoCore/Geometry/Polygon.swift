@@ -34,6 +34,44 @@ public enum Ring {
         return sum / 2
     }
 
+    /// Whether the closed ring is certainly strictly convex and simple: at least three corners, every
+    /// turn to the same side by far more than rounding could change (the cross product of the two edges
+    /// exceeds 10⁻¹² of the sum of its terms' magnitudes), and one turn around in all (the edges' x and
+    /// y components each change sign at most twice around the ring, which rules out star shapes that
+    /// wind more than once). A ring it says yes to is simple and encloses an area, so a polygon of it
+    /// alone is valid by the OGC rules; false means only that it cannot tell.
+    public static func isStrictlyConvex(_ ring: [Coordinate]) -> Bool {
+        let corners = ring.count - 1
+        guard corners >= 3, ring[0] == ring[corners] else { return false }
+        var side = 0.0
+        var (xChanges, yChanges) = (0, 0)
+        var (firstDX, firstDY, lastDX, lastDY) = (0.0, 0.0, 0.0, 0.0)
+        for k in 0..<corners {
+            let a = ring[k]
+            let b = ring[k + 1]
+            let c = ring[k + 2 <= corners ? k + 2 : 1]
+            guard a.x.isFinite, a.y.isFinite else { return false }
+            let (ex, ey, fx, fy) = (b.x - a.x, b.y - a.y, c.x - b.x, c.y - b.y)
+            let (p, q) = (ex * fy, ey * fx)
+            let cross = p - q
+            guard abs(cross) > 1e-12 * (abs(p) + abs(q)), cross * side >= 0 else { return false }
+            side = cross
+            if ex != 0 {
+                if lastDX != 0, (ex > 0) != (lastDX > 0) { xChanges += 1 }
+                if firstDX == 0 { firstDX = ex }
+                lastDX = ex
+            }
+            if ey != 0 {
+                if lastDY != 0, (ey > 0) != (lastDY > 0) { yChanges += 1 }
+                if firstDY == 0 { firstDY = ey }
+                lastDY = ey
+            }
+        }
+        if (firstDX > 0) != (lastDX > 0) { xChanges += 1 }
+        if (firstDY > 0) != (lastDY > 0) { yChanges += 1 }
+        return xChanges <= 2 && yChanges <= 2
+    }
+
     /// Whether the ring's first and last coordinates are the same.
     public static func isClosed(_ ring: [Coordinate]) -> Bool {
         guard let first = ring.first, let last = ring.last else { return false }
