@@ -118,6 +118,29 @@ import Testing
         #expect(scanned == Array(repeating: true, count: 9) + [false, false, false, false])
     }
 
+    /// The run-by-run UTF-8 check agrees with the standard library's over text mixing ASCII, valid
+    /// characters of two to four bytes, and overlong, surrogate, out-of-range, stray and cut-off bytes
+    /// at every alignment; a start offset skips what comes before it.
+    @Test func utf8CheckAgreesWithTheStandardLibrary() {
+        var g = SplitMix64(state: 8)
+        let pieces: [[UInt8]] = [
+            Array("a".utf8), Array("Münster ".utf8), Array("€".utf8), Array("𝄞".utf8), Array("0123456789".utf8),
+            [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80], [0xFF], [0xC3],
+            [0xE2, 0x82], [0xF0, 0x9D, 0x84],
+        ]
+        for _ in 0..<5000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<g.below(12) {
+                let k = g.below(3) == 0 ? g.below(pieces.count) : g.below(5)
+                bytes += pieces[k]
+            }
+            let start = bytes.isEmpty ? 0 : g.below(bytes.count)
+            let expected = String(validating: bytes[start...], as: UTF8.self) != nil
+            #expect(TextScreening.isValidUTF8(bytes, from: start) == expected, "\(bytes) from \(start)")
+            #expect((TextScreening.invalidUTF8(bytes, from: start) == nil) == expected)
+        }
+    }
+
     /// `isBlank` says what trimming says, for ASCII and Unicode whitespace and for text around it.
     @Test func blankIsWhatTrimsToNothing() {
         let texts = [

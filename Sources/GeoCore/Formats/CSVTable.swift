@@ -13,7 +13,7 @@ public struct CSVTable: Sendable {
     public static func parse(_ bytes: [UInt8], path: String) throws(UnreadableFile) -> CSVTable {
         var begin = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { begin = 3 }
-        if let position = TextScreening.invalidUTF8(Array(bytes[begin...])) {
+        if let position = TextScreening.invalidUTF8(bytes, from: begin) {
             throw UnreadableFile(
                 path: path, reason: "not UTF-8 text: invalid UTF-8 at \(position) (save the file as UTF-8)")
         }

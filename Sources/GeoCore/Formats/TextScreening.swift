@@ -14,12 +14,12 @@ public enum TextScreening {
         return nil
     }
 
-    /// The position of the first byte that is not valid UTF-8, as "line L, column C", or nil when all
-    /// of `bytes` is valid UTF-8.
-    public static func invalidUTF8(_ bytes: [UInt8]) -> String? {
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+    /// The position of the first byte from `start` on that is not valid UTF-8, as "line L, column C"
+    /// counted from `start`, or nil when all of `bytes[start...]` is valid UTF-8.
+    public static func invalidUTF8(_ bytes: [UInt8], from start: Int = 0) -> String? {
+        if isValidUTF8(bytes, from: start) { return nil }
         // Find the first offending byte, then its line and column (columns count characters).
-        var i = 0
+        var i = start
         var line = 1
         var column = 1
         while i < bytes.count {
@@ -45,5 +45,35 @@ public enum TextScreening {
             i += length
         }
         return "an incomplete character at the end"
+    }
+
+    /// Whether `bytes[start...]` is valid UTF-8. ASCII is skipped eight bytes at a time; each run of
+    /// non-ASCII bytes is checked on its own, which is exact because every byte of a multi-byte
+    /// character is non-ASCII and an ASCII byte always ends one.
+    static func isValidUTF8(_ bytes: [UInt8], from start: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var i = start
+            while i < count {
+                if i + 8 <= count,
+                    UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
+                        == 0
+                {
+                    i += 8
+                    continue
+                }
+                if buffer[i] < 0x80 {
+                    i += 1
+                    continue
+                }
+                var end = i + 1
+                while end < count, buffer[end] >= 0x80 { end += 1 }
+                guard String(validating: UnsafeBufferPointer(rebasing: buffer[i..<end]), as: UTF8.self) != nil else {
+                    return false
+                }
+                i = end
+            }
+            return true
+        }
     }
 }
