@@ -21,7 +21,8 @@ public struct BuildingService: Sendable {
     /// The best mobile rate indoors over every technology, Mbit/s.
     public var bestMobileIndoorMbps: Double {
         var best: Double?
-        for (_, quality) in mobileIndoor.values { best = max(best ?? quality.downlinkMbps, quality.downlinkMbps) }
+        // The map's pairs are read in place (its `values` would be a new array per call).
+        for (_, (_, quality)) in mobileIndoor { best = max(best ?? quality.downlinkMbps, quality.downlinkMbps) }
         return best ?? 0
     }
 
