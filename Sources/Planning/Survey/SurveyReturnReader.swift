@@ -50,7 +50,7 @@ public enum SurveyReturnReader {
                 problems.append(
                     SurveyRowProblem(file: path, line: line, text: fields.joined(separator: " | "), reason: reason))
             }
-            if fields.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
+            if fields.allSatisfy(\.isBlank) { continue }
             let street = value("street")
             let number = value("number")
             guard !street.isEmpty else {
