@@ -48,14 +48,11 @@ public enum ProjectAreaPack {
     public static func write(_ r: RunResult, area k: Int, into directory: String, pdf: Bool) throws -> [String] {
         let p = r.projectAreas[k]
         var files: [String] = []
-        let addresses = p.members.enumerated().map { n, i in
-            ResultLayers.addressFeature(r, building: i, projectArea: p.id, index: n)
-        }
+        let addresses = p.members.map { ResultLayers.addressRow(r, building: $0, projectArea: p.id) }
         // The address list, German CSV.
         let funding = r.settings.funding
-        let rows = addresses.map { f in
-            ResultLayers.addressFields.map { field -> String in
-                let v = f.properties[field.name] ?? .null
+        let rows = addresses.map { row in
+            zip(ResultLayers.addressFields, row.values).map { field, v -> String in
                 switch field.name {
                 case "category": return AddressCategory(rawValue: v.text)?.labelDE ?? v.text
                 case "reason": return FundingReason(rawValue: v.text)?.labelDE(funding) ?? v.text
@@ -71,43 +68,26 @@ public enum ProjectAreaPack {
 
         // The GIS layers in every format.
         let trenchSegments = r.costs.map { plan in plan.segments(serving: p.members).map { plan.segments[$0] } } ?? []
-        let layers: [(String, String, [GeoPackageField], [Feature])] = [
+        let area = ResultLayers.projectAreaValues(p)
+        let layers: [(String, String, [GeoPackageField], [OutputRow])] = [
             (
                 layerNames.area, "MULTIPOLYGON", ResultLayers.projectAreaFields,
-                [Feature(index: 0, geometry: p.geometry, properties: ResultLayers.projectAreaValues(p))]
+                [OutputRow(geometry: p.geometry, values: ResultLayers.projectAreaFields.map { area[$0.name] ?? .null })]
             ), (layerNames.addresses, "POINT", ResultLayers.addressFields, addresses),
-            (
-                layerNames.trenches, "LINESTRING",
-                [
-                    .init("surface", .text), .init("length_m", .real), .init("homes", .integer),
-                    .init("estimated", .boolean),
-                ],
-                trenchSegments.enumerated().map { n, s in
-                    Feature(
-                        index: n, geometry: .lineString([s.from, s.to]),
-                        properties: JSONObject([
-                            ("surface", .string(s.surface.rawValue)), ("length_m", ResultLayers.number(s.lengthM, 10)),
-                            ("homes", .number(Double(s.homes))), ("estimated", .bool(s.estimated)),
-                        ]))
-                }
-            ),
+            (layerNames.trenches, "LINESTRING", ResultLayers.trenchFields, trenchSegments.map(ResultLayers.trenchRow)),
         ]
         for format in GDALVectorFormat.allCases {
             let folder = format.fileExtension
             try FileManager.default.createDirectory(
                 atPath: directory + "/" + folder, withIntermediateDirectories: false)
-            for (name, type, fields, features) in layers {
+            for (name, type, fields, rows) in layers {
                 // German field names of at most 10 characters (a Shapefile's limit), the same in every format;
                 // categories, reasons and surfaces as German labels.
                 let german = fields.map { GeoPackageField(Self.germanNames[$0.name] ?? $0.name, $0.kind) }
                 try GDALVectorWriter.write(
                     path: "\(directory)/\(folder)/\(name).\(format.fileExtension)", format: format, layerName: name,
-                    crs: r.scenario.workingCRS, geometryType: type, fields: german, count: features.count
-                ) { i in
-                    (
-                        features[i].geometry,
-                        fields.map { Self.germanValue($0.name, features[i].properties[$0.name], funding) }
-                    )
+                    crs: r.scenario.workingCRS, geometryType: type, fields: german, count: rows.count
+                ) { i in (rows[i].geometry, zip(fields, rows[i].values).map { Self.germanValue($0.name, $1, funding) })
                 }
             }
             let made = try FileManager.default.contentsOfDirectory(atPath: directory + "/" + folder).sorted()

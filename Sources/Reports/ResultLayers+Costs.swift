@@ -78,9 +78,11 @@ extension ResultLayers {
         .init("planned", .text), .init("capex_eur", .real), .init("generated", .boolean),
     ]
 
+    static let addressNames = addressFields.map(\.name)
+
     /// One address of the list: the building's address at its anchor point, its verdict under the area
-    /// programme, its rate today and what is planned.
-    static func addressFeature(_ r: RunResult, building i: Int, projectArea: String, index: Int) -> Feature {
+    /// programme, its rate today and what is planned; values in the order of `addressFields`.
+    static func addressRow(_ r: RunResult, building i: Int, projectArea: String) -> OutputRow {
         let b = r.buildings[i]
         let programme = r.settings.funding.areaProgramme
         let verdict = b.service.funding[programme]!
@@ -90,42 +92,45 @@ extension ResultLayers {
                 + ($0.plannedDate.map { " \($0)" } ?? "")
         }.joined(separator: "; ")
         let a = b.address
-        return Feature(
-            index: index, geometry: b.geometry.anchor.map { .point($0) },
-            properties: JSONObject([
-                ("project_area", .string(projectArea)), ("building_id", .string(b.id)),
-                ("street", .string(a?.street ?? "")),
-                ("house_number", .string(a.map { $0.houseNumber + $0.suffix } ?? "")),
-                ("postcode", .string(a?.postcode ?? "")), ("town", .string(a?.town ?? "")),
-                ("ags", .string(a?.ags ?? "")),
-                ("category", .string(b.addressCategory.rawValue)),
-                ("homes", .number(Double(CostPlan.homes(b.building)))), ("programme", .string(programme.rawValue)),
-                ("eligible", .bool(verdict.eligible)), ("reason", .string(verdict.reason.rawValue)),
-                ("down_mbps_today", number(best?.downMbps ?? 0)), ("up_mbps_today", number(best?.upMbps ?? 0)),
-                ("technology_today", .string(best?.technology.rawValue ?? "none")), ("planned", .string(planned)),
-                ("capex_eur", number(r.cost(ofBuilding: i)?.capex, 1)),
-                ("generated", .bool(b.attributes["generated"] == .bool(true))),
-            ]))
+        var o = RowBuilder(addressNames)
+        o["project_area"] = .string(projectArea)
+        o["building_id"] = .string(b.id)
+        o["street"] = .string(a?.street ?? "")
+        o["house_number"] = .string(a.map { $0.houseNumber + $0.suffix } ?? "")
+        o["postcode"] = .string(a?.postcode ?? "")
+        o["town"] = .string(a?.town ?? "")
+        o["ags"] = .string(a?.ags ?? "")
+        o["category"] = .string(b.addressCategory.rawValue)
+        o["homes"] = .number(Double(CostPlan.homes(b.building)))
+        o["programme"] = .string(programme.rawValue)
+        o["eligible"] = .bool(verdict.eligible)
+        o["reason"] = .string(verdict.reason.rawValue)
+        o["down_mbps_today"] = number(best?.downMbps ?? 0)
+        o["up_mbps_today"] = number(best?.upMbps ?? 0)
+        o["technology_today"] = .string(best?.technology.rawValue ?? "none")
+        o["planned"] = .string(planned)
+        o["capex_eur"] = number(r.cost(ofBuilding: i)?.capex, 1)
+        o["generated"] = .bool(b.attributes["generated"] == .bool(true))
+        return OutputRow(geometry: b.geometry.anchor.map { .point($0) }, values: o.values)
     }
 
-    /// The layers of the cost plan: project areas, the planned trenches, and the address list.
+    /// The fields of a planned trench piece.
+    static let trenchFields: [GeoPackageField] = [
+        .init("surface", .text), .init("length_m", .real), .init("homes", .integer), .init("estimated", .boolean),
+    ]
+
+    /// One trench piece as a line, values in the order of `trenchFields`.
+    static func trenchRow(_ s: TrenchSegment) -> OutputRow {
+        OutputRow(
+            geometry: .lineString([s.from, s.to]),
+            values: [.string(s.surface.rawValue), number(s.lengthM, 10), .number(Double(s.homes)), .bool(s.estimated)])
+    }
+
+    /// The layers of the cost plan: project areas, the planned trenches, and the address list. Trench and
+    /// address rows are made when a writer asks for them.
     static func costLayers(_ r: RunResult) throws -> [OutputLayer] {
-        var trenches: [Feature] = []
-        for (k, s) in (r.costs?.segments ?? []).enumerated() {
-            trenches.append(
-                Feature(
-                    index: k, geometry: .lineString([s.from, s.to]),
-                    properties: JSONObject([
-                        ("surface", .string(s.surface.rawValue)), ("length_m", number(s.lengthM, 10)),
-                        ("homes", .number(Double(s.homes))), ("estimated", .bool(s.estimated)),
-                    ])))
-        }
-        var addresses: [Feature] = []
-        for p in r.projectAreas {
-            for i in p.members {
-                addresses.append(addressFeature(r, building: i, projectArea: p.id, index: addresses.count))
-            }
-        }
+        let segments = r.costs?.segments ?? []
+        let addresses = r.projectAreas.flatMap { p in p.members.map { (area: p.id, building: $0) } }
         return [
             OutputLayer(
                 name: "project_areas", geometryType: "MULTIPOLYGON", fields: projectAreaFields,
@@ -133,15 +138,13 @@ extension ResultLayers {
                     Feature(index: k, geometry: p.geometry, properties: projectAreaValues(p))
                 }, description: "Project areas (Fördergebiete): costs, funding gap and split"),
             OutputLayer(
-                name: "trenches", geometryType: "LINESTRING",
-                fields: [
-                    .init("surface", .text), .init("length_m", .real), .init("homes", .integer),
-                    .init("estimated", .boolean),
-                ], features: trenches,
-                description: "Planned trenches: along streets, or a rectilinear estimate where none leads"),
+                name: "trenches", geometryType: "LINESTRING", fields: trenchFields, count: segments.count,
+                description: "Planned trenches: along streets, or a rectilinear estimate where none leads"
+            ) { trenchRow(segments[$0]) },
             OutputLayer(
-                name: "addresses", geometryType: "POINT", fields: addressFields, features: addresses,
-                description: "Address list of the project areas"),
+                name: "addresses", geometryType: "POINT", fields: addressFields, count: addresses.count,
+                description: "Address list of the project areas"
+            ) { addressRow(r, building: addresses[$0].building, projectArea: addresses[$0].area) },
         ]
     }
 }
