@@ -25,7 +25,13 @@ final class FileSink {
         try flushWhenFull()
     }
 
+    /// Large parts (a batch of formatted features) go to the file as they are, not through the buffer.
     func write(_ bytes: [UInt8]) throws {
+        guard bytes.count < 1 << 20 else {
+            try flush()
+            do { try handle.write(contentsOf: bytes) } catch { throw FileWriteError.wrap(error, path: path) }
+            return
+        }
         buffer.append(contentsOf: bytes)
         try flushWhenFull()
     }
@@ -33,6 +39,7 @@ final class FileSink {
     private func flushWhenFull() throws { if buffer.count >= 1 << 22 { try flush() } }
 
     func flush() throws {
+        guard !buffer.isEmpty else { return }
         do { try handle.write(contentsOf: buffer) } catch { throw FileWriteError.wrap(error, path: path) }
         buffer.removeAll(keepingCapacity: true)
     }

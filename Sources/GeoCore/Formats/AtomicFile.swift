@@ -6,23 +6,45 @@ import Foundation
 /// run) fails instead of making it again.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws(FileWriteError) {
-        try write(Data(text.utf8), to: path)
+        var text = text
+        if let error = text.withUTF8({ write(UnsafeRawBufferPointer($0), to: path) }) { throw error }
     }
 
     /// Writes bytes, as `write(_:to:)` writes text.
     public static func write(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
-        try write(Data(bytes), to: path)
+        if let error = bytes.withUnsafeBytes({ write($0, to: path) }) { throw error }
     }
 
-    /// - Throws: `FileWriteError` with the path and the plain reason.
+    /// Writes bytes, as `write(_:to:)` writes text.
     public static func write(_ data: Data, to path: String) throws(FileWriteError) {
+        if let error = data.withUnsafeBytes({ write($0, to: path) }) { throw error }
+    }
+
+    /// Writes the bytes from where they are (a page of many megabytes is not copied on the way).
+    /// - Returns: nil, or the `FileWriteError` with the path and the plain reason.
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) -> FileWriteError? {
         let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { return FileWriteError(path: path, reason: String(cString: strerror(errno))) }
+        var failure: Int32 = 0
+        var offset = 0
+        while offset < bytes.count {
+            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                failure = n < 0 ? errno : EIO
+                break
+            }
+            offset += n
+        }
+        if close(fd) != 0 && failure == 0 { failure = errno }
         do {
-            try data.write(to: URL(fileURLWithPath: temporary))
+            guard failure == 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(failure))) }
             try moveIntoPlace(temporary, path)
+            return nil
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw FileWriteError.wrap(error, path: path)
+            unlink(temporary)
+            return FileWriteError.wrap(error, path: path)
         }
     }
 
