@@ -84,8 +84,8 @@ public enum Analysis {
         clock.lap(Stage.wlan.rawValue)
 
         let buildings = classify(
-            context: context, fixed: fixed.services, mobile: coverage!, network: network, islands: islands,
-            settings: settings)
+            context: context, fixed: fixed.services, fixedAddresses: fixed.addresses, mobile: coverage!,
+            network: network, islands: islands, settings: settings)
         let classesMet = Summaries.classesMet(buildings: buildings.count, mobile: coverage!, settings: settings)
         let linkCount = coverage!.linkCount
         coverage = nil
@@ -171,7 +171,7 @@ public enum Analysis {
     /// `minimumJoinRate` of them find one.
     static func fixedStage(
         _ records: [FixedLineRecord], context: SpatialContext, settings: AnalysisSettings
-    ) throws -> (services: [FixedService], problems: [InputProblem]) {
+    ) throws -> (services: [FixedService], addresses: [PostalAddress?], problems: [InputProblem]) {
         let distance = context.joinDistance(.fixed, settings)
         let fixed = FixedService.join(
             records, buildings: context.buildings, index: context.index, maximumDistanceM: distance)
@@ -207,8 +207,8 @@ public enum Analysis {
 
     /// The classify stage: per building its best services and its verdict under every programme.
     static func classify(
-        context: SpatialContext, fixed: [FixedService], mobile: MobileCoverage, network: MobileNetwork,
-        islands: [WLANIsland], settings: AnalysisSettings
+        context: SpatialContext, fixed: [FixedService], fixedAddresses: [PostalAddress?], mobile: MobileCoverage,
+        network: MobileNetwork, islands: [WLANIsland], settings: AnalysisSettings
     ) -> [BuildingResult] {
         var wlanByBuilding: [Int: (String, Double)] = [:]
         for island in islands {
@@ -228,6 +228,8 @@ public enum Analysis {
             range.map { i in
                 var outdoor: SmallMap<Technology, (ServiceKey, LinkQuality)> = [:]
                 var indoor: SmallMap<Technology, (ServiceKey, LinkQuality)> = [:]
+                outdoor.reserveCapacity(technologies.count)
+                indoor.reserveCapacity(technologies.count)
                 for t in technologies {
                     outdoor[t] = mobile.best(receiver: i, technology: t, indoor: false)
                     indoor[t] = mobile.best(receiver: i, technology: t, indoor: true)
@@ -235,6 +237,8 @@ public enum Analysis {
                 var service = BuildingService(
                     fixed: fixed[i], mobileOutdoor: outdoor, mobileIndoor: indoor, wlanIsland: wlan[i]?.0,
                     wlanMbps: wlan[i]?.1, funding: [:])
+                service.mobileIndoorLoadedMbps.reserveCapacity(technologies.count)
+                service.funding.reserveCapacity(FundingProgramme.allCases.count)
                 for t in technologies {
                     service.mobileIndoorLoadedMbps[t] = load.loadedIndoorMbps(
                         coverage: mobile, receiver: i, technology: t)
@@ -252,7 +256,7 @@ public enum Analysis {
                 for p in FundingProgramme.allCases { service.funding[p] = p.verdict(input, funding) }
                 var building = inputs[i]
                 // Buildings without an address take the one of their fixed-line address points.
-                if building.address == nil { building.address = fixed[i].address }
+                if building.address == nil { building.address = fixedAddresses[i] }
                 return BuildingResult(
                     building: building, district: districts[i], focusKind: focusKind, service: service,
                     ngaNetworks: service.fixed.networkCount(minimumMbps: funding.ngaNetworkMbps))

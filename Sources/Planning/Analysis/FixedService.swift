@@ -20,8 +20,6 @@ public struct FixedService: Sendable, Hashable {
 
     public var networks: [Network] = []
     public var planned: [Network] = []
-    /// The address the first record joined to the building gives, if any (for buildings without one).
-    public var address: PostalAddress?
 
     /// The best network now (by download rate, then upload).
     public var best: Network? { networks.max { ($0.downMbps, $0.upMbps) < ($1.downMbps, $1.upMbps) } }
@@ -42,14 +40,17 @@ public struct FixedService: Sendable, Hashable {
     /// Joins fixed-line records to buildings: by `building_id`, else to the nearest building whose
     /// footprint lies within `maximumDistanceM` of the address point. Records of the same technology and
     /// provider at one building are one network (the fastest offer counts).
-    /// - Returns: the service per building (same order as `buildings`) and the records that matched nothing.
+    /// - Returns: the service per building (same order as `buildings`), the address the first record joined
+    ///   to each building gives (for buildings without one; kept apart, as a building's result holds one
+    ///   address), and the records that matched nothing.
     public static func join(
         _ records: [FixedLineRecord], buildings: [Building], index: STRtree, maximumDistanceM: Double,
         file: String = "fixed"
-    ) -> (services: [FixedService], problems: [InputProblem]) {
+    ) -> (services: [FixedService], addresses: [PostalAddress?], problems: [InputProblem]) {
         var byID: [String: Int] = [:]
         for (i, b) in buildings.enumerated() { byID[b.id] = i }
         var services = [FixedService](repeating: FixedService(), count: buildings.count)
+        var addresses = [PostalAddress?](repeating: nil, count: buildings.count)
         var problems: [InputProblem] = []
         for record in records {
             var target: Int?
@@ -83,7 +84,7 @@ public struct FixedService: Sendable, Hashable {
                 }
             }
             guard let t = target else { continue }
-            if services[t].address == nil { services[t].address = record.address }
+            if addresses[t] == nil { addresses[t] = record.address }
             guard record.technology != .none else { continue }
             let network = Network(
                 technology: record.technology, provider: record.provider, downMbps: record.downMbps,
@@ -102,6 +103,6 @@ public struct FixedService: Sendable, Hashable {
                 services[t].networks.append(network)
             }
         }
-        return (services, problems)
+        return (services, addresses, problems)
     }
 }

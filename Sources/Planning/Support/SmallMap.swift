@@ -11,6 +11,10 @@ public struct SmallMap<Key: Equatable, Value> {
 
     @inlinable public var count: Int { entries.count }
 
+    /// Room for `count` keys in one allocation: a map filled one key at a time would otherwise grow its
+    /// array (and keep the slack) on the way, which with one map per building adds up.
+    @inlinable public mutating func reserveCapacity(_ count: Int) { entries.reserveCapacity(count) }
+
     @inlinable public var isEmpty: Bool { entries.isEmpty }
 
     /// The keys, in the order they were first set.
