@@ -70,41 +70,56 @@ public enum JSONWriter {
     }
 
     /// The number scaled/10^decimals for an integral `scaled` (|scaled| < 2^53, decimals ≤ 18) in fixed
-    /// notation, the trailing zeros of its fraction and a bare point removed; zero without a sign.
+    /// notation, the trailing zeros of its fraction and a bare point removed; zero without a sign. The
+    /// text is made from the end in a buffer on the stack and appended at once (at most 1 + 16 + 1 + 18
+    /// bytes: sign, digits, point, leading zeros of the fraction).
     static func appendScaled(_ scaled: Double, decimals: Int, to out: inout [UInt8]) {
-        var digits = UInt64(abs(scaled))
-        if scaled < 0 && digits != 0 { out.append(UInt8(ascii: "-")) }
-        let unit = UInt64(powersOfTen[decimals])
-        appendInteger(digits / unit, to: &out)
-        digits %= unit
-        guard digits != 0 else { return }
-        out.append(UInt8(ascii: "."))
-        var places = decimals
-        while digits % 10 == 0 {
-            digits /= 10
+        let digits = UInt64(abs(scaled))
+        let unit = integerPowersOfTen[decimals]
+        var whole = digits / unit
+        var fraction = digits % unit
+        var places = fraction == 0 ? 0 : decimals
+        while places > 0 && fraction % 10 == 0 {
+            fraction /= 10
             places -= 1
         }
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: places))
-        var k = out.count
-        while digits > 0 {
-            k -= 1
-            out[k] = UInt8(ascii: "0") + UInt8(digits % 10)
-            digits /= 10
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            var k = buffer.count
+            for _ in 0..<places {
+                k -= 1
+                buffer[k] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10)
+                fraction /= 10
+            }
+            if places > 0 {
+                k -= 1
+                buffer[k] = UInt8(ascii: ".")
+            }
+            repeat {
+                k -= 1
+                buffer[k] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: whole % 10)
+                whole /= 10
+            } while whole > 0
+            if scaled < 0 && digits != 0 {
+                k -= 1
+                buffer[k] = UInt8(ascii: "-")
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[k...]))
         }
     }
+
+    static let integerPowersOfTen: [UInt64] = (0...19).map { k in (0..<k).reduce(1) { v, _ in v * 10 } }
 
     /// A non-negative integer in decimal digits.
     public static func appendInteger(_ value: UInt64, to out: inout [UInt8]) {
         var v = value
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var k = buffer.count
             repeat {
-                buffer[23 - count] = UInt8(ascii: "0") + UInt8(v % 10)
+                k -= 1
+                buffer[k] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
                 v /= 10
-                count += 1
             } while v > 0
-            out.append(contentsOf: buffer[(24 - count)...])
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[k...]))
         }
     }
 
