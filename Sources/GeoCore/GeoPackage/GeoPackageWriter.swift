@@ -131,10 +131,11 @@ public final class GeoPackageWriter {
     /// Inserts a feature whose values are in the order of the layer's fields.
     public func insert(into layer: String, geometry: Geometry?, values fieldValues: [JSONValue]) throws {
         guard let entry = layers[layer] else { throw GeoPackageError("layer \(layer) was not added") }
-        let insert = entry.insert
-        try insert.bind(geometry.map { .blob(GeoPackageGeometry.encode($0, srsID: entry.srsID)) } ?? .null, at: 1)
-        for (k, f) in entry.fields.enumerated() { try insert.bind(f.sqliteValue(fieldValues[k]), at: k + 2) }
-        try insert.runBound()
+        var values: [SQLiteValue] = []
+        values.reserveCapacity(entry.fields.count + 1)
+        values.append(geometry.map { .blob(GeoPackageGeometry.encode($0, srsID: entry.srsID)) } ?? .null)
+        for (k, f) in entry.fields.enumerated() { values.append(f.sqliteValue(fieldValues[k])) }
+        try entry.insert.run(binding: values)
         // A new table's AUTOINCREMENT fids run 1, 2, 3 … in insertion order.
         entry.count += 1
         if let box = geometry?.boundingBox {

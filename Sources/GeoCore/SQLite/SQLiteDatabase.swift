@@ -171,10 +171,70 @@ public final class SQLiteStatement {
                 }
             }
         case .blob(let v):
-            rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32(v.count), Self.transient) }
+            // An empty array has no address, and a blob bound from none would be NULL.
+            rc =
+                v.isEmpty
+                ? sqlite3_bind_zeroblob(handle, index, 0)
+                : v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32(v.count), Self.transient) }
         }
         guard rc == SQLITE_OK else {
             throw SQLiteError(code: rc, message: "cannot bind parameter \(position)", sql: sql, path: database.path)
+        }
+    }
+
+    /// The bytes of the text and blob values of `run(binding:)`, reused from row to row.
+    private var borrowed: [UInt8] = []
+
+    /// Runs the statement once with `values` bound to positions 1, 2, …, then resets it and clears the
+    /// bindings. Text and blobs are bound from one buffer that lives through the run (`SQLITE_STATIC`),
+    /// so SQLite does not copy each of them first: for statements run once per row of a large table.
+    /// A non-finite real binds NULL.
+    public func run(binding values: [SQLiteValue]) throws {
+        // The buffer is worked on as a local variable (a property would be checked for exclusive access
+        // at every append), and put back for the next row.
+        var buffer: [UInt8] = []
+        swap(&buffer, &borrowed)
+        defer { swap(&buffer, &borrowed) }
+        buffer.removeAll(keepingCapacity: true)
+        for value in values {
+            switch value {
+            case .text(var v): v.withUTF8 { buffer.append(contentsOf: $0) }
+            case .blob(let v): buffer.append(contentsOf: v)
+            case .null, .integer, .real: break
+            }
+        }
+        // One byte more, so that the buffer has an address even when every text is empty.
+        buffer.append(0)
+        try buffer.withUnsafeBufferPointer { bytes in
+            defer {
+                sqlite3_reset(handle)
+                sqlite3_clear_bindings(handle)
+            }
+            let base = UnsafeRawPointer(bytes.baseAddress!)
+            var offset = 0
+            for (k, value) in values.enumerated() {
+                let index = Int32(k + 1)
+                let rc: Int32
+                switch value {
+                case .null: rc = sqlite3_bind_null(handle, index)
+                case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
+                case .real(let v):
+                    rc = v.isFinite ? sqlite3_bind_double(handle, index, v) : sqlite3_bind_null(handle, index)
+                case .text(let v):
+                    let count = v.utf8.count
+                    rc = sqlite3_bind_text(
+                        handle, index, (base + offset).assumingMemoryBound(to: CChar.self), Int32(count), nil)
+                    offset += count
+                case .blob(let v):
+                    rc = sqlite3_bind_blob(handle, index, base + offset, Int32(v.count), nil)
+                    offset += v.count
+                }
+                guard rc == SQLITE_OK else {
+                    throw SQLiteError(
+                        code: rc, message: "cannot bind parameter \(k + 1)", sql: sql, path: database.path)
+                }
+            }
+            while try step() {}
         }
     }
 
