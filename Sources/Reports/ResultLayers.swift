@@ -156,23 +156,27 @@ public enum ResultLayers {
                 name: "schools", geometryType: "POINT", fields: schoolFields, features: schools,
                 description: "Schools: connection, Mbit/s per class, WLAN, eligibility"))
 
-        // Focus points.
-        let focusSource = SourceColumns(r.focusPoints.map(\.attributes))
-        // One point per focus point (a point on the surface of a footprint), so that the layer has one geometry type.
+        // Focus points, their input properties through the same `src_*` columns as the buildings' (null stays
+        // null). One point per focus point (a point on the surface of a footprint), so that the layer has one
+        // geometry type.
+        let focusPoints = r.focusPoints
+        let focusSource = SourceColumns(focusPoints.map(\.attributes))
+        let focusFields: [GeoPackageField] =
+            [.init("id", .text), .init("kind", .text), .init("name", .text)] + focusSource.fields
+        let focusNames = focusFields.map(\.name)
         layers.append(
             OutputLayer(
-                name: "focus_points", geometryType: "POINT",
-                fields: [.init("id", .text), .init("kind", .text), .init("name", .text)] + focusSource.fields,
-                features: r.focusPoints.enumerated().map { k, f in
-                    var o = JSONObject([
-                        ("id", .string(f.id)), ("kind", .string(f.kindText)),
-                        ("name", f.name.map { .string($0) } ?? .null),
-                    ])
-                    for (key, field) in zip(focusSource.keys, focusSource.fields) {
-                        o[field.name] = f.attributes[key].map { .string($0.text) } ?? .null
-                    }
-                    return Feature(index: k, geometry: f.geometry.anchor.map { .point($0) }, properties: o)
-                }, description: "Socio-economic focus points"))
+                name: "focus_points", geometryType: "POINT", fields: focusFields, count: focusPoints.count,
+                description: "Socio-economic focus points"
+            ) { k in
+                let f = focusPoints[k]
+                var o = RowBuilder(focusNames)
+                o["id"] = .string(f.id)
+                o["kind"] = .string(f.kindText)
+                o["name"] = f.name.map { .string($0) } ?? .null
+                focusSource.appendValues(of: f.attributes, into: &o)
+                return OutputRow(geometry: f.geometry.anchor.map { .point($0) }, values: o.values)
+            })
 
         // Sites and sectors.
         layers.append(

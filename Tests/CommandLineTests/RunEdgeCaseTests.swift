@@ -69,6 +69,29 @@ import Testing
         #expect(schools["class_rule_unknown"] as? Int == 2)
     }
 
+    /// A focus point's input properties pass through as `src_*` columns like a building's: a JSON null
+    /// stays null (it was written as empty text), a missing one is null, a value is its text.
+    @Test func focusPointPropertiesPassThroughWithNullsKept() throws {
+        let dir = Fixtures.sandbox()
+        try write(
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":"#
+                + #"[7.6276,51.9696]},"properties":{"id":"h1","kind":"hospital","operator":null,"beds":120}},"#
+                + #"{"type":"Feature","geometry":{"type":"Point","coordinates":[7.6389,51.9573]},"properties":"#
+                + #"{"id":"h2","kind":"hospital","operator":"Stadt"}}]}"#, dir + "/focus.geojson")
+        try write("name: focus\nbase: smalltown.yaml\ninputs:\n  focus_points: focus.geojson\n", dir + "/focus.yaml")
+        let r = try gigaplan(dir, ["run", "focus.yaml", "--quiet", "--format", "geojson"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/out/focus/geojson/focus_points.geojson"))
+        let collection = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let features = try #require(collection["features"] as? [[String: Any]])
+        let properties = features.compactMap { $0["properties"] as? [String: Any] }
+        let byID = Dictionary(uniqueKeysWithValues: properties.map { ($0["id"] as? String ?? "", $0) })
+        #expect(byID["h1"]?["src_operator"] is NSNull, "\(byID["h1"] ?? [:])")
+        #expect(byID["h1"]?["src_beds"] as? String == "120")
+        #expect(byID["h2"]?["src_operator"] as? String == "Stadt")
+        #expect(byID["h2"]?["src_beds"] is NSNull)
+    }
+
     @Test func gridTooFineForTheExtentStopsBeforeWork() throws {
         let dir = Fixtures.sandbox()
         try write("name: fine\nbase: smalltown.yaml\nanalysis:\n  grid_resolution_m: 0.001\n", dir + "/fine.yaml")
