@@ -89,7 +89,10 @@ public enum SHA256 {
     }
 
     /// The compression function on one 64-byte block (§ 6.2.2): the message schedule W₀…W₆₃ in `w`,
-    /// then 64 rounds over the working variables, added to the hash value `h`.
+    /// then 64 rounds over the working variables, added to the hash value `h`. The rounds go eight at a
+    /// time with the variables' roles turned by one each round (the usual unrolling), so that no round
+    /// moves the eight variables along; Ch(e, f, g) = g ⊕ (e ∧ (f ⊕ g)) and Maj(a, b, c) = (a ∧ b) ∨ (c ∧
+    /// (a ∨ b)) are the same functions in fewer operations.
     @inline(__always) static func compress(
         _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32), _ block: UnsafeRawBufferPointer,
         _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
@@ -101,11 +104,26 @@ public enum SHA256 {
             let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
             w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
         }
+        /// One round: d += T₁ and h = T₁ + T₂, where the caller's names stand for the roles of this round.
+        @inline(__always) func round(
+            _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+            _ h: inout UInt32, _ t: Int
+        ) {
+            let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ k[t] &+ w[t]
+            let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+            d = d &+ t1
+            h = t1 &+ t2
+        }
         var (a, b, c, d, e, f, g, hh) = h
-        for t in 0..<64 {
-            let t1 = hh &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[t] &+ w[t]
-            let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
-            (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+        for t in stride(from: 0, to: 64, by: 8) {
+            round(a, b, c, &d, e, f, g, &hh, t)
+            round(hh, a, b, &c, d, e, f, &g, t + 1)
+            round(g, hh, a, &b, c, d, e, &f, t + 2)
+            round(f, g, hh, &a, b, c, d, &e, t + 3)
+            round(e, f, g, &hh, a, b, c, &d, t + 4)
+            round(d, e, f, &g, hh, a, b, &c, t + 5)
+            round(c, d, e, &f, g, hh, a, &b, t + 6)
+            round(b, c, d, &e, f, g, hh, &a, t + 7)
         }
         h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
     }
