@@ -86,7 +86,9 @@ import Testing
                 "report", Fixtures.path("Tests/Fixtures/smalltown.yaml"), "--per", "project-area", "--out", again,
                 "--quiet",
             ])
-        #expect(Fixtures.snapshot(out) == Fixtures.snapshot(again))
+        let (first, second) = (Fixtures.snapshot(out), Fixtures.snapshot(again))
+        let differing = Set(first.keys).union(second.keys).filter { first[$0] != second[$0] }.sorted()
+        #expect(differing.isEmpty, "files that differ between two packs of the same input: \(differing)")
     }
 
     @Test func germanCSVUnderLocaleDe() throws {
