@@ -90,14 +90,21 @@ public enum ResultLayers {
             o["nga_networks"] = .number(Double(b.ngaNetworks))
             o["planned_within_3y"] = .bool(s.fixed.plannedWithin3Years)
             for (t, key) in technologyKeys {
-                let out = s.mobileOutdoor[t]
-                let inside = s.mobileIndoor[t]
-                o[key[0]] = out.map { .string($0.0.operatorName) } ?? .null
-                o[key[1]] = out.map { .string($0.1.sectorID) } ?? .null
-                o[key[2]] = number(out?.1.rsrpDBm)
-                o[key[3]] = number(out?.1.sinrDB)
-                o[key[4]] = number(out?.1.downlinkMbps ?? 0)
-                o[key[5]] = number(inside?.1.downlinkMbps ?? 0)
+                // Each pair bound once (every `out?.1.x` would copy the pair with its two strings).
+                if let (service, quality) = s.mobileOutdoor[t] {
+                    o[key[0]] = .string(service.operatorName)
+                    o[key[1]] = .string(quality.sectorID)
+                    o[key[2]] = number(quality.rsrpDBm)
+                    o[key[3]] = number(quality.sinrDB)
+                    o[key[4]] = number(quality.downlinkMbps)
+                } else {
+                    o[key[0]] = .null
+                    o[key[1]] = .null
+                    o[key[2]] = .null
+                    o[key[3]] = .null
+                    o[key[4]] = number(0)
+                }
+                o[key[5]] = number(s.mobileIndoor[t]?.1.downlinkMbps ?? 0)
                 o[key[6]] = number(s.mobileIndoorLoadedMbps[t] ?? 0)
             }
             o["wlan_island"] = s.wlanIsland.map { .string($0) } ?? .null
