@@ -23,9 +23,14 @@ public struct SmallMap<Key: Equatable, Value> {
     /// The values, in the order of `keys`.
     @inlinable public var values: [Value] { entries.map(\.value) }
 
+    /// Each key is read where its entry is kept: `entries[i].key` copied the whole entry (a service's
+    /// pair with two strings, retained and released) for every key compared.
     @inlinable func position(of key: Key) -> Int? {
-        for i in entries.indices where entries[i].key == key { return i }
-        return nil
+        entries.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            for i in 0..<buffer.count where (base + i).pointer(to: \.key)!.pointee == key { return i }
+            return nil
+        }
     }
 
     /// The value of `key`; setting nil removes the key.
