@@ -45,7 +45,7 @@ public enum PDFPrinter {
                 path: pdf, reason: "\(browser) could not print the page (exit \(process.terminationStatus))")
         }
         fixDates(&bytes)
-        try AtomicFile.write(Data(bytes), to: pdf)
+        try AtomicFile.write(bytes, to: pdf)
     }
 
     /// Replaces the digits of every `/CreationDate (D:…)` and `/ModDate (D:…)` with zeros, keeping the length

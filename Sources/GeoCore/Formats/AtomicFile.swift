@@ -15,11 +15,6 @@ public enum AtomicFile {
         if let error = bytes.withUnsafeBytes({ write($0, to: path) }) { throw error }
     }
 
-    /// Writes bytes, as `write(_:to:)` writes text.
-    public static func write(_ data: Data, to path: String) throws(FileWriteError) {
-        if let error = data.withUnsafeBytes({ write($0, to: path) }) { throw error }
-    }
-
     /// Writes the bytes from where they are (a page of many megabytes is not copied on the way).
     /// - Returns: nil, or the `FileWriteError` with the path and the plain reason.
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String) -> FileWriteError? {
