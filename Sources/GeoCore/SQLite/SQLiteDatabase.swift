@@ -157,9 +157,7 @@ public final class SQLiteStatement {
         let index = Int32(position)
         let rc: Int32
         switch value {
-        case .null: rc = sqlite3_bind_null(handle, index)
-        case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
-        case .real(let v): rc = v.isFinite ? sqlite3_bind_double(handle, index, v) : sqlite3_bind_null(handle, index)
+        case .null, .integer, .real: rc = bindNumberOrNull(value, index)
         case .text(var v):
             rc = v.withUTF8 { bytes in
                 // A nil pointer would bind NULL: empty text is bound from a literal.
@@ -179,6 +177,16 @@ public final class SQLiteStatement {
         }
         guard rc == SQLITE_OK else {
             throw SQLiteError(code: rc, message: "cannot bind parameter \(position)", sql: sql, path: database.path)
+        }
+    }
+
+    /// Binds NULL or a number (a non-finite real binds NULL); SQLite's result code. Text and blobs are
+    /// bound by the callers, each in its own way.
+    @inline(__always) private func bindNumberOrNull(_ value: SQLiteValue, _ index: Int32) -> Int32 {
+        switch value {
+        case .integer(let v): sqlite3_bind_int64(handle, index, v)
+        case .real(let v) where v.isFinite: sqlite3_bind_double(handle, index, v)
+        case .null, .real, .text, .blob: sqlite3_bind_null(handle, index)
         }
     }
 
@@ -216,10 +224,7 @@ public final class SQLiteStatement {
                 let index = Int32(k + 1)
                 let rc: Int32
                 switch value {
-                case .null: rc = sqlite3_bind_null(handle, index)
-                case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
-                case .real(let v):
-                    rc = v.isFinite ? sqlite3_bind_double(handle, index, v) : sqlite3_bind_null(handle, index)
+                case .null, .integer, .real: rc = bindNumberOrNull(value, index)
                 case .text(let v):
                     let count = v.utf8.count
                     rc = sqlite3_bind_text(
