@@ -63,8 +63,10 @@ func streamFormatted(
     while start < layer.count {
         let end = min(layer.count, start + batch)
         let base = start
-        let parts: [Result<[UInt8], any Error>] = parallelMap(count: end - start, chunkSize: chunk) { range in
-            [Result { try format((base + range.lowerBound)..<(base + range.upperBound)) }]
+        let parts: [Result<[UInt8], any Error>] = parallelMap(
+            count: (end - start + chunk - 1) / chunk, chunkSize: 1
+        ) { chunks in
+            chunks.map { c in Result { try format((base + c * chunk)..<min(end, base + (c + 1) * chunk)) } }
         }
         for part in parts { try write(try part.get()) }
         progress?.advance(end - start)

@@ -25,26 +25,53 @@ private final class Slots<T>: @unchecked Sendable {
 let singleThreaded = ProcessInfo.processInfo.environment["GIGAPLAN_THREADS"] == "1"
 
 /// Maps `0..<count` in chunks on all cores and returns the results in index order, so that the output
-/// is the same whatever the number of threads.
-public func parallelMap<T: Sendable>(count: Int, chunkSize: Int = 512, _ body: @Sendable (Range<Int>) -> [T]) -> [T] {
+/// is the same whatever the number of threads. `body` returns `resultsPerIndex` results per index of its
+/// range, in index order.
+///
+/// Each chunk's results are copied into the joined array as soon as the chunk is done, and the chunk is
+/// released then: the results are held once, not once in the chunks and again in the joined array.
+public func parallelMap<T: Sendable>(
+    count: Int, chunkSize: Int = 512, resultsPerIndex: Int = 1, _ body: @Sendable (Range<Int>) -> [T]
+) -> [T] {
     guard count > 0 else { return [] }
+    let per = resultsPerIndex
     let chunks = (count + chunkSize - 1) / chunkSize
-    if chunks == 1 { return body(0..<count) }
-    if singleThreaded { return (0..<chunks).flatMap { c in body((c * chunkSize)..<min(count, (c + 1) * chunkSize)) } }
-    let slots = Slots<T>(count: chunks)
-    DispatchQueue.concurrentPerform(iterations: chunks) { c in
-        let range = (c * chunkSize)..<min(count, (c + 1) * chunkSize)
-        slots.values[c] = body(range)
+    if chunks == 1 { return checkedResults(body, per, 0..<count) }
+    if singleThreaded {
+        return (0..<chunks).flatMap { c in checkedResults(body, per, (c * chunkSize)..<min(count, (c + 1) * chunkSize))
+        }
     }
-    // Joined into an array of the exact size, each chunk released once it is copied: the chunks still to
-    // copy and the joined array hold each result once, not twice over beside the copies of a growing array.
-    var joined: [T] = []
-    joined.reserveCapacity(slots.values.reduce(0) { $0 + $1.count })
-    for c in 0..<chunks {
-        joined.append(contentsOf: slots.values[c])
-        slots.values[c] = []
+    return [T](unsafeUninitializedCapacity: count * per) { buffer, initialized in
+        let joined = JoinedResults(buffer)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let range = (c * chunkSize)..<min(count, (c + 1) * chunkSize)
+            let results = checkedResults(body, per, range)
+            results.withUnsafeBufferPointer { joined.initialize(at: range.lowerBound * per, from: $0) }
+        }
+        initialized = count * per
     }
-    return joined
+}
+
+/// `body`'s results for `range`, which must be `per` for each index.
+private func checkedResults<T>(_ body: (Range<Int>) -> [T], _ per: Int, _ range: Range<Int>) -> [T] {
+    let results = body(range)
+    precondition(
+        results.count == range.count * per, "parallelMap: \(results.count) results for \(range.count) × \(per)")
+    return results
+}
+
+/// The joined array's memory while parallel iterations fill it. `@unchecked Sendable` for the reason
+/// given at `Slots`: every iteration initializes its own range, and the array is read only after
+/// `concurrentPerform` has returned.
+private struct JoinedResults<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
+
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { base = buffer.baseAddress! }
+
+    func initialize(at index: Int, from results: UnsafeBufferPointer<T>) {
+        guard let first = results.baseAddress else { return }
+        (base + index).initialize(from: first, count: results.count)
+    }
 }
 
 /// Runs independent jobs at the same time, each on a thread of its own, and returns their results in

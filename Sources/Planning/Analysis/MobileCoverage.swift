@@ -98,7 +98,9 @@ public struct MobileCoverage: Sendable {
         linksPerChunk.initialize(repeating: 0)
         defer { linksPerChunk.deallocate() }
         nonisolated(unsafe) let links = linksPerChunk
-        let results: [(Stored, Stored)] = parallelMap(count: receivers.count, chunkSize: chunkSize) { range in
+        let results: [(Stored, Stored)] = parallelMap(
+            count: receivers.count, chunkSize: chunkSize, resultsPerIndex: serviceCount
+        ) { range in
             defer { progress?.advance(range.count) }
             var out = [(Stored, Stored)](repeating: (.none, .none), count: range.count * serviceCount)
             var count = 0
