@@ -92,40 +92,39 @@ public struct MobileCoverage: Sendable {
         sectorIDs = network.sectorIDs
         let footprints = FootprintSet(receivers.map(\.footprint))
         let positions = receivers.map(\.position)
-        let chunkSize = 256
-        let chunks = (receivers.count + chunkSize - 1) / chunkSize
-        let linksPerChunk = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(chunks, 1))
-        linksPerChunk.initialize(repeating: 0)
-        defer { linksPerChunk.deallocate() }
-        nonisolated(unsafe) let links = linksPerChunk
-        let results: [(Stored, Stored)] = parallelMap(
-            count: receivers.count, chunkSize: chunkSize, resultsPerIndex: serviceCount
-        ) { range in
-            defer { progress?.advance(range.count) }
-            var out = [(Stored, Stored)](repeating: (.none, .none), count: range.count * serviceCount)
-            var count = 0
-            var state = CarrierState(count: network.carriers.count)
-            let scratch = Scratch(network.tables, carriers: network.carriers.count)
-            for r in range {
-                switch engine {
-                case .fast:
-                    Self.evaluateFast(
-                        r, positions[r], footprints, network: network, raster: raster, settings: settings,
-                        state: &state, scratch: scratch)
-                case .reference:
-                    Self.evaluate(receivers[r], network: network, raster: raster, settings: settings, state: &state)
+        // Each receiver's qualities are written where they are kept, outdoor and indoor, by the thread
+        // that works them out (no two threads share a receiver); the chunks return the links counted.
+        var outdoor = [Stored](repeating: .none, count: receivers.count * serviceCount)
+        var indoor = outdoor
+        let links: [Int] = outdoor.withUnsafeMutableBufferPointer { outdoorSlots in
+            indoor.withUnsafeMutableBufferPointer { indoorSlots in
+                nonisolated(unsafe) let slots = (outdoor: outdoorSlots, indoor: indoorSlots)
+                return parallelMap(count: receivers.count, chunkSize: 256) { range in
+                    defer { progress?.advance(range.count) }
+                    var state = CarrierState(count: network.carriers.count)
+                    let scratch = Scratch(network.tables, carriers: network.carriers.count)
+                    return range.map { r in
+                        switch engine {
+                        case .fast:
+                            Self.evaluateFast(
+                                r, positions[r], footprints, network: network, raster: raster, settings: settings,
+                                state: &state, scratch: scratch)
+                        case .reference:
+                            Self.evaluate(
+                                receivers[r], network: network, raster: raster, settings: settings, state: &state)
+                        }
+                        Self.summarise(
+                            network: network, state: state, settings: settings,
+                            outdoor: slots.outdoor.baseAddress! + r * serviceCount,
+                            indoor: slots.indoor.baseAddress! + r * serviceCount)
+                        return state.links
+                    }
                 }
-                Self.summarise(
-                    network: network, state: state, settings: settings, into: &out,
-                    at: (r - range.lowerBound) * serviceCount)
-                count += state.links
             }
-            links[range.lowerBound / chunkSize] = count
-            return out
         }
-        linkCount = linksPerChunk.reduce(0, +)
-        outdoor = results.map(\.0)
-        indoor = results.map(\.1)
+        linkCount = links.reduce(0, +)
+        self.outdoor = outdoor
+        self.indoor = indoor
     }
 
     /// Per carrier: the strongest sector and the linear sum of all sectors.
@@ -464,10 +463,10 @@ public struct MobileCoverage: Sendable {
     }
 
     /// Per service, outdoors and indoors: the best carrier's RSRP and SINR and the sum of the carriers'
-    /// rates, written at `offset` of `out`.
+    /// rates, written over the receiver's slots (one per service, from `.none`) at `outdoor` and `indoor`.
     static func summarise(
-        network: MobileNetwork, state: CarrierState, settings: AnalysisSettings, into out: inout [(Stored, Stored)],
-        at offset: Int
+        network: MobileNetwork, state: CarrierState, settings: AnalysisSettings, outdoor: UnsafeMutablePointer<Stored>,
+        indoor: UnsafeMutablePointer<Stored>
     ) {
         for (c, carrier) in network.carriers.enumerated() where state.bestDBm[c] > -.infinity {
             for side in 0..<2 {
@@ -481,8 +480,8 @@ public struct MobileCoverage: Sendable {
                     - Decibel.fromLinear(Decibel.toLinear(carrier.noiseDBm) + settings.interferenceLoad * interference)
                 let mbps = carrier.profile.downlinkMbps(sinrDB: sinr)
                 let rsrp = signal - carrier.perResourceElementDB
-                let slot = offset + carrier.service
-                let current = isIndoor ? out[slot].1 : out[slot].0
+                let slot = (isIndoor ? indoor : outdoor) + carrier.service
+                let current = slot.pointee
                 var merged = Stored(rsrp: rsrp, sinr: sinr, mbps: mbps, sector: state.bestSector[c])
                 if current.sector >= 0 {
                     merged.mbps += current.mbps
@@ -492,7 +491,7 @@ public struct MobileCoverage: Sendable {
                         merged.sector = current.sector
                     }
                 }
-                if isIndoor { out[slot].1 = merged } else { out[slot].0 = merged }
+                slot.pointee = merged
             }
         }
     }
