@@ -186,4 +186,15 @@ import Testing
             features.stdout.contains(
                 "POLYGON ((405100 5757000,405120 5757000,405120 5757030,405100 5757030,405100 5757000))"))
     }
+
+    /// Every input feature holds one `JSONValue` per property, so its size is memory per building: 24 bytes
+    /// (a string and a tag), not 32 (an unboxed object's three references and a tag). Nested objects still
+    /// read back as they were written.
+    @Test func jsonValuesAreCompactAndObjectsNest() throws {
+        #expect(MemoryLayout<JSONValue>.stride == 24)
+        let inner = JSONObject([("b", .number(1)), ("c", .array([.string("x"), .null]))])
+        let outer = JSONObject([("a", .object(inner)), ("d", .bool(true))])
+        #expect(outer["a"]?.objectValue == inner)
+        #expect(outer["a"]?.objectValue?["c"] == .array([.string("x"), .null]))
+    }
 }

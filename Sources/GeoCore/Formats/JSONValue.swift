@@ -6,7 +6,9 @@ public enum JSONValue: Sendable, Hashable {
     case number(Double)
     case string(String)
     case array([JSONValue])
-    case object(JSONObject)
+    /// Boxed, so that a value takes 24 bytes instead of 32: an object (three references) would set the
+    /// size of every value, and each input feature holds one value per property.
+    indirect case object(JSONObject)
 
     public var stringValue: String? {
         if case .string(let s) = self { return s }
