@@ -26,10 +26,13 @@ enum MapPage {
     /// The best-service sources in German.
     static let sourceDE = ["fixed": "Festnetz", "mobile": "Mobilfunk", "wlan": "WLAN", "none": "keiner"]
 
-    static func render(_ r: RunResult) throws -> [UInt8] {
+    /// Writes the page to `path`, in parts of about 1 MiB as it is made (a region's page is 80 MB).
+    /// - Throws: `LeafletMissing` before anything is written; `FileWriteError`.
+    static func write(_ r: RunResult, to path: String) throws {
         guard let js = FileManager.default.contents(atPath: leafletDirectory + "/leaflet.js"),
             let css = FileManager.default.contents(atPath: leafletDirectory + "/leaflet.css")
         else { throw LeafletMissing() }
+        let sink = try FileSink(path: path)
         let projector = Projector()
         let crs = r.scenario.workingCRS
         let writer = GeoJSONWriter(decimals: 6)
@@ -100,8 +103,9 @@ enum MapPage {
             }
         }
         // The buildings' rows, written straight into the page: 15 MB for 100,000 buildings.
-        func appendBuildings(to rows: inout [UInt8]) {
+        func appendBuildings(to rows: inout [UInt8]) throws {
             for (k, i) in shown.enumerated() {
+                try Self.flushWhenFull(&rows, to: sink)
                 let b = r.buildings[i]
                 let s = b.service
                 let best = s.best
@@ -152,18 +156,18 @@ enum MapPage {
         if shown.count < r.buildings.count {
             notes.append("Gezeigt: die \(shown.count) förderfähigen von \(r.buildings.count) Gebäuden")
         }
-        // The page as bytes in one buffer, not copied through strings on the way to the file; a building's
-        // row takes about 170 bytes.
+        // The page as bytes, not copied through strings on the way to the file, handed to the file in parts.
         var page: [UInt8] = []
-        page.reserveCapacity(
-            shown.count * 200 + css.count + js.count + districts.utf8.count + areas.utf8.count + projects.utf8.count
-                + schools.utf8.count + sites.utf8.count + rasterJS.utf8.count + (64 << 10))
-        func add(_ text: String) { page.append(contentsOf: text.utf8) }
-        add(
+        page.reserveCapacity(Self.part + (64 << 10))
+        func add(_ text: String) throws {
+            page.append(contentsOf: text.utf8)
+            try Self.flushWhenFull(&page, to: sink)
+        }
+        try add(
             "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>\(title): Karte</title>"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><style>")
         page.append(contentsOf: css)
-        add(
+        try add(
             "\nhtml,body,#map{height:100%;margin:0}body{font-family:\"DejaVu Sans\",sans-serif}"
                 + ".label{background:none;border:none;box-shadow:none;font-weight:bold;color:#333;"
                 + "text-shadow:0 0 3px #fff}"
@@ -171,24 +175,32 @@ enum MapPage {
                 + ".legend i{display:inline-block;width:12px;height:12px;margin-right:4px}</style></head><body>"
                 + "<div id=\"map\"></div><script>")
         page.append(contentsOf: js)
-        add("</script><script>\n")
-        add("const generated=" + (notes.isEmpty ? "null" : JSONWriter.quote(notes.joined(separator: ". "))) + ";\n")
-        add("const verdicts=\(JSONWriter.serialize(.array(verdictTexts.map { .string($0) })));\nconst buildings=[")
-        appendBuildings(to: &page)
-        add("];\nconst classes=[\(legend)];\nconst districts=")
-        add(districts)
-        add(";\nconst areas=")
-        add(areas)
-        add(";\nconst projects=")
-        add(projects)
-        add(";\nconst schools=")
-        add(schools)
-        add(";\nconst sites=")
-        add(sites)
-        add(";\nconst programme=\(JSONWriter.quote(programme.rawValue));\nconst raster=")
-        add(rasterJS)
-        add(";\n\(script)\n</script></body></html>\n")
-        return page
+        try add("</script><script>\n")
+        try add("const generated=" + (notes.isEmpty ? "null" : JSONWriter.quote(notes.joined(separator: ". "))) + ";\n")
+        try add("const verdicts=\(JSONWriter.serialize(.array(verdictTexts.map { .string($0) })));\nconst buildings=[")
+        try appendBuildings(to: &page)
+        try add("];\nconst classes=[\(legend)]")
+        for (name, layer) in [
+            ("districts", districts), ("areas", areas), ("projects", projects), ("schools", schools), ("sites", sites),
+        ] {
+            try add(";\nconst \(name)=")
+            try add(layer)
+        }
+        try add(";\nconst programme=\(JSONWriter.quote(programme.rawValue));\nconst raster=")
+        try add(rasterJS)
+        try add(";\n\(script)\n</script></body></html>\n")
+        try sink.write(page)
+        try sink.close()
+    }
+
+    /// The size of the parts the page is written in.
+    static let part = 1 << 20
+
+    /// Hands `bytes` to `sink` once they reach `part`, and empties them.
+    static func flushWhenFull(_ bytes: inout [UInt8], to sink: FileSink) throws {
+        guard bytes.count >= part else { return }
+        try sink.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// The page's own script: layers, labels, legend, the building details and the inspect hook.

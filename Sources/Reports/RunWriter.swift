@@ -197,11 +197,9 @@ public enum RunWriter {
                     "write html",
                     {
                         try AtomicFile.write(try HTMLReport.render(r, locale: locale), to: root + "/report.html")
-                        let map: [UInt8]
-                        do { map = try MapPage.render(r) } catch let e as MapPage.LeafletMissing {
+                        do { try MapPage.write(r, to: root + "/map.html") } catch let e as MapPage.LeafletMissing {
                             throw FileWriteError(path: root + "/map.html", reason: e.description)
                         }
-                        try AtomicFile.write(map, to: root + "/map.html")
                         return ["map.html", "report.html"]
                     }
                 ))
