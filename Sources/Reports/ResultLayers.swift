@@ -104,7 +104,7 @@ public enum ResultLayers {
                     o[key[3]] = .null
                     o[key[4]] = number(0)
                 }
-                o[key[5]] = number(s.mobileIndoor[t]?.1.downlinkMbps ?? 0)
+                o[key[5]] = number(s.mobileIndoor.downlinkMbps(t) ?? 0)
                 o[key[6]] = number(s.mobileIndoorLoadedMbps[t] ?? 0)
             }
             o["wlan_island"] = s.wlanIsland.map { .string($0) } ?? .null

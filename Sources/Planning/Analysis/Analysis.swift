@@ -226,17 +226,11 @@ public enum Analysis {
         // Each building on its own, on every core, in building order.
         return parallelMap(count: inputs.count) { range in
             range.map { i in
-                var outdoor: SmallMap<Technology, (ServiceKey, LinkQuality)> = [:]
-                var indoor: SmallMap<Technology, (ServiceKey, LinkQuality)> = [:]
-                outdoor.reserveCapacity(technologies.count)
-                indoor.reserveCapacity(technologies.count)
-                for t in technologies {
-                    outdoor[t] = mobile.best(receiver: i, technology: t, indoor: false)
-                    indoor[t] = mobile.best(receiver: i, technology: t, indoor: true)
-                }
                 var service = BuildingService(
-                    fixed: fixed[i], mobileOutdoor: outdoor, mobileIndoor: indoor, wlanIsland: wlan[i]?.0,
-                    wlanMbps: wlan[i]?.1, funding: [:])
+                    fixed: fixed[i],
+                    mobileOutdoor: mobile.qualities(receiver: i, technologies: technologies, indoor: false),
+                    mobileIndoor: mobile.qualities(receiver: i, technologies: technologies, indoor: true),
+                    wlanIsland: wlan[i]?.0, wlanMbps: wlan[i]?.1, funding: [:])
                 service.mobileIndoorLoadedMbps.reserveCapacity(technologies.count)
                 service.funding.reserveCapacity(FundingProgramme.allCases.count)
                 for t in technologies {

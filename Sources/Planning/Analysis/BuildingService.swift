@@ -5,12 +5,12 @@ import Radio
 public enum ServiceSource: String, Sendable, Codable { case fixed, mobile, wlan, none }
 
 /// Everything known about the service at one building. The per-technology and per-programme maps are
-/// `SmallMap`s: there is one of each per building.
+/// compact (`MobileQualities`, `SmallMap`): there is one of each per building.
 public struct BuildingService: Sendable {
     public var fixed: FixedService
     /// Best mobile service per technology over all operators, outdoors and indoors.
-    public var mobileOutdoor: SmallMap<Technology, (ServiceKey, LinkQuality)>
-    public var mobileIndoor: SmallMap<Technology, (ServiceKey, LinkQuality)>
+    public var mobileOutdoor: MobileQualities
+    public var mobileIndoor: MobileQualities
     /// The expected indoor rate per technology in the busy hour, sharing the serving sector with the
     /// other active users (`CellLoad`), Mbit/s.
     public var mobileIndoorLoadedMbps: SmallMap<Technology, Double> = [:]
@@ -19,12 +19,7 @@ public struct BuildingService: Sendable {
     public var funding: SmallMap<FundingProgramme, FundingVerdict>
 
     /// The best mobile rate indoors over every technology, Mbit/s.
-    public var bestMobileIndoorMbps: Double {
-        var best: Double?
-        // The map's pairs are read in place (its `values` would be a new array per call).
-        for (_, (_, quality)) in mobileIndoor { best = max(best ?? quality.downlinkMbps, quality.downlinkMbps) }
-        return best ?? 0
-    }
+    public var bestMobileIndoorMbps: Double { mobileIndoor.bestDownlinkMbps ?? 0 }
 
     /// The overall best download rate and its source (fixed, indoor mobile, WLAN).
     public var best: (source: ServiceSource, downMbps: Double) {

@@ -37,6 +37,8 @@ public struct MobileCoverage: Sendable {
     private let outdoor: [Stored]
     private let indoor: [Stored]
     private let sectorIDs: [String]
+    /// The services' and sectors' names, shared by every building's `MobileQualities`.
+    public let names: MobileNames
     public let receiverCount: Int
     /// How many receiver × transmitter links were evaluated.
     public let linkCount: Int
@@ -55,6 +57,30 @@ public struct MobileCoverage: Sendable {
     public func servingLink(receiver: Int, service: Int, indoor isIndoor: Bool) -> (sector: Int, mbps: Double)? {
         let q = (isIndoor ? indoor : outdoor)[receiver * services.count + service]
         return q.sector >= 0 ? (Int(q.sector), q.mbps) : nil
+    }
+
+    /// Per technology in `technologies` with service, the best quality at a receiver over all operators (by
+    /// Mbit/s, the first service on a tie), as `best(receiver:technology:indoor:)` finds it, kept compactly.
+    public func qualities(receiver: Int, technologies: [Technology], indoor isIndoor: Bool) -> MobileQualities {
+        var qualities = MobileQualities(names: names, capacity: technologies.count)
+        let slots = (isIndoor ? indoor : outdoor)[(receiver * services.count)..<((receiver + 1) * services.count)]
+        for t in technologies {
+            var best: Stored?
+            var bestService = 0
+            for (s, key) in services.enumerated() where key.technology == t {
+                let q = slots[slots.startIndex + s]
+                if q.sector >= 0, q.mbps > (best?.mbps ?? -1) {
+                    best = q
+                    bestService = s
+                }
+            }
+            if let q = best {
+                qualities.append(
+                    t, service: bestService, sector: Int(q.sector), rsrpDBm: q.rsrp, sinrDB: q.sinr,
+                    downlinkMbps: q.mbps)
+            }
+        }
+        return qualities
     }
 
     /// The best quality of a technology at a receiver over all operators (by Mbit/s), with its service.
@@ -90,6 +116,7 @@ public struct MobileCoverage: Sendable {
         progress?.begin(stage, total: receivers.count)
         defer { progress?.end() }
         sectorIDs = network.sectorIDs
+        names = MobileNames(services: network.services, sectorIDs: network.sectorIDs)
         let footprints = FootprintSet(receivers.map(\.footprint))
         let positions = receivers.map(\.position)
         // Each receiver's qualities are written where they are kept, outdoor and indoor, by the thread

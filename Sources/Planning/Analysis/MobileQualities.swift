@@ -1,0 +1,97 @@
+import Radio
+
+/// The names a building's mobile qualities point into, once per run: the services (operator ×
+/// technology) and the sectors, in the order of `MobileCoverage`.
+public final class MobileNames: Sendable {
+    public let services: [ServiceKey]
+    public let sectorIDs: [String]
+
+    public init(services: [ServiceKey], sectorIDs: [String]) {
+        self.services = services
+        self.sectorIDs = sectorIDs
+    }
+}
+
+/// The best mobile service per technology at one building (over all operators), outdoors or indoors.
+///
+/// Kept compactly, as there is one per building and side: each technology's entry holds its service and
+/// serving sector as indexes into the run's `MobileNames` (32 bytes an entry; a `ServiceKey` and
+/// `LinkQuality` pair with its two strings took 72). Read as `(ServiceKey, LinkQuality)` pairs, made when
+/// asked. The technologies are in the order they were set.
+public struct MobileQualities: Sendable {
+    struct Entry: Sendable {
+        var rsrpDBm: Double
+        var sinrDB: Double
+        var downlinkMbps: Double
+        var sector: Int32
+        var service: UInt16
+        var technology: Technology
+    }
+
+    private var entries: [Entry] = []
+    private let names: MobileNames?
+
+    /// No service of any technology.
+    public init() { names = nil }
+
+    /// Room for `capacity` technologies, whose names are in `names`.
+    init(names: MobileNames, capacity: Int) {
+        self.names = names
+        entries.reserveCapacity(capacity)
+    }
+
+    /// Sets technology `technology`'s best service: `service` and `sector` index `names`.
+    mutating func append(
+        _ technology: Technology, service: Int, sector: Int, rsrpDBm: Double, sinrDB: Double, downlinkMbps: Double
+    ) {
+        precondition(!entries.contains { $0.technology == technology }, "one entry per technology")
+        entries.append(
+            Entry(
+                rsrpDBm: rsrpDBm, sinrDB: sinrDB, downlinkMbps: downlinkMbps, sector: Int32(sector),
+                service: UInt16(service), technology: technology))
+    }
+
+    public var count: Int { entries.count }
+
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// The technologies with service, in the order they were set.
+    public var keys: [Technology] { entries.map(\.technology) }
+
+    /// The services with their qualities, in the order of `keys`.
+    public var values: [(ServiceKey, LinkQuality)] { entries.map(pair) }
+
+    /// The best service of `technology` and its quality, nil without service.
+    public subscript(technology: Technology) -> (ServiceKey, LinkQuality)? {
+        for entry in entries where entry.technology == technology { return pair(entry) }
+        return nil
+    }
+
+    /// The downlink rate of `technology`'s best service, without making its names; nil without service.
+    public func downlinkMbps(_ technology: Technology) -> Double? {
+        entries.first { $0.technology == technology }?.downlinkMbps
+    }
+
+    /// The highest downlink rate over the technologies, nil without service.
+    public var bestDownlinkMbps: Double? {
+        var best: Double?
+        for entry in entries { best = Swift.max(best ?? entry.downlinkMbps, entry.downlinkMbps) }
+        return best
+    }
+
+    private func pair(_ entry: Entry) -> (ServiceKey, LinkQuality) {
+        let names = names!
+        return (
+            names.services[Int(entry.service)],
+            LinkQuality(
+                rsrpDBm: entry.rsrpDBm, sinrDB: entry.sinrDB, downlinkMbps: entry.downlinkMbps,
+                sectorID: names.sectorIDs[Int(entry.sector)])
+        )
+    }
+}
+
+extension MobileQualities: Sequence {
+    public func makeIterator() -> some IteratorProtocol<(key: Technology, value: (ServiceKey, LinkQuality))> {
+        entries.lazy.map { (key: $0.technology, value: pair($0)) }.makeIterator()
+    }
+}
