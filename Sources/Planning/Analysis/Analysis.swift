@@ -171,7 +171,7 @@ public enum Analysis {
     /// `minimumJoinRate` of them find one.
     static func fixedStage(
         _ records: [FixedLineRecord], context: SpatialContext, settings: AnalysisSettings
-    ) throws -> (services: [FixedService], addresses: [PostalAddress?], problems: [InputProblem]) {
+    ) throws -> (services: [FixedService], addresses: [Int: PostalAddress], problems: [InputProblem]) {
         let distance = context.joinDistance(.fixed, settings)
         let fixed = FixedService.join(
             records, buildings: context.buildings, index: context.index, maximumDistanceM: distance)
@@ -207,7 +207,7 @@ public enum Analysis {
 
     /// The classify stage: per building its best services and its verdict under every programme.
     static func classify(
-        context: SpatialContext, fixed: [FixedService], fixedAddresses: [PostalAddress?], mobile: MobileCoverage,
+        context: SpatialContext, fixed: [FixedService], fixedAddresses: [Int: PostalAddress], mobile: MobileCoverage,
         network: MobileNetwork, islands: [WLANIsland], settings: AnalysisSettings
     ) -> [BuildingResult] {
         var wlanByBuilding: [Int: (String, Double)] = [:]

@@ -40,17 +40,18 @@ public struct FixedService: Sendable, Hashable {
     /// Joins fixed-line records to buildings: by `building_id`, else to the nearest building whose
     /// footprint lies within `maximumDistanceM` of the address point. Records of the same technology and
     /// provider at one building are one network (the fastest offer counts).
-    /// - Returns: the service per building (same order as `buildings`), the address the first record joined
-    ///   to each building gives (for buildings without one; kept apart, as a building's result holds one
-    ///   address), and the records that matched nothing.
+    /// - Returns: the service per building (same order as `buildings`); the address the first record with
+    ///   an address joined to a building gives, only for buildings without an address of their own (by
+    ///   index; kept apart, as a building's result holds one address, and sparse, as most buildings have
+    ///   one); and the records that matched nothing.
     public static func join(
         _ records: [FixedLineRecord], buildings: [Building], index: STRtree, maximumDistanceM: Double,
         file: String = "fixed"
-    ) -> (services: [FixedService], addresses: [PostalAddress?], problems: [InputProblem]) {
+    ) -> (services: [FixedService], addresses: [Int: PostalAddress], problems: [InputProblem]) {
         var byID: [String: Int] = [:]
         for (i, b) in buildings.enumerated() { byID[b.id] = i }
         var services = [FixedService](repeating: FixedService(), count: buildings.count)
-        var addresses = [PostalAddress?](repeating: nil, count: buildings.count)
+        var addresses: [Int: PostalAddress] = [:]
         var problems: [InputProblem] = []
         for record in records {
             var target: Int?
@@ -84,7 +85,7 @@ public struct FixedService: Sendable, Hashable {
                 }
             }
             guard let t = target else { continue }
-            if addresses[t] == nil { addresses[t] = record.address }
+            if buildings[t].address == nil, addresses[t] == nil { addresses[t] = record.address }
             guard record.technology != .none else { continue }
             let network = Network(
                 technology: record.technology, provider: record.provider, downMbps: record.downMbps,
