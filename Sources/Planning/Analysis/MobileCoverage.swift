@@ -59,26 +59,15 @@ public struct MobileCoverage: Sendable {
         return q.sector >= 0 ? (Int(q.sector), q.mbps) : nil
     }
 
-    /// Per technology in `technologies` with service, the best quality at a receiver over all operators (by
-    /// Mbit/s, the first service on a tie), as `best(receiver:technology:indoor:)` finds it, kept compactly.
+    /// Per technology in `technologies` with service, the best quality at a receiver over all operators, as
+    /// `best(receiver:technology:indoor:)` finds it, kept compactly.
     public func qualities(receiver: Int, technologies: [Technology], indoor isIndoor: Bool) -> MobileQualities {
         var qualities = MobileQualities(names: names, capacity: technologies.count)
-        let slots = (isIndoor ? indoor : outdoor)[(receiver * services.count)..<((receiver + 1) * services.count)]
         for t in technologies {
-            var best: Stored?
-            var bestService = 0
-            for (s, key) in services.enumerated() where key.technology == t {
-                let q = slots[slots.startIndex + s]
-                if q.sector >= 0, q.mbps > (best?.mbps ?? -1) {
-                    best = q
-                    bestService = s
-                }
-            }
-            if let q = best {
-                qualities.append(
-                    t, service: bestService, sector: Int(q.sector), rsrpDBm: q.rsrp, sinrDB: q.sinr,
-                    downlinkMbps: q.mbps)
-            }
+            guard let (service, q) = bestSlot(receiver: receiver, technology: t, operatorName: nil, indoor: isIndoor)
+            else { continue }
+            qualities.append(
+                t, service: service, sector: Int(q.sector), rsrpDBm: q.rsrp, sinrDB: q.sinr, downlinkMbps: q.mbps)
         }
         return qualities
     }
@@ -87,14 +76,27 @@ public struct MobileCoverage: Sendable {
     public func best(
         receiver: Int, technology: Technology, operatorName: String? = nil, indoor isIndoor: Bool
     ) -> (ServiceKey, LinkQuality)? {
-        var best: (ServiceKey, LinkQuality)?
+        bestSlot(receiver: receiver, technology: technology, operatorName: operatorName, indoor: isIndoor).map {
+            (service, q) in
+            (
+                services[service],
+                LinkQuality(rsrpDBm: q.rsrp, sinrDB: q.sinr, downlinkMbps: q.mbps, sectorID: sectorIDs[Int(q.sector)])
+            )
+        }
+    }
+
+    /// The service (an index into `services`) with the highest rate of a technology at a receiver, of every
+    /// operator or of one, the first on a tie; nil without service.
+    private func bestSlot(
+        receiver: Int, technology: Technology, operatorName: String?, indoor isIndoor: Bool
+    ) -> (Int, Stored)? {
+        let slots = isIndoor ? indoor : outdoor
+        let first = receiver * services.count
+        var best: (Int, Stored)?
         for (s, key) in services.enumerated()
         where key.technology == technology && (operatorName == nil || key.operatorName == operatorName) {
-            if let q = quality(receiver: receiver, service: s, indoor: isIndoor),
-                q.downlinkMbps > (best?.1.downlinkMbps ?? -1)
-            {
-                best = (key, q)
-            }
+            let q = slots[first + s]
+            if q.sector >= 0, q.mbps > (best?.1.mbps ?? -1) { best = (s, q) }
         }
         return best
     }

@@ -1,17 +1,5 @@
 import Radio
 
-/// The names a building's mobile qualities point into, once per run: the services (operator ×
-/// technology) and the sectors, in the order of `MobileCoverage`.
-public final class MobileNames: Sendable {
-    public let services: [ServiceKey]
-    public let sectorIDs: [String]
-
-    public init(services: [ServiceKey], sectorIDs: [String]) {
-        self.services = services
-        self.sectorIDs = sectorIDs
-    }
-}
-
 /// The best mobile service per technology at one building (over all operators), outdoors or indoors.
 ///
 /// Kept compactly, as there is one per building and side: each technology's entry holds its service and

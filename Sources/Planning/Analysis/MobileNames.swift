@@ -1,0 +1,13 @@
+import Radio
+
+/// The names a building's mobile qualities point into, once per run: the services (operator ×
+/// technology) and the sectors, in the order of `MobileCoverage`.
+public final class MobileNames: Sendable {
+    public let services: [ServiceKey]
+    public let sectorIDs: [String]
+
+    public init(services: [ServiceKey], sectorIDs: [String]) {
+        self.services = services
+        self.sectorIDs = sectorIDs
+    }
+}
