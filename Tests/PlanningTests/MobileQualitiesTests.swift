@@ -40,5 +40,7 @@ import Testing
             }
         }
         #expect(served > 3 * receivers.count)
+        // The compact form's point: an entry with the stored quality, the service and the technology in 32 bytes.
+        #expect(MemoryLayout<MobileQualities.Entry>.stride == 32)
     }
 }

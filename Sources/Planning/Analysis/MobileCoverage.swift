@@ -23,7 +23,8 @@ public struct Receiver: Sendable {
 /// truncated Shannon curve. Indoors, the P.2109 entry loss lowers signal and interference alike.
 /// Per service (operator × technology): the best RSRP and its SINR, and the sum of the carriers' rates.
 public struct MobileCoverage: Sendable {
-    public let services: [ServiceKey]
+    /// The services (operator × technology), in the order of every receiver's slots.
+    public var services: [ServiceKey] { names.services }
     /// Per receiver, per service: outdoor and indoor quality, compactly (32 bytes each; sector −1: no service).
     struct Stored: Sendable {
         var rsrp: Double
@@ -36,7 +37,6 @@ public struct MobileCoverage: Sendable {
 
     private let outdoor: [Stored]
     private let indoor: [Stored]
-    private let sectorIDs: [String]
     /// The services' and sectors' names, shared by every building's `MobileQualities`.
     public let names: MobileNames
     public let receiverCount: Int
@@ -46,11 +46,11 @@ public struct MobileCoverage: Sendable {
     public func quality(receiver: Int, service: Int, indoor isIndoor: Bool) -> LinkQuality? {
         let q = (isIndoor ? indoor : outdoor)[receiver * services.count + service]
         guard q.sector >= 0 else { return nil }
-        return LinkQuality(rsrpDBm: q.rsrp, sinrDB: q.sinr, downlinkMbps: q.mbps, sectorID: sectorIDs[Int(q.sector)])
+        return names.linkQuality(q)
     }
 
     /// The number of sectors (serving-sector indexes run from 0 to this).
-    public var sectorCount: Int { sectorIDs.count }
+    public var sectorCount: Int { names.sectorIDs.count }
 
     /// The serving sector (an index below `sectorCount`) and the rate of a service at a receiver, without
     /// making a `LinkQuality`; nil without service.
@@ -66,8 +66,7 @@ public struct MobileCoverage: Sendable {
         for t in technologies {
             guard let (service, q) = bestSlot(receiver: receiver, technology: t, operatorName: nil, indoor: isIndoor)
             else { continue }
-            qualities.append(
-                t, service: service, sector: Int(q.sector), rsrpDBm: q.rsrp, sinrDB: q.sinr, downlinkMbps: q.mbps)
+            qualities.append(t, service: service, quality: q)
         }
         return qualities
     }
@@ -77,11 +76,7 @@ public struct MobileCoverage: Sendable {
         receiver: Int, technology: Technology, operatorName: String? = nil, indoor isIndoor: Bool
     ) -> (ServiceKey, LinkQuality)? {
         bestSlot(receiver: receiver, technology: technology, operatorName: operatorName, indoor: isIndoor).map {
-            (service, q) in
-            (
-                services[service],
-                LinkQuality(rsrpDBm: q.rsrp, sinrDB: q.sinr, downlinkMbps: q.mbps, sectorID: sectorIDs[Int(q.sector)])
-            )
+            (service, q) in (services[service], names.linkQuality(q))
         }
     }
 
@@ -91,6 +86,7 @@ public struct MobileCoverage: Sendable {
         receiver: Int, technology: Technology, operatorName: String?, indoor isIndoor: Bool
     ) -> (Int, Stored)? {
         let slots = isIndoor ? indoor : outdoor
+        let services = names.services
         let first = receiver * services.count
         var best: (Int, Stored)?
         for (s, key) in services.enumerated()
@@ -112,12 +108,10 @@ public struct MobileCoverage: Sendable {
         progress: (any ProgressObserver)? = nil, stage: String = "mobile"
     ) {
         let engine = settings.linkEngine
-        services = network.services
         receiverCount = receivers.count
         let serviceCount = network.services.count
         progress?.begin(stage, total: receivers.count)
         defer { progress?.end() }
-        sectorIDs = network.sectorIDs
         names = MobileNames(services: network.services, sectorIDs: network.sectorIDs)
         let footprints = FootprintSet(receivers.map(\.footprint))
         let positions = receivers.map(\.position)

@@ -10,4 +10,9 @@ public final class MobileNames: Sendable {
         self.services = services
         self.sectorIDs = sectorIDs
     }
+
+    /// A stored quality with its serving sector's name.
+    func linkQuality(_ q: MobileCoverage.Stored) -> LinkQuality {
+        LinkQuality(rsrpDBm: q.rsrp, sinrDB: q.sinr, downlinkMbps: q.mbps, sectorID: sectorIDs[Int(q.sector)])
+    }
 }

@@ -7,11 +7,10 @@ import Radio
 /// `LinkQuality` pair with its two strings took 72). Read as `(ServiceKey, LinkQuality)` pairs, made when
 /// asked. The technologies are in the order they were set.
 public struct MobileQualities: Sendable {
+    /// A technology's best service: its quality as the coverage stores it (the sector an index into
+    /// `names.sectorIDs`), its service an index into `names.services`.
     struct Entry: Sendable {
-        var rsrpDBm: Double
-        var sinrDB: Double
-        var downlinkMbps: Double
-        var sector: Int32
+        var quality: MobileCoverage.Stored
         var service: UInt16
         var technology: Technology
     }
@@ -28,15 +27,10 @@ public struct MobileQualities: Sendable {
         entries.reserveCapacity(capacity)
     }
 
-    /// Sets technology `technology`'s best service: `service` and `sector` index `names`.
-    mutating func append(
-        _ technology: Technology, service: Int, sector: Int, rsrpDBm: Double, sinrDB: Double, downlinkMbps: Double
-    ) {
+    /// Sets technology `technology`'s best service: `service` indexes `names.services`.
+    mutating func append(_ technology: Technology, service: Int, quality: MobileCoverage.Stored) {
         precondition(!entries.contains { $0.technology == technology }, "one entry per technology")
-        entries.append(
-            Entry(
-                rsrpDBm: rsrpDBm, sinrDB: sinrDB, downlinkMbps: downlinkMbps, sector: Int32(sector),
-                service: UInt16(service), technology: technology))
+        entries.append(Entry(quality: quality, service: UInt16(service), technology: technology))
     }
 
     public var count: Int { entries.count }
@@ -57,24 +51,18 @@ public struct MobileQualities: Sendable {
 
     /// The downlink rate of `technology`'s best service, without making its names; nil without service.
     public func downlinkMbps(_ technology: Technology) -> Double? {
-        entries.first { $0.technology == technology }?.downlinkMbps
+        entries.first { $0.technology == technology }?.quality.mbps
     }
 
     /// The highest downlink rate over the technologies, nil without service.
     public var bestDownlinkMbps: Double? {
         var best: Double?
-        for entry in entries { best = Swift.max(best ?? entry.downlinkMbps, entry.downlinkMbps) }
+        for entry in entries { best = Swift.max(best ?? entry.quality.mbps, entry.quality.mbps) }
         return best
     }
 
     private func pair(_ entry: Entry) -> (ServiceKey, LinkQuality) {
-        let names = names!
-        return (
-            names.services[Int(entry.service)],
-            LinkQuality(
-                rsrpDBm: entry.rsrpDBm, sinrDB: entry.sinrDB, downlinkMbps: entry.downlinkMbps,
-                sectorID: names.sectorIDs[Int(entry.sector)])
-        )
+        (names!.services[Int(entry.service)], names!.linkQuality(entry.quality))
     }
 }
 
