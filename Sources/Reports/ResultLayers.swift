@@ -68,9 +68,8 @@ public enum ResultLayers {
         }
         let names = fields.map(\.name)
         let costs = r.costs
-        let makeBuilding: @Sendable (Int) -> OutputRow = { i in
-            let b = r.buildings[i]
-            let s = b.service
+        // The building's result is borrowed in place: a copy would retain and release each of its references.
+        @Sendable func buildingRow(_ i: Int, _ b: borrowing BuildingResult) -> OutputRow {
             var o = RowBuilder(names)
             o["id"] = .string(b.id)
             o["use"] = .string(b.use.rawValue)
@@ -82,16 +81,16 @@ public enum ResultLayers {
             o["floors"] = .number(Double(b.floors))
             o["height_m"] = number(b.heightM)
             o["focus_point"] = b.focusKind.map { .string($0) } ?? .null
-            let best = s.fixed.best
+            let best = b.service.fixed.best
             o["fixed_technology"] = .string(best?.technology.rawValue ?? "none")
             o["fixed_down_mbps"] = number(best?.downMbps ?? 0)
             o["fixed_up_mbps"] = number(best?.upMbps ?? 0)
-            o["fixed_networks"] = .number(Double(s.fixed.networks.count))
+            o["fixed_networks"] = .number(Double(b.service.fixed.networks.count))
             o["nga_networks"] = .number(Double(b.ngaNetworks))
-            o["planned_within_3y"] = .bool(s.fixed.plannedWithin3Years)
+            o["planned_within_3y"] = .bool(b.service.fixed.plannedWithin3Years)
             for (t, key) in technologyKeys {
                 // Each pair bound once (every `out?.1.x` would copy the pair with its two strings).
-                if let (service, quality) = s.mobileOutdoor[t] {
+                if let (service, quality) = b.service.mobileOutdoor[t] {
                     o[key[0]] = .string(service.operatorName)
                     o[key[1]] = .string(quality.sectorID)
                     o[key[2]] = number(quality.rsrpDBm)
@@ -104,19 +103,19 @@ public enum ResultLayers {
                     o[key[3]] = .null
                     o[key[4]] = number(0)
                 }
-                o[key[5]] = number(s.mobileIndoor.downlinkMbps(t) ?? 0)
-                o[key[6]] = number(s.mobileIndoorLoadedMbps[t] ?? 0)
+                o[key[5]] = number(b.service.mobileIndoor.downlinkMbps(t) ?? 0)
+                o[key[6]] = number(b.service.mobileIndoorLoadedMbps[t] ?? 0)
             }
-            o["wlan_island"] = s.wlanIsland.map { .string($0) } ?? .null
-            o["wlan_mbps"] = number(s.wlanMbps)
-            let overall = s.best
+            o["wlan_island"] = b.service.wlanIsland.map { .string($0) } ?? .null
+            o["wlan_mbps"] = number(b.service.wlanMbps)
+            let overall = b.service.best
             o["best_source"] = .string(overall.source.rawValue)
             o["best_down_mbps"] = number(overall.downMbps)
             for (size, field) in sizes {
                 o[field] = b.downloadSeconds(size, bestMbps: overall.downMbps).map { number($0) } ?? .null
             }
             for (p, eligible, reason) in programmeKeys {
-                let v = s.funding[p]!
+                let v = b.service.funding[p]!
                 o[eligible] = .bool(v.eligible)
                 o[reason] = .string(v.reason.rawValue)
             }
@@ -124,6 +123,9 @@ public enum ResultLayers {
                 costs?.cost(ofBuilding: i), projectArea: projectAreaOf[i].map { r.projectAreas[$0].id }, into: &o)
             source.appendValues(of: b.attributes, into: &o)
             return OutputRow(geometry: OutputLayer.multi(b.geometry), values: o.values)
+        }
+        let makeBuilding: @Sendable (Int) -> OutputRow = { i in
+            r.buildings.withUnsafeBufferPointer { buildingRow(i, $0[i]) }
         }
         layers.append(
             OutputLayer(

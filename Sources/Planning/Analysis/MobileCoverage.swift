@@ -412,16 +412,22 @@ public struct MobileCoverage: Sendable {
             var powers = TR38901.Prepared.DistancePowers(
                 near: scratch.near[i], far: scratch.far[i], nlos: scratch.nlos[i])
             let shared = t.sharedPowers[s]
-            for m in firstModel..<Int(t.modelStart[s + 1]) {
+            // `while` rather than `for … in a..<b`: the range's iterator compares through a witness call here.
+            var m = firstModel
+            let modelEnd = Int(t.modelStart[s + 1])
+            while m < modelEnd {
                 if m > firstModel && !shared { powers = models[m].distancePowers(distance2DM: distance) }
                 let g = models[m].pathGains(powers, distance2DM: distance)
                 // Expected received power over the LOS/NLOS states.
                 pathGain[m - firstModel] = p >= 1 ? g.los : p <= 0 ? g.nlos : p * g.los + (1 - p) * g.nlos
+                m += 1
             }
             // Transmitter antenna indexes are global: this receiver's gains of site s start at antennaBase.
             let antennaBase = Int(scratch.antennaOffset[i]) - Int(t.antennaStart[s])
-            links += Int(t.transmitterStart[s + 1] - t.transmitterStart[s])
-            for k in Int(t.transmitterStart[s])..<Int(t.transmitterStart[s + 1]) {
+            var k = Int(t.transmitterStart[s])
+            let transmitterEnd = Int(t.transmitterStart[s + 1])
+            links += transmitterEnd - k
+            while k < transmitterEnd {
                 let tx = t.transmitters[k]
                 let c = Int(tx.carrier)
                 let power =
@@ -432,6 +438,7 @@ public struct MobileCoverage: Sendable {
                     best[c] = power
                     sector[c] = tx.sector
                 }
+                k += 1
             }
         }
         return links

@@ -13,7 +13,8 @@ import Radio
     /// Fixed networks of at least the NGA rate (`funding.nga_network_mbps`).
     public var ngaNetworks: Int
 
-    public subscript<T>(dynamicMember keyPath: KeyPath<Building, T>) -> T { building[keyPath: keyPath] }
+    /// Inlinable, so that `result.id` reads the field in place instead of copying the building.
+    @inlinable public subscript<T>(dynamicMember keyPath: KeyPath<Building, T>) -> T { building[keyPath: keyPath] }
 
     /// Its class in the market survey (private, business, school, …), from its focus kind and use.
     public var addressCategory: AddressCategory { AddressCategory.of(use: building.use, focusKind: focusKind) }
