@@ -16,7 +16,7 @@ let package = Package(
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        .systemLibrary(name: "CGDAL", providers: [.apt(["libgdal-dev"])]),
         .systemLibrary(name: "CMalloc"),
         .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ", "CSQLite", "CZlib", "CGDAL", "CMalloc"]),
         .target(name: "Radio"),

@@ -94,3 +94,34 @@ import Testing
         #expect(try gigaplan("validate", "GeoData/muenster/schools-2024-gk3.csv").stdout.contains("EPSG:31467"))
     }
 }
+
+/// GDAL is opened only when a GDAL format is written (coverage.tif here): a run without one does not
+/// load it and the libraries it links. The dynamic loader's own trace (`LD_DEBUG=libs`) says which
+/// libraries a process initialised.
+@Suite struct GDALLoadingTests {
+    func traced(_ arguments: [String]) throws -> Fixtures.ProcessResult {
+        try Fixtures.run("/usr/bin/env", ["LD_DEBUG=libs", Fixtures.gigaplan] + arguments, in: Fixtures.root)
+    }
+
+    func initialisedGDAL(_ trace: String) -> Bool {
+        trace.split(separator: "\n").contains { $0.contains("calling init:") && $0.contains("/libgdal.so") }
+    }
+
+    @Test func gdalIsLoadedOnlyToWriteItsFormats() throws {
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let version = try traced(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stderr.contains("calling init:"), "the loader's trace is read")
+        #expect(!initialisedGDAL(version.stderr))
+        let scenario = Fixtures.path("Tests/Fixtures/smalltown.yaml")
+        let own = try traced(["run", scenario, "--out", dir + "/own", "--quiet", "--format", "geojson,csv"])
+        #expect(own.status == 0)
+        #expect(!initialisedGDAL(own.stderr))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/own/coverage.tif"))
+        let raster = try traced(["run", scenario, "--out", dir + "/raster", "--quiet", "--format", "gpkg"])
+        #expect(raster.status == 0)
+        #expect(initialisedGDAL(raster.stderr))
+        #expect(FileManager.default.fileExists(atPath: dir + "/raster/coverage.tif"))
+    }
+}

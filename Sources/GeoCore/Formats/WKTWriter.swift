@@ -12,7 +12,7 @@ enum WKTWriter {
     static func append(_ g: Geometry, decimals: Int, to out: inout [UInt8]) -> Bool {
         guard decimals >= 0 && decimals <= 15 else { return false }
         let start = out.count
-        var writer = Ordinates(decimals: decimals)
+        let writer = Ordinates(decimals: decimals)
         func points(_ cs: [Coordinate]) -> Bool {
             guard !cs.isEmpty else { return false }
             out.append(UInt8(ascii: "("))

@@ -31,15 +31,6 @@ public enum GDALVectorFormat: String, Sendable, CaseIterable {
 /// integers 0/1, since a Shapefile has no boolean type. Field names longer than a Shapefile's 10
 /// characters are cut by GDAL: give names of at most 10 characters for a Shapefile.
 public enum GDALVectorWriter {
-    /// GDAL's drivers are registered once per process.
-    private static let registered: Bool = {
-        GDALAllRegister()
-        return true
-    }()
-
-    /// Registers GDAL's drivers (once).
-    static func registerDrivers() { _ = registered }
-
     /// - Parameters:
     ///   - row: the geometry (in `crs`) and the values, in field order, of row `i`.
     /// - Throws: `FileWriteError` with GDAL's message when the file cannot be made or a feature not written.
@@ -47,65 +38,65 @@ public enum GDALVectorWriter {
         path: String, format: GDALVectorFormat, layerName: String, crs: CRS, geometryType: String,
         fields: [GeoPackageField], count: Int, row: (Int) throws -> (Geometry?, [JSONValue])
     ) throws {
-        registerDrivers()
-        CPLErrorReset()
+        let gdal = try GDALLibrary.api(writing: path)
+        gdal.CPLErrorReset()
         func failure(_ what: String) -> FileWriteError {
-            let message = String(cString: CPLGetLastErrorMsg())
+            let message = gdal.CPLGetLastErrorMsg().map { String(cString: $0) } ?? ""
             return FileWriteError(path: path, reason: message.isEmpty ? what : "\(what): \(message)")
         }
-        guard let driver = GDALGetDriverByName(format.driver) else {
+        guard let driver = gdal.GDALGetDriverByName(format.driver) else {
             throw failure("GDAL has no \(format.driver) driver")
         }
-        guard let dataset = GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, nil) else {
+        guard let dataset = gdal.GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, nil) else {
             throw failure("GDAL cannot create the file")
         }
         var closed = false
-        defer { if !closed { GDALClose(dataset) } }
+        defer { if !closed { gdal.GDALClose(dataset) } }
         let target = format.requiresWGS84 ? CRS.wgs84 : crs
-        guard let srs = OSRNewSpatialReference(nil) else { throw failure("no spatial reference") }
-        defer { OSRDestroySpatialReference(srs) }
-        guard OSRSetFromUserInput(srs, target.identifier) == OGRERR_NONE else {
+        guard let srs = gdal.OSRNewSpatialReference(nil) else { throw failure("no spatial reference") }
+        defer { gdal.OSRDestroySpatialReference(srs) }
+        guard gdal.OSRSetFromUserInput(srs, target.identifier) == OGRERR_NONE else {
             throw failure("GDAL does not know \(target.identifier)")
         }
-        OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER)
+        gdal.OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER)
         var options: [String] = []
         if format == .shapefile { options.append("ENCODING=UTF-8") }
         let layer = withCStrings(options) { list in
-            GDALDatasetCreateLayer(dataset, layerName, srs, wkbType(geometryType), list)
+            gdal.GDALDatasetCreateLayer(dataset, layerName, srs, wkbType(geometryType), list)
         }
         guard let layer else { throw failure("GDAL cannot create layer \(layerName)") }
         // Some drivers start a layer with fields of their own (KML: Name, Description): ours follow them.
-        let base = OGR_FD_GetFieldCount(OGR_L_GetLayerDefn(layer))
+        let base = gdal.OGR_FD_GetFieldCount(gdal.OGR_L_GetLayerDefn(layer))
         for f in fields {
-            guard let definition = OGR_Fld_Create(f.name, fieldType(f.kind)) else { throw failure("no field") }
-            defer { OGR_Fld_Destroy(definition) }
+            guard let definition = gdal.OGR_Fld_Create(f.name, fieldType(f.kind)) else { throw failure("no field") }
+            defer { gdal.OGR_Fld_Destroy(definition) }
             // Shapefile reals default to 24 digits with 15 decimals, too few for euros in the millions.
             if f.kind == .real {
-                OGR_Fld_SetWidth(definition, 24)
-                OGR_Fld_SetPrecision(definition, 6)
+                gdal.OGR_Fld_SetWidth(definition, 24)
+                gdal.OGR_Fld_SetPrecision(definition, 6)
             }
-            guard OGR_L_CreateField(layer, definition, 1) == OGRERR_NONE else {
+            guard gdal.OGR_L_CreateField(layer, definition, 1) == OGRERR_NONE else {
                 throw failure("GDAL cannot create field \(f.name)")
             }
         }
         let projector = Projector()
-        let definition = OGR_L_GetLayerDefn(layer)
+        let definition = gdal.OGR_L_GetLayerDefn(layer)
         for i in 0..<count {
             let (geometry, values) = try row(i)
-            guard let feature = OGR_F_Create(definition) else { throw failure("no feature") }
-            defer { OGR_F_Destroy(feature) }
+            guard let feature = gdal.OGR_F_Create(definition) else { throw failure("no feature") }
+            defer { gdal.OGR_F_Destroy(feature) }
             for (k, value) in values.enumerated() {
                 let field = base + Int32(k)
                 switch value {
-                case .null: OGR_F_SetFieldNull(feature, field)
-                case .bool(let b): OGR_F_SetFieldInteger(feature, field, b ? 1 : 0)
+                case .null: gdal.OGR_F_SetFieldNull(feature, field)
+                case .bool(let b): gdal.OGR_F_SetFieldInteger(feature, field, b ? 1 : 0)
                 case .number(let n):
                     if fields[k].kind == .integer {
-                        OGR_F_SetFieldInteger64(feature, field, Int64(n))
+                        gdal.OGR_F_SetFieldInteger64(feature, field, Int64(n))
                     } else {
-                        OGR_F_SetFieldDouble(feature, field, n)
+                        gdal.OGR_F_SetFieldDouble(feature, field, n)
                     }
-                default: OGR_F_SetFieldString(feature, field, value.text)
+                default: gdal.OGR_F_SetFieldString(feature, field, value.text)
                 }
             }
             if var g = geometry {
@@ -113,17 +104,21 @@ public enum GDALVectorWriter {
                 var bytes = WKB.encode(g)
                 var made: OGRGeometryH?
                 let status = bytes.withUnsafeMutableBytes { raw in
-                    OGR_G_CreateFromWkb(raw.baseAddress, srs, &made, Int32(raw.count))
+                    gdal.OGR_G_CreateFromWkb(raw.baseAddress, srs, &made, Int32(raw.count))
                 }
                 guard status == OGRERR_NONE, let made else { throw failure("GDAL cannot read geometry \(i)") }
-                OGR_F_SetGeometryDirectly(feature, made)
+                guard gdal.OGR_F_SetGeometryDirectly(feature, made) == OGRERR_NONE else {
+                    throw failure("GDAL cannot set geometry \(i)")
+                }
             }
-            guard OGR_L_CreateFeature(layer, feature) == OGRERR_NONE else { throw failure("feature \(i) not written") }
+            guard gdal.OGR_L_CreateFeature(layer, feature) == OGRERR_NONE else {
+                throw failure("feature \(i) not written")
+            }
         }
         closed = true
-        CPLErrorReset()
-        GDALClose(dataset)
-        if CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal {
+        gdal.CPLErrorReset()
+        gdal.GDALClose(dataset)
+        if gdal.CPLGetLastErrorType() == CE_Failure || gdal.CPLGetLastErrorType() == CE_Fatal {
             throw failure("GDAL could not finish the file")
         }
     }
