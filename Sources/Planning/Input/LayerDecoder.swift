@@ -366,7 +366,15 @@ public enum LayerDecoder {
     ]
 
     public static func fixed(_ layer: FeatureLayer) -> DecodedLayer<FixedLineRecord> {
-        decode(layer, kind: .fixed, geometry: pointLike) { f, id, g in
+        // A survey names a few providers over and over: each name is kept once, not once per record (the
+        // buildings' networks hold them to the end of a run).
+        var providers: [String: String] = [:]
+        func kept(_ name: String) -> String {
+            if let known = providers[name] { return known }
+            providers[name] = name
+            return name
+        }
+        return decode(layer, kind: .fixed, geometry: pointLike) { f, id, g in
             let technology = f.choice("technology", FixedTechnology.self, aliases: FixedTechnology.aliases)
             if !f.has("technology") { f.error("technology", "missing-field", "required field technology is missing") }
             let down = f.number(["down_mbps"], in: 0...100_000, unit: "Mbit/s")
@@ -383,7 +391,7 @@ public enum LayerDecoder {
             guard let technology, let down else { return nil }
             var record = FixedLineRecord(
                 id: id, location: location, buildingID: building, technology: technology, downMbps: down, upMbps: up,
-                provider: f.string("provider"), plannedWithin3Years: planned, plannedDate: plannedDate,
+                provider: f.string("provider").map(kept), plannedWithin3Years: planned, plannedDate: plannedDate,
                 attributes: f.feature.properties)
             record.address = f.postalAddress()
             return record
