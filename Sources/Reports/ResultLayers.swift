@@ -169,7 +169,8 @@ public enum ResultLayers {
         // null). One point per focus point (a point on the surface of a footprint), so that the layer has one
         // geometry type.
         let focusPoints = r.focusPoints
-        let focusSource = SourceColumns(focusPoints.map(\.attributes))
+        let focusProperties = focusPoints.map { SourceProperties($0.attributes) }
+        let focusSource = SourceColumns(focusProperties)
         let focusFields: [GeoPackageField] =
             [.init("id", .text), .init("kind", .text), .init("name", .text)] + focusSource.fields
         let focusNames = focusFields.map(\.name)
@@ -183,7 +184,7 @@ public enum ResultLayers {
                 o["id"] = .string(f.id)
                 o["kind"] = .string(f.kindText)
                 o["name"] = f.name.map { .string($0) } ?? .null
-                focusSource.appendValues(of: f.attributes, into: &o)
+                focusSource.appendValues(of: focusProperties[k], into: &o)
                 return OutputRow(geometry: f.geometry.anchor.map { .point($0) }, values: o.values)
             })
 

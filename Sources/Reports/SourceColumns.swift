@@ -13,7 +13,7 @@ struct SourceColumns: Sendable {
     private let shapes: [(keys: [String], positions: [Int?])]
     static let maximumShapes = 8
 
-    init(_ objects: [JSONObject]) {
+    init(_ objects: [SourceProperties]) {
         var keys: [String] = []
         var shapeKeys: [[String]] = []
         for o in objects {
@@ -28,7 +28,7 @@ struct SourceColumns: Sendable {
     }
 
     /// Appends the columns' values for `attributes`: each property as text, null where it is absent or null.
-    func appendValues(of attributes: JSONObject, into o: inout RowBuilder) {
+    func appendValues(of attributes: SourceProperties, into o: inout RowBuilder) {
         let objectKeys = attributes.keys
         if let shape = shapes.first(where: { $0.keys == objectKeys }) {
             let values = attributes.values

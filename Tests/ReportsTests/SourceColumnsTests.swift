@@ -31,12 +31,12 @@ import Testing
             for o in objects {
                 for k in o.keys where k != "sectors" && !expectedKeys.contains(k) { expectedKeys.append(k) }
             }
-            let columns = SourceColumns(objects)
+            let columns = SourceColumns(objects.map(SourceProperties.init))
             #expect(columns.keys == expectedKeys)
             #expect(columns.fields.map(\.name) == expectedKeys.map { "src_" + ResultLayers.fieldName($0) })
             for o in objects {
                 var row = RowBuilder(columns.fields.map(\.name))
-                columns.appendValues(of: o, into: &row)
+                columns.appendValues(of: SourceProperties(o), into: &row)
                 let expected = expectedKeys.map { key -> JSONValue in
                     guard let v = o[key], !v.isNull else { return .null }
                     return .string(v.text)

@@ -21,7 +21,7 @@ public struct Building: Sendable, Hashable {
     /// The postal address (street, number and suffix, postcode, town, AGS), when the input has one.
     public var address: PostalAddress?
     /// Every property of the input feature, passed through to the reports.
-    public var attributes: JSONObject
+    public var attributes: SourceProperties
 
     public init(
         id: String, geometry: Geometry, use: BuildingUse, households: Double, householdsEstimated: Bool = false,
@@ -38,7 +38,7 @@ public struct Building: Sendable, Hashable {
         self.floors = floors
         self.heightM = heightM
         self.address = address
-        self.attributes = attributes
+        self.attributes = SourceProperties(attributes)
     }
 
     /// Footprint area in m² (0 for a point), by the shoelace formula over each valid polygon.

@@ -1,0 +1,121 @@
+/// The properties of an input feature, kept to be passed through to the outputs (the `src_*` columns) and
+/// read now and then by name. A building holds them from loading to the last writer, so they are packed:
+/// the keys are shared with the other features of the file (`JSONObject` shares them), and the values
+/// lie in one byte buffer, each a tag and its bytes. Nested arrays and objects (rare) are kept as values.
+///
+/// A million buildings with a dozen properties each hold about 150 bytes apiece this way, against 330
+/// as a `JSONObject` (24 bytes per value plus the array).
+public struct SourceProperties: Sendable, Hashable {
+    /// The property names, in file order.
+    public let keys: [String]
+    private let packed: [UInt8]
+    private let nested: [JSONValue]
+
+    private enum Tag: UInt8 { case null, `false`, `true`, number, string, nested }
+
+    public init() {
+        keys = []
+        packed = []
+        nested = []
+    }
+
+    public init(_ object: JSONObject) {
+        keys = object.keys
+        var bytes: [UInt8] = []
+        var nested: [JSONValue] = []
+        for value in object.values {
+            switch value {
+            case .null: bytes.append(Tag.null.rawValue)
+            case .bool(let b): bytes.append((b ? Tag.true : Tag.false).rawValue)
+            case .number(let n):
+                bytes.append(Tag.number.rawValue)
+                withUnsafeBytes(of: n.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+            case .string(let s):
+                bytes.append(Tag.string.rawValue)
+                Self.appendLength(s.utf8.count, to: &bytes)
+                bytes.append(contentsOf: s.utf8)
+            case .array, .object:
+                bytes.append(Tag.nested.rawValue)
+                Self.appendLength(nested.count, to: &bytes)
+                nested.append(value)
+            }
+        }
+        packed = bytes
+        self.nested = nested
+    }
+
+    public var count: Int { keys.count }
+
+    /// The values, in the order of `keys`.
+    public var values: [JSONValue] {
+        var out: [JSONValue] = []
+        out.reserveCapacity(keys.count)
+        var i = 0
+        while i < packed.count { out.append(value(at: &i)) }
+        return out
+    }
+
+    /// The value of property `key`, nil when the feature has none of that name.
+    public subscript(key: String) -> JSONValue? {
+        guard let position = keys.firstIndex(of: key) else { return nil }
+        var i = 0
+        for _ in 0..<position { skip(at: &i) }
+        return value(at: &i)
+    }
+
+    /// The properties as a `JSONObject`.
+    public var object: JSONObject { JSONObject(Array(zip(keys, values))) }
+
+    private func value(at i: inout Int) -> JSONValue {
+        let tag = Tag(rawValue: packed[i])!
+        i += 1
+        switch tag {
+        case .null: return .null
+        case .false: return .bool(false)
+        case .true: return .bool(true)
+        case .number:
+            var bits: UInt64 = 0
+            for k in 0..<8 { bits |= UInt64(packed[i + k]) << (8 * k) }
+            i += 8
+            return .number(Double(bitPattern: bits))
+        case .string:
+            let length = readLength(at: &i)
+            defer { i += length }
+            return .string(packed.withUnsafeBufferPointer { String(decoding: $0[i..<(i + length)], as: UTF8.self) })
+        case .nested: return nested[readLength(at: &i)]
+        }
+    }
+
+    private func skip(at i: inout Int) {
+        let tag = Tag(rawValue: packed[i])!
+        i += 1
+        switch tag {
+        case .null, .false, .true: break
+        case .number: i += 8
+        case .string: i += readLength(at: &i)
+        case .nested: _ = readLength(at: &i)
+        }
+    }
+
+    /// A length as LEB128: seven bits a byte, the high bit set on all but the last.
+    private static func appendLength(_ n: Int, to bytes: inout [UInt8]) {
+        var n = n
+        while n >= 0x80 {
+            bytes.append(UInt8(n & 0x7F) | 0x80)
+            n >>= 7
+        }
+        bytes.append(UInt8(n))
+    }
+
+    private func readLength(at i: inout Int) -> Int {
+        var n = 0
+        var shift = 0
+        while true {
+            let byte = packed[i]
+            i += 1
+            n |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { return n }
+            shift += 7
+        }
+    }
+}
