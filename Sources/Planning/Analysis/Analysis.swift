@@ -83,12 +83,15 @@ public enum Analysis {
         let streetCoverage = try WLANService.streetCoverage(data.streets, islands: islands)
         clock.lap(Stage.wlan.rawValue)
 
-        let buildings = classify(
-            context: context, fixed: fixed.services, fixedAddresses: fixed.addresses, mobile: coverage!,
-            network: network, islands: islands, settings: settings)
-        let classesMet = Summaries.classesMet(buildings: buildings.count, mobile: coverage!, settings: settings)
+        let mobile = MobileService.perReceiver(
+            coverage!, technologies: Set(network.services.map(\.technology)).sorted(),
+            homes: context.buildings.map { Double(CostPlan.homes($0)) }, activity: settings.busyHourActivity)
+        let classesMet = Summaries.classesMet(buildings: receivers.count, mobile: coverage!, settings: settings)
         let linkCount = coverage!.linkCount
         coverage = nil
+        let buildings = classify(
+            context: context, fixed: fixed.services, fixedAddresses: fixed.addresses, mobile: mobile, islands: islands,
+            settings: settings)
         clock.lap(Stage.classify.rawValue)
 
         let areaProgramme = settings.funding.areaProgramme
@@ -207,19 +210,15 @@ public enum Analysis {
 
     /// The classify stage: per building its best services and its verdict under every programme.
     static func classify(
-        context: SpatialContext, fixed: [FixedService], fixedAddresses: [Int: PostalAddress], mobile: MobileCoverage,
-        network: MobileNetwork, islands: [WLANIsland], settings: AnalysisSettings
+        context: SpatialContext, fixed: [FixedService], fixedAddresses: [Int: PostalAddress], mobile: [MobileService],
+        islands: [WLANIsland], settings: AnalysisSettings
     ) -> [BuildingResult] {
         var wlanByBuilding: [Int: (String, Double)] = [:]
         for island in islands {
             guard let b = island.buildingIndex else { continue }
             if island.indoorMbps > (wlanByBuilding[b]?.1 ?? -1) { wlanByBuilding[b] = (island.name, island.indoorMbps) }
         }
-        let technologies = Set(network.services.map(\.technology)).sorted()
         let funding = settings.funding
-        let load = CellLoad(
-            coverage: mobile, homes: context.buildings.map { Double(CostPlan.homes($0)) },
-            activity: settings.busyHourActivity)
         let (wlan, inputs, districts, focusKinds) = (
             wlanByBuilding, context.buildings, context.buildingDistricts, context.focus.kinds
         )
@@ -227,16 +226,10 @@ public enum Analysis {
         return parallelMap(count: inputs.count) { range in
             range.map { i in
                 var service = BuildingService(
-                    fixed: fixed[i],
-                    mobileOutdoor: mobile.qualities(receiver: i, technologies: technologies, indoor: false),
-                    mobileIndoor: mobile.qualities(receiver: i, technologies: technologies, indoor: true),
+                    fixed: fixed[i], mobileOutdoor: mobile[i].outdoor, mobileIndoor: mobile[i].indoor,
                     wlanIsland: wlan[i]?.0, wlanMbps: wlan[i]?.1, funding: [:])
-                service.mobileIndoorLoadedMbps.reserveCapacity(technologies.count)
+                service.mobileIndoorLoadedMbps = mobile[i].indoorLoadedMbps
                 service.funding.reserveCapacity(FundingProgramme.allCases.count)
-                for t in technologies {
-                    service.mobileIndoorLoadedMbps[t] = load.loadedIndoorMbps(
-                        coverage: mobile, receiver: i, technology: t)
-                }
                 let focusKind = focusKinds[i]
                 var networks = service.fixed.networks.map(\.funding)
                 if funding.mobileCountsAsReliable, service.bestMobileIndoorMbps > 0 {
