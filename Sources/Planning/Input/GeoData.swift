@@ -37,7 +37,7 @@ public struct GeoData: Sendable {
             case .buildings: return buildings.contains { $0.attributes["generated"] != nil }
             case .sites: return sites.contains { $0.attributes["generated"] != nil }
             case .wlan: return wlan.contains { $0.attributes["generated"] != nil }
-            case .fixed: return fixed.contains { $0.attributes["generated"] != nil }
+            case .fixed: return fixed.contains(where: \.markedGenerated)
             case .focusPoints: return focusPoints.contains { $0.attributes["generated"] != nil }
             case .districts: return districts.contains { $0.attributes["generated"] != nil }
             default: return false

@@ -26,9 +26,18 @@ public struct FixedLineRecord: Sendable, Hashable {
     /// When the announced network is due (market survey), if the survey says.
     public var plannedDate: CalendarDate?
     /// The postal address of the record's address point, when the survey gives one.
-    public var address: PostalAddress? = nil
-    public var attributes: JSONObject
+    public var address: PostalAddress? {
+        get { addressBox?.address }
+        set { addressBox = newValue.map(AddressBox.init) }
+    }
+    /// The address held by reference: a survey has hundreds of thousands of records, most without one,
+    /// and six strings inline would take 96 bytes in each.
+    private var addressBox: AddressBox?
+    /// True when the record carries a `generated` property (see `GeoData.generatedLayers`). Its other
+    /// properties are not kept: a survey has hundreds of thousands of records, and nothing reads them.
+    public var markedGenerated: Bool
 
+    /// - Parameter attributes: the record's input properties; only whether one is `generated` is kept.
     public init(
         id: String, location: Coordinate?, buildingID: String?, technology: FixedTechnology, downMbps: Double,
         upMbps: Double?, provider: String?, plannedWithin3Years: Bool, plannedDate: CalendarDate? = nil,
@@ -43,6 +52,17 @@ public struct FixedLineRecord: Sendable, Hashable {
         self.provider = provider
         self.plannedWithin3Years = plannedWithin3Years
         self.plannedDate = plannedDate
-        self.attributes = attributes
+        markedGenerated = attributes["generated"] != nil
     }
+}
+
+/// A postal address held by reference (`FixedLineRecord.address`).
+private final class AddressBox: Sendable, Hashable {
+    let address: PostalAddress
+
+    init(_ address: PostalAddress) { self.address = address }
+
+    static func == (a: AddressBox, b: AddressBox) -> Bool { a.address == b.address }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(address) }
 }
