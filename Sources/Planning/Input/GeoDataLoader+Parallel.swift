@@ -15,7 +15,8 @@ extension GeoDataLoader {
     /// Reads and decodes files on all cores, each with its thread's projector, and returns them in the
     /// order of `files`, so that whoever merges them gets the same ids and problems whatever the timing.
     /// `decodeAs` names the kind each layer of file k is decoded as, or nil to leave it undecoded;
-    /// `finished` is told each file's index when it is done.
+    /// `finished` is told each file's index when it is done. A decoded layer comes back without its
+    /// features (they would be held beside the decoded items of every file until all are merged).
     public func readInParallel(
         _ files: [FileToRead], decodeAs: @Sendable (_ file: Int, Layer) -> LayerKind?,
         finished: (@Sendable (Int) -> Void)? = nil
@@ -28,7 +29,12 @@ extension GeoDataLoader {
                 do throws(UnreadableFile) {
                     return .success(
                         try reader.read(path: files[f].path, kind: files[f].kind, options: files[f].options).map {
-                            layer in (layer, decodeAs(f, layer).map { GeoDataLoader.decode(layer.features, as: $0) })
+                            layer in
+                            guard let kind = decodeAs(f, layer) else { return (layer, nil) }
+                            let decoded = GeoDataLoader.decode(layer.features, as: kind)
+                            var kept = layer
+                            kept.features.features = []
+                            return (kept, decoded)
                         })
                 } catch { return .failure(error) }
             }

@@ -19,6 +19,8 @@ public final class GeoDataLoader {
     public struct Layer: Sendable {
         public var kind: LayerKind?
         public var features: FeatureLayer
+        /// The features the file holds; still so once `features` are let go (`readInParallel`).
+        public var featureCount: Int
     }
 
     /// Reads every layer of a file (or only `table` of a GeoPackage), screened and projected. The layer
@@ -71,7 +73,7 @@ public final class GeoDataLoader {
             let guessed =
                 kind ?? LayerKind(guessingFrom: layer.name)
                 ?? (count == 1 ? LayerKind(guessingFrom: URL(fileURLWithPath: path).lastPathComponent) : nil)
-            out.append(Layer(kind: guessed, features: prepared))
+            out.append(Layer(kind: guessed, features: prepared, featureCount: prepared.features.count))
         }
         return out
     }

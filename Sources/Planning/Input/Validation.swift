@@ -43,7 +43,7 @@ public struct ValidationReport: Sendable {
             var result = FileResult(path: path, layers: [], problems: [], unreadable: nil)
             do {
                 for (layer, decoded) in try part.get() {
-                    let total = layer.features.features.count
+                    let total = layer.featureCount
                     if let k = layer.kind, let decoded {
                         GeoDataLoader.merge(decoded, of: layer.features, as: k, into: &all)
                         if firstFile[k] == nil { firstFile[k] = report.files.count }
