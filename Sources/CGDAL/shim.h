@@ -1,7 +1,7 @@
 // GDAL's C API: datasets, OGR layers and features, spatial references, error handling.
 //
 // GDAL is opened when a GDAL format is first written (dlopen), not linked: a run that writes none does
-// not load GDAL and the hundred libraries it links (24 MB resident, and their start-up). The functions
+// not load GDAL and the libraries only it links (24 MiB resident, and their start-up). The functions
 // gigaplan calls are listed once below; `GDALAPI` holds them with the types GDAL's own headers declare.
 #if __has_include(<gdal/gdal.h>)
 #include <gdal/gdal.h>
