@@ -88,7 +88,7 @@ public struct OutputLayer: Sendable {
 
     /// The type a layer of these geometries declares: MULTIPOLYGON when all are polygonal (they are
     /// written by `multi`), POINT when all are points, else GEOMETRY (QGIS then asks which to show).
-    static func declaredType(_ geometries: [Geometry]) -> String {
+    static func declaredType(_ geometries: some Collection<Geometry>) -> String {
         if geometries.allSatisfy(\.isPolygonal) { return "MULTIPOLYGON" }
         if geometries.allSatisfy({ if case .point = $0 { true } else { false } }) { return "POINT" }
         return "GEOMETRY"

@@ -52,7 +52,9 @@ public enum ResultLayers {
         }
         fields += costFields
         let projectAreaOf = projectAreaIndex(r)
-        let source = SourceColumns(profile == .slim ? [] : r.buildings.map(\.building.attributes))
+        let source =
+            profile == .slim
+            ? SourceColumns([SourceProperties]()) : SourceColumns(r.buildings.lazy.map(\.building.attributes))
         fields += source.fields
         // The per-technology and per-programme field names, made once rather than per building.
         let technologyKeys = technologies.map { t in
@@ -129,7 +131,7 @@ public enum ResultLayers {
         }
         layers.append(
             OutputLayer(
-                name: "buildings", geometryType: OutputLayer.declaredType(r.buildings.map(\.building.geometry)),
+                name: "buildings", geometryType: OutputLayer.declaredType(r.buildings.lazy.map(\.building.geometry)),
                 fields: fields, count: r.buildings.count, description: "Service and funding verdicts per building",
                 row: makeBuilding))
 

@@ -13,7 +13,7 @@ struct SourceColumns: Sendable {
     private let shapes: [(keys: [String], positions: [Int?])]
     static let maximumShapes = 8
 
-    init(_ objects: [SourceProperties]) {
+    init(_ objects: some Sequence<SourceProperties>) {
         var keys: [String] = []
         var shapeKeys: [[String]] = []
         for o in objects {

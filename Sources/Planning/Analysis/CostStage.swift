@@ -24,7 +24,7 @@ extension Analysis {
         var areaOf: [Int: Int] = [:]
         for (a, area) in areas.enumerated() { for m in area.members { areaOf[m] = a } }
         let plan = CostPlan.make(
-            buildings: buildings.map(\.building), connect: connect, roots: roots, streets: data.streets,
+            buildings: buildings.lazy.map(\.building), connect: connect, roots: roots, streets: data.streets,
             group: { areaOf[$0] ?? -1 - $0 }, works: data.works, settings: settings.costs)
         for c in plan.buildings { if let a = areaOf[c.building] { areas[a].summary.cost.add(c) } }
         // Project areas, from the districts or the project-area polygons.

@@ -73,14 +73,16 @@ public struct CostPlan: Sendable {
     public static func homes(_ b: Building) -> Int { max(1, Int(b.households.rounded()) + b.businesses) }
 
     /// - Parameters:
+    ///   - buildings: every building, as any random-access view (the analysis passes its results' buildings
+    ///     without copying them); only those in `connect` are read.
     ///   - connect: indices of the buildings to connect.
     ///   - roots: where the network starts (PoPs, else buildings with fibre).
     ///   - group: for the estimate, the group of each building (e.g. its underserved area); buildings
     ///     of one group share one estimated tree.
-    public static func make(
-        buildings: [Building], connect: [Int], roots: [Coordinate], streets: [Street], group: (Int) -> Int,
+    public static func make<Buildings: RandomAccessCollection<Building>>(
+        buildings: Buildings, connect: [Int], roots: [Coordinate], streets: [Street], group: (Int) -> Int,
         works: ScenarioWorks, settings: CostSettings
-    ) -> CostPlan {
+    ) -> CostPlan where Buildings.Index == Int {
         let catalogue = settings.catalogue
         var problems: [InputProblem] = []
         let anchors = connect.map { buildings[$0].geometry.anchor! }
