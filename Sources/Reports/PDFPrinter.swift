@@ -3,8 +3,8 @@ import GeoCore
 
 /// Prints an HTML page to PDF with Debian's headless Chromium (`chromium-headless-shell`, or `chromium`):
 /// A4 as the page's print stylesheet asks, without the browser's header and footer. The dates Chromium
-/// stamps into the file are set to a fixed value of the same length, so that the same page gives the
-/// same bytes.
+/// stamps into the file are set to a fixed value of the same length, and the ids of its structure tree are
+/// renumbered, so that the same page gives the same bytes.
 public enum PDFPrinter {
     /// The browser to print with: the first of these on the PATH.
     static let browsers = ["chromium-headless-shell", "chromium", "chromium-browser"]
@@ -45,6 +45,7 @@ public enum PDFPrinter {
                 path: pdf, reason: "\(browser) could not print the page (exit \(process.terminationStatus))")
         }
         fixDates(&bytes)
+        renumberNodeIDs(&bytes)
         try AtomicFile.write(bytes, to: pdf)
     }
 
@@ -66,6 +67,40 @@ public enum PDFPrinter {
                     i += 1
                 }
             }
+        }
+    }
+
+    /// Renumbers the ids of the tagged PDF's structure elements, `(node00000080)`: Chromium takes them from
+    /// its DOM node ids, which count every node the browser made before, so that under load one print
+    /// can number them one higher than another. Each id becomes its rank among the file's ids (from 0), written
+    /// with the same number of digits: the references (`/Headers`) still meet their elements, the id
+    /// tree stays sorted, and every offset of the cross-reference table stays.
+    static func renumberNodeIDs(_ bytes: inout [UInt8]) {
+        let prefix = Array("(node".utf8)
+        var found: [(digits: Range<Int>, value: Int)] = []
+        var i = 0
+        while i + prefix.count < bytes.count {
+            guard bytes[i] == prefix[0], bytes[i..<i + prefix.count].elementsEqual(prefix) else {
+                i += 1
+                continue
+            }
+            var k = i + prefix.count
+            var value = 0
+            while k < bytes.count, (0x30...0x39).contains(bytes[k]), k - i - prefix.count < 18 {
+                value = value * 10 + Int(bytes[k] - 0x30)
+                k += 1
+            }
+            if k > i + prefix.count, k < bytes.count, bytes[k] == UInt8(ascii: ")") {
+                found.append((i + prefix.count..<k, value))
+            }
+            i = k
+        }
+        // The k-th smallest of distinct numbers from 0 is at least k: a rank never needs more digits.
+        let rank = Dictionary(uniqueKeysWithValues: Set(found.map(\.value)).sorted().enumerated().map { ($1, $0) })
+        for (digits, value) in found {
+            let text = Array(String(rank[value]!).utf8)
+            bytes.replaceSubrange(
+                digits, with: Array(repeating: UInt8(ascii: "0"), count: digits.count - text.count) + text)
         }
     }
 }
