@@ -28,7 +28,7 @@ enum GDALLibrary {
             api.GDALAllRegister()
             return .success(api)
         }
-        return .failure(Unavailable(reason: reasons.last ?? "no library name to try"))
+        return .failure(Unavailable(reason: reasons.first ?? "no library name to try"))
     }()
 
     struct Unavailable: Error { var reason: String }

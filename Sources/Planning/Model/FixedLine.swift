@@ -30,8 +30,9 @@ public struct FixedLineRecord: Sendable, Hashable {
         get { addressBox?.address }
         set { addressBox = newValue.map(AddressBox.init) }
     }
-    /// The address held by reference: a survey has hundreds of thousands of records, most without one,
-    /// and six strings inline would take 96 bytes in each.
+    /// The address held by reference. Records keyed by building id (operators' building lists, the
+    /// generated data) have none, and six strings inline take 96 bytes in each of them; a record with an
+    /// address pays 24 bytes more than inline (the box's header and pointer).
     private var addressBox: AddressBox?
     /// True when the record carries a `generated` property (see `GeoData.generatedLayers`). Its other
     /// properties are not kept: a survey has hundreds of thousands of records, and nothing reads them.
