@@ -9,7 +9,7 @@ enum GDALLibrary {
     /// 13), for a machine with the runtime package only.
     static let names = [
         "libgdal.so", "libgdal.so.36", "libgdal.so.35", "libgdal.so.34", "libgdal.so.33", "libgdal.so.32",
-        "libgdal.so.31", "libgdal.so.30", "libgdal.so.28",
+        "libgdal.so.31", "libgdal.so.30", "libgdal.so.29", "libgdal.so.28",
     ]
 
     private static let opened: Result<GDALAPI, Unavailable> = {
