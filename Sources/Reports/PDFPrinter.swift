@@ -53,21 +53,30 @@ public enum PDFPrinter {
     /// (and so every offset of the file's cross-reference table).
     static func fixDates(_ bytes: inout [UInt8]) {
         for key in ["/CreationDate (D:", "/ModDate (D:"] {
-            let pattern = Array(key.utf8)
-            var i = 0
-            while i + pattern.count < bytes.count {
-                if bytes[i] == pattern[0] && Array(bytes[i..<i + pattern.count]) == pattern {
-                    var k = i + pattern.count
-                    while k < bytes.count && bytes[k] != UInt8(ascii: ")") {
-                        if (0x30...0x39).contains(bytes[k]) { bytes[k] = 0x30 }
-                        k += 1
-                    }
-                    i = k
-                } else {
-                    i += 1
+            for start in ends(of: key, in: bytes) {
+                var k = start
+                while k < bytes.count && bytes[k] != UInt8(ascii: ")") {
+                    if (0x30...0x39).contains(bytes[k]) { bytes[k] = 0x30 }
+                    k += 1
                 }
             }
         }
+    }
+
+    /// Where each occurrence of `pattern` in `bytes` ends (the index just after it), in order.
+    static func ends(of pattern: String, in bytes: [UInt8]) -> [Int] {
+        let pattern = Array(pattern.utf8)
+        var ends: [Int] = []
+        var i = 0
+        while i + pattern.count < bytes.count {
+            if bytes[i] == pattern[0] && bytes[i..<i + pattern.count].elementsEqual(pattern) {
+                i += pattern.count
+                ends.append(i)
+            } else {
+                i += 1
+            }
+        }
+        return ends
     }
 
     /// Renumbers the ids of the tagged PDF's structure elements, `(node00000080)`: Chromium takes them from
@@ -76,24 +85,15 @@ public enum PDFPrinter {
     /// with the same number of digits: the references (`/Headers`) still meet their elements, the id
     /// tree stays sorted, and every offset of the cross-reference table stays.
     static func renumberNodeIDs(_ bytes: inout [UInt8]) {
-        let prefix = Array("(node".utf8)
         var found: [(digits: Range<Int>, value: Int)] = []
-        var i = 0
-        while i + prefix.count < bytes.count {
-            guard bytes[i] == prefix[0], bytes[i..<i + prefix.count].elementsEqual(prefix) else {
-                i += 1
-                continue
-            }
-            var k = i + prefix.count
+        for start in ends(of: "(node", in: bytes) {
+            var k = start
             var value = 0
-            while k < bytes.count, (0x30...0x39).contains(bytes[k]), k - i - prefix.count < 18 {
+            while k < bytes.count, (0x30...0x39).contains(bytes[k]), k - start < 18 {
                 value = value * 10 + Int(bytes[k] - 0x30)
                 k += 1
             }
-            if k > i + prefix.count, k < bytes.count, bytes[k] == UInt8(ascii: ")") {
-                found.append((i + prefix.count..<k, value))
-            }
-            i = k
+            if k > start, k < bytes.count, bytes[k] == UInt8(ascii: ")") { found.append((start..<k, value)) }
         }
         // The k-th smallest of distinct numbers from 0 is at least k: a rank never needs more digits.
         let rank = Dictionary(uniqueKeysWithValues: Set(found.map(\.value)).sorted().enumerated().map { ($1, $0) })

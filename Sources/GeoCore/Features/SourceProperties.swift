@@ -63,9 +63,6 @@ public struct SourceProperties: Sendable, Hashable {
         return value(at: &i)
     }
 
-    /// The properties as a `JSONObject`.
-    public var object: JSONObject { JSONObject(Array(zip(keys, values))) }
-
     private func value(at i: inout Int) -> JSONValue {
         let tag = Tag(rawValue: packed[i])!
         i += 1

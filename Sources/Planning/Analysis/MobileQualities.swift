@@ -35,8 +35,6 @@ public struct MobileQualities: Sendable {
 
     public var count: Int { entries.count }
 
-    public var isEmpty: Bool { entries.isEmpty }
-
     /// The technologies with service, in the order they were set.
     public var keys: [Technology] { entries.map(\.technology) }
 
@@ -63,11 +61,5 @@ public struct MobileQualities: Sendable {
 
     private func pair(_ entry: Entry) -> (ServiceKey, LinkQuality) {
         (names!.services[Int(entry.service)], names!.linkQuality(entry.quality))
-    }
-}
-
-extension MobileQualities: Sequence {
-    public func makeIterator() -> some IteratorProtocol<(key: Technology, value: (ServiceKey, LinkQuality))> {
-        entries.lazy.map { (key: $0.technology, value: pair($0)) }.makeIterator()
     }
 }
