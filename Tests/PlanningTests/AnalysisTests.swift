@@ -35,9 +35,9 @@ import Testing
     static let origin = Coordinate(400_000, 5_750_000)
 
     /// A rectangular district.
-    static func district(_ id: String, _ name: String, _ minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double)
-        -> District
-    {
+    static func district(
+        _ id: String, _ name: String, _ minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double
+    ) -> District {
         District(
             id: id, name: name,
             geometry: .polygon(.rectangle(BoundingBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY))),
@@ -268,6 +268,33 @@ import Testing
         let both = try Analysis.run(city(buildings: buildings, fixed: fixed, districts: [west, east]), settings: cut)
         #expect(both.areas.allSatisfy { $0.district != nil })
         #expect(both.areas.map(\.counts.buildings).reduce(0, +) == eligible2023)
+    }
+
+    /// An area's outline is its footprints buffered by half the cluster distance, all at once: it must cover
+    /// the same ground as GEOS's union of each footprint's own buffer (the independent reference), with
+    /// overlapping, touching and nested footprints and a point among them.
+    @Test func areaOutlineIsTheUnionOfTheBufferedFootprints() throws {
+        var buildings = [
+            Self.building("a", 0, 0), Self.building("b", 8, 0, half: 8), Self.building("c", 10, 30),
+            Self.building("d", 60, 45, half: 12), Self.building("e", 60, 45, half: 3), Self.building("f", 400, 0),
+        ]
+        buildings.append(
+            Building(
+                id: "g", geometry: .point(Coordinate(40, -40)), use: .residential, households: 1, floors: 1, heightM: 3)
+        )
+        let fixed = buildings.map { Self.fixedRecord($0.id, .adsl, 16, 1) }
+        var s = settings
+        s.clusterDistanceM = 50
+        let r = try Analysis.run(city(buildings: buildings, fixed: fixed), settings: s)
+        #expect(r.areas.map(\.buildingIDs) == [["a", "b", "c", "d", "e", "g"], ["f"]])
+        for area in r.areas {
+            let reference = try Geometry.union(
+                area.members.map { try r.buildings[$0].geometry.buffer(25, quadrantSegments: 4) })
+            let apart = try area.geometry.difference(reference).area() + reference.difference(area.geometry).area()
+            #expect(apart < 1e-6, "\(area.id): \(apart) m² apart")
+            #expect(abs(try area.geometry.area() - reference.area()) < 1e-6, "\(area.id)")
+            #expect(area.geometry.polygons.count == reference.polygons.count, "\(area.id)")
+        }
     }
 
     /// Without cutting, an area still names its district: the one that holds most of its buildings.

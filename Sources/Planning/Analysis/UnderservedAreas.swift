@@ -69,9 +69,11 @@ public enum UnderservedAreas {
         var clusters: [Int: [Int]] = [:]
         for k in eligible.indices { clusters[sets.find(k), default: []].append(k) }
         let ordered = clusters.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        // The footprints buffered all at once: GEOS nodes their offset curves in one pass, where the union
+        // of each footprint's own buffer overlays them pair by pair, level by level. The same ground.
         let outline: @Sendable ([Int]) throws -> Geometry = { members in
-            try Geometry.union(
-                members.map { try buildings[eligible[$0]].geometry.buffer(joinDistance / 2, quadrantSegments: 4) })
+            try Geometry.collection(members.map { buildings[eligible[$0]].geometry }).buffer(
+                joinDistance / 2, quadrantSegments: 4)
         }
         // The clusters' outlines on every core (each GEOS call has its own context), in cluster order.
         let outlines = try parallelMap(count: ordered.count, chunkSize: 8) { range in

@@ -51,7 +51,7 @@ public enum ProjectAreas {
         // Each group's outline on every core (each GEOS call has its own context), in group order.
         let members = groups.map(\.areas)
         let outlines = try parallelMap(count: members.count, chunkSize: 1) { range in
-            range.map { k in Result { try Geometry.union(members[k].map { areas[$0].geometry }).polygons } }
+            range.map { k in Result { try PolygonDissolve.union(members[k].map { areas[$0].geometry }) } }
         }.map { try $0.get() }
         return groups.enumerated().map { k, group in
             var cost = CostTotals()
