@@ -16,12 +16,12 @@ let package = Package(
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .systemLibrary(name: "CGDAL", providers: [.apt(["libgdal-dev"])]),
-        .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CGDAL", providers: [.apt(["libgdal-dev"])]), .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CSHA256"),
         .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ", "CSQLite", "CZlib", "CGDAL", "CMalloc"]),
         .target(name: "Radio"),
         .target(name: "Planning", dependencies: ["GeoCore", "Radio", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Reports", dependencies: ["Planning", "GeoCore", "Radio"]),
+        .target(name: "Reports", dependencies: ["Planning", "GeoCore", "Radio", "CSHA256"]),
         .executableTarget(
             name: "gigaplan",
             dependencies: [

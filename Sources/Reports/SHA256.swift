@@ -1,7 +1,12 @@
+import CSHA256
 import Foundation
 
-/// SHA-256 (FIPS 180-4), for the input file hashes in the history store.
+/// SHA-256 (FIPS 180-4), for the input file hashes in the history store. Blocks are compressed by the
+/// processor's SHA extensions where it has them (`CSHA256`), else by `compress` below.
 public enum SHA256 {
+    /// Whether this processor has the SHA extensions.
+    static let accelerated = gigaplan_sha256_accelerated() != 0
+
     /// The round constants K₀…K₆₃ (FIPS 180-4 § 4.2.2).
     static let k: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
@@ -45,6 +50,10 @@ public enum SHA256 {
         )
         var pending: [UInt8] = []
         var length = 0
+        /// Whether blocks go to the SHA extensions; false only to test `compress` where they exist.
+        let accelerated: Bool
+
+        init(accelerated: Bool = SHA256.accelerated) { self.accelerated = accelerated }
 
         /// Adds bytes to the message: whole blocks are compressed straight from `bytes`.
         mutating func update(_ bytes: UnsafeRawBufferPointer) {
@@ -78,6 +87,18 @@ public enum SHA256 {
 
         /// Compresses whole 64-byte blocks.
         mutating func compressAll(_ bytes: UnsafeRawBufferPointer) {
+            guard bytes.count >= 64 else { return }
+            if accelerated {
+                let blocks = bytes.count / 64
+                k.withUnsafeBufferPointer { k in
+                    withUnsafeMutableBytes(of: &h) { h in
+                        gigaplan_sha256_blocks(
+                            h.baseAddress!.assumingMemoryBound(to: UInt32.self), k.baseAddress!,
+                            bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), blocks)
+                    }
+                }
+                return
+            }
             k.withUnsafeBufferPointer { k in
                 withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                     for offset in stride(from: 0, to: bytes.count, by: 64) {

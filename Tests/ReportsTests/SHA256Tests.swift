@@ -23,11 +23,17 @@ import Testing
         for (i, message) in messages.enumerated() where i < expected.count {
             #expect(SHA256.hex(message) == expected[i], "message of \(message.count) bytes")
             #expect(SHA256.hex(ofFileAt: files[i]) == expected[i], "file of \(message.count) bytes")
+            // Both compression functions where the SHA extensions exist, else the portable one twice.
+            for accelerated in [false, SHA256.accelerated] {
+                var state = SHA256.State(accelerated: accelerated)
+                message.withUnsafeBytes { state.update($0) }
+                #expect(state.finish() == expected[i], "message of \(message.count) bytes, accelerated \(accelerated)")
+            }
         }
         // Parts of every size, across block edges, give the hash of the whole.
         let whole = messages[messages.count - 1]
         for size in [1, 7, 63, 64, 65, 1000] {
-            var state = SHA256.State()
+            var state = SHA256.State(accelerated: size % 2 == 1 && SHA256.accelerated)
             var offset = 0
             while offset < whole.count {
                 let end = min(whole.count, offset + size + offset % 3)
@@ -41,6 +47,19 @@ import Testing
         let large = messages[messages.count - 1]
         let slice = large[3..<large.count - 4]
         #expect(SHA256.hex(slice) == SHA256.hex(Data(Array(slice))))
+    }
+
+    /// The SHA extensions are used exactly where the kernel lists them (`sha_ni`, with `ssse3` and
+    /// `sse4_1`) among the processor's flags, so that the accelerated path above is the one tested here.
+    @Test func usesTheSHAExtensionsWhereTheProcessorHasThem() throws {
+        #if arch(x86_64) && os(Linux)
+        let cpuinfo = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+        let flagsLine = try #require(cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") })
+        let flags = Set(flagsLine.split(separator: " ").map(String.init))
+        #expect(SHA256.accelerated == flags.isSuperset(of: ["sha_ni", "ssse3", "sse4_1"]))
+        #else
+        #expect(!SHA256.accelerated)
+        #endif
     }
 
     /// FIPS 180-2 appendix B.1 and B.2: "abc" and the 448-bit message.
