@@ -55,19 +55,28 @@ final class FileSink {
 
 /// Formats a layer's features in parallel batches and hands the text (UTF-8) to `write` in feature order.
 /// A batch's text is held until it is written: 4,096 buildings make about 7.5 MB of GeoJSON. Four writers
-/// run at once, so that a smaller batch lowers the peak; it keeps both cores busy with four chunks.
+/// run at once, so that a smaller batch lowers the peak; it keeps both cores busy with four chunks. Each
+/// chunk's rows come from `rows` (shared with the other writers of the layer) as `reader`; `format` gets
+/// the chunk's range and its rows.
 func streamFormatted(
-    _ layer: OutputLayer, batch: Int = 4096, chunk: Int = 1024, progress: (any ProgressObserver)? = nil,
-    _ format: @Sendable (Range<Int>) throws -> [UInt8], write: ([UInt8]) throws -> Void
+    _ rows: SharedRows, reader: Int, chunksPerBatch: Int = 4, progress: (any ProgressObserver)? = nil,
+    _ format: @Sendable (Range<Int>, [OutputRow]) throws -> [UInt8], write: ([UInt8]) throws -> Void
 ) throws {
+    defer { rows.finish(reader: reader) }
+    let count = rows.layer.count
+    let chunk = rows.chunkSize
     var start = 0
-    while start < layer.count {
-        let end = min(layer.count, start + batch)
+    while start < count {
+        let end = min(count, start + chunksPerBatch * chunk)
         let base = start
-        let parts: [Result<[UInt8], any Error>] = parallelMap(
-            count: (end - start + chunk - 1) / chunk, chunkSize: 1
-        ) { chunks in
-            chunks.map { c in Result { try format((base + c * chunk)..<min(end, base + (c + 1) * chunk)) } }
+        let parts: [Result<[UInt8], any Error>] = parallelMap(count: (end - start + chunk - 1) / chunk, chunkSize: 1) {
+            chunks in
+            chunks.map { c in
+                Result {
+                    let range = (base + c * chunk)..<min(end, base + (c + 1) * chunk)
+                    return try format(range, rows.rows(range, reader: reader))
+                }
+            }
         }
         for part in parts { try write(try part.get()) }
         progress?.advance(end - start)

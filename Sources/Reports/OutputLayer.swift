@@ -66,26 +66,6 @@ public struct OutputLayer: Sendable {
     /// Row i: geometry and values in field order.
     public func row(_ i: Int) -> OutputRow { make(i) }
 
-    /// Calls `body` with every row in order while the next `batch` rows are made on a thread of their own
-    /// (`BackgroundJob`): for a writer whose own work is serial (one SQLite connection), so that making
-    /// the rows runs beside it instead of adding to it.
-    func forEachRowMadeAhead(batch: Int = 2048, _ body: (Int, OutputRow) throws -> Void) rethrows {
-        let layer = self
-        func make(_ start: Int) -> BackgroundJob<[OutputRow]> {
-            let end = Swift.min(layer.count, start + batch)
-            return BackgroundJob { (start..<end).map { layer.row($0) } }
-        }
-        var start = 0
-        var next = count > 0 ? make(0) : nil
-        while let job = next {
-            let rows = job.value
-            let first = start
-            start += rows.count
-            next = start < count ? make(start) : nil
-            for (k, row) in rows.enumerated() { try body(first + k, row) }
-        }
-    }
-
     /// The type a layer of these geometries declares: MULTIPOLYGON when all are polygonal (they are
     /// written by `multi`), POINT when all are points, else GEOMETRY (QGIS then asks which to show).
     static func declaredType(_ geometries: some Collection<Geometry>) -> String {

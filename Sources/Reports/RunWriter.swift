@@ -56,20 +56,37 @@ public enum RunWriter {
         progress?.begin("writing outputs (rows)", total: rowCount(layers, grid: grid, formats: formats))
         defer { progress?.end() }
         let generated = r.generatedLayers
+        // Each layer's rows are made once for the GeoPackage, GeoJSON and CSV writers that write it; a
+        // writer reads them as its place among those (`reader`), and lets go of what it did not read when it
+        // ends, also when it fails, so that the others do not wait for it.
+        let rowFormats: [OutputFormat] = [.gpkg, .geojson, .csv]
+        let readersOf = layers.map { layer in
+            rowFormats.filter { formats.contains($0) && ($0 != .csv || csvLayers.contains(layer.name)) }
+        }
+        let shared = layers.indices.map { SharedRows(layers[$0], readers: max(1, readersOf[$0].count)) }
+        let reader = { @Sendable (format: OutputFormat, layer: Int) in readersOf[layer].firstIndex(of: format)! }
+        let finishAll = { @Sendable (format: OutputFormat) in
+            for k in layers.indices where readersOf[k].contains(format) { shared[k].finish(reader: reader(format, k)) }
+        }
         var jobs: [(String, @Sendable () throws -> [String])] = []
         if formats.contains(.gpkg) {
             jobs.append(
                 (
                     "write gpkg",
                     {
+                        defer { finishAll(.gpkg) }
                         let writer = try GeoPackageWriter(
                             path: root + "/gigaplan.gpkg", timestamp: "\(r.standDate)T00:00:00.000Z")
                         let stamp = " (\(RunHistory.version), Stand \(r.standDate))"
-                        for layer in layers + [grid].compactMap({ $0 }) {
+                        let sources = layers.indices.map { (shared[$0], reader(.gpkg, $0)) }
+                        for (rows, reader) in sources
+                            + [grid].compactMap({ $0 }).map({ (SharedRows($0, readers: 1), 0) })
+                        {
+                            let layer = rows.layer
                             try writer.addLayer(
                                 layer.name, geometryType: layer.geometryType, crs: scenario.workingCRS,
                                 fields: layer.fields, description: layer.description + stamp)
-                            try layer.forEachRowMadeAhead { i, row in
+                            try rows.forEachRowMadeAhead(reader: reader) { i, row in
                                 try writer.insert(into: layer.name, geometry: row.geometry, values: row.values)
                                 if i % 4096 == 4095 { progress?.advance(4096) }
                             }
@@ -101,12 +118,13 @@ public enum RunWriter {
                 (
                     "write geojson",
                     {
+                        defer { finishAll(.geojson) }
                         let note = JSONObject([
                             ("scenario", .string(scenario.name)),
                             ("generated_inputs", .array(generated.map { .string($0) })),
                         ])
                         var files: [String] = []
-                        for layer in layers {
+                        for (k, layer) in layers.enumerated() {
                             let writer = GeoJSONWriter(decimals: 7)
                             let sink = try FileSink(path: root + "/geojson/\(layer.name).geojson")
                             var head: [UInt8] = []
@@ -117,13 +135,12 @@ public enum RunWriter {
                             let names = layer.fields.map { JSONWriter.quote($0.name) }
                             let idIndex = layer.fields.firstIndex { $0.name.lowercased() == "id" }
                             try streamFormatted(
-                                layer, progress: progress,
-                                { range in
+                                shared[k], reader: reader(.geojson, k), progress: progress,
+                                { range, rows in
                                     let projector = Projector.ofThisThread
                                     var text: [UInt8] = []
                                     text.reserveCapacity(range.count * 512)
-                                    for i in range {
-                                        let row = layer.row(i)
+                                    for (i, row) in zip(range, rows) {
                                         let geometry = try row.geometry.map {
                                             try projector.transform($0, from: scenario.workingCRS, to: .wgs84)
                                         }
@@ -147,14 +164,15 @@ public enum RunWriter {
                 (
                     "write csv",
                     {
+                        defer { finishAll(.csv) }
                         var files: [String] = []
                         func save(_ relative: String, _ text: String) throws {
                             try AtomicFile.write(text, to: root + "/" + relative)
                             files.append(relative)
                         }
-                        for layer in layers where csvLayers.contains(layer.name) {
+                        for (k, layer) in layers.enumerated() where csvLayers.contains(layer.name) {
                             try CSVWriter.write(
-                                layer,
+                                shared[k], reader: reader(.csv, k),
                                 wktCRS: ["buildings", "underserved_areas", "project_areas", "addresses"].contains(
                                     layer.name) ? scenario.workingCRS : nil, locale: locale, progress: progress,
                                 to: root + "/csv/\(layer.name).csv")

@@ -21,8 +21,9 @@ private final class Slots<T>: @unchecked Sendable {
 }
 
 /// Whether `GIGAPLAN_THREADS=1` asks for everything on one thread (to check that results do not
-/// depend on the number of threads).
-let singleThreaded = ProcessInfo.processInfo.environment["GIGAPLAN_THREADS"] == "1"
+/// depend on the number of threads): `parallelMap` then works through its chunks in order, and
+/// `concurrently` runs its jobs one after another.
+public let singleThreaded = ProcessInfo.processInfo.environment["GIGAPLAN_THREADS"] == "1"
 
 /// Maps `0..<count` in chunks on all cores and returns the results in index order, so that the output
 /// is the same whatever the number of threads. `body` returns `resultsPerIndex` results per index of its

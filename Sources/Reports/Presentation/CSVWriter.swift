@@ -40,6 +40,17 @@ public enum CSVWriter {
         _ layer: OutputLayer, wktCRS: CRS?, locale: ReportLocale = .en, progress: (any ProgressObserver)? = nil,
         to path: String
     ) throws {
+        try write(
+            SharedRows(layer, readers: 1), reader: 0, wktCRS: wktCRS, locale: locale, progress: progress, to: path)
+    }
+
+    /// Writes the layer whose rows `rows` holds, reading them as `reader`.
+    static func write(
+        _ rows: SharedRows, reader: Int, wktCRS: CRS?, locale: ReportLocale = .en,
+        progress: (any ProgressObserver)? = nil, to path: String
+    ) throws {
+        defer { rows.finish(reader: reader) }
+        let layer = rows.layer
         // German column names where a field has a German alias (the QGIS aliases), else the field's name.
         let german = Dictionary(
             LayerStyles.aliases(layer.fields).map { ($0.field, $0.alias) }, uniquingKeysWith: { a, _ in a })
@@ -55,11 +66,10 @@ public enum CSVWriter {
         let separator = Array(joiner.utf8)
         let separatorByte = sep.asciiValue ?? 0x2C
         try streamFormatted(
-            layer, progress: progress,
-            { range in
+            rows, reader: reader, progress: progress,
+            { _, rows in
                 var text: [UInt8] = []
-                for i in range {
-                    let r = layer.row(i)
+                for r in rows {
                     for (k, value) in r.values.enumerated() {
                         if k > 0 { text.append(contentsOf: separator) }
                         appendCell(value, locale, separator: separatorByte, to: &text)
