@@ -45,7 +45,13 @@ public enum Analysis {
                     reason: "los: footprints was asked for, but no building has a footprint (all are points); "
                         + "line of sight is taken from the TR 38.901 LOS probability instead"))
         }
-        let context = try SpatialContext(data: data, settings: settings)
+        // What the result tells of the input layers, read before they are let go.
+        let generatedLayers = data.generatedLayers
+        let sources = InputSource.list(scenario, fileNotes: data.fileNotes, generatedLayers: generatedLayers)
+        // The buildings move into the spatial context, which adds to them without a copy.
+        let inputBuildings = data.buildings
+        data.buildings = []
+        let context = try SpatialContext(buildings: consume inputBuildings, data: data, settings: settings)
         problems += context.focus.problems
         try checkSchoolJoin(data.schools.count, context: context, settings: settings)
         let box = try extent(data, context: context, settings: settings)
@@ -55,10 +61,6 @@ public enum Analysis {
                 box: box, cellSize: settings.heightRasterCellM,
                 footprints: context.buildings.filter(\.geometry.isPolygonal).map { ($0.geometry, $0.heightM) }) : nil
         let network = MobileNetwork(sites: data.sites, context: context, settings: settings)
-        // What the result tells of the input layers, read before they are let go.
-        let generatedLayers = data.generatedLayers
-        let sources = InputSource.list(scenario, fileNotes: data.fileNotes, generatedLayers: generatedLayers)
-        data.buildings = []
         clock.lap(Stage.prepare.rawValue)
 
         let fixed = try fixedStage(data.fixed, context: context, settings: settings)

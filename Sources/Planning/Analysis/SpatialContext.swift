@@ -23,7 +23,14 @@ public struct SpatialContext {
 
     /// - Throws: `GEOSError` when a district or population cell cannot be prepared.
     public init(data: GeoData, settings: AnalysisSettings) throws {
-        var buildings = data.buildings
+        try self.init(buildings: data.buildings, data: data, settings: settings)
+    }
+
+    /// The context of `buildings` and the other layers of `data` (whose own buildings are not read): a
+    /// caller that hands over the only reference to its buildings has them added to and spread over in
+    /// place, not copied.
+    public init(buildings: consuming [Building], data: GeoData, settings: AnalysisSettings) throws {
+        var buildings = buildings
         let points = buildings.arePoints
         try PopulationSpread.apply(&buildings, cells: data.population)
         var index = STRtree(boxes: buildings.map { $0.geometry.boundingBox! })
