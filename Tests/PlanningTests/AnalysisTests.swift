@@ -270,6 +270,41 @@ import Testing
         #expect(both.areas.map(\.counts.buildings).reduce(0, +) == eligible2023)
     }
 
+    /// The height raster holds a building's height in every cell whose centre its footprint covers (GEOS
+    /// decides, as the independent reference), none in a courtyard (a hole), and the taller of two
+    /// overlapping buildings; heights round to 0.5 m.
+    @Test func heightRasterCoversTheCellCentresOfEachFootprint() throws {
+        let o = Self.origin
+        let courtyard = Polygon(
+            exterior: Polygon.rectangle(BoundingBox(minX: o.x + 3, minY: o.y + 4, maxX: o.x + 61, maxY: o.y + 47))
+                .exterior,
+            holes: [
+                Polygon.rectangle(BoundingBox(minX: o.x + 21, minY: o.y + 17, maxX: o.x + 40, maxY: o.y + 33)).exterior
+                    .reversed()
+            ])
+        let slanted = Polygon(exterior: [
+            Coordinate(o.x + 70, o.y + 2), Coordinate(o.x + 96, o.y + 9), Coordinate(o.x + 84, o.y + 44),
+            Coordinate(o.x + 55, o.y + 30), Coordinate(o.x + 70, o.y + 2),
+        ])
+        let footprints: [(Geometry, Double)] = [(.polygon(courtyard), 12.3), (.polygon(slanted), 20.2)]
+        let raster = HeightRaster(
+            box: BoundingBox(minX: o.x, minY: o.y, maxX: o.x + 100, maxY: o.y + 50), cellSize: 5, footprints: footprints
+        )
+        var covered = 0
+        for r in 0..<raster.rows {
+            for c in 0..<raster.columns {
+                let centre = Coordinate(o.x + (Double(c) + 0.5) * 5, o.y + (Double(r) + 0.5) * 5)
+                var expected = 0.0
+                for (g, h) in footprints where try g.contains(.point(centre)) {
+                    expected = max(expected, (h * 2).rounded() / 2)
+                }
+                if expected > 0 { covered += 1 }
+                #expect(raster.height(at: centre) == expected, "cell \(c), \(r)")
+            }
+        }
+        #expect(covered > 60)
+    }
+
     /// An area's outline is its footprints buffered by half the cluster distance, all at once: it must cover
     /// the same ground as GEOS's union of each footprint's own buffer (the independent reference), with
     /// overlapping, touching and nested footprints and a point among them.

@@ -59,7 +59,8 @@ public enum Analysis {
             settings.losMethod == .footprints
             ? HeightRaster(
                 box: box, cellSize: settings.heightRasterCellM,
-                footprints: context.buildings.filter(\.geometry.isPolygonal).map { ($0.geometry, $0.heightM) }) : nil
+                footprints: context.buildings.compactMap { $0.geometry.isPolygonal ? ($0.geometry, $0.heightM) : nil })
+            : nil
         let network = MobileNetwork(sites: data.sites, context: context, settings: settings)
         clock.lap(Stage.prepare.rawValue)
 

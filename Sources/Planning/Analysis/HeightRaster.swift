@@ -22,9 +22,10 @@ public struct HeightRaster: Sendable {
         columns = max(1, Int((box.width / cellSize).rounded(.up)))
         rows = max(1, Int((box.height / cellSize).rounded(.up)))
         heights = [UInt8](repeating: 0, count: columns * rows)
+        var crossings: [Double] = []
         for (geometry, height) in footprints {
             let value = UInt8(max(0, min(255, (height * 2).rounded())))
-            for polygon in geometry.polygons { fill(polygon, value) }
+            for polygon in geometry.polygons { fill(polygon, value, crossings: &crossings) }
         }
         let b = Self.blockSize
         blockColumns = (columns + b - 1) / b
@@ -37,32 +38,44 @@ public struct HeightRaster: Sendable {
         }
     }
 
-    /// Scan-line fill: every cell whose centre lies inside the polygon.
-    private mutating func fill(_ polygon: Polygon, _ value: UInt8) {
-        guard let box = BoundingBox(covering: polygon.exterior) else { return }
-        let r0 = max(0, Int(((box.minY - origin.y) / cellSize - 0.5).rounded(.up)))
-        let r1 = min(rows - 1, Int(((box.maxY - origin.y) / cellSize - 0.5).rounded(.down)))
+    /// Scan-line fill: every cell whose centre lies inside the polygon. `crossings` is a buffer kept from
+    /// polygon to polygon.
+    private mutating func fill(_ polygon: Polygon, _ value: UInt8, crossings: inout [Double]) {
+        guard var minY = polygon.exterior.first?.y else { return }
+        var maxY = minY
+        for c in polygon.exterior {
+            minY = min(minY, c.y)
+            maxY = max(maxY, c.y)
+        }
+        let r0 = max(0, Int(((minY - origin.y) / cellSize - 0.5).rounded(.up)))
+        let r1 = min(rows - 1, Int(((maxY - origin.y) / cellSize - 0.5).rounded(.down)))
         guard r0 <= r1 else { return }
-        var crossings: [Double] = []
-        for r in r0...r1 {
-            let y = origin.y + (Double(r) + 0.5) * cellSize
-            crossings.removeAll(keepingCapacity: true)
-            for ring in polygon.rings where ring.count > 1 {
-                for i in 0..<(ring.count - 1) {
-                    let a = ring[i]
-                    let b = ring[i + 1]
-                    if (a.y > y) != (b.y > y) { crossings.append(a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y)) }
-                }
+        /// The x of every edge of `ring` that crosses the line at `y`.
+        func cross(_ ring: [Coordinate], _ y: Double) {
+            guard ring.count > 1 else { return }
+            for i in 0..<(ring.count - 1) {
+                let a = ring[i]
+                let b = ring[i + 1]
+                if (a.y > y) != (b.y > y) { crossings.append(a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y)) }
             }
-            crossings.sort()
-            var k = 0
-            while k + 1 < crossings.count {
-                let c0 = max(0, Int(((crossings[k] - origin.x) / cellSize - 0.5).rounded(.up)))
-                let c1 = min(columns - 1, Int(((crossings[k + 1] - origin.x) / cellSize - 0.5).rounded(.down)))
-                if c0 <= c1 {
-                    for c in c0...c1 where heights[r * columns + c] < value { heights[r * columns + c] = value }
+        }
+        let columns = columns
+        heights.withUnsafeMutableBufferPointer { heights in
+            for r in r0...r1 {
+                let y = origin.y + (Double(r) + 0.5) * cellSize
+                crossings.removeAll(keepingCapacity: true)
+                cross(polygon.exterior, y)
+                for hole in polygon.holes { cross(hole, y) }
+                crossings.sort()
+                var k = 0
+                while k + 1 < crossings.count {
+                    let c0 = max(0, Int(((crossings[k] - origin.x) / cellSize - 0.5).rounded(.up)))
+                    let c1 = min(columns - 1, Int(((crossings[k + 1] - origin.x) / cellSize - 0.5).rounded(.down)))
+                    if c0 <= c1 {
+                        for c in c0...c1 where heights[r * columns + c] < value { heights[r * columns + c] = value }
+                    }
+                    k += 2
                 }
-                k += 2
             }
         }
     }
