@@ -81,8 +81,7 @@ public enum Analysis {
         clock.lap(Stage.mobile.rawValue)
 
         let islands = try WLANService.islands(
-            data.wlan, buildings: context.buildings, index: context.index, settings: settings.wlan,
-            joinDistanceM: context.joinDistance(.wlan, settings))
+            data.wlan, in: context, settings: settings.wlan, joinDistanceM: context.joinDistance(.wlan, settings))
         let streetCoverage = try WLANService.streetCoverage(data.streets, islands: islands)
         clock.lap(Stage.wlan.rawValue)
 
@@ -179,8 +178,7 @@ public enum Analysis {
         _ records: [FixedLineRecord], context: SpatialContext, settings: AnalysisSettings
     ) throws -> (services: [FixedService], addresses: [Int: PostalAddress], problems: [InputProblem]) {
         let distance = context.joinDistance(.fixed, settings)
-        let fixed = FixedService.join(
-            records, buildings: context.buildings, index: context.index, maximumDistanceM: distance)
+        let fixed = FixedService.join(records, in: context, maximumDistanceM: distance)
         let (unknownIDs, tooFar) = FixedService.unmatched(fixed.problems)
         let joined = records.count - unknownIDs - tooFar
         if !records.isEmpty, Double(joined) < settings.minimumJoinRate * Double(records.count) {

@@ -45,11 +45,11 @@ public struct FixedService: Sendable, Hashable {
     ///   index; kept apart, as a building's result holds one address, and sparse, as most buildings have
     ///   one); and the records that matched nothing.
     public static func join(
-        _ records: [FixedLineRecord], buildings: [Building], index: STRtree, maximumDistanceM: Double,
-        file: String = "fixed"
+        _ records: [FixedLineRecord], in context: SpatialContext, maximumDistanceM: Double, file: String = "fixed"
     ) -> (services: [FixedService], addresses: [Int: PostalAddress], problems: [InputProblem]) {
-        var byID: [String: Int] = [:]
-        for (i, b) in buildings.enumerated() { byID[b.id] = i }
+        let buildings = context.buildings
+        let index = context.index
+        let byID = context.positionByID
         var services = [FixedService](repeating: FixedService(), count: buildings.count)
         var addresses: [Int: PostalAddress] = [:]
         var problems: [InputProblem] = []

@@ -18,6 +18,9 @@ public struct SpatialContext {
     public let buildingDistricts: [Int?]
     /// Which buildings are focus points, and the building of every school.
     public let focus: FocusAssignment
+    /// Each building's position by its id (the last building's where ids repeat): the layers that name
+    /// their building (`building_id`) find it here.
+    public let positionByID: [String: Int]
     /// True when every building is a point (address points rather than footprints).
     public let pointBuildings: Bool
 
@@ -48,6 +51,7 @@ public struct SpatialContext {
             try locator.isEmpty
             ? Array(repeating: nil, count: buildings.count) : centres.map { try locator.district(of: $0) }
         self.buildings = buildings
+        positionByID = byID
         self.centres = centres
         self.index = index
         centreIndex = STRtree(boxes: centres.map { BoundingBox(minX: $0.x, minY: $0.y, maxX: $0.x, maxY: $0.y) })

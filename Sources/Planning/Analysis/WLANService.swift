@@ -72,11 +72,11 @@ public enum WLANService {
     /// Groups APs into islands and attaches each to the building it names in `building_id`, else the
     /// footprint it stands in, else the nearest building within `joinDistanceM` (for point buildings).
     public static func islands(
-        _ aps: [WLANAccessPoint], buildings: [Building], index: STRtree, settings: WLANSettings,
-        joinDistanceM: Double = 0
+        _ aps: [WLANAccessPoint], in context: SpatialContext, settings: WLANSettings, joinDistanceM: Double = 0
     ) throws -> [WLANIsland] {
-        var byID: [String: Int] = [:]
-        for (i, b) in buildings.enumerated() { byID[b.id] = i }
+        let buildings = context.buildings
+        let index = context.index
+        let byID = context.positionByID
         var order: [String] = []
         var groups: [String: [WLANAccessPoint]] = [:]
         for ap in aps {

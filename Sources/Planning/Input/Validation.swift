@@ -106,8 +106,7 @@ public struct ValidationReport: Sendable {
         }
         if !data.fixed.isEmpty {
             let join = FixedService.join(
-                data.fixed, buildings: context.buildings, index: context.index,
-                maximumDistanceM: context.joinDistance(.fixed, settings))
+                data.fixed, in: context, maximumDistanceM: context.joinDistance(.fixed, settings))
             let unmatched = FixedService.unmatched(join.problems)
             let joined = data.fixed.count - unmatched.unknownIDs - unmatched.tooFar
             report(
@@ -116,8 +115,7 @@ public struct ValidationReport: Sendable {
         }
         if !data.wlan.isEmpty,
             let islands = try? WLANService.islands(
-                data.wlan, buildings: context.buildings, index: context.index, settings: settings.wlan,
-                joinDistanceM: context.joinDistance(.wlan, settings))
+                data.wlan, in: context, settings: settings.wlan, joinDistanceM: context.joinDistance(.wlan, settings))
         {
             report(
                 .wlan, joined: islands.filter { $0.buildingIndex != nil }.count, total: islands.count, error: false,
