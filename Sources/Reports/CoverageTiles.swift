@@ -11,7 +11,7 @@ enum CoverageTiles {
     static func bestMbps(_ grid: CoverageGrid, cell: Int) -> Double {
         var best = 0.0
         for s in grid.coverage.services.indices {
-            best = max(best, grid.coverage.quality(receiver: cell, service: s, indoor: false)?.downlinkMbps ?? 0)
+            best = max(best, grid.coverage.servingLink(receiver: cell, service: s, indoor: false)?.mbps ?? 0)
         }
         return best
     }

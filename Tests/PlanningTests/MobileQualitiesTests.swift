@@ -34,6 +34,16 @@ import Testing
                     #expect(compact.downlinkMbps(t) == pair.1.downlinkMbps)
                 }
                 #expect(compact[.umts] == nil && compact.downlinkMbps(.umts) == nil)
+                // The rate alone, per operator too, as the best pair gives it (the coverage classes read it).
+                for t in technologies {
+                    for operatorName in [nil] + Array(Set(coverage.services.map(\.operatorName))).sorted() {
+                        #expect(
+                            coverage.bestRate(receiver: r, technology: t, operatorName: operatorName, indoor: indoor)
+                                == coverage.best(
+                                    receiver: r, technology: t, operatorName: operatorName, indoor: indoor)?.1
+                                .downlinkMbps, "receiver \(r) \(t) \(operatorName ?? "any")")
+                    }
+                }
                 #expect(compact.bestDownlinkMbps == expected.map(\.1.1.downlinkMbps).max())
                 #expect(compact.values.map(\.0) == expected.map(\.1.0), "receiver \(r): values in the order of keys")
                 served += compact.count

@@ -35,8 +35,8 @@ public struct CoverageGrid: Sendable {
 
     /// Whether a cell (row-major index) meets a class outdoors.
     public func meets(_ cell: Int, _ cls: CoverageClass) -> Bool {
-        (coverage.best(receiver: cell, technology: cls.technology, operatorName: cls.operatorName, indoor: false)?.1
-            .downlinkMbps ?? 0) >= cls.minimumMbps
+        (coverage.bestRate(receiver: cell, technology: cls.technology, operatorName: cls.operatorName, indoor: false)
+            ?? 0) >= cls.minimumMbps
     }
 
     /// The dissolved polygon of the cells that meet the class: each row's runs of cells become

@@ -80,6 +80,14 @@ public struct MobileCoverage: Sendable {
         }
     }
 
+    /// The rate of `best(receiver:technology:operatorName:indoor:)`, Mbit/s, without making its quality;
+    /// nil without service.
+    public func bestRate(
+        receiver: Int, technology: Technology, operatorName: String? = nil, indoor isIndoor: Bool
+    ) -> Double? {
+        bestSlot(receiver: receiver, technology: technology, operatorName: operatorName, indoor: isIndoor)?.1.mbps
+    }
+
     /// The service (an index into `services`) with the highest rate of a technology at a receiver, of every
     /// operator or of one, the first on a tie; nil without service.
     private func bestSlot(

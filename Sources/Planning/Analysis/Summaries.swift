@@ -13,9 +13,9 @@ enum Summaries {
         met.reserveCapacity(buildings * classes.count)
         for i in 0..<buildings {
             for cls in classes {
-                let q = mobile.best(
+                let rate = mobile.bestRate(
                     receiver: i, technology: cls.technology, operatorName: cls.operatorName, indoor: false)
-                met.append((q?.1.downlinkMbps ?? 0) >= cls.minimumMbps)
+                met.append((rate ?? 0) >= cls.minimumMbps)
             }
         }
         return met
