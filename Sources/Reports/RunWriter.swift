@@ -78,15 +78,16 @@ public enum RunWriter {
                         let writer = try GeoPackageWriter(
                             path: root + "/gigaplan.gpkg", timestamp: "\(r.standDate)T00:00:00.000Z")
                         let stamp = " (\(RunHistory.version), Stand \(r.standDate))"
-                        let sources = layers.indices.map { (shared[$0], reader(.gpkg, $0)) }
-                        for (rows, reader) in sources
-                            + [grid].compactMap({ $0 }).map({ (SharedRows($0, readers: 1), 0) })
+                        // The layers' shared rows, then the coverage grid's (which only the GeoPackage writes).
+                        let sources = layers.indices.map { (rows: shared[$0], place: reader(.gpkg, $0)) }
+                        for (rows, place) in sources
+                            + [grid].compactMap({ $0 }).map({ (rows: SharedRows($0, readers: 1), place: 0) })
                         {
                             let layer = rows.layer
                             try writer.addLayer(
                                 layer.name, geometryType: layer.geometryType, crs: scenario.workingCRS,
                                 fields: layer.fields, description: layer.description + stamp)
-                            try rows.forEachRowMadeAhead(reader: reader) { i, row in
+                            try rows.forEachRowMadeAhead(reader: place) { i, row in
                                 try writer.insert(into: layer.name, geometry: row.geometry, values: row.values)
                                 if i % 4096 == 4095 { progress?.advance(4096) }
                             }
