@@ -5,6 +5,19 @@ import Testing
 /// One building per rule and edge of each programme, with the verdict and reason the published rule
 /// gives (docs/funding-rules.md has the clause and a worked example for each).
 @Suite struct FundingRuleTests {
+    /// Programmes are hashed by their case: each hashes as itself and apart from the others, also when
+    /// made from its name, so that tables keyed by programme find every entry.
+    @Test func programmesHashByCase() {
+        let all = FundingProgramme.allCases
+        #expect(Set(all.map(\.hashValue)).count == all.count)
+        var table: [FundingProgramme: Int] = [:]
+        for (k, p) in all.enumerated() { table[p] = k }
+        for (k, p) in all.enumerated() {
+            #expect(FundingProgramme(rawValue: p.rawValue)!.hashValue == p.hashValue)
+            #expect(table[FundingProgramme(rawValue: p.rawValue)!] == k)
+        }
+    }
+
     typealias N = FundingNetwork
 
     static func ftth(_ down: Double, _ up: Double) -> N { N(technology: .ftth, downMbps: down, upMbps: up) }

@@ -12,6 +12,17 @@ public enum FundingProgramme: String, Sendable, CaseIterable, Codable {
     /// Gigabit-Richtlinie 2.0 as amended in 2024 under the EU Broadband Guidelines 2023.
     case gigabit2024 = "gigabit-2024"
 
+    /// Hashed by its case, not by its name (`RawRepresentable`'s hash would hash the string): tables
+    /// keyed by programme are read and counted per building.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .nga2015: hasher.combine(0)
+        case .grey2021: hasher.combine(1)
+        case .gigabit2023: hasher.combine(2)
+        case .gigabit2024: hasher.combine(3)
+        }
+    }
+
     /// The programme's rule with the thresholds of `settings`.
     public func rule(_ settings: FundingSettings) -> any FundingRule {
         switch self {
