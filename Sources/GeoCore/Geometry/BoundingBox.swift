@@ -12,8 +12,9 @@ public struct BoundingBox: Sendable, Hashable, Codable {
         self.maxY = maxY
     }
 
-    /// The smallest box around the coordinates, or nil when there are none.
-    public init?<S: Sequence>(covering coordinates: S) where S.Element == Coordinate {
+    /// The smallest box around the coordinates, or nil when there are none. Inlinable, so that callers in
+    /// other modules get it specialised to their sequence (the height raster calls it per footprint).
+    @inlinable public init?<S: Sequence>(covering coordinates: S) where S.Element == Coordinate {
         var box: BoundingBox?
         for c in coordinates {
             if box == nil {
@@ -30,7 +31,7 @@ public struct BoundingBox: Sendable, Hashable, Codable {
     public var height: Double { maxY - minY }
     public var center: Coordinate { Coordinate((minX + maxX) / 2, (minY + maxY) / 2) }
 
-    public mutating func expand(toInclude c: Coordinate) {
+    @inlinable public mutating func expand(toInclude c: Coordinate) {
         minX = Swift.min(minX, c.x)
         minY = Swift.min(minY, c.y)
         maxX = Swift.max(maxX, c.x)

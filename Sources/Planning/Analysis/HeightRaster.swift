@@ -41,14 +41,9 @@ public struct HeightRaster: Sendable {
     /// Scan-line fill: every cell whose centre lies inside the polygon. `crossings` is a buffer kept from
     /// polygon to polygon.
     private mutating func fill(_ polygon: Polygon, _ value: UInt8, crossings: inout [Double]) {
-        guard var minY = polygon.exterior.first?.y else { return }
-        var maxY = minY
-        for c in polygon.exterior {
-            minY = min(minY, c.y)
-            maxY = max(maxY, c.y)
-        }
-        let r0 = max(0, Int(((minY - origin.y) / cellSize - 0.5).rounded(.up)))
-        let r1 = min(rows - 1, Int(((maxY - origin.y) / cellSize - 0.5).rounded(.down)))
+        guard let box = BoundingBox(covering: polygon.exterior) else { return }
+        let r0 = max(0, Int(((box.minY - origin.y) / cellSize - 0.5).rounded(.up)))
+        let r1 = min(rows - 1, Int(((box.maxY - origin.y) / cellSize - 0.5).rounded(.down)))
         guard r0 <= r1 else { return }
         /// The x of every edge of `ring` that crosses the line at `y`.
         func cross(_ ring: [Coordinate], _ y: Double) {
