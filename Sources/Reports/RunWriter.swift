@@ -75,6 +75,8 @@ public enum RunWriter {
                     "write gpkg",
                     {
                         defer { finishAll(.gpkg) }
+                        // The raster's tiles are made beside the rows, not after them.
+                        let tiles = r.grid.map { grid in BackgroundJob { CoverageTiles.make(grid) } }
                         let writer = try GeoPackageWriter(
                             path: root + "/gigaplan.gpkg", timestamp: "\(r.standDate)T00:00:00.000Z")
                         let stamp = " (\(RunHistory.version), Stand \(r.standDate))"
@@ -92,6 +94,7 @@ public enum RunWriter {
                                 if i % 4096 == 4095 { progress?.advance(4096) }
                             }
                             progress?.advance(layer.count % 4096)
+                            try writer.endLayer(layer.name)
                             for (k, style) in LayerStyles.styles(
                                 for: layer, programme: r.settings.funding.areaProgramme
                             ).enumerated() {
@@ -100,17 +103,25 @@ public enum RunWriter {
                                     description: "gigaplan: \(style.name)", isDefault: k == 0)
                             }
                         }
-                        if let grid = r.grid {
-                            let (tiles, topLeft) = CoverageTiles.make(grid)
+                        if let grid = r.grid, let (tiles, topLeft) = tiles?.value {
                             try writer.addTiles(
                                 "coverage_raster", crs: scenario.workingCRS, origin: topLeft,
                                 pixelSize: grid.resolutionM, tileSize: CoverageTiles.tileSize, tiles: tiles,
                                 description: "Best outdoor downlink Mbit/s: \(CoverageLegend.description)" + stamp)
                         }
                         try writer.finish()
-                        guard let grid = r.grid else { return ["gigaplan.gpkg"] }
+                        return ["gigaplan.gpkg"]
+                    }
+                ))
+        }
+        // The GeoTIFF of the coverage grid goes with the GeoPackage, on a thread of its own.
+        if formats.contains(.gpkg), let grid = r.grid {
+            jobs.append(
+                (
+                    "write raster",
+                    {
                         try CoverageRaster.write(grid, crs: scenario.workingCRS, to: root + "/coverage.tif")
-                        return ["coverage.tif", "gigaplan.gpkg"]
+                        return ["coverage.tif"]
                     }
                 ))
         }

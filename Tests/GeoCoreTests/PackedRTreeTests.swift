@@ -59,6 +59,45 @@ import Testing
         #expect(try db.query("SELECT count(*) FROM rtree_cells_geom").first?.first?.integer == 4100)
     }
 
+    /// A layer ended early (`endLayer`, its tree packed on another thread while the next layer is
+    /// written) gets the same nodes, to the byte, as one packed by `finish()`; it takes no more features,
+    /// and an empty layer can be ended too.
+    @Test func anEndedLayerGetsTheSameTree() throws {
+        var g = SplitMix64(state: 4326)
+        let boxes = (0..<3000).map { _ in
+            let (x, y) = (405_000 + 9_000 * g.unit(), 5_757_000 + 9_000 * g.unit())
+            return BoundingBox(minX: x, minY: y, maxX: x + 30 * g.unit(), maxY: y + 30 * g.unit())
+        }
+        func write(ending: Bool) throws -> SQLiteDatabase {
+            let path = Fixtures.temporaryDirectory() + "/ended-\(ending).gpkg"
+            let writer = try GeoPackageWriter(path: path)
+            for name in ["a", "b", "empty"] {
+                try writer.addLayer(name, geometryType: "POLYGON", crs: .etrs89UTM32, fields: [])
+                for box in name == "empty" ? [] : boxes {
+                    try writer.insert(into: name, geometry: .polygon(.rectangle(box)), values: [])
+                }
+                if ending { try writer.endLayer(name) }
+            }
+            if ending {
+                #expect(throws: GeoPackageError.self) {
+                    try writer.insert(into: "a", geometry: .point(Coordinate(405_000, 5_757_000)), values: [])
+                }
+            }
+            try writer.finish()
+            return try SQLiteDatabase(path: path)
+        }
+        let (ended, packedAtFinish) = (try write(ending: true), try write(ending: false))
+        for table in ["rtree_a_geom", "rtree_b_geom", "rtree_empty_geom"] {
+            #expect(try ended.query("SELECT rtreecheck('\(table)')").first?.first?.text == "ok")
+            for shadow in ["_node", "_rowid", "_parent"] {
+                let sql = "SELECT * FROM \(table)\(shadow) ORDER BY 1"
+                #expect(try ended.query(sql) == packedAtFinish.query(sql), "\(table)\(shadow)")
+            }
+        }
+        #expect(try ended.query("SELECT count(*) FROM rtree_a_geom").first?.first?.integer == 3000)
+        #expect(try ended.query("SELECT count(*) FROM a").first?.first?.integer == 3000)
+    }
+
     @Test func aFewBoxesMakeALeafRoot() throws {
         let path = Fixtures.temporaryDirectory() + "/few.gpkg"
         let writer = try GeoPackageWriter(path: path)

@@ -6,7 +6,8 @@ import Foundation
 /// `finish()`, so that a failed or interrupted write leaves no partial GeoPackage. The output is
 /// byte-for-byte deterministic: `gpkg_contents.last_change` is a fixed timestamp given by the caller.
 /// Every feature layer gets the R-tree spatial index of the GeoPackage RTree Spatial Indexes extension
-/// (OGC 12-128r18 Annex F.3), packed in one pass by `finish()` (`PackedRTree`), with the triggers that
+/// (OGC 12-128r18 Annex F.3), packed in one pass (`PackedRTree`; for a layer ended by `endLayer` on a
+/// thread of its own while the next layers are written) and written by `finish()`, with the triggers that
 /// keep it up to date when QGIS or GDAL edit the layer.
 /// Not Sendable: one writer per task.
 public final class GeoPackageWriter {
@@ -22,6 +23,8 @@ public final class GeoPackageWriter {
         let insert: SQLiteStatement
         /// The boxes for the R-tree, written by `finish()`.
         var index: [PackedRTree.Entry] = []
+        /// Once the layer is ended (`endLayer`): its R-tree's levels, packed on a thread of their own.
+        var packed: (nodeSize: Int, levels: BackgroundJob<PackedRTree.Levels>)?
         var count: Int64 = 0
         var box: BoundingBox?
 
@@ -131,6 +134,7 @@ public final class GeoPackageWriter {
     /// Inserts a feature whose values are in the order of the layer's fields.
     public func insert(into layer: String, geometry: Geometry?, values fieldValues: [JSONValue]) throws {
         guard let entry = layers[layer] else { throw GeoPackageError("layer \(layer) was not added") }
+        guard entry.packed == nil else { throw GeoPackageError("layer \(layer) was ended") }
         var values: [SQLiteValue] = []
         values.reserveCapacity(entry.fields.count + 1)
         values.append(geometry.map { .blob(GeoPackageGeometry.encode($0, srsID: entry.srsID)) } ?? .null)
@@ -142,6 +146,17 @@ public final class GeoPackageWriter {
             entry.index.append(PackedRTree.Entry(id: entry.count, box: box))
             entry.box = entry.box.map { $0.union(box) } ?? box
         }
+    }
+
+    /// Ends a layer: it takes no more features, and its R-tree is packed on a thread of its own while the
+    /// next layers are written (`finish()` writes it). Layers not ended are packed by `finish()`.
+    public func endLayer(_ layer: String) throws {
+        guard let entry = layers[layer] else { throw GeoPackageError("layer \(layer) was not added") }
+        guard entry.packed == nil else { return }
+        let nodeSize = try PackedRTree.nodeSize(of: "rtree_\(layer)_geom", database: database!)
+        let index = entry.index
+        entry.index = []
+        entry.packed = (nodeSize, BackgroundJob { PackedRTree.levels(index, nodeSize: nodeSize) })
     }
 
     /// Adds a tile pyramid of one zoom level (OGC GeoPackage §2.2): `tiles[row][column]` are PNG images
@@ -265,8 +280,13 @@ public final class GeoPackageWriter {
                 """)
         }
         for name in layerOrder {
-            try PackedRTree.write(layers[name]?.index ?? [], into: "rtree_\(name)_geom", database: db)
+            if let (nodeSize, levels) = layers[name]?.packed {
+                try PackedRTree.write(levels.value, nodeSize: nodeSize, into: "rtree_\(name)_geom", database: db)
+            } else {
+                try PackedRTree.write(layers[name]?.index ?? [], into: "rtree_\(name)_geom", database: db)
+            }
             layers[name]?.index = []
+            layers[name]?.packed = nil
             try db.execute(Self.rtreeTriggers(name))
             try db.execute(
                 "INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', "

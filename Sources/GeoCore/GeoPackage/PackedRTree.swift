@@ -10,7 +10,7 @@
 /// `%_parent` each node but the root to its parent. SQLite's `rtreecheck()` accepts the result, and the
 /// table takes later inserts and deletes (the GeoPackage triggers) like one built by inserts.
 struct PackedRTree {
-    struct Entry {
+    struct Entry: Sendable {
         var id: Int64
         var minX: Float
         var maxX: Float
@@ -35,25 +35,49 @@ struct PackedRTree {
         }
     }
 
+    /// The tree's levels from the leaves up: each level's nodes as lists of cells (child id and box).
+    typealias Levels = [[[Entry]]]
+
     /// Replaces the content of the (empty, just created) rtree `table` with `entries`.
     static func write(_ entries: [Entry], into table: String, database db: SQLiteDatabase) throws {
         guard !entries.isEmpty else { return }
-        let quoted = { (suffix: String) in "\"" + (table + suffix).replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        let nodeSize = try db.query("SELECT length(data) FROM \(quoted("_node")) WHERE nodeno = 1").first?.first?
+        let nodeSize = try nodeSize(of: table, database: db)
+        try write(levels(entries, nodeSize: nodeSize), nodeSize: nodeSize, into: table, database: db)
+    }
+
+    /// The size of the nodes of the rtree `table`, bytes (set by SQLite when the table is made).
+    static func nodeSize(of table: String, database db: SQLiteDatabase) throws -> Int {
+        let nodeSize = try db.query("SELECT length(data) FROM \(quoted(table, "_node")) WHERE nodeno = 1").first?.first?
             .integer
         guard let nodeSize, nodeSize >= 4 + 24 * 4 else { throw GeoPackageError("rtree \(table) has no root node") }
-        // As many cells as fit a node, but at most the module's 51 (RTREE_MAXCELLS).
-        let capacity = min(51, (Int(nodeSize) - 4) / 24)
+        return Int(nodeSize)
+    }
 
-        // Levels from the leaves up: each level's nodes as lists of cells (child id and box).
-        var levels: [[[Entry]]] = []
+    /// The levels of the tree of `entries` in nodes of `nodeSize` bytes: no database involved, so that a
+    /// writer can pack one layer's tree on another thread while it writes the next layer.
+    static func levels(_ entries: [Entry], nodeSize: Int) -> Levels {
+        guard !entries.isEmpty else { return [] }
+        // As many cells as fit a node, but at most the module's 51 (RTREE_MAXCELLS).
+        let capacity = min(51, (nodeSize - 4) / 24)
+        var levels: Levels = []
         var current = entries
         repeat {
             let nodes = pack(current, capacity: capacity)
             levels.append(nodes)
             current = nodes.indices.map { k in Entry(id: Int64(k), union: nodes[k]) }
         } while current.count > 1
+        return levels
+    }
 
+    /// The name of one of the rtree `table`'s shadow tables, quoted.
+    private static func quoted(_ table: String, _ suffix: String) -> String {
+        "\"" + (table + suffix).replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Replaces the content of the (empty, just created) rtree `table` with the tree of `levels`.
+    static func write(_ levels: Levels, nodeSize: Int, into table: String, database db: SQLiteDatabase) throws {
+        guard !levels.isEmpty else { return }
+        let quoted = { (suffix: String) in Self.quoted(table, suffix) }
         // Node numbers: the root is 1, then level by level from the top.
         var firstNumber = [Int64](repeating: 0, count: levels.count)
         var next: Int64 = 1
@@ -71,7 +95,7 @@ struct PackedRTree {
         for (level, nodes) in levels.enumerated() {
             for (k, cells) in nodes.enumerated() {
                 let number = firstNumber[level] + Int64(k)
-                var blob = [UInt8](repeating: 0, count: Int(nodeSize))
+                var blob = [UInt8](repeating: 0, count: nodeSize)
                 if number == 1 { put(UInt16(depth), into: &blob, at: 0) }
                 put(UInt16(cells.count), into: &blob, at: 2)
                 for (c, cell) in cells.enumerated() {
