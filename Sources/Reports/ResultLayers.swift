@@ -52,9 +52,12 @@ public enum ResultLayers {
         }
         fields += costFields
         let projectAreaOf = projectAreaIndex(r)
+        // Read through the indices here and below: a lazy map of the results themselves copies each whole
+        // result (a retain per string and array it holds) to read one field of it.
         let source =
             profile == .slim
-            ? SourceColumns([SourceProperties]()) : SourceColumns(r.buildings.lazy.map(\.building.attributes))
+            ? SourceColumns([SourceProperties]())
+            : SourceColumns(r.buildings.indices.lazy.map { r.buildings[$0].building.attributes })
         fields += source.fields
         // The per-technology and per-programme field names, made once rather than per building.
         let technologyKeys = technologies.map { t in
@@ -131,9 +134,10 @@ public enum ResultLayers {
         }
         layers.append(
             OutputLayer(
-                name: "buildings", geometryType: OutputLayer.declaredType(r.buildings.lazy.map(\.building.geometry)),
-                fields: fields, count: r.buildings.count, description: "Service and funding verdicts per building",
-                row: makeBuilding))
+                name: "buildings",
+                geometryType: OutputLayer.declaredType(
+                    r.buildings.indices.lazy.map { r.buildings[$0].building.geometry }), fields: fields,
+                count: r.buildings.count, description: "Service and funding verdicts per building", row: makeBuilding))
 
         // Schools.
         let schoolFields: [GeoPackageField] = [
