@@ -7,6 +7,21 @@ import Testing
 /// The readers' fast paths (numbers read without `strtod`, strings without escapes, objects sharing
 /// their keys, features read without a JSON tree) against the plain ones.
 @Suite struct ReaderFastPathTests {
+    /// A file's bytes read straight into an array are the bytes `Data` reads, for an empty file, a small one
+    /// and one larger than a read's chunk; a missing file is an error that names it.
+    @Test func fileBytesAreTheFilesBytes() throws {
+        var g = SplitMix64(state: 7)
+        let directory = Fixtures.temporaryDirectory()
+        for size in [0, 1, 4095, 65_536, 200_003] {
+            let path = directory + "/bytes-\(size).bin"
+            let written = (0..<size).map { _ in UInt8(truncatingIfNeeded: g.below(256)) }
+            try Data(written).write(to: URL(fileURLWithPath: path))
+            #expect(try FeatureFileReader.bytes(path) == written, "\(size) bytes")
+            #expect(try FeatureFileReader.bytes(path) == [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+        }
+        #expect(throws: UnreadableFile.self) { try FeatureFileReader.bytes(directory + "/missing.bin") }
+    }
+
     @Test func numbersAreTheDoublesStrtodGives() throws {
         var g = SplitMix64(state: 2018)
         var texts = [

@@ -63,10 +63,42 @@ public enum FeatureFileReader {
         }
     }
 
+    /// The file's bytes, read straight into the array that is returned (through `Data` they were read
+    /// once and copied once, both copies held for a moment: a large input's size twice over).
     static func bytes(_ path: String) throws(UnreadableFile) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw UnreadableFile(path: path, reason: "cannot be opened (permissions?)")
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw UnreadableFile(path: path, reason: "cannot be opened (permissions?)") }
+        defer { close(fd) }
+        var info = stat()
+        let size = fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let n = readBytes(fd, buffer.baseAddress! + count, size - count)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 {
+                    failure = n < 0 ? errno : 0
+                    return
+                }
+                count += n
+            }
         }
-        return [UInt8](data)
+        // What the file holds beyond the size it had when opened (it grew, or reports no size).
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while failure == 0 {
+            let n = chunk.withUnsafeMutableBytes { readBytes(fd, $0.baseAddress!, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { failure = errno }
+            if n <= 0 { break }
+            bytes.append(contentsOf: chunk[..<n])
+        }
+        guard failure == 0 else {
+            throw UnreadableFile(path: path, reason: "cannot be read: \(String(cString: strerror(failure)))")
+        }
+        return bytes
     }
 }
+
+/// POSIX `read(2)` (inside `FeatureFileReader` the name is its own `read`).
+private func readBytes(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { read(fd, buffer, count) }
