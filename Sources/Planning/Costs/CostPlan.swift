@@ -125,7 +125,9 @@ public struct CostPlan: Sendable {
             }
         }
         var routedM = 0.0
-        var segmentOfEdge: [Int: Int] = [:]
+        // Per edge: its piece of trench (−1: none) and its civil works per metre, read per building and edge.
+        var segmentOfEdge = [Int](repeating: -1, count: graph.edges.count)
+        let civilWorksPerM = graph.edges.map { catalogue.civilWorksPerM[$0.surface]! }
         for (e, served) in downstream.enumerated() where served > 0 {
             let edge = graph.edges[e]
             routedM += edge.length
@@ -137,7 +139,7 @@ public struct CostPlan: Sendable {
         }
         // Each piece links to the next toward the network's start, and each building to its first piece.
         for k in connect.indices where routed[k] {
-            let path = paths[k].map { segmentOfEdge[$0]! }
+            let path = paths[k].map { segmentOfEdge[$0] }
             costs[k].firstSegment = path.first
             for (j, piece) in path.enumerated() { segments[piece].next = j + 1 < path.count ? path[j + 1] : nil }
         }
@@ -146,7 +148,7 @@ public struct CostPlan: Sendable {
                 let edge = graph.edges[e]
                 let metres = edge.length * Double(homes[k]) / Double(downstream[e])
                 costs[k].routeM += metres
-                costs[k].civilWorks += metres * catalogue.civilWorksPerM[edge.surface]!
+                costs[k].civilWorks += metres * civilWorksPerM[e]
                 costs[k].ductAndCable += metres * catalogue.ductAndCablePerM
             }
             addDrop(k, attached[k]!.drop)
@@ -165,16 +167,26 @@ public struct CostPlan: Sendable {
         }
         let groups = Dictionary(grouping: unrouted, by: { group(connect[$0]) })
         let rootIndex = STRtree(boxes: roots.map { BoundingBox(minX: $0.x, minY: $0.y, maxX: $0.x, maxY: $0.y) })
-        for key in groups.keys.sorted() {
-            let members = groups[key]!
-            var points = members.map { anchors[$0] }
-            // The nearest root (rectilinear) joins the tree as its root; without roots, the first member.
-            var root = 0
-            if let nearest = Self.nearest(to: points, among: roots, index: rootIndex) {
-                points.append(nearest)
-                root = points.count - 1
+        let keys = groups.keys.sorted()
+        let radius = settings.estimateLinkRadiusM
+        // The groups' trees on every core (each group's own points); their pieces are then numbered in group
+        // order, as before.
+        let trees = parallelMap(count: keys.count, chunkSize: 1) { range in
+            range.map { g in
+                var points = groups[keys[g]]!.map { anchors[$0] }
+                // The nearest root (rectilinear) joins the tree as its root; without roots, the first member.
+                var root = 0
+                if let nearest = Self.nearest(to: points, among: roots, index: rootIndex) {
+                    points.append(nearest)
+                    root = points.count - 1
+                }
+                return (points: points, tree: RectilinearTree(points: points, root: root, radius: radius))
             }
-            let tree = RectilinearTree(points: points, root: root, radius: settings.estimateLinkRadiusM)
+        }
+        let civilWorksPerMEstimated = catalogue.civilWorksPerM[surface]!
+        for (g, key) in keys.enumerated() {
+            let members = groups[key]!
+            let (points, tree) = trees[g]
             var below = [Int](repeating: 0, count: points.count)
             for (m, k) in members.enumerated() { below[m] = homes[k] }
             for i in tree.order.reversed() where tree.parent[i] >= 0 { below[tree.parent[i]] += below[i] }
@@ -194,7 +206,7 @@ public struct CostPlan: Sendable {
                 while tree.parent[i] >= 0 {
                     let metres = tree.length[i] * Double(homes[k]) / Double(below[i])
                     costs[k].routeM += metres
-                    costs[k].civilWorks += metres * catalogue.civilWorksPerM[surface]!
+                    costs[k].civilWorks += metres * civilWorksPerMEstimated
                     costs[k].ductAndCable += metres * catalogue.ductAndCablePerM
                     i = tree.parent[i]
                 }
