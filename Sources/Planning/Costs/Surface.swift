@@ -1,5 +1,7 @@
+import Radio
+
 /// How a trench is built, by the surface it crosses: the cost classes of the cost catalogue.
-public enum Surface: String, Sendable, CaseIterable, Codable {
+public enum Surface: String, Sendable, CaseIterable, Codable, HashedByCase {
     case asphaltRoad = "asphalt_road"
     case pavedFootway = "paved_footway"
     case unpaved

@@ -1,8 +1,10 @@
+import Radio
+
 /// The German broadband funding programmes whose rules the planner applies. Each has one type that
 /// states its legal source, its thresholds and its rule (`NGARahmenregelung2015`,
 /// `GigabitRichtlinie2021`, `GigabitRichtlinie2023`, `GigabitRichtlinie2024`); docs/funding-rules.md
 /// gives the clauses and a worked example per rule.
-public enum FundingProgramme: String, Sendable, CaseIterable, Codable {
+public enum FundingProgramme: String, Sendable, CaseIterable, Codable, HashedByCase {
     /// NGA-Rahmenregelung 2015 (Bundesförderprogramm Breitband): white NGA spots below 30 Mbit/s.
     case nga2015 = "nga-2015"
     /// Gigabit-Richtlinie 2021 (Graue-Flecken-Förderung): below 100 Mbit/s reliably.
@@ -11,17 +13,6 @@ public enum FundingProgramme: String, Sendable, CaseIterable, Codable {
     case gigabit2023 = "gigabit-2023"
     /// Gigabit-Richtlinie 2.0 as amended in 2024 under the EU Broadband Guidelines 2023.
     case gigabit2024 = "gigabit-2024"
-
-    /// Hashed by its case, not by its name (`RawRepresentable`'s hash would hash the string): tables
-    /// keyed by programme are read and counted per building.
-    public func hash(into hasher: inout Hasher) {
-        switch self {
-        case .nga2015: hasher.combine(0)
-        case .grey2021: hasher.combine(1)
-        case .gigabit2023: hasher.combine(2)
-        case .gigabit2024: hasher.combine(3)
-        }
-    }
 
     /// The programme's rule with the thresholds of `settings`.
     public func rule(_ settings: FundingSettings) -> any FundingRule {

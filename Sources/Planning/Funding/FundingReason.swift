@@ -3,7 +3,7 @@ import Radio
 /// Why a building is or is not eligible under a programme: a closed set of stable codes, each naming
 /// the published rule (with its published threshold), with German and English labels that give the
 /// thresholds in force.
-public enum FundingReason: String, Sendable, CaseIterable, Codable {
+public enum FundingReason: String, Sendable, CaseIterable, Codable, HashedByCase {
     // NGA-Rahmenregelung 2015
     case below30Down = "below-30-down"
     case nga30Available = "nga-30-available"

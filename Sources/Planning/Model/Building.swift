@@ -1,7 +1,8 @@
 import GeoCore
+import Radio
 
 /// What a building is used for (GEODATA-CONTRACT `use`).
-public enum BuildingUse: String, Sendable, CaseIterable, Codable {
+public enum BuildingUse: String, Sendable, CaseIterable, Codable, HashedByCase {
     case residential, commercial, mixed, `public`, school, hospital, industrial, other
 }
 

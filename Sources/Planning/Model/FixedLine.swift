@@ -1,7 +1,8 @@
 import GeoCore
+import Radio
 
 /// Fixed-line access technologies of a market survey (Markterkundung).
-public enum FixedTechnology: String, Sendable, CaseIterable, Codable, Comparable {
+public enum FixedTechnology: String, Sendable, CaseIterable, Codable, Comparable, HashedByCase {
     case none, adsl, vdsl, hfc, fttb, ftth
 
     public static func < (a: FixedTechnology, b: FixedTechnology) -> Bool {

@@ -184,15 +184,13 @@ extension RunSummary {
         var uses: [BuildingUse: Int] = [:]
         var bestSources: [ServiceSource: Int] = [:]
         var fixedTechnologies: [FixedTechnology: Int] = [:]
-        var reasons: [FundingProgramme: [String: Int]] = [:]
+        var reasons: [FundingProgramme: [FundingReason: Int]] = [:]
         for i in r.buildings.indices {
             uses[r.buildings[i].building.use, default: 0] += 1
             let service = r.buildings[i].service
             bestSources[service.best.source, default: 0] += 1
             fixedTechnologies[service.fixed.best?.technology ?? .none, default: 0] += 1
-            for p in FundingProgramme.allCases {
-                reasons[p, default: [:]][service.funding[p]!.reason.rawValue, default: 0] += 1
-            }
+            for p in FundingProgramme.allCases { reasons[p, default: [:]][service.funding[p]!.reason, default: 0] += 1 }
         }
         scenario = r.scenario.name
         description = r.scenario.description
@@ -218,7 +216,7 @@ extension RunSummary {
                             ? c.schools : r.schools.filter { $0.eligibleUnder.contains(p) }.count,
                         eligibleSchoolBuildings: c.schools, eligibleHospitals: c.hospitals,
                         reasons: OrderedMembers(
-                            (reasons[p] ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+                            (reasons[p] ?? [:]).map { ($0.key.rawValue, $0.value) }.sorted { $0.0 < $1.0 }))
                 )
             })
         reasonLabels = OrderedMembers(

@@ -1,5 +1,5 @@
 /// The radio access technologies the planner knows.
-public enum Technology: String, Sendable, CaseIterable, Codable, Comparable {
+public enum Technology: String, Sendable, CaseIterable, Codable, Comparable, HashedByCase {
     case umts, hsdpa, lte, nr, wlan
 
     /// The order in which technologies are listed (oldest first).
