@@ -118,13 +118,14 @@ public enum UnderservedAreas {
                     }
                 }
                 var summary = AreaSummary(id: id, name: id, geometry: piece, areaKm2: try piece.area() / 1e6)
-                var tally: [String: Int] = [:]
+                var tally: [FundingReason: Int] = [:]
                 for k in inside {
                     let b = buildings[eligible[k]]
                     summary.add(b)
-                    tally[b.service.funding[programme]!.reason.rawValue, default: 0] += 1
+                    tally[b.service.funding[programme]!.reason, default: 0] += 1
                 }
-                let dominant = tally.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+                // The most frequent; on a tie, the first by name.
+                let dominant = tally.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }!.key.rawValue
                 areas.append(
                     UnderservedArea(
                         id: id, geometry: piece, district: district, dominantReason: dominant,
