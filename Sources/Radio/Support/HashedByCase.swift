@@ -2,7 +2,7 @@
 /// by its case. `RawRepresentable` hashes and compares the raw strings, which every lookup in a table
 /// keyed by the enum pays for, and tables keyed by a building's reason, technology or use are counted
 /// per building. Only for enums without associated values (plain data of at most eight bytes: the case's
-/// tag), which is checked once per type.
+/// tag), which a precondition checks (a constant for each type, so it costs nothing per call).
 public protocol HashedByCase: RawRepresentable, Hashable where RawValue: Hashable {}
 
 extension HashedByCase {
