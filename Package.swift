@@ -2,7 +2,7 @@
 import Foundation
 import PackageDescription
 
-/// The link engine's lanes (four doubles at a time, in Radio and Planning) are compiled for the Haswell
+/// The link engine's lanes (four doubles at a time, in GeoCore, Radio and Planning) are compiled for the Haswell
 /// instruction set (AVX2, FMA, BMI) where the machine that builds has it, which makes the mobile stage
 /// 10–20 % faster; the numbers stay the same to the bit (Swift never fuses a multiply and an add by
 /// itself). Such a binary runs only on machines with that instruction set: `GIGAPLAN_PORTABLE=1` at build
@@ -41,8 +41,9 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CGDAL", providers: [.apt(["libgdal-dev"])]), .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CSHA256"),
-        .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ", "CSQLite", "CZlib", "CGDAL", "CMalloc"]),
-        .target(name: "Radio", swiftSettings: lanesSettings),
+        .target(
+            name: "GeoCore", dependencies: ["CGEOS", "CPROJ", "CSQLite", "CZlib", "CGDAL", "CMalloc"],
+            swiftSettings: lanesSettings), .target(name: "Radio", swiftSettings: lanesSettings),
         .target(
             name: "Planning", dependencies: ["GeoCore", "Radio", .product(name: "Yams", package: "Yams")],
             swiftSettings: lanesSettings),

@@ -1,6 +1,5 @@
 /// Many polygonal footprints in flat arrays, prepared once, for the nearest-point queries of inner
-/// loops: no enum or array indirection per query and no geometry library call. The answers equal
-/// `Geometry.nearestPoint(to:)` (the same arithmetic in the same order).
+/// loops: no enum or array indirection per query, no geometry library call, four queries at a time.
 public struct FootprintSet: Sendable {
     private var xs: [Double] = []
     private var ys: [Double] = []
@@ -33,75 +32,103 @@ public struct FootprintSet: Sendable {
     /// Whether footprint `f` has polygons.
     public func hasPolygons(_ f: Int) -> Bool { footprintStart[f + 1] > footprintStart[f] }
 
-    /// The point of footprint `f` nearest to `p` (`p` itself inside it); nil when `f` has no polygons.
-    public func nearestPoint(_ f: Int, to p: Coordinate) -> Coordinate? {
+    /// The points of footprint `f` nearest to four points at once, one per lane (a point itself where
+    /// it lies inside); nil when `f` has no polygons. Each lane's answer equals
+    /// `Geometry.nearestPoint(to:)` to the bit: the same arithmetic in the same order.
+    public func nearestPoints(
+        _ f: Int, toX px: SIMD4<Double>, y py: SIMD4<Double>
+    ) -> (x: SIMD4<Double>, y: SIMD4<Double>)? {
         let first = Int(footprintStart[f])
         let end = Int(footprintStart[f + 1])
         guard end > first else { return nil }
-        var best = p
-        var bestDistance = Double.infinity
-        for k in first..<end {
-            let q = nearestPoint(polygon: k, to: p)
-            let d = q.squaredDistance(to: p)
-            if d < bestDistance {
-                bestDistance = d
-                best = q
+        return xs.withUnsafeBufferPointer { xs in
+            ys.withUnsafeBufferPointer { ys in
+                var bestX = px
+                var bestY = py
+                var bestDistance = SIMD4<Double>(repeating: .infinity)
+                for k in first..<end {
+                    let q = nearestPoints(polygon: k, px, py, xs, ys)
+                    let ex = q.x - px
+                    let ey = q.y - py
+                    let d = ex * ex + ey * ey
+                    let closer = d .< bestDistance
+                    bestDistance.replace(with: d, where: closer)
+                    bestX.replace(with: q.x, where: closer)
+                    bestY.replace(with: q.y, where: closer)
+                }
+                return (bestX, bestY)
             }
         }
-        return best
     }
 
-    /// `Polygon.nearestPoint(to:)` on polygon k.
-    private func nearestPoint(polygon k: Int, to p: Coordinate) -> Coordinate {
+    /// `Polygon.nearestPoint(to:)` on polygon k, in lanes.
+    @inline(__always) private func nearestPoints(
+        polygon k: Int, _ px: SIMD4<Double>, _ py: SIMD4<Double>, _ xs: UnsafeBufferPointer<Double>,
+        _ ys: UnsafeBufferPointer<Double>
+    ) -> (x: SIMD4<Double>, y: SIMD4<Double>) {
         let firstRing = Int(polygonStart[k])
         let endRing = Int(polygonStart[k + 1])
-        var inside = ringContains(firstRing, p)
-        if inside {
-            for r in (firstRing + 1)..<endRing where ringContains(r, p) {
-                inside = false
-                break
-            }
-        }
-        if inside { return p }
+        var inside = ringContains(firstRing, px, py, xs, ys)
+        for r in (firstRing + 1)..<endRing where any(inside) { inside .&= .!ringContains(r, px, py, xs, ys) }
         let exteriorStart = Int(ringStart[firstRing])
-        var best = exteriorStart < Int(ringStart[firstRing + 1]) ? Coordinate(xs[exteriorStart], ys[exteriorStart]) : p
-        var bestDistance = Double.infinity
-        xs.withUnsafeBufferPointer { xs in
-            ys.withUnsafeBufferPointer { ys in
-                for r in firstRing..<endRing {
-                    let start = Int(ringStart[r])
-                    let end = Int(ringStart[r + 1])
-                    guard end - start > 1 else { continue }
-                    for i in start..<(end - 1) {
-                        let q = Segment.nearestPoint(
-                            on: Coordinate(xs[i], ys[i]), Coordinate(xs[i + 1], ys[i + 1]), to: p)
-                        let d = q.squaredDistance(to: p)
-                        if d < bestDistance {
-                            bestDistance = d
-                            best = q
-                        }
-                    }
+        let hasExterior = exteriorStart < Int(ringStart[firstRing + 1])
+        var bestX = hasExterior ? SIMD4(repeating: xs[exteriorStart]) : px
+        var bestY = hasExterior ? SIMD4(repeating: ys[exteriorStart]) : py
+        var bestDistance = SIMD4<Double>(repeating: .infinity)
+        for r in firstRing..<endRing {
+            let start = Int(ringStart[r])
+            let end = Int(ringStart[r + 1])
+            guard end - start > 1 else { continue }
+            for i in start..<(end - 1) {
+                // `Segment.nearestPoint(on:_:to:)`: a zero-length segment gives its start.
+                let ax = xs[i]
+                let ay = ys[i]
+                let dx = xs[i + 1] - ax
+                let dy = ys[i + 1] - ay
+                let lengthSquared = dx * dx + dy * dy
+                let dot = (px - ax) * dx + (py - ay) * dy
+                var t = dot / lengthSquared
+                t.replace(with: 1, where: dot .>= lengthSquared)
+                t.replace(with: 0, where: dot .<= 0)
+                var qx = ax + t * dx
+                var qy = ay + t * dy
+                if !(lengthSquared > 0) {
+                    qx = SIMD4(repeating: ax)
+                    qy = SIMD4(repeating: ay)
                 }
+                let ex = qx - px
+                let ey = qy - py
+                let d = ex * ex + ey * ey
+                let closer = d .< bestDistance
+                bestDistance.replace(with: d, where: closer)
+                bestX.replace(with: qx, where: closer)
+                bestY.replace(with: qy, where: closer)
             }
         }
-        return best
+        bestX.replace(with: px, where: inside)
+        bestY.replace(with: py, where: inside)
+        return (bestX, bestY)
     }
 
-    /// `Ring.contains` on ring r (even-odd crossings).
-    private func ringContains(_ r: Int, _ p: Coordinate) -> Bool {
+    /// `Ring.contains` on ring r (even-odd crossings), in lanes.
+    @inline(__always) private func ringContains(
+        _ r: Int, _ px: SIMD4<Double>, _ py: SIMD4<Double>, _ xs: UnsafeBufferPointer<Double>,
+        _ ys: UnsafeBufferPointer<Double>
+    ) -> SIMDMask<SIMD4<Int64>> {
         let start = Int(ringStart[r])
         let end = Int(ringStart[r + 1])
-        guard end > start else { return false }
-        var inside = false
+        var inside = SIMDMask<SIMD4<Int64>>(repeating: false)
+        guard end > start else { return inside }
         var j = end - 1
         for i in start..<end {
             let ax = xs[i]
             let ay = ys[i]
             let bx = xs[j]
             let by = ys[j]
-            if (ay > p.y) != (by > p.y) {
-                let xCross = (bx - ax) * (p.y - ay) / (by - ay) + ax
-                if p.x < xCross { inside.toggle() }
+            let crosses = (py .< ay) .^ (py .< by)
+            if any(crosses) {
+                let xCross = (bx - ax) * (py - ay) / (by - ay) + ax
+                inside .^= crosses .& (px .< xCross)
             }
             j = i
         }

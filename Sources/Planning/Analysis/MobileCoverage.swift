@@ -292,9 +292,10 @@ public struct MobileCoverage: Sendable {
         }
     }
 
-    /// Pass 1: per candidate the façade point's offset and distance, whether the near LOS term is
-    /// needed, and the LOS probability where the lanes do not decide it (traced through the height
-    /// raster, or a scenario without the lane form); the last group of four is padded with copies.
+    /// Pass 1: per candidate the façade point's offset and distance (four candidates at a time), whether
+    /// the near LOS term is needed, and the LOS probability where the lanes do not decide it (traced
+    /// through the height raster, or a scenario without the lane form); the last group of four is
+    /// padded with copies.
     @inline(__always) static func measure(
         _ candidates: UnsafeBufferPointer<Int>, _ r: Int, _ position: Coordinate, _ footprints: FootprintSet,
         _ t: LinkTables, _ raster: HeightRaster?, _ settings: AnalysisSettings, _ scratch: Scratch
@@ -303,32 +304,45 @@ public struct MobileCoverage: Sendable {
         let ue = settings.userHeightM
         let traced = settings.losMethod == .footprints
         let traceDistance = settings.losTraceDistanceM
-        for i in 0..<n {
-            let s = candidates[i]
-            let location = Coordinate(t.siteX[s], t.siteY[s])
-            let point = footprints.nearestPoint(r, to: location) ?? position
-            let dx = point.x - location.x
-            let dy = point.y - location.y
-            let distance = max(10, (dx * dx + dy * dy).squareRoot())
-            scratch.dx[i] = dx
-            scratch.dy[i] = dy
-            scratch.distance[i] = distance
-            scratch.needsNear[i] = distance <= t.maximumBreakpoint[s]
-            if traced && distance <= traceDistance {
-                let clear = raster?.lineOfSight(from: location, height: t.siteHeight[s], to: point, height: ue) ?? true
-                scratch.fixedLOS[i] = clear ? 1 : 0
-            } else if !t.laws[s].laneLOS {
-                scratch.fixedLOS[i] = TR38901.losProbability(t.siteScenario[s], distance2DM: distance, userHeightM: ue)
-            } else {
-                scratch.fixedLOS[i] = -1
+        // Four candidates at a time (the last group padded with copies of the last candidate): the
+        // façade points nearest to their sites, the offsets and distances in lanes.
+        for i in stride(from: 0, to: n, by: 4) {
+            let s = SIMD4<Int>(
+                candidates[i], candidates[min(i + 1, n - 1)], candidates[min(i + 2, n - 1)],
+                candidates[min(i + 3, n - 1)])
+            let siteX = SIMD4(t.siteX[s[0]], t.siteX[s[1]], t.siteX[s[2]], t.siteX[s[3]])
+            let siteY = SIMD4(t.siteY[s[0]], t.siteY[s[1]], t.siteY[s[2]], t.siteY[s[3]])
+            let point =
+                footprints.nearestPoints(r, toX: siteX, y: siteY) ?? (
+                    SIMD4(repeating: position.x), SIMD4(repeating: position.y)
+                )
+            let dx = point.x - siteX
+            let dy = point.y - siteY
+            var distance = (dx * dx + dy * dy).squareRoot()
+            // max(10, distance) as Swift's `max` takes it.
+            distance.replace(with: 10, where: .!(distance .>= 10))
+            store(dx, scratch.dx, i)
+            store(dy, scratch.dy, i)
+            store(distance, scratch.distance, i)
+            for j in 0..<min(4, n - i) {
+                let s = s[j]
+                scratch.needsNear[i + j] = distance[j] <= t.maximumBreakpoint[s]
+                if traced && distance[j] <= traceDistance {
+                    let location = Coordinate(siteX[j], siteY[j])
+                    let clear =
+                        raster?.lineOfSight(
+                            from: location, height: t.siteHeight[s], to: Coordinate(point.x[j], point.y[j]), height: ue)
+                        ?? true
+                    scratch.fixedLOS[i + j] = clear ? 1 : 0
+                } else if !t.laws[s].laneLOS {
+                    scratch.fixedLOS[i + j] = TR38901.losProbability(
+                        t.siteScenario[s], distance2DM: distance[j], userHeightM: ue)
+                } else {
+                    scratch.fixedLOS[i + j] = -1
+                }
             }
         }
-        for i in n..<((n + 3) & ~3) {
-            scratch.dx[i] = scratch.dx[n - 1]
-            scratch.dy[i] = scratch.dy[n - 1]
-            scratch.distance[i] = scratch.distance[n - 1]
-            scratch.needsNear[i] = false
-        }
+        for i in n..<((n + 3) & ~3) { scratch.needsNear[i] = false }
     }
 
     /// Passes 2 and 3: four candidates at a time, their distance powers, LOS probabilities, bearings
