@@ -192,6 +192,10 @@ import Testing
             return BoundingBox(minX: x, minY: y, maxX: x + next() * 20, maxY: y + next() * 20)
         }
         let tree = STRtree(boxes: boxes, nodeCapacity: 8)
+        let order = tree.itemsInQueryOrder
+        #expect(order.sorted() == Array(boxes.indices))
+        var position = [Int](repeating: 0, count: boxes.count)
+        for (k, item) in order.enumerated() { position[item] = k }
         for _ in 0..<200 {
             let x = next() * 1000
             let y = next() * 1000
@@ -199,6 +203,12 @@ import Testing
             #expect(tree.query(q) == boxes.indices.filter { boxes[$0].intersects(q) })
             let c = Coordinate(x, y)
             #expect(tree.query(near: c, radius: 30) == boxes.indices.filter { boxes[$0].distance(to: c) <= 30 })
+            // Unsorted, the same items in the order of `itemsInQueryOrder`.
+            var unsorted: [Int] = []
+            tree.query(near: c, radius: 60, into: &unsorted, sorted: false)
+            #expect(unsorted.sorted() == boxes.indices.filter { boxes[$0].distance(to: c) <= 60 })
+            let positions = unsorted.map { position[$0] }
+            #expect(positions == positions.sorted(), "not in the query order")
         }
         #expect(STRtree(boxes: []).query(BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)).isEmpty)
     }

@@ -98,6 +98,15 @@ public struct STRtree: Sendable {
         }
     }
 
+    /// Every item, in the order in which the queries visit them: the items an unsorted query returns
+    /// are a subsequence of this order, so that arrays laid out in it are read front to back.
+    public var itemsInQueryOrder: [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(items.count)
+        query(BoundingBox(minX: -.infinity, minY: -.infinity, maxX: .infinity, maxY: .infinity)) { out.append($0) }
+        return out
+    }
+
     /// Every item whose box intersects `query`, in ascending order.
     public func query(_ box: BoundingBox) -> [Int] {
         var out: [Int] = []

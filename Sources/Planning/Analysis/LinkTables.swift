@@ -46,13 +46,22 @@ final class LinkTables: @unchecked Sendable {
     /// The most models any site has (for the per-site scratch buffer).
     let maximumModels: Int
 
-    init(_ sites: [MobileNetwork.SiteEntry], userHeightM: Double) {
+    /// Sites are laid out in `order` (the site tree's query order, so that a receiver's candidates are
+    /// read front to back); the site with network index i is at position place[i].
+    let place: UnsafeMutableBufferPointer<Int32>
+
+    init(_ networkSites: [MobileNetwork.SiteEntry], order: [Int], userHeightM: Double) {
+        precondition(order.sorted() == Array(networkSites.indices), "the order is not a permutation of the sites")
+        let sites = order.map { networkSites[$0] }
         siteCount = sites.count
         func buffer<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
             let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(values.count, 1))
             _ = b.initialize(from: values)
             return b
         }
+        var place = [Int32](repeating: 0, count: sites.count)
+        for (k, i) in order.enumerated() { place[i] = Int32(k) }
+        self.place = buffer(place)
         func starts(_ counts: [Int]) -> [Int32] {
             var out: [Int32] = [0]
             for c in counts { out.append(out.last! + Int32(c)) }
@@ -93,7 +102,7 @@ final class LinkTables: @unchecked Sendable {
     deinit {
         for b in [siteX, siteY, siteHeight, maximumBreakpoint] { b.deallocate() }
         siteScenario.deallocate()
-        for b in [modelStart, antennaStart, transmitterStart] { b.deallocate() }
+        for b in [modelStart, antennaStart, transmitterStart, place] { b.deallocate() }
         sharedPowers.deallocate()
         models.deallocate()
         patterns.deallocate()

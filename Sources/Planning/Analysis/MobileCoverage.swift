@@ -278,6 +278,8 @@ public struct MobileCoverage: Sendable {
             sector[c] = -1
         }
         candidates(position, network: network, settings: settings, into: &scratch.candidates, sorted: false)
+        // From the network's site indexes to the tables' layout: ascending, in the order found.
+        for i in scratch.candidates.indices { scratch.candidates[i] = Int(t.place[scratch.candidates[i]]) }
         state.links = 0
         scratch.candidates.withUnsafeBufferPointer { candidates in
             guard !candidates.isEmpty else { return }

@@ -138,7 +138,6 @@ public struct MobileNetwork: Sendable {
         services.sort()
         for (k, key) in carrierKeys.enumerated() { carriers[k].service = services.firstIndex(of: key.service)! }
         self.sites = sites
-        tables = LinkTables(sites, userHeightM: settings.userHeightM)
         self.carriers = carriers
         self.sectorIDs = sectorIDs
         self.services = services
@@ -148,6 +147,7 @@ public struct MobileNetwork: Sendable {
             boxes: sites.map {
                 BoundingBox(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y)
             })
+        tables = LinkTables(sites, order: tree.itemsInQueryOrder, userHeightM: settings.userHeightM)
     }
 
     /// The TR 38.901 scenario of a site: as given, else UMi for street-level cells, UMa where buildings
