@@ -40,7 +40,11 @@ final class LinkTables: @unchecked Sendable {
     /// The largest breakpoint distance of a site's models: beyond it no model needs the near term.
     let maximumBreakpoint: UnsafeMutableBufferPointer<Double>
     let models: UnsafeMutableBufferPointer<TR38901.Prepared>
-    let patterns: UnsafeMutableBufferPointer<SectorAntenna.Prepared>
+    /// Each site's antenna patterns four at a time, the last group padded with copies of the site's last
+    /// antenna: site s has groups antennaLaneStart[s] ..< antennaLaneStart[s + 1], its antenna k in lane
+    /// k % 4 of group antennaLaneStart[s] + k / 4.
+    let antennaLanes: UnsafeMutableBufferPointer<SectorAntenna.Lanes>
+    let antennaLaneStart: UnsafeMutableBufferPointer<Int32>
     let transmitters: UnsafeMutableBufferPointer<Transmitter>
     let laws: UnsafeMutableBufferPointer<SiteLaw>
     /// The most models any site has (for the per-site scratch buffer).
@@ -79,7 +83,15 @@ final class LinkTables: @unchecked Sendable {
         sharedPowers = buffer(sites.map(\.sharedDistancePowers))
         maximumBreakpoint = buffer(sites.map { $0.models.map(\.breakpointDistanceM).max() ?? .infinity })
         models = buffer(sites.flatMap(\.models))
-        patterns = buffer(sites.flatMap(\.antennas).map(SectorAntenna.Prepared.init))
+        let groups = sites.map { site -> [SectorAntenna.Lanes] in
+            let p = site.antennas.map(SectorAntenna.Prepared.init)
+            return stride(from: 0, to: p.count, by: 4).map { g in
+                SectorAntenna.Lanes(
+                    p[g], p[min(g + 1, p.count - 1)], p[min(g + 2, p.count - 1)], p[min(g + 3, p.count - 1)])
+            }
+        }
+        antennaLanes = buffer(groups.flatMap { $0 })
+        antennaLaneStart = buffer(starts(groups.map(\.count)))
         transmitters = buffer(
             sites.indices.flatMap { s in
                 sites[s].transmitters.map { tx in
@@ -102,10 +114,10 @@ final class LinkTables: @unchecked Sendable {
     deinit {
         for b in [siteX, siteY, siteHeight, maximumBreakpoint] { b.deallocate() }
         siteScenario.deallocate()
-        for b in [modelStart, antennaStart, transmitterStart, place] { b.deallocate() }
+        for b in [modelStart, antennaStart, transmitterStart, place, antennaLaneStart] { b.deallocate() }
         sharedPowers.deallocate()
         models.deallocate()
-        patterns.deallocate()
+        antennaLanes.deallocate()
         transmitters.deallocate()
         laws.deallocate()
     }

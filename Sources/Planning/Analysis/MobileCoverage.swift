@@ -192,12 +192,11 @@ public struct MobileCoverage: Sendable {
         /// the LOS probability where the lanes do not decide it (else −1), and the lanes' results.
         let dx, dy, distance, fixedLOS, losProbability, near, far, nlos: UnsafeMutableBufferPointer<Double>
         let needsNear: UnsafeMutableBufferPointer<Bool>
-        /// Per candidate: where its antennas start in the antenna buffers.
+        /// Per candidate: where its antennas' gains start in `antennaGain`.
         let antennaOffset: UnsafeMutableBufferPointer<Int32>
-        /// Per candidate antenna: its pattern (an index into `LinkTables.patterns`), the bearing and
-        /// zenith angle of the receiver from its site, and its gain.
-        let antenna: UnsafeMutableBufferPointer<Int32>
-        let bearing, zenith, antennaGain: UnsafeMutableBufferPointer<Double>
+        /// Per candidate antenna: its gain towards the receiver, in the groups of four of
+        /// `LinkTables.antennaLanes`.
+        let antennaGain: UnsafeMutableBufferPointer<Double>
 
         init(_ tables: LinkTables, carriers: Int) {
             pathGain = .allocate(capacity: max(tables.maximumModels, 1))
@@ -216,16 +215,12 @@ public struct MobileCoverage: Sendable {
             needsNear.initialize(repeating: false)
             antennaOffset = .allocate(capacity: sites)
             antennaOffset.initialize(repeating: 0)
-            let antennas = tables.patterns.count + 4
-            (bearing, zenith, antennaGain) = (doubles(antennas), doubles(antennas), doubles(antennas))
-            antenna = .allocate(capacity: antennas)
-            antenna.initialize(repeating: 0)
+            antennaGain = doubles(4 * max(tables.antennaLanes.count, 1))
         }
 
         deinit {
             for b in [pathGain, bestMilliwatt, totalMilliwatt, dx, dy, distance, fixedLOS] { b.deallocate() }
-            for b in [losProbability, near, far, nlos, bearing, zenith, antennaGain] { b.deallocate() }
-            antenna.deallocate()
+            for b in [losProbability, near, far, nlos, antennaGain] { b.deallocate() }
             bestSector.deallocate()
             needsNear.deallocate()
             antennaOffset.deallocate()
@@ -348,14 +343,14 @@ public struct MobileCoverage: Sendable {
     }
 
     /// Passes 2 and 3: four candidates at a time, their distance powers, LOS probabilities, bearings
-    /// and zenith angles, noted for each of their antennas; then the antenna gains, four at a time.
+    /// and zenith angles; then each candidate's antenna gains, four antennas at a time.
     @inline(__always) static func evaluateLanes(
         _ candidates: UnsafeBufferPointer<Int>, _ t: LinkTables, _ settings: AnalysisSettings, _ scratch: Scratch
     ) {
         let n = candidates.count
         let ue = settings.userHeightM
         let laws = UnsafePointer(t.laws.baseAddress!)
-        let patterns = UnsafePointer(t.patterns.baseAddress!)
+        let lanes = UnsafePointer(t.antennaLanes.baseAddress!)
         var antennas = 0
         for i in stride(from: 0, to: n, by: 4) {
             let s = SIMD4<Int>(
@@ -383,27 +378,16 @@ public struct MobileCoverage: Sendable {
             store(powers.far, scratch.far, i)
             store(powers.nlos, scratch.nlos, i)
             store(p, scratch.losProbability, i)
+            // Each site's antennas four at a time, at the receiver's bearing and zenith angle from the site.
             for j in 0..<min(4, n - i) {
                 scratch.antennaOffset[i + j] = Int32(antennas)
-                for a in Int(t.antennaStart[s[j]])..<Int(t.antennaStart[s[j] + 1]) {
-                    scratch.antenna[antennas] = Int32(a)
-                    scratch.bearing[antennas] = bearing[j]
-                    scratch.zenith[antennas] = zenith[j]
-                    antennas += 1
+                let bearing = SIMD4(repeating: bearing[j])
+                let zenith = SIMD4(repeating: zenith[j])
+                for g in Int(t.antennaLaneStart[s[j]])..<Int(t.antennaLaneStart[s[j] + 1]) {
+                    store(lanes[g].gain(bearingDeg: bearing, zenithDeg: zenith), scratch.antennaGain, antennas)
+                    antennas += 4
                 }
             }
-        }
-        for f in antennas..<((antennas + 3) & ~3) {
-            scratch.antenna[f] = scratch.antenna[0]
-            scratch.bearing[f] = 0
-            scratch.zenith[f] = 90
-        }
-        for f in stride(from: 0, to: antennas, by: 4) {
-            let a = scratch.antenna
-            let pattern = SectorAntenna.Lanes(
-                patterns[Int(a[f])], patterns[Int(a[f + 1])], patterns[Int(a[f + 2])], patterns[Int(a[f + 3])])
-            let gain = pattern.gain(bearingDeg: load(scratch.bearing, f), zenithDeg: load(scratch.zenith, f))
-            store(gain, scratch.antennaGain, f)
         }
     }
 
