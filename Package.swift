@@ -2,9 +2,9 @@
 import Foundation
 import PackageDescription
 
-/// The link engine's lanes (four doubles at a time, in GeoCore, Radio and Planning) are compiled for the Haswell
-/// instruction set (AVX2, FMA, BMI) where the machine that builds has it, which makes the mobile stage
-/// 10–20 % faster; the numbers stay the same to the bit (Swift never fuses a multiply and an add by
+/// The link engine's lanes (four doubles at a time, in GeoCore, Radio and Planning) are compiled for the
+/// Haswell instruction set (AVX2, FMA, BMI) where the machine that builds has it, which makes the mobile
+/// stage 10–20 % faster; the numbers stay the same to the bit (Swift never fuses a multiply and an add by
 /// itself). Such a binary runs only on machines with that instruction set: `GIGAPLAN_PORTABLE=1` at build
 /// time makes one for any x86-64 machine.
 let lanesSettings: [SwiftSetting] = {
