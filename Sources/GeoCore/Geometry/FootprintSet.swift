@@ -29,9 +29,6 @@ public struct FootprintSet: Sendable {
 
     public var count: Int { footprintStart.count - 1 }
 
-    /// Whether footprint `f` has polygons.
-    public func hasPolygons(_ f: Int) -> Bool { footprintStart[f + 1] > footprintStart[f] }
-
     /// The points of footprint `f` nearest to four points at once, one per lane (a point itself where
     /// it lies inside); nil when `f` has no polygons. Each lane's answer equals
     /// `Geometry.nearestPoint(to:)` to the bit: the same arithmetic in the same order.

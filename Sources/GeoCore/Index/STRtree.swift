@@ -116,7 +116,8 @@ public struct STRtree: Sendable {
 
     /// Items whose box lies within `radius` of `point`, ascending.
     /// Like `query(near:radius:)`, into a buffer the caller keeps (no allocation once it is large
-    /// enough); `sorted: false` leaves the items in the tree's order (deterministic, not ascending).
+    /// enough); `sorted: false` leaves the items in the tree's order (deterministic, not ascending: a
+    /// subsequence of `itemsInQueryOrder`).
     public func query(near point: Coordinate, radius: Double, into out: inout [Int], sorted: Bool = true) {
         out.removeAll(keepingCapacity: true)
         let box = BoundingBox(
