@@ -201,7 +201,10 @@ public enum Analysis {
             context.buildings.first?.geometry.boundingBox ?? data.sites.first.map {
                 BoundingBox(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y)
             } ?? BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)
-        for b in context.buildings { box = box.union(b.geometry.boundingBox!) }
+        // Read in place: a copy of a building retains each of its texts.
+        context.buildings.withUnsafeBufferPointer { buildings in
+            for i in buildings.indices { box = box.union(buildings[i].geometry.boundingBox!) }
+        }
         for s in data.sites { box.expand(toInclude: s.location) }
         for d in data.districts { box = box.union(d.geometry.boundingBox!) }
         box = box.expanded(by: 100)

@@ -506,31 +506,45 @@ public struct MobileCoverage: Sendable {
         network: MobileNetwork, state: CarrierState, settings: AnalysisSettings, outdoor: UnsafeMutablePointer<Stored>,
         indoor: UnsafeMutablePointer<Stored>
     ) {
-        for (c, carrier) in network.carriers.enumerated() where state.bestDBm[c] > -.infinity {
-            for side in 0..<2 {
-                let isIndoor = side == 1
-                let loss = isIndoor ? carrier.entryLossDB : 0
-                let signal = state.bestDBm[c] - loss
-                let interference =
-                    max(0, state.totalMilliwatt[c] - Decibel.toLinear(state.bestDBm[c])) * Decibel.toLinear(-loss)
-                let sinr =
-                    signal
-                    - Decibel.fromLinear(Decibel.toLinear(carrier.noiseDBm) + settings.interferenceLoad * interference)
-                let mbps = carrier.profile.downlinkMbps(sinrDB: sinr)
-                let rsrp = signal - carrier.perResourceElementDB
-                let slot = (isIndoor ? indoor : outdoor) + carrier.service
-                let current = slot.pointee
-                var merged = Stored(rsrp: rsrp, sinr: sinr, mbps: mbps, sector: state.bestSector[c])
-                if current.sector >= 0 {
-                    merged.mbps += current.mbps
-                    if current.rsrp >= rsrp {
-                        merged.rsrp = current.rsrp
-                        merged.sinr = current.sinr
-                        merged.sector = current.sector
-                    }
-                }
-                slot.pointee = merged
+        // Read in place: a copy of a carrier retains its profile's texts, from every thread at once.
+        network.carriers.withUnsafeBufferPointer { carriers in
+            for c in carriers.indices where state.bestDBm[c] > -.infinity {
+                summarise(
+                    carrier: carriers.baseAddress! + c, c, state: state, settings: settings, outdoor: outdoor,
+                    indoor: indoor)
             }
+        }
+    }
+
+    /// `summarise` for carrier `c`.
+    @inline(__always) private static func summarise(
+        carrier: UnsafePointer<MobileNetwork.Carrier>, _ c: Int, state: CarrierState, settings: AnalysisSettings,
+        outdoor: UnsafeMutablePointer<Stored>, indoor: UnsafeMutablePointer<Stored>
+    ) {
+        for side in 0..<2 {
+            let isIndoor = side == 1
+            let loss = isIndoor ? carrier.pointee.entryLossDB : 0
+            let signal = state.bestDBm[c] - loss
+            let interference =
+                max(0, state.totalMilliwatt[c] - Decibel.toLinear(state.bestDBm[c])) * Decibel.toLinear(-loss)
+            let sinr =
+                signal
+                - Decibel.fromLinear(
+                    Decibel.toLinear(carrier.pointee.noiseDBm) + settings.interferenceLoad * interference)
+            let mbps = carrier.pointee.profile.downlinkMbps(sinrDB: sinr)
+            let rsrp = signal - carrier.pointee.perResourceElementDB
+            let slot = (isIndoor ? indoor : outdoor) + carrier.pointee.service
+            let current = slot.pointee
+            var merged = Stored(rsrp: rsrp, sinr: sinr, mbps: mbps, sector: state.bestSector[c])
+            if current.sector >= 0 {
+                merged.mbps += current.mbps
+                if current.rsrp >= rsrp {
+                    merged.rsrp = current.rsrp
+                    merged.sinr = current.sinr
+                    merged.sector = current.sector
+                }
+            }
+            slot.pointee = merged
         }
     }
 }

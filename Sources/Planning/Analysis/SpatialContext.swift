@@ -36,16 +36,16 @@ public struct SpatialContext {
         var buildings = buildings
         let points = buildings.arePoints
         try PopulationSpread.apply(&buildings, cells: data.population)
-        var index = STRtree(boxes: buildings.map { $0.geometry.boundingBox! })
+        var index = STRtree(boxes: Self.boxes(buildings))
         var byID = FocusPoints.positionsByID(buildings)
         let schools = FocusPoints.matchSchools(
             data.schools, buildings: &buildings, byID: &byID, index: index,
             distanceM: settings.joinDistances.metres(.schools, pointBuildings: points))
-        if schools.added > 0 { index = STRtree(boxes: buildings.map { $0.geometry.boundingBox! }) }
+        if schools.added > 0 { index = STRtree(boxes: Self.boxes(buildings)) }
         focus = try FocusPoints.assign(
             focusPoints: data.focusPoints, schools: schools, buildings: buildings, byID: byID, index: index,
             distanceM: settings.joinDistances.metres(.focusPoints, pointBuildings: points))
-        let centres = buildings.map { $0.geometry.anchor! }
+        let centres = buildings.withUnsafeBufferPointer { b in b.indices.map { b[$0].geometry.anchor! } }
         let locator = try DistrictLocator(data.districts)
         buildingDistricts =
             try locator.isEmpty
@@ -57,6 +57,11 @@ public struct SpatialContext {
         centreIndex = STRtree(boxes: centres.map { BoundingBox(minX: $0.x, minY: $0.y, maxX: $0.x, maxY: $0.y) })
         districts = locator
         pointBuildings = points
+    }
+
+    /// The buildings' bounding boxes, read in place (a copy of a building retains each of its texts).
+    private static func boxes(_ buildings: [Building]) -> [BoundingBox] {
+        buildings.withUnsafeBufferPointer { b in b.indices.map { b[$0].geometry.boundingBox! } }
     }
 
     /// The join distance of a layer for these buildings (longer for address points).

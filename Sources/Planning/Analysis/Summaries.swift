@@ -38,15 +38,18 @@ enum Summaries {
                 id: $0.id, name: $0.name, geometry: $0.geometry, areaKm2: try $0.geometry.area() / 1e6,
                 coverage: coverage)
         }
-        func add(_ summary: inout AreaSummary, _ i: Int) {
-            summary.add(buildings[i])
-            for k in classes.indices where classesMet[i * classes.count + k] {
-                summary.coverage[k].residents += buildings[i].residents ?? 0
+        // Read in place: a copy of a building's result retains each of its texts.
+        buildings.withUnsafeBufferPointer { buildings in
+            func add(_ summary: inout AreaSummary, _ i: Int) {
+                summary.add(buildings[i])
+                for k in classes.indices where classesMet[i * classes.count + k] {
+                    summary.coverage[k].residents += buildings[i].residents ?? 0
+                }
             }
-        }
-        for i in buildings.indices {
-            add(&city, i)
-            if let d = buildings[i].district { add(&districts[d], i) }
+            for i in buildings.indices {
+                add(&city, i)
+                if let d = buildings[i].district { add(&districts[d], i) }
+            }
         }
         if let grid {
             let cellKm2 = grid.resolutionM * grid.resolutionM / 1e6

@@ -12,19 +12,24 @@ public enum CSVWriter {
 
     /// `field(s)` appended as bytes; `separator` is the separator's (ASCII) byte.
     static func appendField(_ s: String, separator: UInt8, to out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { bytes in
-            // The separators in use are ASCII: a scan of the bytes decides (Characters are slow to iterate).
-            guard bytes.contains(where: { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-                return out.append(contentsOf: bytes)
-            }
-            out.append(0x22)
-            for b in bytes {
-                out.append(b)
-                if b == 0x22 { out.append(0x22) }
-            }
-            out.append(0x22)
+        // Native strings are contiguous UTF-8 (read in place); others are made so in a copy.
+        if s.utf8.withContiguousStorageIfAvailable({ appendField(bytes: $0, separator: separator, to: &out) }) == nil {
+            var s = s
+            s.withUTF8 { appendField(bytes: $0, separator: separator, to: &out) }
         }
+    }
+
+    private static func appendField(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, to out: inout [UInt8]) {
+        // The separators in use are ASCII: a scan of the bytes decides (Characters are slow to iterate).
+        guard bytes.contains(where: { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            return out.append(contentsOf: bytes)
+        }
+        out.append(0x22)
+        for b in bytes {
+            out.append(b)
+            if b == 0x22 { out.append(0x22) }
+        }
+        out.append(0x22)
     }
 
     public static func table(header: [String], rows: [[String]], separator: Character = ",") -> String {
@@ -63,19 +68,19 @@ public enum CSVWriter {
             (locale == .de ? "\u{FEFF}" : "")
                 + (names + (wktCRS != nil ? ["wkt", "crs"] : [])).map { field($0, separator: sep) }.joined(
                     separator: joiner) + "\n")
-        let separator = Array(joiner.utf8)
-        let separatorByte = sep.asciiValue ?? 0x2C
+        // The separators in use are ASCII: one byte, appended without an array to retain per cell.
+        let separatorByte = sep.asciiValue!
         try streamFormatted(
             rows, reader: reader, progress: progress,
             { _, rows in
                 var text: [UInt8] = []
                 for r in rows {
                     for (k, value) in r.values.enumerated() {
-                        if k > 0 { text.append(contentsOf: separator) }
+                        if k > 0 { text.append(separatorByte) }
                         appendCell(value, locale, separator: separatorByte, to: &text)
                     }
                     if let crs {
-                        if !names.isEmpty { text.append(contentsOf: separator) }
+                        if !names.isEmpty { text.append(separatorByte) }
                         // WKT has no quote or line break: it is quoted where it holds the separator.
                         let start = text.count
                         try r.geometry?.appendWKT(decimals: 2, to: &text)
@@ -83,7 +88,7 @@ public enum CSVWriter {
                             text.insert(0x22, at: start)
                             text.append(0x22)
                         }
-                        text.append(contentsOf: separator)
+                        text.append(separatorByte)
                         text.append(contentsOf: crs.utf8)
                     }
                     text.append(0x0A)
