@@ -106,7 +106,8 @@ final class SharedRows: @unchecked Sendable {
         for k in 0..<chunkCount {
             let rows = next!.value
             next = k + 1 < chunkCount ? fetch(k + 1) : nil
-            for (j, row) in rows.enumerated() { try body(k * chunkSize + j, row) }
+            // Read in place: a copy of a row is retained and released, from every writer at once.
+            try rows.withUnsafeBufferPointer { rows in for j in rows.indices { try body(k * chunkSize + j, rows[j]) } }
         }
     }
 

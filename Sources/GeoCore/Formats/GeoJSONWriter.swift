@@ -50,11 +50,16 @@ public struct GeoJSONWriter: Sendable {
         out.append(contentsOf: ",\"geometry\":".utf8)
         appendGeometry(g, to: &out)
         out.append(contentsOf: ",\"properties\":{".utf8)
-        for k in values.indices {
-            if k > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(utf8Of: quotedNames[k])
-            out.append(UInt8(ascii: ":"))
-            JSONWriter.append(values[k], to: &out)
+        // Names and values read in place (a copy of either is retained and released).
+        quotedNames.withUnsafeBufferPointer { names in
+            values.withUnsafeBufferPointer { values in
+                for k in values.indices {
+                    if k > 0 { out.append(UInt8(ascii: ",")) }
+                    out.append(utf8Of: names[k])
+                    out.append(UInt8(ascii: ":"))
+                    JSONWriter.append(values[k], to: &out)
+                }
+            }
         }
         out.append(contentsOf: "}}".utf8)
     }

@@ -16,8 +16,8 @@ public struct GeoPackageField: Sendable, Hashable {
     }
 
     /// The SQLite value a JSON value takes in this column.
-    func sqliteValue(_ value: JSONValue?) -> SQLiteValue {
-        guard let value, !value.isNull else { return .null }
+    func sqliteValue(_ value: JSONValue) -> SQLiteValue {
+        guard !value.isNull else { return .null }
         switch kind {
         case .text: return .text(value.text)
         case .real:

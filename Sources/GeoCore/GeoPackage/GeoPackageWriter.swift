@@ -138,7 +138,12 @@ public final class GeoPackageWriter {
         var values: [SQLiteValue] = []
         values.reserveCapacity(entry.fields.count + 1)
         values.append(geometry.map { .blob(GeoPackageGeometry.encode($0, srsID: entry.srsID)) } ?? .null)
-        for (k, f) in entry.fields.enumerated() { values.append(f.sqliteValue(fieldValues[k])) }
+        // Fields and values read in place (a copy of either is retained and released).
+        entry.fields.withUnsafeBufferPointer { fields in
+            fieldValues.withUnsafeBufferPointer { fieldValues in
+                for k in fields.indices { values.append(fields[k].sqliteValue(fieldValues[k])) }
+            }
+        }
         try entry.insert.run(binding: values)
         // A new table's AUTOINCREMENT fids run 1, 2, 3 … in insertion order.
         entry.count += 1

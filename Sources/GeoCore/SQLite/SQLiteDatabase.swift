@@ -204,15 +204,23 @@ public final class SQLiteStatement {
         swap(&buffer, &borrowed)
         defer { swap(&buffer, &borrowed) }
         buffer.removeAll(keepingCapacity: true)
-        for value in values {
-            switch value {
-            case .text(var v): v.withUTF8 { buffer.append(contentsOf: $0) }
-            case .blob(let v): buffer.append(contentsOf: v)
-            case .null, .integer, .real: break
+        // The values are read in place (a copy of a text or blob is retained and released).
+        try values.withUnsafeBufferPointer { values in
+            for k in values.indices {
+                switch values[k] {
+                case .text(let v): buffer.append(utf8Of: v)
+                case .blob(let v): buffer.append(contentsOf: v)
+                case .null, .integer, .real: break
+                }
             }
+            // One byte more, so that the buffer has an address even when every text is empty.
+            buffer.append(0)
+            try bind(values, from: buffer)
         }
-        // One byte more, so that the buffer has an address even when every text is empty.
-        buffer.append(0)
+    }
+
+    /// Binds `values` (their texts and blobs one after another in `buffer`), steps and resets.
+    private func bind(_ values: UnsafeBufferPointer<SQLiteValue>, from buffer: [UInt8]) throws {
         try buffer.withUnsafeBufferPointer { bytes in
             defer {
                 sqlite3_reset(handle)
@@ -220,11 +228,11 @@ public final class SQLiteStatement {
             }
             let base = UnsafeRawPointer(bytes.baseAddress!)
             var offset = 0
-            for (k, value) in values.enumerated() {
+            for k in values.indices {
                 let index = Int32(k + 1)
                 let rc: Int32
-                switch value {
-                case .null, .integer, .real: rc = bindNumberOrNull(value, index)
+                switch values[k] {
+                case .null, .integer, .real: rc = bindNumberOrNull(values[k], index)
                 case .text(let v):
                     let count = v.utf8.count
                     rc = sqlite3_bind_text(
