@@ -17,7 +17,7 @@ final class FileSink {
             }
             handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         } catch { throw FileWriteError.wrap(error, path: path) }
-        buffer.reserveCapacity(1 << 22)
+        buffer.reserveCapacity(AtomicFile.writePiece)
     }
 
     func write(_ text: String) throws {
@@ -27,21 +27,27 @@ final class FileSink {
 
     /// Large parts (a batch of formatted features) go to the file as they are, not through the buffer.
     func write(_ bytes: [UInt8]) throws {
-        guard bytes.count < 1 << 20 else {
+        guard bytes.count < AtomicFile.writePiece else {
             try flush()
-            do { try handle.write(contentsOf: bytes) } catch { throw FileWriteError.wrap(error, path: path) }
+            try bytes.withUnsafeBytes(writeAll)
             return
         }
         buffer.append(contentsOf: bytes)
         try flushWhenFull()
     }
 
-    private func flushWhenFull() throws { if buffer.count >= 1 << 22 { try flush() } }
+    private func flushWhenFull() throws { if buffer.count >= AtomicFile.writePiece { try flush() } }
 
     func flush() throws {
         guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: buffer) } catch { throw FileWriteError.wrap(error, path: path) }
+        try buffer.withUnsafeBytes(writeAll)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes bytes to the file in pieces (`AtomicFile.writeAll`).
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+        let failure = AtomicFile.writeAll(handle.fileDescriptor, bytes)
+        guard failure == 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(failure))) }
     }
 
     func close() throws {
