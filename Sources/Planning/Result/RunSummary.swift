@@ -185,12 +185,16 @@ extension RunSummary {
         var bestSources: [ServiceSource: Int] = [:]
         var fixedTechnologies: [FixedTechnology: Int] = [:]
         var reasons: [FundingProgramme: [FundingReason: Int]] = [:]
-        for i in r.buildings.indices {
-            uses[r.buildings[i].building.use, default: 0] += 1
-            let service = r.buildings[i].service
-            bestSources[service.best.source, default: 0] += 1
-            fixedTechnologies[service.fixed.best?.technology ?? .none, default: 0] += 1
-            for p in FundingProgramme.allCases { reasons[p, default: [:]][service.funding[p]!.reason, default: 0] += 1 }
+        // Read in place: a copy of a building's service retains each of its arrays.
+        r.buildings.withUnsafeBufferPointer { buildings in
+            for i in buildings.indices {
+                uses[buildings[i].building.use, default: 0] += 1
+                bestSources[buildings[i].service.best.source, default: 0] += 1
+                fixedTechnologies[buildings[i].service.fixed.best?.technology ?? .none, default: 0] += 1
+                for p in FundingProgramme.allCases {
+                    reasons[p, default: [:]][buildings[i].service.funding[p]!.reason, default: 0] += 1
+                }
+            }
         }
         scenario = r.scenario.name
         description = r.scenario.description
