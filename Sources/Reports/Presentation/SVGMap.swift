@@ -14,7 +14,11 @@ struct SVGMap {
     init(box: BoundingBox) { self.box = box }
 
     func point(_ c: Coordinate) -> String {
-        String(format: "%.1f,%.1f", (c.x - box.minX) * scale, (box.maxY - c.y) * scale)
+        var out = ""
+        OneDecimal.append((c.x - box.minX) * scale, to: &out)
+        out += ","
+        OneDecimal.append((box.maxY - c.y) * scale, to: &out)
+        return out
     }
 
     func path(_ g: Geometry) -> String {
@@ -82,8 +86,8 @@ struct SVGMap {
         let w = extent.width * scale
         let h = extent.height * scale
         layers.append(
-            "<image x=\"\(topLeft[0])\" y=\"\(topLeft[1])\" width=\"\(String(format: "%.1f", w))\" "
-                + "height=\"\(String(format: "%.1f", h))\" preserveAspectRatio=\"none\" "
+            "<image x=\"\(topLeft[0])\" y=\"\(topLeft[1])\" width=\"\(OneDecimal.text(w))\" "
+                + "height=\"\(OneDecimal.text(h))\" preserveAspectRatio=\"none\" "
                 + "style=\"image-rendering:pixelated\" "
                 + "href=\"data:image/png;base64,\(Data(png).base64EncodedString())\"/>")
         for (label, colour) in entries { legend.append((label, colour, colour)) }
@@ -125,12 +129,12 @@ struct SVGMap {
         let label = metres >= 1000 ? "\(NumberText.plain(metres / 1000)) km" : "\(NumberText.plain(metres)) m"
         svg +=
             "<g transform=\"translate(20,\(Int(height) - 24))\"><rect x=\"0\" y=\"0\" "
-            + "width=\"\(String(format: "%.1f", pixels))\" height=\"6\" fill=\"#222\"/>"
+            + "width=\"\(OneDecimal.text(pixels))\" height=\"6\" fill=\"#222\"/>"
         svg +=
-            "<rect x=\"\(String(format: "%.1f", pixels / 2))\" y=\"0\" width=\"\(String(format: "%.1f", pixels / 2))\" "
+            "<rect x=\"\(OneDecimal.text(pixels / 2))\" y=\"0\" width=\"\(OneDecimal.text(pixels / 2))\" "
             + "height=\"6\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"0.5\"/>"
         svg +=
-            "<text x=\"0\" y=\"18\" font-size=\"12\">0</text><text x=\"\(String(format: "%.1f", pixels))\" y=\"18\" "
+            "<text x=\"0\" y=\"18\" font-size=\"12\">0</text><text x=\"\(OneDecimal.text(pixels))\" y=\"18\" "
             + "font-size=\"12\" text-anchor=\"middle\">\(label)</text></g>"
         // Legend.
         for (i, entry) in legend.enumerated() {
