@@ -104,12 +104,15 @@ enum MapPage {
         }
         // The buildings' rows, written straight into the page: 15 MB for 100,000 buildings.
         func appendBuildings(to rows: inout [UInt8]) throws {
+            // Read in place: a copy of a building's result retains each of its texts and arrays.
+            try r.buildings.withUnsafeBufferPointer { buildings in try appendRows(of: buildings, to: &rows) }
+        }
+        func appendRows(of buildings: UnsafeBufferPointer<BuildingResult>, to rows: inout [UInt8]) throws {
             for (k, i) in shown.enumerated() {
                 try Self.flushWhenFull(&rows, to: sink)
-                let b = r.buildings[i]
-                let s = b.service
-                let best = s.best
-                let fixed = s.fixed.best
+                let b = buildings.baseAddress! + i
+                let best = b.pointee.service.best
+                let fixed = b.pointee.service.fixed.best
                 func number(_ value: Double, _ decimals: Int) {
                     JSONWriter.appendNumber(value, decimals: decimals, to: &rows)
                     rows.append(UInt8(ascii: ","))
@@ -121,22 +124,23 @@ enum MapPage {
                 rows.append(contentsOf: (k == 0 ? "[" : ",\n[").utf8)
                 number(anchors[k].x, 6)
                 number(anchors[k].y, 6)
-                text(b.id)
-                text(b.address?.text ?? "")
+                text(b.pointee.id)
+                text(b.pointee.address?.text ?? "")
                 text(Self.sourceDE[best.source.rawValue] ?? best.source.rawValue)
                 number(best.downMbps, 1)
                 text(fixed?.technology.rawValue ?? "none")
                 number(fixed?.downMbps ?? 0, 0)
                 number(fixed?.upMbps ?? 0, 0)
-                number(s.funding[programme]!.eligible ? 1 : 0, 0)
+                number(b.pointee.service.funding[programme]!.eligible ? 1 : 0, 0)
                 rows.append(UInt8(ascii: "["))
                 for (n, p) in FundingProgramme.allCases.enumerated() {
                     if n > 0 { rows.append(UInt8(ascii: ",")) }
-                    JSONWriter.appendInteger(UInt64(verdictIndex[p]![s.funding[p]!.reason]!), to: &rows)
+                    JSONWriter.appendInteger(UInt64(verdictIndex[p]![b.pointee.service.funding[p]!.reason]!), to: &rows)
                 }
                 rows.append(contentsOf: "],".utf8)
-                number(s.bestMobileIndoorMbps, 1)
-                JSONWriter.appendNumber(s.mobileIndoorLoadedMbps.values.max() ?? 0, decimals: 1, to: &rows)
+                number(b.pointee.service.bestMobileIndoorMbps, 1)
+                JSONWriter.appendNumber(
+                    b.pointee.service.mobileIndoorLoadedMbps.values.max() ?? 0, decimals: 1, to: &rows)
                 rows.append(UInt8(ascii: "]"))
             }
         }

@@ -53,6 +53,23 @@ import Testing
         #expect(Self.address([("name", .string("no address"))]) == nil)
     }
 
+    /// Every combination of parts present: street and number+suffix joined by a space, postcode and town by
+    /// a space, the two groups by ", " (the rule written as filters and joins, independently of `text`).
+    @Test func textOfEveryCombinationOfParts() {
+        for mask in 0..<32 {
+            func part(_ bit: Int, _ value: String) -> String { mask & (1 << bit) != 0 ? value : "" }
+            let a = PostalAddress(
+                street: part(0, "Hafenweg"), houseNumber: part(1, "12"), suffix: part(2, "a"),
+                postcode: part(3, "48155"), town: part(4, "Münster"))
+            let line = [a.street, a.houseNumber + a.suffix].filter { !$0.isEmpty }.joined(separator: " ")
+            let place = [a.postcode, a.town].filter { !$0.isEmpty }.joined(separator: " ")
+            #expect(a.text == [line, place].filter { !$0.isEmpty }.joined(separator: ", "), "parts \(mask)")
+        }
+        #expect(
+            PostalAddress(street: "Hafenweg", houseNumber: "12", suffix: "a", postcode: "48155", town: "Münster").text
+                == "Hafenweg 12a, 48155 Münster")
+    }
+
     @Test func categories() {
         #expect(AddressCategory.of(use: .residential, focusKind: nil) == .private)
         #expect(AddressCategory.of(use: .commercial, focusKind: nil) == .business)

@@ -28,9 +28,14 @@ public struct PostalAddress: Sendable, Hashable {
 
     /// "Musterstraße 12a, 48143 Münster".
     public var text: String {
-        let line = [street, houseNumber + suffix].filter { !$0.isEmpty }.joined(separator: " ")
-        let place = [postcode, town].filter { !$0.isEmpty }.joined(separator: " ")
-        return [line, place].filter { !$0.isEmpty }.joined(separator: ", ")
+        // By appending, not joining filtered arrays: the map and the tables write it for every building.
+        let number = houseNumber + suffix
+        var line = street
+        if !number.isEmpty { line += line.isEmpty ? number : " " + number }
+        var place = postcode
+        if !town.isEmpty { place += place.isEmpty ? town : " " + town }
+        if line.isEmpty { return place }
+        return place.isEmpty ? line : line + ", " + place
     }
 
     /// Splits a house number as written ("12a", "12 A", "12-14", "7 1/2") into number and suffix: the
