@@ -34,7 +34,7 @@ public enum AtomicFile {
     }
 
     /// The most bytes handed to one `write` call. Larger calls were at times far slower in the kernel on
-    /// the benchmark machine (200 MB to a new file: in 2 MiB calls 0.06–1.0 s, in 1 MiB calls 0.04–0.05 s;
+    /// the benchmark machine (200 MB to a new file: in 2 MiB calls 0.06–1.0 s, in 1 MiB calls about 0.04 s;
     /// docs/performance.md).
     public static let writePiece = 1 << 20
 

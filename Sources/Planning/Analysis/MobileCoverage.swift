@@ -516,7 +516,8 @@ public struct MobileCoverage: Sendable {
         }
     }
 
-    /// `summarise` for carrier `c`.
+    /// The outdoor and indoor qualities of carrier `c` (at `carrier`, read in place) merged into its
+    /// service's slots, as `summarise(network:state:settings:outdoor:indoor:)` does for every carrier.
     @inline(__always) private static func summarise(
         carrier: UnsafePointer<MobileNetwork.Carrier>, _ c: Int, state: CarrierState, settings: AnalysisSettings,
         outdoor: UnsafeMutablePointer<Stored>, indoor: UnsafeMutablePointer<Stored>

@@ -19,6 +19,7 @@ public enum CSVWriter {
         }
     }
 
+    /// `appendField` of a string's UTF-8 bytes.
     private static func appendField(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, to out: inout [UInt8]) {
         // The separators in use are ASCII: a scan of the bytes decides (Characters are slow to iterate).
         guard bytes.contains(where: { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
