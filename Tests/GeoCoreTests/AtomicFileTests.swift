@@ -24,9 +24,9 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["big.bin"])
     }
 
-    @Test func aFullDiskIsReportedByItsErrno() {
+    @Test func aFullDiskIsReportedByItsErrno() throws {
         let fd = open("/dev/full", O_WRONLY)
-        #expect(fd >= 0)
+        try #require(fd >= 0)
         defer { close(fd) }
         let bytes = [UInt8](repeating: 1, count: AtomicFile.writePiece + 1)
         #expect(bytes.withUnsafeBytes { AtomicFile.writeAll(fd, $0) } == ENOSPC)

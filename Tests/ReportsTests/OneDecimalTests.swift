@@ -9,7 +9,7 @@ import Testing
     static func printf(_ v: Double) -> String { String(format: "%.1f", v) }
 
     @Test func tiesAndNearTiesRoundAsPrintfDoes() {
-        var values: [Double] = [0, -0.0, 0.05, 0.15, 0.25, 0.35, 0.45, 2.5, 0.25, -0.25, -0.04, -0.05, 1e15 + 0.25]
+        var values: [Double] = [0, -0.0, 0.05, 0.15, 0.25, 0.35, 0.45, 2.5, -0.25, -0.04, -0.05, 0x1p49 - 0.25]
         // Every k/20 up to 2,000 (the halves between tenths), each with its neighbours one ulp away.
         for k in 0...40_000 {
             let v = Double(k) / 20
