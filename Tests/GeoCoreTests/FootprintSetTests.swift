@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import GeoCore
@@ -6,18 +7,9 @@ import Testing
 /// `FootprintSet`'s nearest points, four at a time: against `Geometry.nearestPoint(to:)` (to the bit),
 /// and their distances against GEOS's.
 struct FootprintSetTests {
-    /// A deterministic generator, so that a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state ^ (state >> 29)
-        }
-    }
-
     /// A star-shaped ring around a centre: concave where a radius is short, closed.
     static func ring(
-        around c: Coordinate, radius: ClosedRange<Double>, corners: Int, _ g: inout Generator
+        around c: Coordinate, radius: ClosedRange<Double>, corners: Int, _ g: inout SplitMix64
     ) -> [Coordinate] {
         var ring = (0..<corners).map { k -> Coordinate in
             let angle = Double(k) / Double(corners) * 2 * Double.pi
@@ -32,7 +24,7 @@ struct FootprintSetTests {
 
     /// Footprints of every kind the engine meets: convex and concave polygons, polygons with a hole,
     /// multipolygons, a ring with a repeated vertex (a zero-length edge), and no footprint at all.
-    static func footprints(_ g: inout Generator) -> [Geometry?] {
+    static func footprints(_ g: inout SplitMix64) -> [Geometry?] {
         var list: [Geometry?] = [nil, .point(Coordinate(0, 0))]
         for k in 0..<60 {
             let c = Coordinate(Double(k % 10) * 40, Double(k / 10) * 40)
@@ -55,7 +47,7 @@ struct FootprintSetTests {
     }
 
     /// Points near the footprints, inside them and inside their holes, and some on the y of a vertex.
-    static func points(near geometry: Geometry?, _ g: inout Generator) -> [Coordinate] {
+    static func points(near geometry: Geometry?, _ g: inout SplitMix64) -> [Coordinate] {
         let corners = geometry?.polygons.flatMap { $0.rings.flatMap { $0 } } ?? []
         let vertices = corners.isEmpty ? [Coordinate(0, 0)] : corners
         let c = vertices[0]
@@ -79,7 +71,7 @@ struct FootprintSetTests {
     }
 
     @Test func lanesEqualTheGeometrysNearestPointToTheBit() throws {
-        var g = Generator(state: 42)
+        var g = SplitMix64(state: 42)
         let geometries = Self.footprints(&g)
         let set = FootprintSet(geometries)
         var compared = 0
@@ -107,7 +99,7 @@ struct FootprintSetTests {
     }
 
     @Test func distanceEqualsGEOS() throws {
-        var g = Generator(state: 7)
+        var g = SplitMix64(state: 7)
         let geometries = Self.footprints(&g)
         let set = FootprintSet(geometries)
         var inside = 0

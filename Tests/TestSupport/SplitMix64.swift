@@ -1,6 +1,6 @@
 /// SplitMix64 (Steele, Lea & Flood 2014): a deterministic generator, so that generated test inputs are the
 /// same on every run and a failure can be reproduced.
-public struct SplitMix64 {
+public struct SplitMix64: RandomNumberGenerator {
     public var state: UInt64
 
     public init(state: UInt64) { self.state = state }
