@@ -133,7 +133,11 @@ public struct MobileCoverage: Sendable {
                 return parallelMap(count: receivers.count, chunkSize: 256) { range in
                     defer { progress?.advance(range.count) }
                     var state = CarrierState(count: network.carriers.count)
-                    let scratch = Scratch(network.tables, carriers: network.carriers.count)
+                    let scratch = Scratch(network.tables)
+                    if engine == .fast {
+                        Self.gatherNearby(
+                            positions[range], network: network, radius: settings.candidateRadiusM, into: scratch)
+                    }
                     return range.map { r in
                         switch engine {
                         case .fast:
@@ -183,11 +187,23 @@ public struct MobileCoverage: Sendable {
     /// Buffers the fast engine reuses from receiver to receiver (no allocation in the loop): per
     /// candidate site, per candidate antenna and per carrier, padded to whole groups of four lanes.
     final class Scratch {
-        var candidates: [Int] = []
+        /// The tree's answer where it is asked (`candidates(_:network:settings:into:sorted:)`).
+        var found: [Int] = []
+        /// The receiver's candidate sites, in the tables' layout: the first `candidateCount`.
+        let candidates: UnsafeMutableBufferPointer<Int>
+        var candidateCount = 0
+        /// The sites within the candidate radius of some receiver of the chunk (`gatherNearby`), in the
+        /// tables' layout, ascending, and their coordinates in groups of four (padded with +∞); empty
+        /// where the chunk's receivers lie too far apart.
+        var nearby: [Int] = []
+        var nearbyX: [Double] = []
+        var nearbyY: [Double] = []
         let pathGain: UnsafeMutableBufferPointer<Double>
+        /// Per carrier (in `LinkTables.laneCount` lanes): the strongest power, the sum of all powers and
+        /// the strongest power's sector (−1: none yet).
         let bestMilliwatt: UnsafeMutableBufferPointer<Double>
         let totalMilliwatt: UnsafeMutableBufferPointer<Double>
-        let bestSector: UnsafeMutableBufferPointer<Int32>
+        let bestSector: UnsafeMutableBufferPointer<Int64>
         /// Per candidate: offset and distance to the façade point, whether a breakpoint lies beyond it,
         /// the LOS probability where the lanes do not decide it (else −1), and the lanes' results.
         let dx, dy, distance, fixedLOS, losProbability, near, far, nlos: UnsafeMutableBufferPointer<Double>
@@ -198,11 +214,11 @@ public struct MobileCoverage: Sendable {
         /// `LinkTables.antennaLanes`.
         let antennaGain: UnsafeMutableBufferPointer<Double>
 
-        init(_ tables: LinkTables, carriers: Int) {
+        init(_ tables: LinkTables) {
             pathGain = .allocate(capacity: max(tables.maximumModels, 1))
-            bestMilliwatt = .allocate(capacity: max(carriers, 1))
-            totalMilliwatt = .allocate(capacity: max(carriers, 1))
-            bestSector = .allocate(capacity: max(carriers, 1))
+            bestMilliwatt = .allocate(capacity: max(tables.laneCount, 4))
+            totalMilliwatt = .allocate(capacity: max(tables.laneCount, 4))
+            bestSector = .allocate(capacity: max(tables.laneCount, 4))
             let sites = tables.siteCount + 4
             func doubles(_ n: Int) -> UnsafeMutableBufferPointer<Double> {
                 let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
@@ -216,12 +232,15 @@ public struct MobileCoverage: Sendable {
             antennaOffset = .allocate(capacity: sites)
             antennaOffset.initialize(repeating: 0)
             antennaGain = doubles(4 * max(tables.antennaLanes.count, 1))
+            // Room for every site, and for the three lanes written past the last one kept.
+            candidates = .allocate(capacity: tables.siteCount + 4)
         }
 
         deinit {
             for b in [pathGain, bestMilliwatt, totalMilliwatt, dx, dy, distance, fixedLOS] { b.deallocate() }
             for b in [losProbability, near, far, nlos, antennaGain] { b.deallocate() }
             bestSector.deallocate()
+            candidates.deallocate()
             needsNear.deallocate()
             antennaOffset.deallocate()
         }
@@ -236,6 +255,80 @@ public struct MobileCoverage: Sendable {
         if out.count < settings.minimumCandidateSites {
             network.tree.query(near: p, radius: settings.extendedRadiusM, into: &out, sorted: sorted)
         }
+    }
+
+    /// Fills `scratch.nearby` for a chunk of receivers: the sites within `radius` of the chunk's box, from
+    /// the site tree once (in the tables' layout, ascending). Left empty where the receivers spread over
+    /// more than twice the radius in x or y (they were given in no spatial order): each receiver then asks
+    /// the tree itself.
+    static func gatherNearby(
+        _ positions: ArraySlice<Coordinate>, network: MobileNetwork, radius: Double, into scratch: Scratch
+    ) {
+        scratch.nearby.removeAll(keepingCapacity: true)
+        scratch.nearbyX.removeAll(keepingCapacity: true)
+        scratch.nearbyY.removeAll(keepingCapacity: true)
+        guard let box = BoundingBox(covering: positions), box.maxX - box.minX <= 2 * radius,
+            box.maxY - box.minY <= 2 * radius
+        else { return }
+        let t = network.tables
+        // The query box holds every receiver's box of ±radius (rounding is monotonic).
+        let query = BoundingBox(
+            minX: box.minX - radius, minY: box.minY - radius, maxX: box.maxX + radius, maxY: box.maxY + radius)
+        scratch.nearby = network.tree.query(query).map { Int(t.place[$0]) }.sorted()
+        for p in scratch.nearby {
+            scratch.nearbyX.append(t.siteX[p])
+            scratch.nearbyY.append(t.siteY[p])
+        }
+        while scratch.nearbyX.count % 4 != 0 {
+            scratch.nearbyX.append(.infinity)
+            scratch.nearbyY.append(.infinity)
+        }
+    }
+
+    /// The fast engine's candidate sites of a receiver, in the tables' layout and ascending: the sites
+    /// that `candidates(_:network:settings:into:sorted:)` finds, in the order the tree finds them. From
+    /// the chunk's `nearby` sites where there are any: a site is a point, and the tree takes one whose
+    /// box meets the box of ±radius around `p` and lies within the radius (`BoundingBox.intersects`,
+    /// `BoundingBox.distance(to:)`); the lanes below test the same, operation for operation, and keep
+    /// the tree's order, which is the tables' layout.
+    static func fastCandidates(_ p: Coordinate, network: MobileNetwork, settings: AnalysisSettings, scratch: Scratch) {
+        let radius = settings.candidateRadiusM
+        if !scratch.nearby.isEmpty {
+            let (minX, maxX) = (p.x - radius, p.x + radius)
+            let (minY, maxY) = (p.y - radius, p.y + radius)
+            let out = scratch.candidates.baseAddress!
+            var count = 0
+            scratch.nearby.withUnsafeBufferPointer { nearby in
+                scratch.nearbyX.withUnsafeBufferPointer { xs in
+                    scratch.nearbyY.withUnsafeBufferPointer { ys in
+                        for j in stride(from: 0, to: xs.count, by: 4) {
+                            let x = UnsafeRawPointer(xs.baseAddress! + j).loadUnaligned(as: SIMD4<Double>.self)
+                            let y = UnsafeRawPointer(ys.baseAddress! + j).loadUnaligned(as: SIMD4<Double>.self)
+                            let dx = x - p.x
+                            let dy = y - p.y
+                            let within =
+                                (x .<= maxX) .& (x .>= minX) .& (y .<= maxY) .& (y .>= minY)
+                                .& ((dx * dx + dy * dy).squareRoot() .<= radius)
+                            guard any(within) else { continue }
+                            // Each lane's site is written, and kept by counting it (a padding lane is never).
+                            for lane in 0..<4 {
+                                out[count] = j + lane < nearby.count ? nearby[j + lane] : 0
+                                count += within[lane] ? 1 : 0
+                            }
+                        }
+                    }
+                }
+            }
+            scratch.candidateCount = count
+            if count >= settings.minimumCandidateSites { return }
+            network.tree.query(near: p, radius: settings.extendedRadiusM, into: &scratch.found, sorted: false)
+        } else {
+            candidates(p, network: network, settings: settings, into: &scratch.found, sorted: false)
+        }
+        // From the network's site indexes to the tables' layout: ascending, in the order found.
+        let place = network.tables.place
+        for (i, site) in scratch.found.enumerated() { scratch.candidates[i] = Int(place[site]) }
+        scratch.candidateCount = scratch.found.count
     }
 
     /// The LOS probability of a link: traced through the height raster up to the trace distance
@@ -256,8 +349,9 @@ public struct MobileCoverage: Sendable {
     /// offset and distance per site; (2) four sites at a time in SIMD lanes, the distance powers, LOS
     /// probability, bearing and zenith angle (`LaneMath`, no libm call); (3) the antenna gains, four
     /// antennas at a time (`SectorAntenna.Lanes`); (4) per frequency the path gain from
-    /// the distance powers (two multiplications) and per transmitter a multiply-add in mW, read from
-    /// the flat `LinkTables`. Transmitters are summed in the same order as by `evaluate`.
+    /// the distance powers (two multiplications) and the transmitters' powers in mW, four carriers at a
+    /// time (`addPowers`), read from the flat `LinkTables`. The candidates come from the chunk's nearby
+    /// sites (`fastCandidates`). Transmitters are summed in the same order as by `evaluate`.
     static func evaluateFast(
         _ r: Int, _ position: Coordinate, _ footprints: FootprintSet, network: MobileNetwork, raster: HeightRaster?,
         settings: AnalysisSettings, state: inout CarrierState, scratch: Scratch
@@ -267,17 +361,15 @@ public struct MobileCoverage: Sendable {
         let best = scratch.bestMilliwatt
         let total = scratch.totalMilliwatt
         let sector = scratch.bestSector
-        for c in 0..<carriers {
+        for c in 0..<t.laneCount {
             best[c] = 0
             total[c] = 0
             sector[c] = -1
         }
-        candidates(position, network: network, settings: settings, into: &scratch.candidates, sorted: false)
-        // From the network's site indexes to the tables' layout: ascending, in the order found.
-        for i in scratch.candidates.indices { scratch.candidates[i] = Int(t.place[scratch.candidates[i]]) }
+        fastCandidates(position, network: network, settings: settings, scratch: scratch)
         state.links = 0
-        scratch.candidates.withUnsafeBufferPointer { candidates in
-            guard !candidates.isEmpty else { return }
+        let candidates = UnsafeBufferPointer(rebasing: scratch.candidates[..<scratch.candidateCount])
+        if !candidates.isEmpty {
             measure(candidates, r, position, footprints, t, raster, settings, scratch)
             evaluateLanes(candidates, t, settings, scratch)
             state.links = accumulate(candidates, t, scratch)
@@ -285,7 +377,7 @@ public struct MobileCoverage: Sendable {
         for c in 0..<carriers {
             state.bestDBm[c] = best[c] > 0 ? Decibel.fromLinear(best[c]) : -.infinity
             state.totalMilliwatt[c] = total[c]
-            state.bestSector[c] = sector[c]
+            state.bestSector[c] = Int32(sector[c])
         }
     }
 
@@ -401,16 +493,13 @@ public struct MobileCoverage: Sendable {
         UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: SIMD4<Double>.self)
     }
 
-    /// Pass 4: per candidate, the expected path gain per frequency over the LOS/NLOS states and each
-    /// transmitter's power added to its carrier; the number of links.
+    /// Pass 4: per candidate, the expected path gain per frequency over the LOS/NLOS states, and each
+    /// transmitter's power added to its carrier (`addPowers`). Returns the number of links.
     @inline(__always) static func accumulate(
         _ candidates: UnsafeBufferPointer<Int>, _ t: LinkTables, _ scratch: Scratch
     ) -> Int {
         let models = UnsafePointer(t.models.baseAddress!)
         let pathGain = scratch.pathGain
-        let best = scratch.bestMilliwatt
-        let total = scratch.totalMilliwatt
-        let sector = scratch.bestSector
         var links = 0
         for i in 0..<candidates.count {
             let s = candidates[i]
@@ -430,26 +519,62 @@ public struct MobileCoverage: Sendable {
                 pathGain[m - firstModel] = p >= 1 ? g.los : p <= 0 ? g.nlos : p * g.los + (1 - p) * g.nlos
                 m += 1
             }
-            // Transmitter antenna indexes are global: this receiver's gains of site s start at antennaBase.
-            let antennaBase = Int(scratch.antennaOffset[i]) - Int(t.antennaStart[s])
-            var k = Int(t.transmitterStart[s])
-            let transmitterEnd = Int(t.transmitterStart[s + 1])
-            links += transmitterEnd - k
-            while k < transmitterEnd {
-                let tx = t.transmitters[k]
-                let c = Int(tx.carrier)
-                let power =
-                    tx.eirpMilliwatt * scratch.antennaGain[antennaBase + Int(tx.antenna)]
-                    * pathGain[Int(tx.model) - firstModel]
-                total[c] += power
-                if power > best[c] {
-                    best[c] = power
-                    sector[c] = tx.sector
-                }
-                k += 1
-            }
+            links += Int(t.transmitterStart[s + 1] - t.transmitterStart[s])
+            addPowers(site: s, antennaBase: Int(scratch.antennaOffset[i]), t, scratch)
         }
         return links
+    }
+
+    /// Adds the powers of site `s`'s transmitters (in the tables' layout) to their carriers, four carriers
+    /// at a time in the carrier lanes of `LinkTables.laneGroups`: each lane does what one transmitter at a
+    /// time does, in the site's order of the carrier's transmitters. The power is EIRP × antenna gain
+    /// (`scratch.antennaGain` from `antennaBase`, in the site's antenna order) × path gain
+    /// (`scratch.pathGain`, in the site's model order); it is added to the carrier's sum, and it is the
+    /// carrier's strongest where it is stronger (`>`) than the strongest so far.
+    @inline(__always) static func addPowers(site s: Int, antennaBase: Int, _ t: LinkTables, _ scratch: Scratch) {
+        let groups = UnsafePointer(t.laneGroups.baseAddress!)
+        let steps = UnsafePointer(t.laneSteps.baseAddress!)
+        let pathGain = scratch.pathGain
+        let gains = scratch.antennaGain
+        let best = UnsafeMutableRawPointer(scratch.bestMilliwatt.baseAddress!)
+        let total = UnsafeMutableRawPointer(scratch.totalMilliwatt.baseAddress!)
+        let sector = UnsafeMutableRawPointer(scratch.bestSector.baseAddress!)
+        var k = Int(t.laneGroupStart[s])
+        let groupEnd = Int(t.laneGroupStart[s + 1])
+        while k < groupEnd {
+            let group = groups[k]
+            let model = group.model
+            let gain = SIMD4(
+                pathGain[Int(model[0])], pathGain[Int(model[1])], pathGain[Int(model[2])], pathGain[Int(model[3])])
+            let offset = 32 * Int(group.group)
+            var totalLanes = total.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+            var bestLanes = best.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+            var sectorLanes = sector.loadUnaligned(fromByteOffset: offset, as: SIMD4<Int64>.self)
+            var j = Int(group.stepStart)
+            while j < Int(group.stepEnd) {
+                let step = steps + j
+                let antennaGain: SIMD4<Double>
+                let sharedAntenna = Int(step.pointee.sharedAntenna)
+                if sharedAntenna >= 0 {
+                    antennaGain = SIMD4(repeating: gains[antennaBase + sharedAntenna])
+                } else {
+                    let a = step.pointee.antenna
+                    antennaGain = SIMD4(
+                        gains[antennaBase + Int(a[0])], gains[antennaBase + Int(a[1])], gains[antennaBase + Int(a[2])],
+                        gains[antennaBase + Int(a[3])])
+                }
+                let power = step.pointee.eirpMilliwatt * antennaGain * gain
+                totalLanes += power
+                let stronger = power .> bestLanes
+                bestLanes.replace(with: power, where: stronger)
+                sectorLanes.replace(with: step.pointee.sector, where: stronger)
+                j += 1
+            }
+            total.storeBytes(of: totalLanes, toByteOffset: offset, as: SIMD4<Double>.self)
+            best.storeBytes(of: bestLanes, toByteOffset: offset, as: SIMD4<Double>.self)
+            sector.storeBytes(of: sectorLanes, toByteOffset: offset, as: SIMD4<Int64>.self)
+            k += 1
+        }
     }
 
     /// The reference link engine: each link's path loss in dB and its power through 10^(x/10).

@@ -147,7 +147,8 @@ public struct MobileNetwork: Sendable {
             boxes: sites.map {
                 BoundingBox(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y)
             })
-        tables = LinkTables(sites, order: tree.itemsInQueryOrder, userHeightM: settings.userHeightM)
+        tables = LinkTables(
+            sites, order: tree.itemsInQueryOrder, carriers: carriers.count, userHeightM: settings.userHeightM)
     }
 
     /// The TR 38.901 scenario of a site: as given, else UMi for street-level cells, UMa where buildings
