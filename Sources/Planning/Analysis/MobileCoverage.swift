@@ -647,16 +647,17 @@ public struct MobileCoverage: Sendable {
         carrier: UnsafePointer<MobileNetwork.Carrier>, _ c: Int, state: CarrierState, settings: AnalysisSettings,
         outdoor: UnsafeMutablePointer<Stored>, indoor: UnsafeMutablePointer<Stored>
     ) {
+        // The strongest power in mW, as the dBm figure gives it back (the same on both sides).
+        let strongest = Decibel.toLinear(state.bestDBm[c])
         for side in 0..<2 {
             let isIndoor = side == 1
             let loss = isIndoor ? carrier.pointee.entryLossDB : 0
             let signal = state.bestDBm[c] - loss
+            // 10^(−0/10) is 1 exactly.
             let interference =
-                max(0, state.totalMilliwatt[c] - Decibel.toLinear(state.bestDBm[c])) * Decibel.toLinear(-loss)
+                max(0, state.totalMilliwatt[c] - strongest) * (isIndoor ? carrier.pointee.entryLossFactor : 1)
             let sinr =
-                signal
-                - Decibel.fromLinear(
-                    Decibel.toLinear(carrier.pointee.noiseDBm) + settings.interferenceLoad * interference)
+                signal - Decibel.fromLinear(carrier.pointee.noiseMilliwatt + settings.interferenceLoad * interference)
             let mbps = carrier.pointee.profile.downlinkMbps(sinrDB: sinr)
             let rsrp = signal - carrier.pointee.perResourceElementDB
             let slot = (isIndoor ? indoor : outdoor) + carrier.pointee.service

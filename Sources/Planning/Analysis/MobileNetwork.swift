@@ -42,6 +42,9 @@ public struct MobileNetwork: Sendable {
         var profile: CarrierProfile
         var noiseDBm: Double
         var entryLossDB: Double
+        /// 10^(noise/10), mW, and 10^(−entry loss/10): worked out once, not per receiver.
+        var noiseMilliwatt: Double
+        var entryLossFactor: Double
         /// 10 log10(12 N_RB), or 0 without resource blocks.
         var perResourceElementDB: Double
     }
@@ -177,10 +180,10 @@ public struct MobileNetwork: Sendable {
             (try? P2109.entryLoss(
                 settings.entryLossClass, frequencyMHz: sector.frequencyMHz, probability: settings.entryLossProbability
             ).value) ?? 0
+        let noise = Noise.powerDBm(bandwidthHz: profile.transmissionBandwidthHz, noiseFigureDB: settings.noiseFigureDB)
         return Carrier(
-            service: 0, profile: profile,
-            noiseDBm: Noise.powerDBm(
-                bandwidthHz: profile.transmissionBandwidthHz, noiseFigureDB: settings.noiseFigureDB),
-            entryLossDB: entry, perResourceElementDB: profile.subcarriers.map { Decibel.fromLinear(Double($0)) } ?? 0)
+            service: 0, profile: profile, noiseDBm: noise, entryLossDB: entry, noiseMilliwatt: Decibel.toLinear(noise),
+            entryLossFactor: Decibel.toLinear(-entry),
+            perResourceElementDB: profile.subcarriers.map { Decibel.fromLinear(Double($0)) } ?? 0)
     }
 }
