@@ -470,17 +470,32 @@ public struct MobileCoverage: Sendable {
             store(powers.far, scratch.far, i)
             store(powers.nlos, scratch.nlos, i)
             store(p, scratch.losProbability, i)
-            // Each site's antennas four at a time, at the receiver's bearing and zenith angle from the site.
-            for j in 0..<min(4, n - i) {
-                scratch.antennaOffset[i + j] = Int32(antennas)
-                let bearing = SIMD4(repeating: bearing[j])
-                let zenith = SIMD4(repeating: zenith[j])
-                for g in Int(t.antennaLaneStart[s[j]])..<Int(t.antennaLaneStart[s[j] + 1]) {
-                    store(lanes[g].gain(bearingDeg: bearing, zenithDeg: zenith), scratch.antennaGain, antennas)
-                    antennas += 4
-                }
+            antennas = antennaGains(s, min(4, n - i), bearing, zenith, from: i, at: antennas, lanes, t, scratch)
+        }
+    }
+
+    /// Pass 3 for a group of `count` candidates (sites `s`, the first at `first`): each site's antennas four
+    /// at a time, at the receiver's bearing and zenith angle from the site, stored from `antennas` on;
+    /// returns where the next site's gains go. A function of its own, so that the patterns' arithmetic is
+    /// inlined here and the sites' gains overlap (in the receiver loop it stayed a call per site).
+    @inline(never) static func antennaGains(
+        _ s: SIMD4<Int>, _ count: Int, _ bearing: SIMD4<Double>, _ zenith: SIMD4<Double>, from first: Int,
+        at antennas: Int, _ lanes: UnsafePointer<SectorAntenna.Lanes>, _ t: LinkTables, _ scratch: Scratch
+    ) -> Int {
+        var antennas = antennas
+        for j in 0..<count {
+            scratch.antennaOffset[first + j] = Int32(antennas)
+            let bearing = SIMD4(repeating: bearing[j])
+            let zenith = SIMD4(repeating: zenith[j])
+            var g = Int(t.antennaLaneStart[s[j]])
+            let end = Int(t.antennaLaneStart[s[j] + 1])
+            while g < end {
+                store(lanes[g].gain(bearingDeg: bearing, zenithDeg: zenith), scratch.antennaGain, antennas)
+                antennas += 4
+                g += 1
             }
         }
+        return antennas
     }
 
     /// Stores four doubles into a buffer, starting at `i`.
