@@ -448,30 +448,41 @@ public struct MobileCoverage: Sendable {
             let s = SIMD4<Int>(
                 candidates[i], candidates[min(i + 1, n - 1)], candidates[min(i + 2, n - 1)],
                 candidates[min(i + 3, n - 1)])
-            func gather(_ value: (LinkTables.SiteLaw) -> Double) -> SIMD4<Double> {
-                SIMD4(value(laws[s[0]]), value(laws[s[1]]), value(laws[s[2]]), value(laws[s[3]]))
-            }
-            let dx = load(scratch.dx, i)
-            let dy = load(scratch.dy, i)
-            let distance = load(scratch.distance, i)
-            let needsNear =
-                scratch.needsNear[i] || scratch.needsNear[i + 1] || scratch.needsNear[i + 2] || scratch.needsNear[i + 3]
-            let powers = TR38901.Prepared.distancePowers(
-                distance2DM: distance, heightDifference2: gather(\.power.heightDifference2),
-                nearExponent: gather(\.power.nearExponent), nlosExponent: gather(\.power.nlosExponent),
-                rmaC: gather(\.power.rmaC), needsNear: needsNear)
-            let p = TR38901.losProbability(
-                distance2DM: distance, clearDistanceM: gather(\.los.clearDistanceM), a: gather(\.los.a),
-                shiftM: gather(\.los.shiftM), scaleM: gather(\.los.scaleM))
-            let height = SIMD4(t.siteHeight[s[0]], t.siteHeight[s[1]], t.siteHeight[s[2]], t.siteHeight[s[3]])
-            let bearing = LaneMath.atan2(dx, dy) * 180 / Double.pi
-            let zenith = 90 + LaneMath.atan2(height - ue, distance) * 180 / Double.pi
-            store(powers.near, scratch.near, i)
-            store(powers.far, scratch.far, i)
-            store(powers.nlos, scratch.nlos, i)
-            store(p, scratch.losProbability, i)
+            let (bearing, zenith) = siteLanes(s, from: i, laws, ue, t, scratch)
             antennas = antennaGains(s, min(4, n - i), bearing, zenith, from: i, at: antennas, lanes, t, scratch)
         }
+    }
+
+    /// Pass 2 for a group of four candidates (sites `s`, the first at `first`): their distance powers and
+    /// LOS probabilities, stored; their bearings and zenith angles, returned. A function of its own, so
+    /// that the lane functions are inlined here and their independent chains overlap.
+    @inline(never) static func siteLanes(
+        _ s: SIMD4<Int>, from i: Int, _ laws: UnsafePointer<LinkTables.SiteLaw>, _ ue: Double, _ t: LinkTables,
+        _ scratch: Scratch
+    ) -> (bearing: SIMD4<Double>, zenith: SIMD4<Double>) {
+        func gather(_ value: (LinkTables.SiteLaw) -> Double) -> SIMD4<Double> {
+            SIMD4(value(laws[s[0]]), value(laws[s[1]]), value(laws[s[2]]), value(laws[s[3]]))
+        }
+        let dx = load(scratch.dx, i)
+        let dy = load(scratch.dy, i)
+        let distance = load(scratch.distance, i)
+        let needsNear =
+            scratch.needsNear[i] || scratch.needsNear[i + 1] || scratch.needsNear[i + 2] || scratch.needsNear[i + 3]
+        let powers = TR38901.Prepared.distancePowers(
+            distance2DM: distance, heightDifference2: gather(\.power.heightDifference2),
+            nearExponent: gather(\.power.nearExponent), nlosExponent: gather(\.power.nlosExponent),
+            rmaC: gather(\.power.rmaC), needsNear: needsNear)
+        let p = TR38901.losProbability(
+            distance2DM: distance, clearDistanceM: gather(\.los.clearDistanceM), a: gather(\.los.a),
+            shiftM: gather(\.los.shiftM), scaleM: gather(\.los.scaleM))
+        let height = SIMD4(t.siteHeight[s[0]], t.siteHeight[s[1]], t.siteHeight[s[2]], t.siteHeight[s[3]])
+        let bearing = LaneMath.atan2(dx, dy) * 180 / Double.pi
+        let zenith = 90 + LaneMath.atan2(height - ue, distance) * 180 / Double.pi
+        store(powers.near, scratch.near, i)
+        store(powers.far, scratch.far, i)
+        store(powers.nlos, scratch.nlos, i)
+        store(p, scratch.losProbability, i)
+        return (bearing, zenith)
     }
 
     /// Pass 3 for a group of `count` candidates (sites `s`, the first at `first`): each site's antennas four

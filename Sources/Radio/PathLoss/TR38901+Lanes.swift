@@ -32,7 +32,7 @@ extension TR38901.Prepared {
     /// `LaneMath`'s logarithm and exponential (relative error below 10⁻¹⁵). The near term is worked
     /// out only with `needsNear` (else 0, as in `distancePowers`); RMa's extra factor only where a
     /// lane has c ≠ 0 (elsewhere it is exactly 1).
-    @inlinable public static func distancePowers(
+    @inlinable @inline(__always) public static func distancePowers(
         distance2DM d2: SIMD4<Double>, heightDifference2: SIMD4<Double>, nearExponent: SIMD4<Double>,
         nlosExponent: SIMD4<Double>, rmaC: SIMD4<Double>, needsNear: Bool
     ) -> (near: SIMD4<Double>, far: SIMD4<Double>, nlos: SIMD4<Double>) {
@@ -82,7 +82,7 @@ extension TR38901 {
 
     /// `losProbability` for four links at once, each lane with its site's law: the same arithmetic
     /// (with a = 0 the first and last terms are exactly 0 and 1), with `LaneMath.exp`.
-    @inlinable public static func losProbability(
+    @inlinable @inline(__always) public static func losProbability(
         distance2DM d: SIMD4<Double>, clearDistanceM: SIMD4<Double>, a: SIMD4<Double>, shiftM: SIMD4<Double>,
         scaleM: SIMD4<Double>
     ) -> SIMD4<Double> {

@@ -39,7 +39,7 @@ public enum LaneMath {
         let w1 = q2 + r2 * q3
         let w2 = q4 + r2 * q5 + r4 * (1.0 / 479_001_600)
         let p = w0 + r4 * w1 + r8 * w2
-        let kBits = unsafeBitCast(shifted, to: SIMD4<Int64>.self) &- unsafeBitCast(roundingShift, to: Int64.self)
+        let kBits = unsafeBitCast(shifted, to: SIMD4<Int64>.self) &- Int64(bitPattern: roundingShift.bitPattern)
         let scale = unsafeBitCast((kBits &+ 1023) &<< 52, to: SIMD4<Double>.self)
         return (p * scale).replacing(with: 0, where: x .< -708).replacing(with: .infinity, where: x .> 709)
     }
@@ -68,7 +68,7 @@ public enum LaneMath {
         let lnM = 2 * s + 2 * s * s2 * p
         // The exponent (|e| ≤ 1024) as a double through the same shifted bit pattern as in `exp`.
         let e =
-            unsafeBitCast(exponent &+ unsafeBitCast(roundingShift, to: Int64.self), to: SIMD4<Double>.self)
+            unsafeBitCast(exponent &+ Int64(bitPattern: roundingShift.bitPattern), to: SIMD4<Double>.self)
             - roundingShift
         return e * ln2High + (lnM + e * ln2Low)
     }
