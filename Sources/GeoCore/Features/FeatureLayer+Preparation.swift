@@ -6,11 +6,8 @@ extension FeatureLayer {
     /// lat/lon swapped, positions outside the target CRS's area of use, unclosed or too short rings are
     /// errors (the geometry becomes nil); invalid polygons that GEOS `MakeValid` can repair are repaired
     /// and reported as warnings. Returns the layer in `target` with its problems appended.
-    ///
-    /// The layer is taken (`consuming`), so that its features are changed where they are, not copied first.
-    public consuming func prepared(for target: CRS, projector: Projector) throws -> FeatureLayer {
-        let (crs, source, name) = (crs, source, name)
-        var out = consume self
+    public func prepared(for target: CRS, projector: Projector) throws -> FeatureLayer {
+        var out = self
         let sourceInfo = try projector.info(crs)
         let targetInfo = try projector.info(target)
         var problems: [InputProblem] = []
@@ -21,12 +18,11 @@ extension FeatureLayer {
                     field: "geometry", reason: reason))
         }
         // 1. Screen coordinates in the source CRS.
-        var boxes: [BoundingBox?] = Array(repeating: nil, count: out.features.count)
-        // By index: iterating the features would hold them, and the first change would copy them all.
-        for i in out.features.indices {
-            guard let g = out.features[i].geometry else { continue }
+        var boxes: [BoundingBox?] = Array(repeating: nil, count: features.count)
+        for (i, f) in features.enumerated() {
+            guard let g = f.geometry else { continue }
             if g.isEmpty {
-                problem(out.features[i], .error, "empty-geometry", "the geometry is empty")
+                problem(f, .error, "empty-geometry", "the geometry is empty")
                 out.features[i].geometry = nil
                 continue
             }
@@ -37,19 +33,17 @@ extension FeatureLayer {
                 k += 1
             }
             if let (k, c) = firstBad {
-                problem(
-                    out.features[i], .error, "non-finite-coordinate",
-                    "coordinate \(k + 1) is (\(c.x), \(c.y)): NaN or infinite")
+                problem(f, .error, "non-finite-coordinate", "coordinate \(k + 1) is (\(c.x), \(c.y)): NaN or infinite")
                 out.features[i].geometry = nil
                 continue
             }
             if let reason = Self.ringProblem(g) {
-                problem(out.features[i], .error, reason.code, reason.reason)
+                problem(f, .error, reason.code, reason.reason)
                 out.features[i].geometry = nil
                 continue
             }
             guard let box = g.boundingBox else {
-                problem(out.features[i], .error, "empty-geometry", "the geometry has no positions")
+                problem(f, .error, "empty-geometry", "the geometry has no positions")
                 out.features[i].geometry = nil
                 continue
             }
@@ -57,7 +51,7 @@ extension FeatureLayer {
                 if let bad = CoordinateScreening.notLonLat(Coordinate(box.minX, box.minY))
                     ?? CoordinateScreening.notLonLat(Coordinate(box.maxX, box.maxY))
                 {
-                    problem(out.features[i], .error, bad.code, bad.reason)
+                    problem(f, .error, bad.code, bad.reason)
                     out.features[i].geometry = nil
                     continue
                 }
@@ -81,7 +75,7 @@ extension FeatureLayer {
                         var pair = [corners[2 * n], corners[2 * n + 1]]
                         if (try? projector.transform(&pair, from: crs, to: .wgs84)) == nil {
                             problem(
-                                out.features[i], .error, "untransformable-coordinate",
+                                features[i], .error, "untransformable-coordinate",
                                 "cannot be transformed from \(crs) to EPSG:4326")
                             boxes[i] = nil
                             out.features[i].geometry = nil
@@ -97,7 +91,7 @@ extension FeatureLayer {
                 if let bad = CoordinateScreening.outsideArea(
                     lonLat, area: area, areaName: "\(target) \(targetInfo.name)")
                 {
-                    problem(out.features[i], .error, bad.code, bad.reason)
+                    problem(features[i], .error, bad.code, bad.reason)
                     boxes[i] = nil
                     out.features[i].geometry = nil
                 }
@@ -116,38 +110,35 @@ extension FeatureLayer {
                 return all[cursor]
             }
         }
-        // 4. Validity and repair of polygons, on all cores (each check uses its own GEOS context): per feature
-        // nothing where the geometry stays, else what it becomes and the problem. The features are lent to
-        // the checks for the duration of the call only, so that the changes below do not copy them.
-        typealias Repair = (geometry: Geometry?, severity: InputProblem.Severity, code: String, reason: String)
-        let repairs: [Repair?] = { (features: [Feature]) in
-            parallelMap(count: features.count, chunkSize: 1024) { range in
-                range.map { i -> Repair? in
-                    guard let g = features[i].geometry, g.isPolygonal else { return nil }
-                    do {
-                        let (valid, reason) = try g.validity()
-                        if valid { return nil }
-                        let polygons = try g.madeValid().polygons
-                        if polygons.isEmpty {
-                            return (
-                                nil, .error, "invalid-polygon",
-                                "invalid polygon (\(reason ?? "unknown reason")) that cannot be repaired"
-                            )
-                        }
+        // 4. Validity and repair of polygons, on all cores (each check uses its own GEOS context).
+        let geometries = out.features.map(\.geometry)
+        let checked: [(Geometry?, InputProblem.Severity?, String, String)] = parallelMap(
+            count: geometries.count, chunkSize: 1024
+        ) { range in
+            range.map { i in
+                guard let g = geometries[i], g.isPolygonal else { return (geometries[i], nil, "", "") }
+                do {
+                    let (valid, reason) = try g.validity()
+                    if valid { return (g, nil, "", "") }
+                    let polygons = try g.madeValid().polygons
+                    if polygons.isEmpty {
                         return (
-                            polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(polygons), .warning,
-                            "repaired-polygon",
-                            "invalid polygon (\(reason ?? "unknown reason")) repaired with MakeValid into "
-                                + "\(polygons.count) polygon(s)"
+                            nil, .error, "invalid-polygon",
+                            "invalid polygon (\(reason ?? "unknown reason")) that cannot be repaired"
                         )
-                    } catch { return (nil, .error, "invalid-polygon", "\(error)") }
-                }
+                    }
+                    return (
+                        polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(polygons), .warning,
+                        "repaired-polygon",
+                        "invalid polygon (\(reason ?? "unknown reason")) repaired with MakeValid into "
+                            + "\(polygons.count) polygon(s)"
+                    )
+                } catch { return (nil, .error, "invalid-polygon", "\(error)") }
             }
-        }(out.features)
-        for (i, repair) in repairs.enumerated() {
-            guard let repair else { continue }
-            out.features[i].geometry = repair.geometry
-            problem(out.features[i], repair.severity, repair.code, repair.reason)
+        }
+        for (i, result) in checked.enumerated() {
+            out.features[i].geometry = result.0
+            if let severity = result.1 { problem(out.features[i], severity, result.2, result.3) }
         }
         out.crs = target
         out.problems += problems

@@ -66,14 +66,12 @@ public final class GeoDataLoader {
             do { _ = try projector.info(layer.crs) } catch {
                 throw UnreadableFile(path: path, reason: "\(layer.name): CRS \(layer.crs) is unknown to PROJ")
             }
-            let name = layer.name
             let prepared: FeatureLayer
-            // The layer is handed over, so that its features are changed where they are.
-            do { prepared = try (consume layer).prepared(for: workingCRS, projector: projector) } catch {
-                throw UnreadableFile(path: path, reason: "\(name): \(error)")
+            do { prepared = try layer.prepared(for: workingCRS, projector: projector) } catch {
+                throw UnreadableFile(path: path, reason: "\(layer.name): \(error)")
             }
             let guessed =
-                kind ?? LayerKind(guessingFrom: name)
+                kind ?? LayerKind(guessingFrom: layer.name)
                 ?? (count == 1 ? LayerKind(guessingFrom: URL(fileURLWithPath: path).lastPathComponent) : nil)
             out.append(Layer(kind: guessed, features: prepared, featureCount: prepared.features.count))
         }
