@@ -259,8 +259,8 @@ public struct MobileCoverage: Sendable {
 
     /// Fills `scratch.nearby` for a chunk of receivers: the sites within `radius` of the chunk's box, from
     /// the site tree once (in the tables' layout, ascending). Left empty where the receivers spread over
-    /// more than twice the radius in x or y (they were given in no spatial order): each receiver then asks
-    /// the tree itself.
+    /// more than twice the radius in x or y (they were given in no spatial order), and where no site is
+    /// near: each receiver then asks the tree itself.
     static func gatherNearby(
         _ positions: ArraySlice<Coordinate>, network: MobileNetwork, radius: Double, into scratch: Scratch
     ) {

@@ -40,9 +40,8 @@ public struct MobileNetwork: Sendable {
     struct Carrier: Sendable {
         var service: Int
         var profile: CarrierProfile
-        var noiseDBm: Double
         var entryLossDB: Double
-        /// 10^(noise/10), mW, and 10^(−entry loss/10): worked out once, not per receiver.
+        /// The noise floor, 10^(noise/10) mW, and 10^(−entry loss/10): worked out once, not per receiver.
         var noiseMilliwatt: Double
         var entryLossFactor: Double
         /// 10 log10(12 N_RB), or 0 without resource blocks.
@@ -182,7 +181,7 @@ public struct MobileNetwork: Sendable {
             ).value) ?? 0
         let noise = Noise.powerDBm(bandwidthHz: profile.transmissionBandwidthHz, noiseFigureDB: settings.noiseFigureDB)
         return Carrier(
-            service: 0, profile: profile, noiseDBm: noise, entryLossDB: entry, noiseMilliwatt: Decibel.toLinear(noise),
+            service: 0, profile: profile, entryLossDB: entry, noiseMilliwatt: Decibel.toLinear(noise),
             entryLossFactor: Decibel.toLinear(-entry),
             perResourceElementDB: profile.subcarriers.map { Decibel.fromLinear(Double($0)) } ?? 0)
     }
