@@ -203,7 +203,7 @@ import Testing
         var extended = 0
         var found: [Int] = []
         for (k, chunk) in chunks.enumerated() {
-            MobileCoverage.gatherNearby(chunk[...], network: network, radius: settings.candidateRadiusM, into: scratch)
+            MobileCoverage.gatherNearby(chunk[...], network: network, settings: settings, into: scratch)
             #expect(scratch.nearby.isEmpty == (k == chunks.count - 1), "chunk \(k) gathered")
             for p in chunk {
                 MobileCoverage.fastCandidates(p, network: network, settings: settings, scratch: scratch)

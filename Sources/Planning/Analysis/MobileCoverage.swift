@@ -135,8 +135,7 @@ public struct MobileCoverage: Sendable {
                     var state = CarrierState(count: network.carriers.count)
                     let scratch = Scratch(network.tables)
                     if engine == .fast {
-                        Self.gatherNearby(
-                            positions[range], network: network, radius: settings.candidateRadiusM, into: scratch)
+                        Self.gatherNearby(positions[range], network: network, settings: settings, into: scratch)
                     }
                     return range.map { r in
                         switch engine {
@@ -257,13 +256,15 @@ public struct MobileCoverage: Sendable {
         }
     }
 
-    /// Fills `scratch.nearby` for a chunk of receivers: the sites within `radius` of the chunk's box, from
-    /// the site tree once (in the tables' layout, ascending). Left empty where the receivers spread over
-    /// more than twice the radius in x or y (they were given in no spatial order), and where no site is
-    /// near: each receiver then asks the tree itself.
+    /// Fills `scratch.nearby` for a chunk of receivers: the sites within the candidate radius of the
+    /// chunk's box (the radius `fastCandidates` filters them with), from the site tree once (in the
+    /// tables' layout, ascending). Left empty where the receivers spread over more than twice the radius
+    /// in x or y (they were given in no spatial order), and where no site is near: each receiver then
+    /// asks the tree itself.
     static func gatherNearby(
-        _ positions: ArraySlice<Coordinate>, network: MobileNetwork, radius: Double, into scratch: Scratch
+        _ positions: ArraySlice<Coordinate>, network: MobileNetwork, settings: AnalysisSettings, into scratch: Scratch
     ) {
+        let radius = settings.candidateRadiusM
         scratch.nearby.removeAll(keepingCapacity: true)
         scratch.nearbyX.removeAll(keepingCapacity: true)
         scratch.nearbyY.removeAll(keepingCapacity: true)
