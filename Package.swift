@@ -40,9 +40,9 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CGDAL", providers: [.apt(["libgdal-dev"])]), .systemLibrary(name: "CMalloc"),
-        .systemLibrary(name: "CSHA256"),
+        .systemLibrary(name: "CSHA256"), .systemLibrary(name: "CFileCache"),
         .target(
-            name: "GeoCore", dependencies: ["CGEOS", "CPROJ", "CSQLite", "CZlib", "CGDAL", "CMalloc"],
+            name: "GeoCore", dependencies: ["CGEOS", "CPROJ", "CSQLite", "CZlib", "CGDAL", "CMalloc", "CFileCache"],
             swiftSettings: lanesSettings), .target(name: "Radio", swiftSettings: lanesSettings),
         .target(
             name: "Planning", dependencies: ["GeoCore", "Radio", .product(name: "Yams", package: "Yams")],

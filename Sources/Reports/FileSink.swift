@@ -6,6 +6,8 @@ import Planning
 final class FileSink {
     private let handle: FileHandle
     private var buffer = Data()
+    /// The file's pages go to the disk as it grows (`WriteBehind`).
+    private var behind: WriteBehind
 
     private let path: String
 
@@ -17,6 +19,7 @@ final class FileSink {
             }
             handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         } catch { throw FileWriteError.wrap(error, path: path) }
+        behind = WriteBehind(descriptor: handle.fileDescriptor)
         buffer.reserveCapacity(AtomicFile.writePiece)
     }
 
@@ -46,7 +49,7 @@ final class FileSink {
 
     /// Writes bytes to the file in pieces (`AtomicFile.writeAll`).
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
-        let failure = AtomicFile.writeAll(handle.fileDescriptor, bytes)
+        let failure = AtomicFile.writeAll(handle.fileDescriptor, bytes, behind: &behind)
         guard failure == 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(failure))) }
     }
 

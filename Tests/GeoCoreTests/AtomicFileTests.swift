@@ -29,6 +29,7 @@ import Testing
         try #require(fd >= 0)
         defer { close(fd) }
         let bytes = [UInt8](repeating: 1, count: AtomicFile.writePiece + 1)
-        #expect(bytes.withUnsafeBytes { AtomicFile.writeAll(fd, $0) } == ENOSPC)
+        var behind = WriteBehind(descriptor: fd)
+        #expect(bytes.withUnsafeBytes { AtomicFile.writeAll(fd, $0, behind: &behind) } == ENOSPC)
     }
 }

@@ -21,7 +21,8 @@ public enum AtomicFile {
         let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { return FileWriteError(path: path, reason: String(cString: strerror(errno))) }
-        var failure = writeAll(fd, bytes)
+        var behind = WriteBehind(descriptor: fd)
+        var failure = writeAll(fd, bytes, behind: &behind)
         if close(fd) != 0 && failure == 0 { failure = errno }
         do {
             guard failure == 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(failure))) }
@@ -39,14 +40,15 @@ public enum AtomicFile {
     public static let writePiece = 1 << 20
 
     /// Writes all of `bytes` to the open file `fd`, in calls of at most `writePiece` bytes (retried
-    /// when interrupted); 0, or the `errno` of the call that failed.
-    public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+    /// when interrupted), telling `behind` of every call; 0, or the `errno` of the call that failed.
+    public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, behind: inout WriteBehind) -> Int32 {
         var offset = 0
         while offset < bytes.count {
             let n = Foundation.write(fd, bytes.baseAddress! + offset, min(writePiece, bytes.count - offset))
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { return n < 0 ? errno : EIO }
             offset += n
+            behind.wrote(n)
         }
         return 0
     }

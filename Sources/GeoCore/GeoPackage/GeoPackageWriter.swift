@@ -36,6 +36,9 @@ public final class GeoPackageWriter {
     private var layerOrder: [String] = []
     private let timestamp: String
     private var hasStyles = false
+    /// The file as SQLite writes it, open for `WriteBehind` (−1 where it could not be opened).
+    private var cacheDescriptor: Int32 = -1
+    private var behind: WriteBehind
 
     /// Starts a GeoPackage that will be written to `path` by `finish()`.
     /// - Parameter timestamp: the `last_change` of every layer (ISO 8601), fixed for reproducible files.
@@ -46,6 +49,8 @@ public final class GeoPackageWriter {
         try? FileManager.default.removeItem(atPath: temporaryPath)
         let db = try SQLiteDatabase(path: temporaryPath)
         database = db
+        cacheDescriptor = open(temporaryPath, O_RDONLY | O_CLOEXEC)
+        behind = WriteBehind(descriptor: cacheDescriptor)
         try db.execute(
             """
             PRAGMA application_id = 1196444487;
@@ -78,6 +83,7 @@ public final class GeoPackageWriter {
     }
 
     deinit {
+        if cacheDescriptor >= 0 { close(cacheDescriptor) }
         if database != nil {
             database = nil
             try? FileManager.default.removeItem(atPath: temporaryPath)
@@ -147,10 +153,18 @@ public final class GeoPackageWriter {
         try entry.insert.run(binding: values)
         // A new table's AUTOINCREMENT fids run 1, 2, 3 … in insertion order.
         entry.count += 1
+        if entry.count % 4096 == 0 { writeBehind() }
         if let box = geometry?.boundingBox {
             entry.index.append(PackedRTree.Entry(id: entry.count, box: box))
             entry.box = entry.box.map { $0.union(box) } ?? box
         }
+    }
+
+    /// Tells `behind` how far SQLite has written the file (it adds pages at the end as tables grow).
+    private func writeBehind() {
+        var info = stat()
+        guard cacheDescriptor >= 0, fstat(cacheDescriptor, &info) == 0 else { return }
+        behind.grew(to: Int(info.st_size))
     }
 
     /// Ends a layer: it takes no more features, and its R-tree is packed on a thread of its own while the
