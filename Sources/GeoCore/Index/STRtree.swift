@@ -59,26 +59,47 @@ public struct STRtree: Sendable {
         self.root = level[0]
     }
 
+    /// The STR packing of `entries` into groups of `capacity`: sorted by their boxes' centres' x, cut into
+    /// vertical slices, each slice sorted by y and cut into groups. Ties are broken by the entry, so that
+    /// the keys are unique and the order is the one the keys define; the slices of a large layer are sorted
+    /// on all cores.
     private static func tile(_ entries: [Int], box: (Int) -> BoundingBox, capacity: Int) -> [[Int]] {
         let leafCount = (entries.count + capacity - 1) / capacity
         let sliceCount = max(1, Int(Double(leafCount).squareRoot().rounded(.up)))
         let sliceSize = sliceCount * capacity
-        let byX = entries.sorted { (box($0).center.x, $0) < (box($1).center.x, $1) }
+        // The centres worked out once, not at every comparison.
+        let byX = entries.map { e in
+            let c = box(e).center
+            return Keyed(x: c.x, y: c.y, entry: e)
+        }.sorted { ($0.x, $0.entry) < ($1.x, $1.entry) }
+        let slices = (byX.count + sliceSize - 1) / sliceSize
+        let sortSlice = { @Sendable (k: Int) -> [Keyed] in
+            byX[(k * sliceSize)..<min((k + 1) * sliceSize, byX.count)].sorted { ($0.y, $0.entry) < ($1.y, $1.entry) }
+        }
+        let sorted: [[Keyed]] =
+            byX.count >= parallelThreshold
+            ? parallelMap(count: slices, chunkSize: 1) { ks in ks.map(sortSlice) } : (0..<slices).map(sortSlice)
         var groups: [[Int]] = []
-        var s = 0
-        while s < byX.count {
-            let slice = byX[s..<min(s + sliceSize, byX.count)].sorted {
-                (box($0).center.y, $0) < (box($1).center.y, $1)
-            }
-            var g = slice.startIndex
-            while g < slice.endIndex {
-                groups.append(Array(slice[g..<min(g + capacity, slice.endIndex)]))
+        groups.reserveCapacity(leafCount)
+        for slice in sorted {
+            var g = 0
+            while g < slice.count {
+                groups.append(slice[g..<min(g + capacity, slice.count)].map(\.entry))
                 g += capacity
             }
-            s += sliceSize
         }
         return groups
     }
+
+    /// An entry with its box's centre.
+    private struct Keyed: Sendable {
+        var x: Double
+        var y: Double
+        var entry: Int
+    }
+
+    /// The entries from which the slices are sorted on all cores.
+    private static let parallelThreshold = 1 << 16
 
     public var count: Int { items.count }
 

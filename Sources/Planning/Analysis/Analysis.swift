@@ -55,18 +55,21 @@ public enum Analysis {
         problems += context.focus.problems
         try checkSchoolJoin(data.schools.count, context: context, settings: settings)
         let box = try extent(data, context: context, settings: settings)
-        let raster =
-            settings.losMethod == .footprints
-            ? HeightRaster(
-                box: box, cellSize: settings.heightRasterCellM,
-                footprints: context.buildings.compactMap { $0.geometry.isPolygonal ? ($0.geometry, $0.heightM) : nil })
-            : nil
+        // The height raster is made on a thread of its own while the network and the fixed-line stage, which
+        // do not read it, run on this one.
+        var rasterJob: BackgroundJob<HeightRaster>?
+        if settings.losMethod == .footprints {
+            let footprints = context.buildings.compactMap { $0.geometry.isPolygonal ? ($0.geometry, $0.heightM) : nil }
+            let cellSize = settings.heightRasterCellM
+            rasterJob = BackgroundJob { HeightRaster(box: box, cellSize: cellSize, footprints: footprints) }
+        }
         let network = MobileNetwork(sites: data.sites, context: context, settings: settings)
         clock.lap(Stage.prepare.rawValue)
 
         let fixed = try fixedStage(data.fixed, context: context, settings: settings)
         problems += fixed.problems
         data.fixed = []
+        let raster = rasterJob?.value
         clock.lap(Stage.fixed.rawValue)
 
         let receivers = context.buildings.indices.map { i in
