@@ -92,8 +92,14 @@ struct PackedRTree {
         let rowid = try db.prepare("INSERT INTO \(quoted("_rowid")) (rowid, nodeno) VALUES (?, ?)")
         let parent = try db.prepare("INSERT INTO \(quoted("_parent")) (nodeno, parentnode) VALUES (?, ?)")
         let depth = levels.count - 1
-        for (level, nodes) in levels.enumerated() {
-            for (k, cells) in nodes.enumerated() {
+        // The entries' leaves and the nodes' parents, inserted by key once the nodes are written: rows
+        // added in key order are appended to their B-trees, where rows in the tree's order land all over them.
+        var leafOf: [(rowid: Int64, node: Int64)] = []
+        leafOf.reserveCapacity(levels[0].reduce(0) { $0 + $1.count })
+        var parentOf: [(node: Int64, parent: Int64)] = []
+        // The nodes from the root down, so that their numbers rise.
+        for level in stride(from: depth, through: 0, by: -1) {
+            for (k, cells) in levels[level].enumerated() {
                 let number = firstNumber[level] + Int64(k)
                 var blob = [UInt8](repeating: 0, count: nodeSize)
                 if number == 1 { put(UInt16(depth), into: &blob, at: 0) }
@@ -107,15 +113,15 @@ struct PackedRTree {
                     put(cell.maxX.bitPattern, into: &blob, at: at + 12)
                     put(cell.minY.bitPattern, into: &blob, at: at + 16)
                     put(cell.maxY.bitPattern, into: &blob, at: at + 20)
-                    if level == 0 {
-                        try rowid.run([.integer(cell.id), .integer(number)])
-                    } else {
-                        try parent.run([.integer(child), .integer(number)])
-                    }
+                    if level == 0 { leafOf.append((cell.id, number)) } else { parentOf.append((child, number)) }
                 }
                 try node.run([.integer(number), .blob(blob)])
             }
         }
+        leafOf.sort { $0.rowid < $1.rowid }
+        for (id, number) in leafOf { try rowid.run([.integer(id), .integer(number)]) }
+        parentOf.sort { $0.node < $1.node }
+        for (child, number) in parentOf { try parent.run([.integer(child), .integer(number)]) }
     }
 
     /// One level of the tree: the items tiled into nodes of at most `capacity`, by x in vertical slices,
