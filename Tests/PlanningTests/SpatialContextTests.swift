@@ -31,6 +31,30 @@ import Testing
             locator.index(named: "East") == 2 && locator.index(named: "W") == 1 && locator.index(named: "North") == nil)
     }
 
+    /// `districts(of:)` works in chunks of 65,536 points on all cores: over three chunks, on the shared
+    /// borders and outside, each point's district is the one worked out from the district's own geometry.
+    @Test func manyPointsGetTheDistrictsThatHoldThem() throws {
+        let districts = [
+            District(id: "M", name: "Middle", geometry: Self.rectangle(100, 0, 200, 100), attributes: JSONObject()),
+            District(id: "W", name: "West", geometry: Self.rectangle(0, 0, 100, 100), attributes: JSONObject()),
+        ]
+        let locator = try DistrictLocator(districts)
+        // Points every 2 m along a row through both districts, on their borders (x = 0, 100, 200) and
+        // beyond them, repeated with a row above them (outside): 150,001 points.
+        let points = (0...150_000).map { k in Coordinate(Double(k % 150) * 2 - 25, k % 7 == 0 ? 150 : 50) }
+        let found = try locator.districts(of: points)
+        let expected = points.map { p -> Int? in
+            guard p.y <= 100 else { return nil }
+            if p.x >= 100 && p.x <= 200 { return 0 }
+            if p.x >= 0 && p.x < 100 { return 1 }
+            return nil
+        }
+        try #require(found.count == points.count)
+        let mismatches = points.indices.filter { found[$0] != expected[$0] }
+        #expect(mismatches.isEmpty, "\(mismatches.count) points differ, the first at \(mismatches.first ?? -1)")
+        #expect(try DistrictLocator([]).districts(of: points).allSatisfy { $0 == nil })
+    }
+
     @Test func schoolsWithoutABuildingBecomePointBuildingsInTheIndex() throws {
         var data = GeoData(crs: .etrs89UTM32)
         data.buildings = [

@@ -24,6 +24,26 @@ public struct DistrictLocator {
         return nil
     }
 
+    /// The district of each point, as `district(of:)` finds it, worked out on all cores: each chunk of
+    /// points with prepared polygons of its own (a prepared geometry is not for several threads at once).
+    public func districts(of points: [Coordinate]) throws -> [Int?] {
+        guard !isEmpty else { return Array(repeating: nil, count: points.count) }
+        let districts = districts
+        let chunk = 1 << 16
+        let parts: [Result<[Int?], any Error>] = parallelMap(count: (points.count + chunk - 1) / chunk, chunkSize: 1) {
+            chunks in
+            chunks.map { c in
+                Result {
+                    let locator = try DistrictLocator(districts)
+                    return try (c * chunk..<min(points.count, (c + 1) * chunk)).map {
+                        try locator.district(of: points[$0])
+                    }
+                }
+            }
+        }
+        return try parts.flatMap { try $0.get() }
+    }
+
     /// Whether district `d` covers `p`.
     public func covers(_ d: Int, _ p: Coordinate) throws -> Bool { try prepared[d].covers(p) }
 

@@ -47,9 +47,7 @@ public struct SpatialContext {
             distanceM: settings.joinDistances.metres(.focusPoints, pointBuildings: points))
         let centres = buildings.withUnsafeBufferPointer { b in b.indices.map { b[$0].geometry.anchor! } }
         let locator = try DistrictLocator(data.districts)
-        buildingDistricts =
-            try locator.isEmpty
-            ? Array(repeating: nil, count: buildings.count) : centres.map { try locator.district(of: $0) }
+        buildingDistricts = try locator.districts(of: centres)
         self.buildings = buildings
         positionByID = byID
         self.centres = centres

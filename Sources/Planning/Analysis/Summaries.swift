@@ -53,10 +53,14 @@ enum Summaries {
         }
         if let grid {
             let cellKm2 = grid.resolutionM * grid.resolutionM / 1e6
+            let cellDistricts = try locator.districts(
+                of: (0..<grid.rows * grid.columns).map {
+                    grid.center(column: $0 % grid.columns, row: $0 / grid.columns)
+                })
             for r in 0..<grid.rows {
                 for c in 0..<grid.columns {
                     let cell = r * grid.columns + c
-                    let d = locator.isEmpty ? nil : try locator.district(of: grid.center(column: c, row: r))
+                    let d = cellDistricts[cell]
                     if !locator.isEmpty && d == nil { continue }
                     for (k, cls) in classes.enumerated() where grid.meets(cell, cls) {
                         city.coverage[k].areaKm2 += cellKm2

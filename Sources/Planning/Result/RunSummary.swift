@@ -180,33 +180,19 @@ extension RunSummary {
     /// The summary of a result.
     public init(_ r: RunResult) {
         let funding = r.settings.funding
-        // One pass over the buildings for every tally.
-        var uses: [BuildingUse: Int] = [:]
-        var bestSources: [ServiceSource: Int] = [:]
-        var fixedTechnologies: [FixedTechnology: Int] = [:]
-        var reasons: [FundingProgramme: [FundingReason: Int]] = [:]
-        // Read in place: a copy of a building's service retains each of its arrays.
-        r.buildings.withUnsafeBufferPointer { buildings in
-            for i in buildings.indices {
-                uses[buildings[i].building.use, default: 0] += 1
-                bestSources[buildings[i].service.best.source, default: 0] += 1
-                fixedTechnologies[buildings[i].service.fixed.best?.technology ?? .none, default: 0] += 1
-                for p in FundingProgramme.allCases {
-                    reasons[p, default: [:]][buildings[i].service.funding[p]!.reason, default: 0] += 1
-                }
-            }
-        }
+        let tally = Tally(r.buildings)
         scenario = r.scenario.name
         description = r.scenario.description
         crs = r.scenario.workingCRS.identifier
         buildings = Buildings(
             total: r.buildings.count, households: Self.tenths(r.city.all.households),
             residents: r.city.all.residents.rounded(),
-            byUse: OrderedMembers(BuildingUse.allCases.compactMap { use in uses[use].map { (use.rawValue, $0) } }),
+            byUse: OrderedMembers(
+                BuildingUse.allCases.compactMap { use in tally.uses[use].map { (use.rawValue, $0) } }),
             byBestService: OrderedMembers(
-                [ServiceSource.fixed, .mobile, .wlan, .none].map { ($0.rawValue, bestSources[$0] ?? 0) }),
+                [ServiceSource.fixed, .mobile, .wlan, .none].map { ($0.rawValue, tally.bestSources[$0] ?? 0) }),
             byFixedTechnology: OrderedMembers(
-                FixedTechnology.allCases.reversed().map { ($0.rawValue, fixedTechnologies[$0] ?? 0) }))
+                FixedTechnology.allCases.reversed().map { ($0.rawValue, tally.fixedTechnologies[$0] ?? 0) }))
         programmes = OrderedMembers(
             FundingProgramme.allCases.map { p in
                 let c = r.city.eligible[p] ?? BuildingCounts()
@@ -220,7 +206,7 @@ extension RunSummary {
                             ? c.schools : r.schools.filter { $0.eligibleUnder.contains(p) }.count,
                         eligibleSchoolBuildings: c.schools, eligibleHospitals: c.hospitals,
                         reasons: OrderedMembers(
-                            (reasons[p] ?? [:]).map { ($0.key.rawValue, $0.value) }.sorted { $0.0 < $1.0 }))
+                            (tally.reasons[p] ?? [:]).map { ($0.key.rawValue, $0.value) }.sorted { $0.0 < $1.0 }))
                 )
             })
         reasonLabels = OrderedMembers(
@@ -296,5 +282,45 @@ extension RunSummary {
             return violation
         }
         return String(violation[..<digit]).trimmingWhitespace + " " + violation[outside.lowerBound...]
+    }
+}
+
+/// What the summary counts per building, in one pass over the buildings: chunks of them on all cores, the
+/// chunks' counts added (whole numbers, so the sum does not depend on the order).
+private struct Tally {
+    var uses: [BuildingUse: Int] = [:]
+    var bestSources: [ServiceSource: Int] = [:]
+    var fixedTechnologies: [FixedTechnology: Int] = [:]
+    var reasons: [FundingProgramme: [FundingReason: Int]] = [:]
+
+    init(_ buildings: [BuildingResult]) {
+        let chunk = 1 << 15
+        let chunks = (buildings.count + chunk - 1) / chunk
+        let parts: [Tally] = parallelMap(count: chunks, chunkSize: 1) { cs in
+            cs.map { c in Tally(buildings, (c * chunk)..<min(buildings.count, (c + 1) * chunk)) }
+        }
+        for part in parts { add(part) }
+    }
+
+    /// The counts of `buildings[range]`.
+    private init(_ buildings: [BuildingResult], _ range: Range<Int>) {
+        // Read in place: a copy of a building's service retains each of its arrays.
+        buildings.withUnsafeBufferPointer { buildings in
+            for i in range {
+                uses[buildings[i].building.use, default: 0] += 1
+                bestSources[buildings[i].service.best.source, default: 0] += 1
+                fixedTechnologies[buildings[i].service.fixed.best?.technology ?? .none, default: 0] += 1
+                for p in FundingProgramme.allCases {
+                    reasons[p, default: [:]][buildings[i].service.funding[p]!.reason, default: 0] += 1
+                }
+            }
+        }
+    }
+
+    private mutating func add(_ other: Tally) {
+        uses.merge(other.uses, uniquingKeysWith: +)
+        bestSources.merge(other.bestSources, uniquingKeysWith: +)
+        fixedTechnologies.merge(other.fixedTechnologies, uniquingKeysWith: +)
+        reasons.merge(other.reasons) { $0.merging($1, uniquingKeysWith: +) }
     }
 }
