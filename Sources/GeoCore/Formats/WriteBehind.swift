@@ -12,7 +12,7 @@ import CFileCache
 /// does not wait), and the window before it is waited for and dropped from the cache (`posix_fadvise`
 /// `DONTNEED`). At most two windows are in the cache at a time, and the cache pages freed are the ones the
 /// next window takes. On the benchmark machine, writing into fresh cache pages became 20–40 times slower
-/// per byte after about 1 GB (docs/performance.md, "Output files written behind").
+/// per byte after about 1.2 GB (docs/performance.md, "Written behind").
 ///
 /// Both calls are advice: where they fail (a file system without them) the file is written as without
 /// them, and a write error is still reported by the writes and the closing `fsync`. Not on other systems
