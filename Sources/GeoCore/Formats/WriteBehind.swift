@@ -15,8 +15,8 @@ import CFileCache
 /// per byte after about 1.2 GB (docs/performance.md, "Written behind").
 ///
 /// Both calls are advice: where they fail (a file system without them) the file is written as without
-/// them, and a write error is still reported by the writes and the closing `fsync`. Not on other systems
-/// than Linux.
+/// them, and a write error is still reported by the writes (and by the `fsync` that closes a streamed
+/// file). Not on other systems than Linux.
 public struct WriteBehind {
     /// The window files are written behind in: 32 MiB, large beside a disk's write burst, small beside
     /// the cache.
