@@ -53,19 +53,19 @@ enum Summaries {
         }
         if let grid {
             let cellKm2 = grid.resolutionM * grid.resolutionM / 1e6
-            let cellDistricts = try locator.districts(
-                of: (0..<grid.rows * grid.columns).map {
-                    grid.center(column: $0 % grid.columns, row: $0 / grid.columns)
-                })
-            for r in 0..<grid.rows {
-                for c in 0..<grid.columns {
-                    let cell = r * grid.columns + c
-                    let d = cellDistricts[cell]
-                    if !locator.isEmpty && d == nil { continue }
-                    for (k, cls) in classes.enumerated() where grid.meets(cell, cls) {
-                        city.coverage[k].areaKm2 += cellKm2
-                        if let d { districts[d].coverage[k].areaKm2 += cellKm2 }
-                    }
+            let cells = grid.rows * grid.columns
+            // Each cell's district, row by row; none asked for without districts (every cell counts).
+            let cellDistricts =
+                locator.isEmpty
+                ? nil
+                : try locator.districts(
+                    of: (0..<cells).map { grid.center(column: $0 % grid.columns, row: $0 / grid.columns) })
+            for cell in 0..<cells {
+                let d = cellDistricts?[cell] ?? nil
+                if cellDistricts != nil && d == nil { continue }
+                for (k, cls) in classes.enumerated() where grid.meets(cell, cls) {
+                    city.coverage[k].areaKm2 += cellKm2
+                    if let d { districts[d].coverage[k].areaKm2 += cellKm2 }
                 }
             }
         }
