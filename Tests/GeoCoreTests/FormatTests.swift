@@ -148,6 +148,45 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"))
     }
 
+    /// Rows go into the file many to a statement (`SQLiteInserter`): two layers written in turns, with
+    /// counts that leave rows pending at `endLayer` and at `finish`, keep every row, its order (fid), its
+    /// values and its R-tree box.
+    @Test func rowsInsertedManyAtOnceKeepTheirOrderAndValues() throws {
+        let path = Fixtures.temporaryDirectory() + "/many.gpkg"
+        let writer = try GeoPackageWriter(path: path)
+        let fields = [GeoPackageField("name", .text), GeoPackageField("value", .real)]
+        try writer.addLayer("a", geometryType: "POINT", crs: .etrs89UTM32, fields: fields)
+        try writer.addLayer("b", geometryType: "POINT", crs: .etrs89UTM32, fields: fields)
+        let batch = SQLiteInserter.standardRowsPerStatement
+        let (countA, countB) = (3 * batch + 5, batch - 1)
+        func row(_ layer: String, _ k: Int) throws {
+            try writer.insert(
+                into: layer, geometry: k % 7 == 3 ? nil : .point(Coordinate(Double(400_000 + k), 5_750_000)),
+                values: [.string("\(layer)-\(k)"), k % 5 == 0 ? .null : .number(Double(k) / 4)])
+        }
+        for k in 0..<max(countA, countB) {
+            if k < countA { try row("a", k) }
+            if k < countB { try row("b", k) }
+            if k == countB - 1 { try writer.endLayer("b") }
+        }
+        try writer.finish()
+        let db = try SQLiteDatabase(path: path, readOnly: true, create: false)
+        for (layer, count) in [("a", countA), ("b", countB)] {
+            let rows = try db.query("SELECT fid, name, value, geom IS NULL FROM \(layer) ORDER BY fid")
+            #expect(rows.count == count)
+            for (k, r) in rows.enumerated() {
+                #expect(r[0] == .integer(Int64(k + 1)))
+                #expect(r[1] == .text("\(layer)-\(k)"))
+                #expect(r[2] == (k % 5 == 0 ? .null : .real(Double(k) / 4)))
+                #expect(r[3] == .integer(k % 7 == 3 ? 1 : 0))
+            }
+            let boxes = try db.query("SELECT id, minx FROM rtree_\(layer)_geom ORDER BY id")
+            let located = (0..<count).filter { $0 % 7 != 3 }
+            #expect(boxes.map { $0[0] } == located.map { .integer(Int64($0 + 1)) })
+            #expect(boxes.map { $0[1].real! } == located.map { Double(400_000 + $0) })
+        }
+    }
+
     @Test func sameInputSameBytes() throws {
         let dir = Fixtures.temporaryDirectory()
         try writeSample(dir + "/a.gpkg")

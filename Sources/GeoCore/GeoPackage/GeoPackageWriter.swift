@@ -20,7 +20,8 @@ public final class GeoPackageWriter {
     private final class LayerState {
         let srsID: Int32
         let fields: [GeoPackageField]
-        let insert: SQLiteStatement
+        /// Inserts the layer's rows, many to a statement.
+        let rows: SQLiteInserter
         /// The boxes for the R-tree, written by `finish()`.
         var index: [PackedRTree.Entry] = []
         /// Once the layer is ended (`endLayer`): its R-tree's levels, packed on a thread of their own.
@@ -28,8 +29,8 @@ public final class GeoPackageWriter {
         var count: Int64 = 0
         var box: BoundingBox?
 
-        init(srsID: Int32, fields: [GeoPackageField], insert: SQLiteStatement) {
-            (self.srsID, self.fields, self.insert) = (srsID, fields, insert)
+        init(srsID: Int32, fields: [GeoPackageField], rows: SQLiteInserter) {
+            (self.srsID, self.fields, self.rows) = (srsID, fields, rows)
         }
     }
     private var layers: [String: LayerState] = [:]
@@ -122,12 +123,11 @@ public final class GeoPackageWriter {
         try db.execute(
             "INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 0, 0)",
             [.text(name), .text(geometryType), .integer(Int64(srsID))])
-        let placeholders = Array(repeating: "?", count: fields.count + 1).joined(separator: ", ")
-        let names = (["geom"] + fields.map { quoteIdentifier($0.name) }).joined(separator: ", ")
-        let insert = try db.prepare("INSERT INTO \(quoteIdentifier(name)) (\(names)) VALUES (\(placeholders))")
+        let rows = SQLiteInserter(
+            db, into: quoteIdentifier(name), columns: ["geom"] + fields.map { quoteIdentifier($0.name) })
         try db.execute(
             "CREATE VIRTUAL TABLE \(quoteIdentifier("rtree_\(name)_geom")) USING rtree(id, minx, maxx, miny, maxy)")
-        layers[name] = LayerState(srsID: srsID, fields: fields, insert: insert)
+        layers[name] = LayerState(srsID: srsID, fields: fields, rows: rows)
         layerOrder.append(name)
     }
 
@@ -141,16 +141,15 @@ public final class GeoPackageWriter {
     public func insert(into layer: String, geometry: Geometry?, values fieldValues: [JSONValue]) throws {
         guard let entry = layers[layer] else { throw GeoPackageError("layer \(layer) was not added") }
         guard entry.packed == nil else { throw GeoPackageError("layer \(layer) was ended") }
-        var values: [SQLiteValue] = []
-        values.reserveCapacity(entry.fields.count + 1)
-        values.append(geometry.map { .blob(GeoPackageGeometry.encode($0, srsID: entry.srsID)) } ?? .null)
-        // Fields and values read in place (a copy of either is retained and released).
-        entry.fields.withUnsafeBufferPointer { fields in
-            fieldValues.withUnsafeBufferPointer { fieldValues in
-                for k in fields.indices { values.append(fields[k].sqliteValue(fieldValues[k])) }
+        try entry.rows.insert { values in
+            values.append(geometry.map { .blob(GeoPackageGeometry.encode($0, srsID: entry.srsID)) } ?? .null)
+            // Fields and values read in place (a copy of either is retained and released).
+            entry.fields.withUnsafeBufferPointer { fields in
+                fieldValues.withUnsafeBufferPointer { fieldValues in
+                    for k in fields.indices { values.append(fields[k].sqliteValue(fieldValues[k])) }
+                }
             }
         }
-        try entry.insert.run(binding: values)
         // A new table's AUTOINCREMENT fids run 1, 2, 3 … in insertion order.
         entry.count += 1
         if entry.count % 4096 == 0 { writeBehind() }
@@ -172,6 +171,7 @@ public final class GeoPackageWriter {
     public func endLayer(_ layer: String) throws {
         guard let entry = layers[layer] else { throw GeoPackageError("layer \(layer) was not added") }
         guard entry.packed == nil else { return }
+        try entry.rows.flush()
         let nodeSize = try PackedRTree.nodeSize(of: "rtree_\(layer)_geom", database: database!)
         let index = entry.index
         entry.index = []
@@ -290,6 +290,7 @@ public final class GeoPackageWriter {
     /// Writes the layer extents and spatial-index registrations, closes the database and moves the file into place.
     public func finish() throws {
         guard let db = database else { return }
+        for name in layerOrder { try layers[name]?.rows.flush() }
         if !layerOrder.isEmpty {
             try db.execute(
                 """

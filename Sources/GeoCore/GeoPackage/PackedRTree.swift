@@ -88,9 +88,9 @@ struct PackedRTree {
         try db.execute("DELETE FROM \(quoted("_node"))")
         try db.execute("DELETE FROM \(quoted("_rowid"))")
         try db.execute("DELETE FROM \(quoted("_parent"))")
-        let node = try db.prepare("INSERT INTO \(quoted("_node")) (nodeno, data) VALUES (?, ?)")
-        let rowid = try db.prepare("INSERT INTO \(quoted("_rowid")) (rowid, nodeno) VALUES (?, ?)")
-        let parent = try db.prepare("INSERT INTO \(quoted("_parent")) (nodeno, parentnode) VALUES (?, ?)")
+        let node = SQLiteInserter(db, into: quoted("_node"), columns: ["nodeno", "data"])
+        let rowid = SQLiteInserter(db, into: quoted("_rowid"), columns: ["rowid", "nodeno"])
+        let parent = SQLiteInserter(db, into: quoted("_parent"), columns: ["nodeno", "parentnode"])
         let depth = levels.count - 1
         // The entries' leaves and the nodes' parents, inserted by key once the nodes are written: rows
         // added in key order are appended to their B-trees, where rows in the tree's order land all over them.
@@ -115,13 +115,26 @@ struct PackedRTree {
                     put(cell.maxY.bitPattern, into: &blob, at: at + 20)
                     if level == 0 { leafOf.append((cell.id, number)) } else { parentOf.append((child, number)) }
                 }
-                try node.run([.integer(number), .blob(blob)])
+                try node.insert { $0 += [.integer(number), .blob(blob)] }
             }
         }
+        try node.flush()
         leafOf.sort { $0.rowid < $1.rowid }
-        for (id, number) in leafOf { try rowid.run([.integer(id), .integer(number)]) }
+        for (id, number) in leafOf {
+            try rowid.insert {
+                $0.append(.integer(id))
+                $0.append(.integer(number))
+            }
+        }
+        try rowid.flush()
         parentOf.sort { $0.node < $1.node }
-        for (child, number) in parentOf { try parent.run([.integer(child), .integer(number)]) }
+        for (child, number) in parentOf {
+            try parent.insert {
+                $0.append(.integer(child))
+                $0.append(.integer(number))
+            }
+        }
+        try parent.flush()
     }
 
     /// One level of the tree: the items tiled into nodes of at most `capacity`, by x in vertical slices,
