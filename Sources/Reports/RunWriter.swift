@@ -144,7 +144,7 @@ public enum RunWriter {
                                 members: JSONObject([("name", .string(layer.name)), ("gigaplan", .object(note))]),
                                 to: &head)
                             try sink.write(head)
-                            let names = layer.fields.map { JSONWriter.quote($0.name) }
+                            let keys = GeoJSONWriter.PropertyKeys(layer.fields.map(\.name))
                             let idIndex = layer.fields.firstIndex { $0.name.lowercased() == "id" }
                             try streamFormatted(
                                 shared[k], reader: reader(.geojson, k), progress: progress,
@@ -158,8 +158,8 @@ public enum RunWriter {
                                         }
                                         text.append(contentsOf: (i == 0 ? "\n" : ",\n").utf8)
                                         writer.appendFeature(
-                                            geometry: geometry, quotedNames: names, values: row.values,
-                                            idIndex: idIndex, to: &text)
+                                            geometry: geometry, keys: keys, values: row.values, idIndex: idIndex,
+                                            to: &text)
                                     }
                                     return text
                                 }, write: sink.write)

@@ -59,6 +59,24 @@ import Testing
         #expect(point == "{\"type\":\"Point\",\"coordinates\":[7.1234568,51.9876543]}")
     }
 
+    /// A layer's feature written from its property keys and values is the text of the same `Feature`:
+    /// the keys' commas and quoting (a name with a quote, one with a non-ASCII letter), the id taken from
+    /// the `id` value, and values of every kind.
+    @Test func featureFromKeysAndValuesIsTheFeaturesText() throws {
+        let names = ["id", "name \"quoted\"", "Höhe (m)", "missing", "flags", "share"]
+        let values: [JSONValue] = [
+            .string("b-7"), .string("Haus \\ 1"), .number(12.5), .null, .array([.bool(true), .number(-3)]),
+            .number(0.1234),
+        ]
+        let writer = GeoJSONWriter(decimals: 7)
+        var text: [UInt8] = []
+        writer.appendFeature(
+            geometry: polygonWithHole, keys: GeoJSONWriter.PropertyKeys(names), values: values, idIndex: 0, to: &text)
+        let feature = Feature(index: 0, geometry: polygonWithHole, properties: JSONObject(Array(zip(names, values))))
+        #expect(String(decoding: text, as: UTF8.self) == writer.feature(feature))
+        #expect(GeoJSONWriter.PropertyKeys(names).count == names.count)
+    }
+
     @Test func geoJSONReaderHonoursLegacyCRS() throws {
         let text = """
             {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::25832"}},

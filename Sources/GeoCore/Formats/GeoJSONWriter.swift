@@ -33,12 +33,36 @@ public struct GeoJSONWriter: Sendable {
         out.append(contentsOf: ",\"features\":[".utf8)
     }
 
-    /// A feature from its geometry and its values under names already quoted (`JSONWriter.quote`);
-    /// the value at `idIndex` (the `id` property), when not null or empty, is also the feature's id.
-    /// The same text as `feature(_:)` of the equivalent `Feature`, without building its properties.
+    /// The property names of a layer's features as the bytes that come before each value: `"name":`,
+    /// with a comma before every name but the first. Made once per layer, appended in one copy each.
+    public struct PropertyKeys: Sendable {
+        let bytes: [UInt8]
+        /// Where key k starts in `bytes`; one more entry for the end of the last.
+        let starts: [Int]
+
+        public init(_ names: [String]) {
+            var bytes: [UInt8] = []
+            var starts: [Int] = []
+            for (k, name) in names.enumerated() {
+                starts.append(bytes.count)
+                if k > 0 { bytes.append(UInt8(ascii: ",")) }
+                JSONWriter.appendQuoted(name, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+            }
+            starts.append(bytes.count)
+            (self.bytes, self.starts) = (bytes, starts)
+        }
+
+        public var count: Int { starts.count - 1 }
+    }
+
+    /// A feature from its geometry and its values under `keys`; the value at `idIndex` (the `id`
+    /// property), when not null or empty, is also the feature's id. The same text as `feature(_:)` of
+    /// the equivalent `Feature`, without building its properties.
     public func appendFeature(
-        geometry g: Geometry?, quotedNames: [String], values: [JSONValue], idIndex: Int?, to out: inout [UInt8]
+        geometry g: Geometry?, keys: PropertyKeys, values: [JSONValue], idIndex: Int?, to out: inout [UInt8]
     ) {
+        precondition(values.count == keys.count, "\(values.count) values for \(keys.count) property names")
         out.append(contentsOf: "{\"type\":\"Feature\"".utf8)
         if let idIndex, !values[idIndex].isNull {
             let id = values[idIndex].text
@@ -50,14 +74,14 @@ public struct GeoJSONWriter: Sendable {
         out.append(contentsOf: ",\"geometry\":".utf8)
         appendGeometry(g, to: &out)
         out.append(contentsOf: ",\"properties\":{".utf8)
-        // Names and values read in place (a copy of either is retained and released).
-        quotedNames.withUnsafeBufferPointer { names in
-            values.withUnsafeBufferPointer { values in
-                for k in values.indices {
-                    if k > 0 { out.append(UInt8(ascii: ",")) }
-                    out.append(utf8Of: names[k])
-                    out.append(UInt8(ascii: ":"))
-                    JSONWriter.append(values[k], to: &out)
+        // Keys and values read in place (a copy of a value is retained and released).
+        keys.bytes.withUnsafeBufferPointer { bytes in
+            keys.starts.withUnsafeBufferPointer { starts in
+                values.withUnsafeBufferPointer { values in
+                    for k in values.indices {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[starts[k]..<starts[k + 1]]))
+                        JSONWriter.append(values[k], to: &out)
+                    }
                 }
             }
         }
