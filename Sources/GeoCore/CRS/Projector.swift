@@ -8,6 +8,9 @@ import CPROJ
 public final class Projector {
     private let context: OpaquePointer
     private var transformations: [String: OpaquePointer] = [:]
+    /// The transformation asked for last: a writer asks for the same one once per feature, and the
+    /// dictionary's key is a string made per call.
+    private var last: (source: CRS, target: CRS, transformation: OpaquePointer)?
     private var infos: [CRS: CRSInfo] = [:]
 
     public init() {
@@ -82,8 +85,12 @@ public final class Projector {
     }
 
     private func transformation(from source: CRS, to target: CRS) throws -> OpaquePointer {
+        if let last, last.source == source, last.target == target { return last.transformation }
         let key = "\(source.identifier)>\(target.identifier)"
-        if let cached = transformations[key] { return cached }
+        if let cached = transformations[key] {
+            last = (source, target, cached)
+            return cached
+        }
         _ = try info(source)
         _ = try info(target)
         guard let raw = proj_create_crs_to_crs(context, source.identifier, target.identifier, nil) else {
@@ -95,6 +102,7 @@ public final class Projector {
         }
         proj_destroy(raw)
         transformations[key] = normalized
+        last = (source, target, normalized)
         return normalized
     }
 
