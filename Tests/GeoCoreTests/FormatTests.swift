@@ -16,6 +16,9 @@ import Testing
         let geometries: [Geometry] = [
             .point(Coordinate(7.628, 51.9625)), .lineString([Coordinate(0, 0), Coordinate(1, 1)]), polygonWithHole,
             .multiPoint([Coordinate(1, 2), Coordinate(3, 4)]),
+            .multiLineString([
+                [Coordinate(0, 0), Coordinate(1, 1)], [Coordinate(2, 2), Coordinate(3, 3), Coordinate(4, 5)],
+            ]),
             .multiPolygon([
                 polygonWithHole.polygons[0], .rectangle(BoundingBox(minX: 20, minY: 20, maxX: 30, maxY: 30)),
             ]), .collection([.point(Coordinate(1, 1)), .lineString([Coordinate(0, 0), Coordinate(2, 2)])]),

@@ -4,58 +4,66 @@ public enum WKB {
     public static func encode(_ geometry: Geometry) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64)
-        write(geometry, into: &out)
+        append(geometry, to: &out)
         return out
     }
 
-    private static func write(_ geometry: Geometry, into out: inout [UInt8]) {
-        func header(_ type: UInt32) {
-            out.append(1)
-            append(type, &out)
-        }
-        func coords(_ cs: [Coordinate]) {
-            append(UInt32(cs.count), &out)
-            for c in cs {
-                append(c.x, &out)
-                append(c.y, &out)
-            }
-        }
-        func polygonBody(_ p: Polygon) {
-            if p.exterior.isEmpty {
-                append(UInt32(0), &out)
-                return
-            }
-            append(UInt32(1 + p.holes.count), &out)
-            for ring in p.rings { coords(ring) }
-        }
+    /// `encode(geometry)` appended to `out`.
+    public static func append(_ geometry: Geometry, to out: inout [UInt8]) {
         switch geometry {
-        case .point(let c):
-            header(1)
+        case .point(let c): appendPoint(c, &out)
+        case .lineString(let cs):
+            header(2, &out)
+            appendCoordinates(cs, &out)
+        case .polygon(let p): appendPolygon(p, &out)
+        case .multiPoint(let cs):
+            header(4, &out)
+            append(UInt32(cs.count), &out)
+            for c in cs { appendPoint(c, &out) }
+        case .multiLineString(let ls):
+            header(5, &out)
+            append(UInt32(ls.count), &out)
+            for l in ls {
+                header(2, &out)
+                appendCoordinates(l, &out)
+            }
+        case .multiPolygon(let ps):
+            header(6, &out)
+            append(UInt32(ps.count), &out)
+            for p in ps { appendPolygon(p, &out) }
+        case .collection(let gs):
+            header(7, &out)
+            append(UInt32(gs.count), &out)
+            for g in gs { append(g, to: &out) }
+        }
+    }
+
+    /// The byte order (little-endian) and the geometry type.
+    private static func header(_ type: UInt32, _ out: inout [UInt8]) {
+        out.append(1)
+        append(type, &out)
+    }
+
+    private static func appendPoint(_ c: Coordinate, _ out: inout [UInt8]) {
+        header(1, &out)
+        append(c.x, &out)
+        append(c.y, &out)
+    }
+
+    private static func appendCoordinates(_ cs: [Coordinate], _ out: inout [UInt8]) {
+        append(UInt32(cs.count), &out)
+        for c in cs {
             append(c.x, &out)
             append(c.y, &out)
-        case .lineString(let cs):
-            header(2)
-            coords(cs)
-        case .polygon(let p):
-            header(3)
-            polygonBody(p)
-        case .multiPoint(let cs):
-            header(4)
-            append(UInt32(cs.count), &out)
-            for c in cs { write(.point(c), into: &out) }
-        case .multiLineString(let ls):
-            header(5)
-            append(UInt32(ls.count), &out)
-            for l in ls { write(.lineString(l), into: &out) }
-        case .multiPolygon(let ps):
-            header(6)
-            append(UInt32(ps.count), &out)
-            for p in ps { write(.polygon(p), into: &out) }
-        case .collection(let gs):
-            header(7)
-            append(UInt32(gs.count), &out)
-            for g in gs { write(g, into: &out) }
         }
+    }
+
+    private static func appendPolygon(_ p: Polygon, _ out: inout [UInt8]) {
+        header(3, &out)
+        if p.exterior.isEmpty { return append(UInt32(0), &out) }
+        append(UInt32(1 + p.holes.count), &out)
+        appendCoordinates(p.exterior, &out)
+        for hole in p.holes { appendCoordinates(hole, &out) }
     }
 
     private static func append(_ v: UInt32, _ out: inout [UInt8]) {

@@ -2,20 +2,25 @@
 /// SRS id and envelope, followed by standard WKB.
 public enum GeoPackageGeometry {
     static func encode(_ geometry: Geometry, srsID: Int32) -> [UInt8] {
-        var out: [UInt8] = [0x47, 0x50, 0]
         let empty = geometry.isEmpty
         let box = geometry.boundingBox
         var isPoint = false
         if case .point = geometry { isPoint = true }
         let envelope: UInt8 = (empty || isPoint || box == nil) ? 0 : 1
-        out.append(0b0000_0001 | (envelope << 1) | (empty ? 0b0001_0000 : 0))
+        var out: [UInt8] = []
+        // The header (8 bytes), the envelope (32) and a polygon's WKB of five corners (93).
+        out.reserveCapacity(136)
+        out += [0x47, 0x50, 0, 0b0000_0001 | (envelope << 1) | (empty ? 0b0001_0000 : 0)]
         withUnsafeBytes(of: srsID.littleEndian) { out.append(contentsOf: $0) }
         if envelope == 1, let box {
-            for v in [box.minX, box.maxX, box.minY, box.maxY] {
-                withUnsafeBytes(of: v.bitPattern.littleEndian) { out.append(contentsOf: $0) }
-            }
+            withUnsafeBytes(
+                of: (
+                    box.minX.bitPattern.littleEndian, box.maxX.bitPattern.littleEndian,
+                    box.minY.bitPattern.littleEndian, box.maxY.bitPattern.littleEndian
+                )
+            ) { out.append(contentsOf: $0) }
         }
-        out.append(contentsOf: WKB.encode(geometry))
+        WKB.append(geometry, to: &out)
         return out
     }
 
