@@ -7,8 +7,9 @@
 /// must be called before the table is read or the database closed. Not Sendable; belongs to its database.
 final class SQLiteInserter {
     /// The rows one statement takes unless told otherwise. Sixteen take most of the gain: with 64 the
-    /// buildings went no faster, and a longer statement costs more to prepare (docs/performance.md,
-    /// "Rows many to a statement").
+    /// buildings took 1 % fewer instructions, and a longer statement costs more to prepare
+    /// (docs/performance.md, "Rows many to a statement"). A failing row is reported when its statement
+    /// runs: by the insert that fills it, or by `flush()`.
     static let standardRowsPerStatement = 16
 
     private let database: SQLiteDatabase
