@@ -24,7 +24,7 @@ extension ResultLayers {
     }
 
     static func addressValues(_ b: BuildingResult, into o: inout RowBuilder) {
-        let a = b.address
+        let a = b.building.address
         o["street"] = a.map { .string($0.street) } ?? .null
         o["house_number"] = a.map { .string($0.houseNumber + $0.suffix) } ?? .null
         o["postcode"] = a.map { .string($0.postcode) } ?? .null

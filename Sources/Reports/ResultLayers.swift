@@ -75,16 +75,18 @@ public enum ResultLayers {
         let costs = r.costs
         // The building's result is borrowed in place: a copy would retain and release each of its references.
         @Sendable func buildingRow(_ i: Int, _ b: borrowing BuildingResult) -> OutputRow {
+            // The building's fields are read as `b.building.x`: through the dynamic member (a key path)
+            // each read copied the whole building.
             var o = RowBuilder(names)
-            o["id"] = .string(b.id)
-            o["use"] = .string(b.use.rawValue)
+            o["id"] = .string(b.building.id)
+            o["use"] = .string(b.building.use.rawValue)
             addressValues(b, into: &o)
-            o["households"] = number(b.households)
+            o["households"] = number(b.building.households)
             // Whole residents: the census spread gives fractions that no one lives as.
-            o["residents"] = number(b.residents, 1)
-            o["businesses"] = .number(Double(b.businesses))
-            o["floors"] = .number(Double(b.floors))
-            o["height_m"] = number(b.heightM)
+            o["residents"] = number(b.building.residents, 1)
+            o["businesses"] = .number(Double(b.building.businesses))
+            o["floors"] = .number(Double(b.building.floors))
+            o["height_m"] = number(b.building.heightM)
             o["focus_point"] = b.focusKind.map { .string($0) } ?? .null
             let best = b.service.fixed.best
             o["fixed_technology"] = .string(best?.technology.rawValue ?? "none")
@@ -126,8 +128,8 @@ public enum ResultLayers {
             }
             costValues(
                 costs?.cost(ofBuilding: i), projectArea: projectAreaOf[i].map { r.projectAreas[$0].id }, into: &o)
-            source.appendValues(of: b.attributes, into: &o)
-            return OutputRow(geometry: OutputLayer.multi(b.geometry), values: o.values)
+            source.appendValues(of: b.building.attributes, into: &o)
+            return OutputRow(geometry: OutputLayer.multi(b.building.geometry), values: o.values)
         }
         let makeBuilding: @Sendable (Int) -> OutputRow = { i in
             r.buildings.withUnsafeBufferPointer { buildingRow(i, $0[i]) }
