@@ -94,9 +94,10 @@ struct PackedRTree {
         let depth = levels.count - 1
         // The entries' leaves and the nodes' parents, inserted by key once the nodes are written: rows
         // added in key order are appended to their B-trees, where rows in the tree's order land all over them.
-        var leafOf: [(rowid: Int64, node: Int64)] = []
+        // Each as (key, node): an entry's rowid and its leaf, a node's number and its parent.
+        var leafOf: [(key: Int64, node: Int64)] = []
         leafOf.reserveCapacity(levels[0].reduce(0) { $0 + $1.count })
-        var parentOf: [(node: Int64, parent: Int64)] = []
+        var parentOf: [(key: Int64, node: Int64)] = []
         // The nodes from the root down, so that their numbers rise.
         for level in stride(from: depth, through: 0, by: -1) {
             for (k, cells) in levels[level].enumerated() {
@@ -119,22 +120,21 @@ struct PackedRTree {
             }
         }
         try node.flush()
-        leafOf.sort { $0.rowid < $1.rowid }
-        for (id, number) in leafOf {
-            try rowid.insert {
-                $0.append(.integer(id))
-                $0.append(.integer(number))
+        try insertByKey(&leafOf, into: rowid)
+        try insertByKey(&parentOf, into: parent)
+    }
+
+    /// Inserts `rows` (key, node) into a two-column shadow table in the order of their keys (sorted in
+    /// place: region's leaves are a million).
+    private static func insertByKey(_ rows: inout [(key: Int64, node: Int64)], into table: SQLiteInserter) throws {
+        rows.sort { $0.key < $1.key }
+        for (key, node) in rows {
+            try table.insert {
+                $0.append(.integer(key))
+                $0.append(.integer(node))
             }
         }
-        try rowid.flush()
-        parentOf.sort { $0.node < $1.node }
-        for (child, number) in parentOf {
-            try parent.insert {
-                $0.append(.integer(child))
-                $0.append(.integer(number))
-            }
-        }
-        try parent.flush()
+        try table.flush()
     }
 
     /// One level of the tree: the items tiled into nodes of at most `capacity`, by x in vertical slices,
