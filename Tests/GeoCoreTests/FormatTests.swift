@@ -123,6 +123,30 @@ import Testing
         #expect(DecimalText.parse("1.234,5") == nil)
         #expect(CSVTable.detectDelimiter("a,b,c") == ",")
     }
+
+    /// Decimal text is read as the C library's strtod (behind `Double(String)`) reads it, bit for bit:
+    /// short and long mantissas, leading and trailing zeros, many places, signs, and the forms that only
+    /// the general parser takes (exponents, a bare point, a plus sign).
+    @Test func decimalTextIsReadAsStrtodReadsIt() {
+        var g = SplitMix64(state: 11)
+        var texts = [
+            "0", "-0", "00012", "0.1", "0.30000000000000004", "123456789012345", "1234567890123456", "9007199254740993",
+            "0.0000000000000000000001", "1e5", ".5", "5.", "+3", "-12.50", "1000", "2", "0.4",
+        ]
+        for _ in 0..<5000 {
+            var t = g.below(2) == 0 ? "-" : ""
+            for _ in 0...Int(g.below(18)) { t += String(g.below(10)) }
+            if g.below(3) > 0 {
+                t += "."
+                for _ in 0...Int(g.below(24)) { t += String(g.below(10)) }
+            }
+            texts.append(t)
+        }
+        for t in texts {
+            let expected = Double(t)
+            #expect(DecimalText.parse(t)?.bitPattern == expected?.bitPattern, "\(t)")
+        }
+    }
 }
 
 @Suite struct GeoPackageTests {

@@ -31,4 +31,39 @@ import Testing
             }
         }
     }
+
+    /// Lists of names resolve to what a scan finds for each name in turn (an exact spelling first for a
+    /// name with capitals), whether a list is asked for the first time, again in the same order, or out
+    /// of order, and past the number of lists the index keeps.
+    @Test func listsResolveAsAScanOfTheirNames() {
+        func scan(_ keys: [String], _ names: [String]) -> [Int] {
+            names.compactMap { n in
+                keys.firstIndex(of: n) ?? keys.firstIndex(of: n.lowercased())
+                    ?? keys.firstIndex { $0.lowercased() == n.lowercased() }
+            }
+        }
+        // Names are asked for in lower case or with ASCII capitals (as the decoders write them); the files'
+        // names may have any capitals.
+        let pool = ["street", "Street", "STRASSE", "plz", "PLZ", "ort", "Town", "x", "ags", "ärger", "hnr", "a"]
+        let keyPool = pool + ["Ärger", "ÄRGER", "STREET"]
+        var g = SplitMix64(state: 5)
+        for _ in 0..<50 {
+            var keys: [String] = []
+            for _ in 0..<Int(g.below(10)) {
+                let k = keyPool[Int(g.below(keyPool.count))]
+                if !keys.contains(k) { keys.append(k) }
+            }
+            let index = PropertyNameIndex(keys)
+            var lists: [[String]] = []
+            for _ in 0..<200 { lists.append((0...Int(g.below(3))).map { _ in pool[Int(g.below(pool.count))] }) }
+            // A feature's sequence of lists, asked for again and again, then the lists in a random order.
+            for _ in 0..<3 {
+                for list in lists.prefix(20) { #expect(index.positions(of: list) == scan(keys, list), "\(list)") }
+            }
+            for _ in 0..<400 {
+                let list = lists[Int(g.below(lists.count))]
+                #expect(index.positions(of: list) == scan(keys, list), "\(list) in \(keys)")
+            }
+        }
+    }
 }

@@ -21,7 +21,18 @@ public struct SourceProperties: Sendable, Hashable {
 
     public init(_ object: JSONObject) {
         keys = object.keys
+        // The size first: the buffer is allocated once, at the size it keeps.
+        var size = 0
+        for value in object.values {
+            switch value {
+            case .null, .bool: size += 1
+            case .number: size += 9
+            case .string(let s): size += 1 + Self.lengthSize(s.utf8.count) + s.utf8.count
+            case .array, .object: size += 1 + 9
+            }
+        }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(size)
         var nested: [JSONValue] = []
         for value in object.values {
             switch value {
@@ -33,7 +44,7 @@ public struct SourceProperties: Sendable, Hashable {
             case .string(let s):
                 bytes.append(Tag.string.rawValue)
                 Self.appendLength(s.utf8.count, to: &bytes)
-                bytes.append(contentsOf: s.utf8)
+                bytes.append(utf8Of: s)
             case .array, .object:
                 bytes.append(Tag.nested.rawValue)
                 Self.appendLength(nested.count, to: &bytes)
@@ -95,6 +106,16 @@ public struct SourceProperties: Sendable, Hashable {
     }
 
     /// A length as LEB128: seven bits a byte, the high bit set on all but the last.
+    /// The bytes `appendLength` appends for `n`.
+    private static func lengthSize(_ n: Int) -> Int {
+        var (n, size) = (n, 1)
+        while n >= 0x80 {
+            n >>= 7
+            size += 1
+        }
+        return size
+    }
+
     private static func appendLength(_ n: Int, to bytes: inout [UInt8]) {
         var n = n
         while n >= 0x80 {

@@ -117,6 +117,7 @@ public struct CSVTable: Sendable {
 /// surrounding spaces. Nil when the text is no number.
 public enum DecimalText {
     public static func parse(_ text: String) -> Double? {
+        if let v = text.utf8.withContiguousStorageIfAvailable(plain) ?? nil { return v }
         let t = text.trimmingWhitespace
         guard !t.isEmpty else { return nil }
         if let v = Double(t) { return v }
@@ -125,6 +126,44 @@ public enum DecimalText {
         }
         return nil
     }
+
+    /// `-?digits(.digits)?` read on the fast path of `exact`, else nil: the value `Double(text)` gives,
+    /// without its general parser.
+    private static func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0
+        let negative = i < bytes.count && bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var mantissa: UInt64 = 0
+        var significant = 0
+        func digits() -> Int {
+            let start = i
+            while i < bytes.count, bytes[i] &- 0x30 <= 9 {
+                mantissa = mantissa &* 10 &+ UInt64(bytes[i] &- 0x30)
+                if mantissa != 0 { significant += 1 }
+                i += 1
+            }
+            return i - start
+        }
+        guard digits() > 0 else { return nil }
+        var places = 0
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            places = digits()
+            guard places > 0 else { return nil }
+        }
+        guard i == bytes.count else { return nil }
+        return exact(mantissa, significant: significant, places: places, negative: negative)
+    }
+
+    /// ±mantissa / 10^places where that is exact arithmetic on exact doubles, correctly rounded (at most 15
+    /// significant digits and 22 places, Clinger's fast path); nil otherwise.
+    static func exact(_ mantissa: UInt64, significant: Int, places: Int, negative: Bool) -> Double? {
+        guard significant <= 15, places <= 22 else { return nil }
+        let value = Double(mantissa) / exactPowersOfTen[places]
+        return negative ? -value : value
+    }
+
+    private static let exactPowersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { v, _ in v * 10 } }
 }
 
 extension String {

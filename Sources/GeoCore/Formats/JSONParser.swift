@@ -242,16 +242,15 @@ public struct JSONParser {
             let exponentStart = i
             while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
             guard i > exponentStart else { throw error("invalid number: no exponent digits") }
-        } else if significant <= 15, fraction <= 22 {
-            let value = Double(mantissa) / Self.exactPowersOfTen[fraction]
-            return negative ? -value : value
+        } else if let value = DecimalText.exact(
+            mantissa, significant: significant, places: fraction, negative: negative)
+        {
+            return value
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         guard let value = Double(text) else { throw error("invalid number '\(text)'") }
         return value
     }
-
-    private static let exactPowersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { v, _ in v * 10 } }
 
     mutating func string() throws -> String {
         i += 1

@@ -24,15 +24,9 @@ struct FeatureFields {
 
     private func lookup(_ names: [String]) -> (key: String, value: JSONValue)? {
         let properties = feature.properties
-        for n in names {
-            // The names asked for are written in lower case: the index finds whether the file has the name in
-            // any case. A name asked for with capitals is first looked up as written.
-            let (tag, hasCapitals) = PropertyNameIndex.inspect(n)
-            let position =
-                hasCapitals
-                ? properties.position(of: n) ?? nameIndex.position(ofLowercased: n.lowercased())
-                : nameIndex.position(ofLowercased: n, tag: tag)
-            guard let position else { continue }
+        // The index resolves the names once per set of property names (ignoring case, an exact spelling
+        // first for a name asked for with capitals); `properties` has the keys it was made from.
+        for position in nameIndex.positions(of: names) {
             let value = properties.values[position]
             if value.isNull { continue }
             if case .string(let s) = value, s.isBlank { continue }

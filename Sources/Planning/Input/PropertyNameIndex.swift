@@ -7,14 +7,19 @@
 /// binary search over the sorted tags finds the rest, and only names with the same tag are compared,
 /// without hashing.
 struct PropertyNameIndex {
+    /// The property names, as the features have them.
+    let keys: [String]
     /// Per lower-cased name, sorted by tag: its tag, the name and its position among the properties.
     private let tags: [UInt32]
     private let names: [String]
     private let positions: [Int]
     /// Bit (first byte mod 64) of word (UTF-8 length mod 64) is set for every tag present.
     private let filter: [UInt64]
+    /// The lists of names asked for so far, resolved (`positions(of:)`).
+    private let resolved = ResolvedLists()
 
     init(_ keys: [String]) {
+        self.keys = keys
         var map: [String: Int] = [:]
         for (position, key) in keys.enumerated() {
             let lower = key.lowercased()
@@ -63,5 +68,54 @@ struct PropertyNameIndex {
             low += 1
         }
         return nil
+    }
+
+    /// The positions of the properties named by `names`, in the order of `names`: for each name, the
+    /// property of exactly that spelling if the name has capitals and there is one, else the name's
+    /// position ignoring case (`position(ofLowercased:)`); names without a property are left out.
+    ///
+    /// Every feature of these property names asks for the same lists in the same order: a list is
+    /// resolved once and then found by comparing it with the one asked for next (the same array, or
+    /// equal names) before any other.
+    func positions(of names: [String]) -> [Int] {
+        if let known = resolved.positions(of: names) { return known }
+        var found: [Int] = []
+        for n in names {
+            let (tag, hasCapitals) = Self.inspect(n)
+            let position =
+                hasCapitals
+                ? keys.firstIndex(of: n) ?? position(ofLowercased: n.lowercased()) : position(ofLowercased: n, tag: tag)
+            if let position { found.append(position) }
+        }
+        resolved.add(names, found)
+        return found
+    }
+}
+
+/// Lists of names with their resolved positions, in the order they were first asked for.
+private final class ResolvedLists {
+    /// Enough for every list a decoder asks for; beyond it, lists are resolved each time.
+    private static let capacity = 128
+    // Read on one thread, per feature and name list: without the run-time exclusivity check of each access.
+    @exclusivity(unchecked) private var names: [[String]] = []
+    @exclusivity(unchecked) private var positions: [[Int]] = []
+    /// Where the list asked for next is expected: after the one asked for last.
+    @exclusivity(unchecked) private var next = 0
+
+    func positions(of list: [String]) -> [Int]? {
+        if next < names.count, names[next] == list {
+            next += 1
+            return positions[next - 1]
+        }
+        guard let k = names.firstIndex(of: list) else { return nil }
+        next = k + 1
+        return positions[k]
+    }
+
+    func add(_ list: [String], _ found: [Int]) {
+        guard names.count < Self.capacity else { return }
+        names.append(list)
+        positions.append(found)
+        next = names.count
     }
 }

@@ -75,10 +75,15 @@ public enum CSVWriter {
             rows, reader: reader, progress: progress,
             { _, rows in
                 var text: [UInt8] = []
-                for r in rows {
-                    for (k, value) in r.values.enumerated() {
-                        if k > 0 { text.append(separatorByte) }
-                        appendCell(value, locale, separator: separatorByte, to: &text)
+                for (n, r) in rows.enumerated() {
+                    // The rows of a layer are about as long as each other: room for all after the first.
+                    if n == 1 { text.reserveCapacity(text.count * (rows.count + 1)) }
+                    // Values read in place (a copy of a value is retained and released).
+                    r.values.withUnsafeBufferPointer { values in
+                        for k in values.indices {
+                            if k > 0 { text.append(separatorByte) }
+                            appendCell(values[k], locale, separator: separatorByte, to: &text)
+                        }
                     }
                     if let crs {
                         if !names.isEmpty { text.append(separatorByte) }
