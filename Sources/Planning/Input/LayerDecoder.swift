@@ -30,10 +30,16 @@ public enum LayerDecoder {
         let failedBefore = Set(layer.problems.filter { $0.severity == .error }.compactMap(\.featureIndex))
         // Layer-wide gaps are one problem, not one per feature.
         var keySetsWithID: [[String]: Bool] = [:]
+        // The features of a file mostly share one keys array: compared with the last one (the same array
+        // compares at once) before the keys are hashed.
+        var last: (keys: [String], found: Bool)?
         let hasIDs = layer.features.contains { f in
-            if let known = keySetsWithID[f.properties.keys] { return known }
-            let found = idNames.contains { f.properties.value(forKeyIgnoringCase: $0) != nil }
+            if let last, last.keys == f.properties.keys { return last.found }
+            let found =
+                keySetsWithID[f.properties.keys]
+                ?? idNames.contains { f.properties.value(forKeyIgnoringCase: $0) != nil }
             keySetsWithID[f.properties.keys] = found
+            last = (f.properties.keys, found)
             return found
         }
         if !hasIDs && !indexIDsSilently && !layer.features.isEmpty {
