@@ -105,7 +105,6 @@ public struct SourceProperties: Sendable, Hashable {
         }
     }
 
-    /// A length as LEB128: seven bits a byte, the high bit set on all but the last.
     /// The bytes `appendLength` appends for `n`.
     private static func lengthSize(_ n: Int) -> Int {
         var (n, size) = (n, 1)
@@ -116,6 +115,7 @@ public struct SourceProperties: Sendable, Hashable {
         return size
     }
 
+    /// A length as LEB128: seven bits a byte, the high bit set on all but the last.
     private static func appendLength(_ n: Int, to bytes: inout [UInt8]) {
         var n = n
         while n >= 0x80 {

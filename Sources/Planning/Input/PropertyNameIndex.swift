@@ -71,12 +71,14 @@ struct PropertyNameIndex {
     }
 
     /// The positions of the properties named by `names`, in the order of `names`: for each name, the
-    /// property of exactly that spelling if the name has capitals and there is one, else the name's
-    /// position ignoring case (`position(ofLowercased:)`); names without a property are left out.
+    /// property of exactly that spelling if the name has ASCII capitals and there is one, else the name's
+    /// position ignoring case (`position(ofLowercased:)`, for names written in lower case); names without
+    /// a property are left out.
     ///
     /// Every feature of these property names asks for the same lists in the same order: a list is
     /// resolved once and then found by comparing it with the one asked for next (the same array, or
-    /// equal names) before any other.
+    /// equal names) before any other. The lists are kept in the index without a lock: an index is used
+    /// on one thread (a decoder's loop over a layer).
     func positions(of names: [String]) -> [Int] {
         if let known = resolved.positions(of: names) { return known }
         var found: [Int] = []
