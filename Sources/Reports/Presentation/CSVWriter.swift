@@ -75,9 +75,7 @@ public enum CSVWriter {
             rows, reader: reader, progress: progress,
             { _, rows in
                 var text: [UInt8] = []
-                for (n, r) in rows.enumerated() {
-                    // The rows of a layer are about as long as each other: room for all after the first.
-                    if n == 1 { text.reserveCapacity(text.count * (rows.count + 1)) }
+                for r in rows {
                     // Values read in place (a copy of a value is retained and released).
                     r.values.withUnsafeBufferPointer { values in
                         for k in values.indices {
