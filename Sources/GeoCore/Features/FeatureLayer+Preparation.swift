@@ -6,8 +6,12 @@ extension FeatureLayer {
     /// lat/lon swapped, positions outside the target CRS's area of use, unclosed or too short rings are
     /// errors (the geometry becomes nil); invalid polygons that GEOS `MakeValid` can repair are repaired
     /// and reported as warnings. Returns the layer in `target` with its problems appended.
-    public func prepared(for target: CRS, projector: Projector) throws -> FeatureLayer {
-        var out = self
+    ///
+    /// The layer is changed in place where the caller lets go of it (`consume`): each geometry's
+    /// unprojected coordinates are freed as its projected ones are made.
+    public consuming func prepared(for target: CRS, projector: Projector) throws -> FeatureLayer {
+        let (crs, source, name) = (self.crs, self.source, self.name)
+        var out = consume self
         let sourceInfo = try projector.info(crs)
         let targetInfo = try projector.info(target)
         var problems: [InputProblem] = []
@@ -18,8 +22,9 @@ extension FeatureLayer {
                     field: "geometry", reason: reason))
         }
         // 1. Screen coordinates in the source CRS.
-        var boxes: [BoundingBox?] = Array(repeating: nil, count: features.count)
-        for (i, f) in features.enumerated() {
+        var boxes: [BoundingBox?] = Array(repeating: nil, count: out.features.count)
+        for i in out.features.indices {
+            let f = out.features[i]
             guard let g = f.geometry else { continue }
             if g.isEmpty {
                 problem(f, .error, "empty-geometry", "the geometry is empty")
@@ -75,7 +80,7 @@ extension FeatureLayer {
                         var pair = [corners[2 * n], corners[2 * n + 1]]
                         if (try? projector.transform(&pair, from: crs, to: .wgs84)) == nil {
                             problem(
-                                features[i], .error, "untransformable-coordinate",
+                                out.features[i], .error, "untransformable-coordinate",
                                 "cannot be transformed from \(crs) to EPSG:4326")
                             boxes[i] = nil
                             out.features[i].geometry = nil
@@ -91,7 +96,7 @@ extension FeatureLayer {
                 if let bad = CoordinateScreening.outsideArea(
                     lonLat, area: area, areaName: "\(target) \(targetInfo.name)")
                 {
-                    problem(features[i], .error, bad.code, bad.reason)
+                    problem(out.features[i], .error, bad.code, bad.reason)
                     boxes[i] = nil
                     out.features[i].geometry = nil
                 }

@@ -67,11 +67,13 @@ public final class GeoDataLoader {
                 throw UnreadableFile(path: path, reason: "\(layer.name): CRS \(layer.crs) is unknown to PROJ")
             }
             let prepared: FeatureLayer
-            do { prepared = try layer.prepared(for: workingCRS, projector: projector) } catch {
-                throw UnreadableFile(path: path, reason: "\(layer.name): \(error)")
+            let name = layer.name
+            // Let go of the layer, so that it is projected in place.
+            do { prepared = try (consume layer).prepared(for: workingCRS, projector: projector) } catch {
+                throw UnreadableFile(path: path, reason: "\(name): \(error)")
             }
             let guessed =
-                kind ?? LayerKind(guessingFrom: layer.name)
+                kind ?? LayerKind(guessingFrom: name)
                 ?? (count == 1 ? LayerKind(guessingFrom: URL(fileURLWithPath: path).lastPathComponent) : nil)
             out.append(Layer(kind: guessed, features: prepared, featureCount: prepared.features.count))
         }
