@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeoCore
 import Reports
 
 /// The `gigaplan` command. Exit codes: 0 done, 1 input problems, 2 unreadable input or usage error.
@@ -22,6 +23,7 @@ import Reports
     }
 
     static func main() {
+        Allocator.useRunThresholds()
         do {
             var command = try parseAsRoot()
             try command.run()
