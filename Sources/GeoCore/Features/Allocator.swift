@@ -23,7 +23,7 @@ public enum Allocator {
     ///   buffers and a stage's working arrays leave behind).
     ///
     /// In alternating runs, peer-scope's peak resident memory went from 291–303 MiB without these
-    /// settings to 259–288 MiB with them, and city's from 380–381 to 338–340 MiB. CPU and wall time
+    /// settings to 258–288 MiB with them, and city's from 380–381 to 338–340 MiB. CPU and wall time
     /// stayed within the noise: more system time, less user time (docs/performance.md, "Names resolved
     /// once"). Elsewhere this does nothing.
     public static func useRunThresholds() {
