@@ -23,9 +23,9 @@ public enum Allocator {
     ///   buffers and a stage's working arrays leave behind).
     ///
     /// In alternating runs, peer-scope's peak resident memory went from 291–303 MiB without these
-    /// settings to 258–288 MiB with them, and city's from 380–381 to 338–340 MiB. CPU and wall time
-    /// stayed within the noise: more system time, less user time (docs/performance.md, "Names resolved
-    /// once"). Elsewhere this does nothing.
+    /// settings to 258–288 MiB with them, and city's from 380–381 to 338–340 MiB, with CPU and wall time
+    /// within the noise (more system time, less user time). Region's peak did not move, and its system
+    /// time rose by 1–8 s (docs/performance.md, "Names resolved once"). Elsewhere this does nothing.
     public static func useRunThresholds() {
         #if canImport(Glibc)
         _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)
