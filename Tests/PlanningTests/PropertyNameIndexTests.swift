@@ -5,6 +5,16 @@ import Testing
 @testable import Planning
 
 @Suite struct PropertyNameIndexTests {
+    /// A feature's property names: up to `limit` − 1 draws from `pool`, each kept once, in draw order.
+    static func keys(from pool: [String], fewerThan limit: Int, _ g: inout SplitMix64) -> [String] {
+        var keys: [String] = []
+        for _ in 0..<Int(g.below(limit)) {
+            let k = pool[Int(g.below(pool.count))]
+            if !keys.contains(k) { keys.append(k) }
+        }
+        return keys
+    }
+
     /// The index finds what a scan of the names finds: the name written in lower case if there is one,
     /// else the first that lower-cases to the name asked for; nothing where no name does. Names of one
     /// length and first letter (which share the filter's bit), capitals, non-ASCII letters whose lower
@@ -20,11 +30,7 @@ import Testing
         ]
         var g = SplitMix64(state: 3)
         for _ in 0..<2000 {
-            var keys: [String] = []
-            for _ in 0..<Int(g.below(12)) {
-                let k = pool[Int(g.below(pool.count))]
-                if !keys.contains(k) { keys.append(k) }
-            }
+            let keys = Self.keys(from: pool, fewerThan: 12, &g)
             let index = PropertyNameIndex(keys)
             for name in Set(pool.map { $0.lowercased() }) {
                 #expect(index.position(ofLowercased: name) == scan(keys, name), "\(name) in \(keys)")
@@ -48,11 +54,7 @@ import Testing
         let keyPool = pool + ["Ärger", "ÄRGER", "STREET"]
         var g = SplitMix64(state: 5)
         for _ in 0..<50 {
-            var keys: [String] = []
-            for _ in 0..<Int(g.below(10)) {
-                let k = keyPool[Int(g.below(keyPool.count))]
-                if !keys.contains(k) { keys.append(k) }
-            }
+            let keys = Self.keys(from: keyPool, fewerThan: 10, &g)
             let index = PropertyNameIndex(keys)
             var lists: [[String]] = []
             for _ in 0..<200 { lists.append((0...Int(g.below(3))).map { _ in pool[Int(g.below(pool.count))] }) }
