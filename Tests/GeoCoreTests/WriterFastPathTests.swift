@@ -113,6 +113,65 @@ import Testing
         #expect(byBytes > geometries.count * 3)
     }
 
+    /// Random values of every kind, as the batched writers meet them: numbers written from their digits
+    /// and numbers that are not (0.1 + 0.2, 1e20, 1e-7, NaN), texts short, long and needing escapes,
+    /// null, booleans and arrays.
+    static func randomValue(_ g: inout SplitMix64) -> JSONValue {
+        switch g.below(9) {
+        case 0: return .number(Double(Int(g.next() % 2_000_001) - 1_000_000))
+        case 1: return .number(Double(Int(g.next() % 2_000_001) - 1_000_000) / 100)
+        case 2: return .number([0.1 + 0.2, 1e20, -1e-7, .nan, 123_456_789.123_456, 1e15][g.below(6)])
+        case 3: return .string(String(repeating: "Straße ", count: 1 + g.below(3)))
+        case 4: return .string(String(repeating: "x", count: 900 + g.below(400)))
+        case 5: return .string(["a\"b", "c\\d", "line\nbreak", "tab\t", "\u{1}"][g.below(5)])
+        case 6: return .null
+        case 7: return .bool(g.below(2) == 0)
+        default: return .array([.number(1.5), .string("s")])
+        }
+    }
+
+    /// A feature written from keys and values, whose text is gathered in batches, is the text of the same
+    /// `Feature` written value by value: over many features with up to 60 properties, keys longer than a
+    /// batch among them, and every kind of value.
+    @Test func batchedPropertiesAreTheFeaturesText() {
+        var g = SplitMix64(state: 23)
+        let writer = GeoJSONWriter(decimals: 7)
+        for _ in 0..<400 {
+            let count = 1 + g.below(60)
+            let names = (0..<count).map { k in
+                g.below(20) == 0 ? String(repeating: "k", count: 1000 + g.below(200)) + "\(k)" : "p\(k)"
+            }
+            let values = (0..<count).map { _ in Self.randomValue(&g) }
+            var text: [UInt8] = []
+            writer.appendFeature(
+                geometry: nil, keys: GeoJSONWriter.PropertyKeys(names), values: values, idIndex: nil, to: &text)
+            let feature = Feature(index: 0, geometry: nil, properties: JSONObject(Array(zip(names, values))))
+            #expect(String(decoding: text, as: UTF8.self) == writer.feature(feature))
+        }
+    }
+
+    /// Positions gathered in batches: a line of up to 300 positions (more than a batch holds), with
+    /// ordinates written from their digits and huge ones that are not, is `[x,y]` of the independent
+    /// rounding (`reference`) joined by commas.
+    @Test func batchedPositionsAreTheReferenceText() {
+        var g = SplitMix64(state: 29)
+        for _ in 0..<200 {
+            let coordinates = (0..<1 + g.below(300)).map { _ in
+                Coordinate(
+                    g.below(30) == 0 ? 3e17 : Double(g.next() % 36_000_000) / 100_000 - 180,
+                    Double(g.next() % 18_000_000) / 100_000 - 90)
+            }
+            for decimals in [0, 2, 7] {
+                let expected = coordinates.map {
+                    "[\(Self.reference($0.x, decimals: decimals)),\(Self.reference($0.y, decimals: decimals))]"
+                }
+                #expect(
+                    GeoJSONWriter(decimals: decimals).geometry(.lineString(coordinates))
+                        == "{\"type\":\"LineString\",\"coordinates\":[\(expected.joined(separator: ","))]}")
+            }
+        }
+    }
+
     @Test func integersAndQuotedStrings() {
         for v: UInt64 in [0, 7, 10, 99, 1_000_000, UInt64.max] {
             var out: [UInt8] = []

@@ -78,13 +78,26 @@ public struct GeoJSONWriter: Sendable {
         keys.bytes.withUnsafeBufferPointer { bytes in
             keys.starts.withUnsafeBufferPointer { starts in
                 values.withUnsafeBufferPointer { values in
-                    for k in values.indices {
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[starts[k]..<starts[k + 1]]))
-                        // A number is read from the buffer without copying the value (the copy of the other
-                        // kinds costs two calls, and a text's a retain and a release).
-                        if case .number(let n) = values[k] {
-                            JSONWriter.appendNumber(n, to: &out)
-                        } else {
+                    // Properties are gathered in a batch on the stack and appended a bufferful at a time.
+                    withByteBatch(appendingTo: &out) { batch, out in
+                        for k in values.indices {
+                            let key = UnsafeBufferPointer(rebasing: bytes[starts[k]..<starts[k + 1]])
+                            // A number is read from the buffer without copying the value (the copy of the other
+                            // kinds costs two calls, and a text's a retain and a release).
+                            if case .number(let n) = values[k] {
+                                if batch.makeRoom(key.count + ByteBatch.numberRoom, flushingInto: &out) {
+                                    batch.put(key)
+                                    if batch.putNumber(n) != nil { continue }
+                                    batch.flush(into: &out)
+                                } else {
+                                    out.append(contentsOf: key)
+                                }
+                                JSONWriter.appendNumber(n, to: &out)
+                                continue
+                            }
+                            if Self.putKeyAndValue(key, values[k], into: &batch, flushingInto: &out) { continue }
+                            batch.flush(into: &out)
+                            out.append(contentsOf: key)
                             JSONWriter.append(values[k], to: &out)
                         }
                     }
@@ -157,21 +170,75 @@ public struct GeoJSONWriter: Sendable {
         out.append(UInt8(ascii: "}"))
     }
 
+    /// `[x,y]`, each ordinate as `JSONWriter.appendNumber(_:decimals:to:)` writes it.
     private func appendPosition(_ c: Coordinate, to out: inout [UInt8]) {
+        withUnsafePointer(to: c) { appendPositionList(UnsafeBufferPointer(start: $0, count: 1), to: &out) }
+    }
+
+    /// `[[x,y],…]`.
+    private func appendPositions(_ cs: [Coordinate], to out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
-        JSONWriter.appendNumber(c.x, decimals: decimals, to: &out)
-        out.append(UInt8(ascii: ","))
-        JSONWriter.appendNumber(c.y, decimals: decimals, to: &out)
+        cs.withUnsafeBufferPointer { appendPositionList($0, to: &out) }
         out.append(UInt8(ascii: "]"))
     }
 
-    private func appendPositions(_ cs: [Coordinate], to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "["))
-        for (k, c) in cs.enumerated() {
-            if k > 0 { out.append(UInt8(ascii: ",")) }
-            appendPosition(c, to: &out)
+    /// Positions separated by commas, each `[x,y]` with its ordinates as `JSONWriter.appendNumber(_:decimals:to:)`
+    /// writes them, gathered in a batch; a position with an ordinate that `JSONWriter.scaledDigits` leaves to
+    /// the general path is written through it, number by number.
+    private func appendPositionList(_ cs: UnsafeBufferPointer<Coordinate>, to out: inout [UInt8]) {
+        let decimals = decimals
+        let scale = JSONWriter.powersOfTen[decimals]
+        withByteBatch(appendingTo: &out) { batch, out in
+            for (k, c) in cs.enumerated() {
+                if let x = JSONWriter.scaledDigits(c.x, scale: scale),
+                    let y = JSONWriter.scaledDigits(c.y, scale: scale),
+                    batch.makeRoom(2 * ByteBatch.numberRoom + 4, flushingInto: &out)
+                {
+                    if k > 0 { batch.put(UInt8(ascii: ",")) }
+                    batch.put(UInt8(ascii: "["))
+                    _ = batch.putScaled(x, decimals: decimals)
+                    batch.put(UInt8(ascii: ","))
+                    _ = batch.putScaled(y, decimals: decimals)
+                    batch.put(UInt8(ascii: "]"))
+                    continue
+                }
+                batch.flush(into: &out)
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "["))
+                JSONWriter.appendNumber(c.x, decimals: decimals, to: &out)
+                out.append(UInt8(ascii: ","))
+                JSONWriter.appendNumber(c.y, decimals: decimals, to: &out)
+                out.append(UInt8(ascii: "]"))
+            }
         }
-        out.append(UInt8(ascii: "]"))
+    }
+
+    /// Puts a property's key and its value as `JSONWriter.append(_:to:indent:)` writes it into `batch`, for a
+    /// text that needs no escape, null and a boolean; false for anything else, and for what does not fit
+    /// (nothing is then put).
+    @inline(__always) private static func putKeyAndValue(
+        _ key: UnsafeBufferPointer<UInt8>, _ value: borrowing JSONValue, into batch: inout ByteBatch,
+        flushingInto out: inout [UInt8]
+    ) -> Bool {
+        func put(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool) -> Bool {
+            guard batch.makeRoom(key.count + bytes.count + 2, flushingInto: &out) else { return false }
+            batch.put(key)
+            if quoted { batch.put(UInt8(ascii: "\"")) }
+            batch.put(bytes)
+            if quoted { batch.put(UInt8(ascii: "\"")) }
+            return true
+        }
+        switch value {
+        case .string(let s):
+            return s.utf8.withContiguousStorageIfAvailable { bytes in
+                JSONWriter.needsNoEscape(bytes) && put(bytes, quoted: true)
+            } ?? false
+        case .null: return ("null" as StaticString).withUTF8Buffer { put($0, quoted: false) }
+        case .bool(let b):
+            let text: StaticString = b ? "true" : "false"
+            return text.withUTF8Buffer { put($0, quoted: false) }
+        default: return false
+        }
     }
 
     private func appendRings(_ p: Polygon, to out: inout [UInt8]) {

@@ -30,23 +30,26 @@ public enum JSONWriter {
     /// below half of 10^-k, one decimal of at most k places rounds to it, so it is the shortest
     /// round-trip text, the one `format` gives. Anything else goes through `format`.
     public static func appendNumber(_ n: Double, to out: inout [UInt8]) {
-        let magnitude = abs(n)
-        if magnitude < 1e15 {
-            if n == n.rounded() { return appendScaled(n, decimals: 0, to: &out) }
-            if magnitude >= 1e-4 {
-                for k in 1...4 {
-                    let scale = powersOfTen[k]
-                    let scaled = n * scale
-                    if scaled == scaled.rounded() && scaled / scale == n && n.ulp < 0.5 / scale {
-                        return appendScaled(scaled, decimals: k, to: &out)
-                    }
-                }
-            }
-        }
+        if let (scaled, decimals) = shortestDigits(n) { return appendScaled(scaled, decimals: decimals, to: &out) }
         out.append(contentsOf: format(n).utf8)
     }
 
-    static let powersOfTen: [Double] = (0...18).map { k in (0..<k).reduce(1.0) { v, _ in v * 10 } }
+    /// The digits `appendNumber(_:to:)` writes n from, as n × 10^decimals and its decimals, where n is
+    /// integral or a decimal of at most four places as described there; nil for anything else.
+    @inlinable @inline(__always) static func shortestDigits(_ n: Double) -> (scaled: Double, decimals: Int)? {
+        let magnitude = abs(n)
+        guard magnitude < 1e15 else { return nil }
+        if n == n.rounded() { return (n, 0) }
+        guard magnitude >= 1e-4 else { return nil }
+        for k in 1...4 {
+            let scale = powersOfTen[k]
+            let scaled = n * scale
+            if scaled == scaled.rounded() && scaled / scale == n && n.ulp < 0.5 / scale { return (scaled, k) }
+        }
+        return nil
+    }
+
+    @usableFromInline static let powersOfTen: [Double] = (0...18).map { k in (0..<k).reduce(1.0) { v, _ in v * 10 } }
 
     /// `format(n, decimals:)` appended as bytes: `n` rounded to `decimals` places (at most 18), written
     /// in fixed notation with the trailing zeros of its fraction removed.
@@ -55,59 +58,103 @@ public enum JSONWriter {
     /// below half of 10^-decimals, that decimal is the only one of at most `decimals` places that rounds
     /// to r, so it is also r's shortest round-trip form: its digits are written from `scaled` directly.
     public static func appendNumber(_ n: Double, decimals: Int, to out: inout [UInt8]) {
+        if let scaled = scaledDigits(n, scale: powersOfTen[decimals]) {
+            return appendScaled(scaled, decimals: decimals, to: &out)
+        }
         guard n.isFinite else { return out.append(contentsOf: "null".utf8) }
+        // Large magnitudes: the shortest round-trip text; tiny ones in fixed notation instead of an exponent.
         let scale = powersOfTen[decimals]
+        let r = (n * scale).rounded() / scale
+        if r == r.rounded(), abs(r) < 1e15 { return out.append(contentsOf: String(Int64(r)).utf8) }
+        let s = "\(r)"
+        let tiny = abs(r) < 1 && s.utf8.contains(UInt8(ascii: "e"))
+        out.append(contentsOf: (tiny ? fixed(r, decimals: decimals) : s).utf8)
+    }
+
+    /// n × `scale` (10^decimals) rounded to an integer, from which `appendScaled` writes n rounded to
+    /// `decimals` places as `appendNumber(_:decimals:to:)` does; nil where that takes its slower path
+    /// (not finite, or a magnitude where the double's spacing reaches half of 10^-decimals).
+    @inlinable @inline(__always) static func scaledDigits(_ n: Double, scale: Double) -> Double? {
+        guard n.isFinite else { return nil }
         let scaled = (n * scale).rounded()
         let r = scaled / scale
-        guard abs(scaled) < 9e15, abs(r) < 1e15, r.ulp < 0.5 / scale else {
-            // Large magnitudes: the shortest round-trip text; tiny ones in fixed notation instead of an exponent.
-            if r == r.rounded(), abs(r) < 1e15 { return out.append(contentsOf: String(Int64(r)).utf8) }
-            let s = "\(r)"
-            let tiny = abs(r) < 1 && s.utf8.contains(UInt8(ascii: "e"))
-            return out.append(contentsOf: (tiny ? fixed(r, decimals: decimals) : s).utf8)
-        }
-        appendScaled(scaled, decimals: decimals, to: &out)
+        guard abs(scaled) < 9e15, abs(r) < 1e15, r.ulp < 0.5 / scale else { return nil }
+        return scaled
     }
 
     /// The number scaled/10^decimals for an integral `scaled` (|scaled| < 2^53, decimals ≤ 18) in fixed
     /// notation, the trailing zeros of its fraction and a bare point removed; zero without a sign. The
-    /// text is made from the end in a buffer on the stack and appended at once (at most 1 + 16 + 1 + 18
-    /// bytes: sign, digits, point, leading zeros of the fraction).
+    /// text is made in a buffer on the stack (`writeScaled`) and appended at once.
     static func appendScaled(_ scaled: Double, decimals: Int, to out: inout [UInt8]) {
-        let digits = UInt64(abs(scaled))
-        let unit = integerPowersOfTen[decimals]
-        var whole = digits / unit
-        var fraction = digits % unit
-        var places = fraction == 0 ? 0 : decimals
-        while places > 0 && fraction % 10 == 0 {
-            fraction /= 10
-            places -= 1
-        }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
-            var k = buffer.count
-            for _ in 0..<places {
-                k -= 1
-                buffer[k] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10)
-                fraction /= 10
-            }
-            if places > 0 {
-                k -= 1
-                buffer[k] = UInt8(ascii: ".")
-            }
-            repeat {
-                k -= 1
-                buffer[k] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: whole % 10)
-                whole /= 10
-            } while whole > 0
-            if scaled < 0 && digits != 0 {
-                k -= 1
-                buffer[k] = UInt8(ascii: "-")
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[k...]))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scaledTextCapacity) { buffer in
+            let end = buffer.baseAddress! + scaledTextCapacity
+            let start = writeScaled(scaled, decimals: decimals, endingAt: end)
+            out.append(contentsOf: UnsafeBufferPointer(start: start, count: end - start))
         }
     }
 
-    static let integerPowersOfTen: [UInt64] = (0...19).map { k in (0..<k).reduce(1) { v, _ in v * 10 } }
+    /// The most bytes `writeScaled` writes: sign, 16 digits, point and the fraction's leading zeros.
+    @usableFromInline static let scaledTextCapacity = 1 + 16 + 1 + 18
+
+    /// `appendScaled`'s text written backwards so that it ends just before `end`; returns where it
+    /// starts (at most `scaledTextCapacity` bytes before `end`). Digits are taken two at a time from
+    /// `digitPairs`, and only divisions by constants are made.
+    @inlinable @inline(__always) static func writeScaled(
+        _ scaled: Double, decimals: Int, endingAt end: UnsafeMutablePointer<UInt8>
+    ) -> UnsafeMutablePointer<UInt8> {
+        let digits = UInt64(abs(scaled))
+        var v = digits
+        // The fraction's trailing zeros are the trailing zeros of the digits, up to `decimals` of them.
+        var places = v == 0 ? 0 : decimals
+        while places > 0 && v % 10 == 0 {
+            v /= 10
+            places -= 1
+        }
+        let pairs = digitPairs.utf8Start
+        var p = end
+        func pair(_ r: UInt64) {
+            p -= 2
+            p[0] = pairs[2 &* Int(r)]
+            p[1] = pairs[2 &* Int(r) &+ 1]
+        }
+        func digit(_ r: UInt64) {
+            p -= 1
+            p[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: r)
+        }
+        if places > 0 {
+            var left = places
+            while left >= 2 {
+                pair(v % 100)
+                v /= 100
+                left -= 2
+            }
+            if left == 1 {
+                digit(v % 10)
+                v /= 10
+            }
+            p -= 1
+            p[0] = UInt8(ascii: ".")
+        }
+        while v >= 100 {
+            pair(v % 100)
+            v /= 100
+        }
+        if v >= 10 { pair(v) } else { digit(v) }
+        if scaled < 0 && digits != 0 {
+            p -= 1
+            p[0] = UInt8(ascii: "-")
+        }
+        return p
+    }
+
+    /// "00", "01", …, "99": the two digits of each number below 100.
+    @inlinable static var digitPairs: StaticString {
+        """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
+    }
 
     /// A non-negative integer in decimal digits.
     public static func appendInteger(_ value: UInt64, to out: inout [UInt8]) {
@@ -141,12 +188,19 @@ public enum JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether a string's UTF-8 bytes go between quotes as they are: no control character, quote or
+    /// backslash.
+    @inlinable @inline(__always) static func needsNoEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C { return false }
+        return true
+    }
+
     /// `quote(s)` appended as bytes.
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most strings need no escape: one scan of their bytes in place, then one copy.
         let plain = s.utf8.withContiguousStorageIfAvailable { bytes in
-            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            guard needsNoEscape(bytes) else { return false }
             out.append(contentsOf: bytes)
             return true
         }

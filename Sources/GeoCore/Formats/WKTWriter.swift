@@ -13,17 +13,36 @@ enum WKTWriter {
         guard decimals >= 0 && decimals <= 15 else { return false }
         let start = out.count
         let writer = Ordinates(decimals: decimals)
+        // The points' text is gathered in a batch; an ordinate near a half is written through the general
+        // path, and the batch is always flushed before a part is given up.
         func points(_ cs: [Coordinate]) -> Bool {
             guard !cs.isEmpty else { return false }
-            out.append(UInt8(ascii: "("))
-            for (i, c) in cs.enumerated() {
-                if i > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
-                guard writer.append(c.x, to: &out) else { return false }
-                out.append(UInt8(ascii: " "))
-                guard writer.append(c.y, to: &out) else { return false }
+            return withByteBatch(appendingTo: &out) { batch, out in
+                func ordinate(_ x: Double) -> Bool {
+                    if let scaled = writer.scaled(x) {
+                        _ = batch.putScaled(scaled, decimals: decimals)
+                        return true
+                    }
+                    batch.flush(into: &out)
+                    return writer.append(x, to: &out)
+                }
+                _ = batch.makeRoom(1, flushingInto: &out)
+                batch.put(UInt8(ascii: "("))
+                for (i, c) in cs.enumerated() {
+                    _ = batch.makeRoom(2 * ByteBatch.numberRoom + 3, flushingInto: &out)
+                    if i > 0 {
+                        batch.put(UInt8(ascii: ","))
+                        batch.put(UInt8(ascii: " "))
+                    }
+                    guard ordinate(c.x) else { return false }
+                    _ = batch.makeRoom(ByteBatch.numberRoom + 1, flushingInto: &out)
+                    batch.put(UInt8(ascii: " "))
+                    guard ordinate(c.y) else { return false }
+                }
+                _ = batch.makeRoom(1, flushingInto: &out)
+                batch.put(UInt8(ascii: ")"))
+                return true
             }
-            out.append(UInt8(ascii: ")"))
-            return true
         }
         func list<T>(_ items: [T], _ each: (T) -> Bool) -> Bool {
             guard !items.isEmpty else { return false }
@@ -69,12 +88,21 @@ enum WKTWriter {
         func append(_ x: Double, to out: inout [UInt8]) -> Bool {
             let y = x * scale
             guard abs(y) < 0x1p52 else { return false }
-            let fraction = y - y.rounded(.down)
-            if abs(fraction - 0.5) > 4 * max(y.ulp, x.ulp * scale) {
-                JSONWriter.appendScaled(y.rounded(.toNearestOrAwayFromZero), decimals: decimals, to: &out)
+            if let scaled = scaled(x) {
+                JSONWriter.appendScaled(scaled, decimals: decimals, to: &out)
                 return true
             }
             return appendNearHalf(x, to: &out)
+        }
+
+        /// x·10^decimals rounded, where that is how `append` writes x (|x|·10^decimals < 2^52 and not within
+        /// a few ulps of a half); nil elsewhere.
+        @inline(__always) func scaled(_ x: Double) -> Double? {
+            let y = x * scale
+            guard abs(y) < 0x1p52 else { return nil }
+            let fraction = y - y.rounded(.down)
+            guard abs(fraction - 0.5) > 4 * max(y.ulp, x.ulp * scale) else { return nil }
+            return y.rounded(.toNearestOrAwayFromZero)
         }
 
         /// x's shortest round-trip decimal rounded to `decimals` places, half to even.

@@ -22,9 +22,7 @@ public enum CSVWriter {
     /// `appendField` of a string's UTF-8 bytes.
     private static func appendField(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, to out: inout [UInt8]) {
         // The separators in use are ASCII: a scan of the bytes decides (Characters are slow to iterate).
-        guard bytes.contains(where: { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-            return out.append(contentsOf: bytes)
-        }
+        guard needsQuotes(bytes, separator: separator) else { return out.append(contentsOf: bytes) }
         out.append(0x22)
         for b in bytes {
             out.append(b)
@@ -76,11 +74,20 @@ public enum CSVWriter {
             { _, rows in
                 var text: [UInt8] = []
                 for r in rows {
-                    // Values read in place (a copy of a value is retained and released).
+                    // Values read in place (a copy of a value is retained and released), their cells gathered
+                    // in a batch on the stack.
                     r.values.withUnsafeBufferPointer { values in
-                        for k in values.indices {
-                            if k > 0 { text.append(separatorByte) }
-                            appendCell(values[k], locale, separator: separatorByte, to: &text)
+                        withByteBatch(appendingTo: &text) { batch, text in
+                            for k in values.indices {
+                                if k > 0, batch.makeRoom(1, flushingInto: &text) { batch.put(separatorByte) }
+                                if putCell(
+                                    values[k], locale, separator: separatorByte, into: &batch, flushingInto: &text)
+                                {
+                                    continue
+                                }
+                                batch.flush(into: &text)
+                                appendCell(values[k], locale, separator: separatorByte, to: &text)
+                            }
                         }
                     }
                     if let crs {
@@ -100,6 +107,41 @@ public enum CSVWriter {
                 return text
             }, write: sink.write)
         try sink.close()
+    }
+
+    /// Puts a value's cell as `appendCell` (quoted) writes it into `batch`, for a number `ByteBatch.putNumber`
+    /// writes and a text that needs no quotes; false for anything else, and for what does not fit (nothing
+    /// is then put).
+    @inline(__always) static func putCell(
+        _ value: borrowing JSONValue, _ locale: ReportLocale, separator: UInt8, into batch: inout ByteBatch,
+        flushingInto out: inout [UInt8]
+    ) -> Bool {
+        func put(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard !needsQuotes(bytes, separator: separator), batch.makeRoom(bytes.count, flushingInto: &out) else {
+                return false
+            }
+            batch.put(bytes)
+            return true
+        }
+        switch value {
+        case .number(let n):
+            // A German number with a comma separator is quoted: left to `appendCell`.
+            guard !(locale == .de && separator == 0x2C), batch.makeRoom(ByteBatch.numberRoom, flushingInto: &out),
+                let start = batch.putNumber(n)
+            else { return false }
+            if locale == .de { for i in start..<batch.count where batch[i] == 0x2E { batch[i] = 0x2C } }
+            return true
+        case .string(let s): return s.utf8.withContiguousStorageIfAvailable { put($0) } ?? false
+        default:
+            let text = value.text
+            return text.utf8.withContiguousStorageIfAvailable { put($0) } ?? false
+        }
+    }
+
+    /// Whether a field's bytes must be quoted: they hold the separator, a quote or a line break.
+    @inline(__always) static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> Bool {
+        for b in bytes where b == separator || b == 0x22 || b == 0x0A || b == 0x0D { return true }
+        return false
     }
 
     /// A value as a cell: numbers with the locale's decimal separator.
