@@ -658,7 +658,7 @@ public struct MobileCoverage: Sendable {
         network: MobileNetwork, state: CarrierState, settings: AnalysisSettings, outdoor: UnsafeMutablePointer<Stored>,
         indoor: UnsafeMutablePointer<Stored>
     ) {
-        // Read in place: a copy of a carrier retains its profile's texts, from every thread at once.
+        // Read in place (the carriers are shared by every thread).
         network.carriers.withUnsafeBufferPointer { carriers in
             for c in carriers.indices where state.bestDBm[c] > -.infinity {
                 summarise(
@@ -685,7 +685,7 @@ public struct MobileCoverage: Sendable {
                 max(0, state.totalMilliwatt[c] - strongest) * (isIndoor ? carrier.pointee.entryLossFactor : 1)
             let sinr =
                 signal - Decibel.fromLinear(carrier.pointee.noiseMilliwatt + settings.interferenceLoad * interference)
-            let mbps = carrier.pointee.profile.downlinkMbps(sinrDB: sinr)
+            let mbps = carrier.pointee.rate.mbps(sinrDB: sinr)
             let rsrp = signal - carrier.pointee.perResourceElementDB
             let slot = (isIndoor ? indoor : outdoor) + carrier.pointee.service
             let current = slot.pointee

@@ -39,7 +39,8 @@ public struct MobileNetwork: Sendable {
     /// A carrier of one operator: its co-channel transmitters interfere with each other.
     struct Carrier: Sendable {
         var service: Int
-        var profile: CarrierProfile
+        /// The profile's rate at a SINR (`CarrierProfile.downlinkMbps`), as a plain value read per receiver.
+        var rate: CarrierProfile.DownlinkCurve
         var entryLossDB: Double
         /// The noise floor, 10^(noise/10) mW, and 10^(−entry loss/10): worked out once, not per receiver.
         var noiseMilliwatt: Double
@@ -181,7 +182,7 @@ public struct MobileNetwork: Sendable {
             ).value) ?? 0
         let noise = Noise.powerDBm(bandwidthHz: profile.transmissionBandwidthHz, noiseFigureDB: settings.noiseFigureDB)
         return Carrier(
-            service: 0, profile: profile, entryLossDB: entry, noiseMilliwatt: Decibel.toLinear(noise),
+            service: 0, rate: profile.downlinkCurve, entryLossDB: entry, noiseMilliwatt: Decibel.toLinear(noise),
             entryLossFactor: Decibel.toLinear(-entry),
             perResourceElementDB: profile.subcarriers.map { Decibel.fromLinear(Double($0)) } ?? 0)
     }

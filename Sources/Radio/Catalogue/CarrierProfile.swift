@@ -27,9 +27,36 @@ public struct CarrierProfile: Sendable, Hashable {
     public var subcarriers: Int? { resourceBlocks.map { $0 * 12 } }
 
     /// Downlink Mbit/s at a SINR: layers × efficiency × occupied bandwidth × downlink share, capped at the peak rate.
-    public func downlinkMbps(sinrDB: Double) -> Double {
-        let rate = Double(layers) * shannon.efficiency(sinrDB: sinrDB) * transmissionBandwidthHz * downlinkShare / 1e6
-        return min(rate, peakDownlinkMbps)
+    public func downlinkMbps(sinrDB: Double) -> Double { downlinkCurve.mbps(sinrDB: sinrDB) }
+
+    /// The figures of `downlinkMbps` as a plain value, for callers that work it out per receiver (a copy of
+    /// the profile retains its texts).
+    public var downlinkCurve: DownlinkCurve {
+        DownlinkCurve(
+            layers: Double(layers), alpha: shannon.alpha, minimumSINRDB: shannon.minimumSINRDB,
+            maximumEfficiency: shannon.maximumEfficiency, bandwidthHz: transmissionBandwidthHz,
+            downlinkShare: downlinkShare, peakMbps: peakDownlinkMbps)
+    }
+
+    /// `downlinkMbps` of one carrier profile: its layers, truncated Shannon curve, occupied bandwidth,
+    /// downlink share and peak rate.
+    public struct DownlinkCurve: Sendable {
+        public var layers: Double
+        public var alpha: Double
+        public var minimumSINRDB: Double
+        public var maximumEfficiency: Double
+        public var bandwidthHz: Double
+        public var downlinkShare: Double
+        public var peakMbps: Double
+
+        /// Downlink Mbit/s at a SINR: layers × efficiency × occupied bandwidth × downlink share, capped at
+        /// the peak rate; the efficiency as `TruncatedShannon.efficiency(sinrDB:)` gives it.
+        @inlinable public func mbps(sinrDB: Double) -> Double {
+            let efficiency = TruncatedShannon.efficiency(
+                sinrDB: sinrDB, alpha: alpha, minimumSINRDB: minimumSINRDB, maximumEfficiency: maximumEfficiency)
+            let rate = layers * efficiency * bandwidthHz * downlinkShare / 1e6
+            return min(rate, peakMbps)
+        }
     }
 }
 

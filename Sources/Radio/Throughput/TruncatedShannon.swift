@@ -39,6 +39,14 @@ public struct TruncatedShannon: Sendable, Hashable, Codable {
 
     /// Spectral efficiency in bit/s/Hz for a SINR in dB.
     public func efficiency(sinrDB: Double) -> Double {
+        Self.efficiency(
+            sinrDB: sinrDB, alpha: alpha, minimumSINRDB: minimumSINRDB, maximumEfficiency: maximumEfficiency)
+    }
+
+    /// `efficiency(sinrDB:)` of a curve given by its three figures.
+    @inlinable public static func efficiency(
+        sinrDB: Double, alpha: Double, minimumSINRDB: Double, maximumEfficiency: Double
+    ) -> Double {
         guard sinrDB >= minimumSINRDB else { return 0 }
         return min(alpha * log2(1 + pow(10, sinrDB / 10)), maximumEfficiency)
     }
