@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Radio
@@ -166,6 +167,32 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 0.01) -> Bool { abs
             TR38901.siteViolations(.rma, frequencyMHz: 40000, baseHeightM: 35, userHeightM: 1.5) == [
                 "frequency 40 GHz outside 0.5…30 GHz"
             ])
+    }
+
+    /// Four models' path gains in lanes are the scalar `pathGains` of each model, to the bit: every
+    /// scenario, heights and frequencies at random, distances on both sides of each breakpoint and the
+    /// near term left out (0) beyond them, as the link engine leaves it.
+    @Test func modelLanesGiveEachModelsPathGains() {
+        var g = SplitMix64(state: 41)
+        for _ in 0..<2000 {
+            let scenario = [TR38901.Scenario.uma, .umi, .rma][g.below(3)]
+            let height = [25.0, 10, 35, 18][g.below(4)]
+            let models = (0..<4).map { _ in
+                TR38901.Prepared(
+                    scenario,
+                    .init(
+                        frequencyMHz: [800.0, 1800, 2100, 2600, 3600][g.below(5)], distance2DM: 1, baseHeightM: height))
+            }
+            let lanes = TR38901.Prepared.Lanes(models[0], models[1], models[2], models[3])
+            let d2 = [10.0, 50, 200, 800, 3000, 9000][g.below(6)] * (0.5 + Double(g.next() % 1000) / 1000)
+            let powers = models[0].distancePowers(distance2DM: d2, needsNear: g.below(4) != 0)
+            let gains = lanes.pathGains(powers, distance2DM: d2)
+            for lane in 0..<4 {
+                let scalar = models[lane].pathGains(powers, distance2DM: d2)
+                #expect(gains.los[lane].bitPattern == scalar.los.bitPattern, "\(scenario) \(d2) lane \(lane)")
+                #expect(gains.nlos[lane].bitPattern == scalar.nlos.bitPattern, "\(scenario) \(d2) lane \(lane)")
+            }
+        }
     }
 
     @Test func losProbabilities() {

@@ -52,6 +52,11 @@ final class LinkTables: @unchecked Sendable {
     /// The largest breakpoint distance of a site's models: beyond it no model needs the near term.
     let maximumBreakpoint: UnsafeMutableBufferPointer<Double>
     let models: UnsafeMutableBufferPointer<TR38901.Prepared>
+    /// Each site's models four at a time, the last group padded with copies of the site's last model:
+    /// site s has groups modelLaneStart[s] ..< modelLaneStart[s + 1], its model k in lane k % 4 of group
+    /// modelLaneStart[s] + k / 4.
+    let modelLanes: UnsafeMutableBufferPointer<TR38901.Prepared.Lanes>
+    let modelLaneStart: UnsafeMutableBufferPointer<Int32>
     /// Each site's antenna patterns four at a time, the last group padded with copies of the site's last
     /// antenna: site s has groups antennaLaneStart[s] ..< antennaLaneStart[s + 1], its antenna k in lane
     /// k % 4 of group antennaLaneStart[s] + k / 4.
@@ -66,7 +71,7 @@ final class LinkTables: @unchecked Sendable {
     /// The carriers rounded up to whole lane groups.
     let laneCount: Int
     let laws: UnsafeMutableBufferPointer<SiteLaw>
-    /// The most models any site has (for the per-site scratch buffer).
+    /// The most models any site has, rounded up to whole groups of four (for the per-site scratch buffer).
     let maximumModels: Int
 
     /// Sites are laid out in `order` (the site tree's query order, so that a receiver's candidates are
@@ -99,6 +104,15 @@ final class LinkTables: @unchecked Sendable {
         sharedPowers = buffer(sites.map(\.sharedDistancePowers))
         maximumBreakpoint = buffer(sites.map { $0.models.map(\.breakpointDistanceM).max() ?? .infinity })
         models = buffer(sites.flatMap(\.models))
+        let modelGroups = sites.map { site -> [TR38901.Prepared.Lanes] in
+            let m = site.models
+            return stride(from: 0, to: m.count, by: 4).map { g in
+                TR38901.Prepared.Lanes(
+                    m[g], m[min(g + 1, m.count - 1)], m[min(g + 2, m.count - 1)], m[min(g + 3, m.count - 1)])
+            }
+        }
+        modelLanes = buffer(modelGroups.flatMap { $0 })
+        modelLaneStart = buffer(starts(modelGroups.map(\.count)))
         let groups = sites.map { site -> [SectorAntenna.Lanes] in
             let p = site.antennas.map(SectorAntenna.Prepared.init)
             return stride(from: 0, to: p.count, by: 4).map { g in
@@ -155,15 +169,16 @@ final class LinkTables: @unchecked Sendable {
                         ?? .init(heightDifference2: 0, nearExponent: 0, nlosExponent: 0, rmaC: 0),
                     los: law ?? .init(clearDistanceM: 0, a: 0, shiftM: 0, scaleM: 1), laneLOS: law != nil)
             })
-        maximumModels = sites.map(\.models.count).max() ?? 0
+        maximumModels = ((sites.map(\.models.count).max() ?? 0) + 3) & ~3
     }
 
     deinit {
         for b in [siteX, siteY, siteHeight, maximumBreakpoint] { b.deallocate() }
         siteScenario.deallocate()
-        for b in [modelStart, transmitterStart, place, antennaLaneStart] { b.deallocate() }
+        for b in [modelStart, transmitterStart, place, antennaLaneStart, modelLaneStart] { b.deallocate() }
         sharedPowers.deallocate()
         models.deallocate()
+        modelLanes.deallocate()
         antennaLanes.deallocate()
         laneGroups.deallocate()
         laneGroupStart.deallocate()

@@ -526,6 +526,7 @@ public struct MobileCoverage: Sendable {
         _ candidates: UnsafeBufferPointer<Int>, _ t: LinkTables, _ scratch: Scratch
     ) -> Int {
         let models = UnsafePointer(t.models.baseAddress!)
+        let modelLanes = UnsafePointer(t.modelLanes.baseAddress!)
         let pathGain = scratch.pathGain
         var links = 0
         for i in 0..<candidates.count {
@@ -535,16 +536,34 @@ public struct MobileCoverage: Sendable {
             let firstModel = Int(t.modelStart[s])
             var powers = TR38901.Prepared.DistancePowers(
                 near: scratch.near[i], far: scratch.far[i], nlos: scratch.nlos[i])
-            let shared = t.sharedPowers[s]
-            // `while` rather than `for … in a..<b`: the range's iterator compares through a witness call here.
-            var m = firstModel
-            let modelEnd = Int(t.modelStart[s + 1])
-            while m < modelEnd {
-                if m > firstModel && !shared { powers = models[m].distancePowers(distance2DM: distance) }
-                let g = models[m].pathGains(powers, distance2DM: distance)
-                // Expected received power over the LOS/NLOS states.
-                pathGain[m - firstModel] = p >= 1 ? g.los : p <= 0 ? g.nlos : p * g.los + (1 - p) * g.nlos
-                m += 1
+            if t.sharedPowers[s] {
+                // The site's models four at a time from the same distance powers (padding lanes fill the
+                // scratch past the site's models).
+                var g = Int(t.modelLaneStart[s])
+                let groupEnd = Int(t.modelLaneStart[s + 1])
+                var k = 0
+                while g < groupEnd {
+                    let gains = modelLanes[g].pathGains(powers, distance2DM: distance)
+                    // Expected received power over the LOS/NLOS states, as below.
+                    let expected =
+                        p >= 1
+                        ? gains.los
+                        : p <= 0 ? gains.nlos : SIMD4(repeating: p) * gains.los + SIMD4(repeating: 1 - p) * gains.nlos
+                    store(expected, pathGain, k)
+                    k += 4
+                    g += 1
+                }
+            } else {
+                // `while` rather than `for … in a..<b`: the range's iterator compares through a witness call here.
+                var m = firstModel
+                let modelEnd = Int(t.modelStart[s + 1])
+                while m < modelEnd {
+                    if m > firstModel { powers = models[m].distancePowers(distance2DM: distance) }
+                    let g = models[m].pathGains(powers, distance2DM: distance)
+                    // Expected received power over the LOS/NLOS states.
+                    pathGain[m - firstModel] = p >= 1 ? g.los : p <= 0 ? g.nlos : p * g.los + (1 - p) * g.nlos
+                    m += 1
+                }
             }
             links += Int(t.transmitterStart[s + 1] - t.transmitterStart[s])
             addPowers(site: s, antennaBase: Int(scratch.antennaOffset[i]), t, scratch)

@@ -47,6 +47,39 @@ extension TR38901.Prepared {
     }
 }
 
+extension TR38901.Prepared {
+    /// Four models' distance-independent factors and breakpoints, for `pathGains` of four frequencies
+    /// of one site (sharing its distance powers) at once.
+    public struct Lanes: Sendable {
+        public var breakpoint: SIMD4<Double>
+        public var linearNear: SIMD4<Double>
+        public var linearFar: SIMD4<Double>
+        public var linearNLOS: SIMD4<Double>
+
+        @inlinable public init(
+            _ a: TR38901.Prepared, _ b: TR38901.Prepared, _ c: TR38901.Prepared, _ d: TR38901.Prepared
+        ) {
+            breakpoint = SIMD4(a.breakpoint, b.breakpoint, c.breakpoint, d.breakpoint)
+            linearNear = SIMD4(a.linearNear, b.linearNear, c.linearNear, d.linearNear)
+            linearFar = SIMD4(a.linearFar, b.linearFar, c.linearFar, d.linearFar)
+            linearNLOS = SIMD4(a.linearNLOS, b.linearNLOS, c.linearNLOS, d.linearNLOS)
+        }
+
+        /// `TR38901.Prepared.pathGains` of each lane's model from the same distance powers: the same
+        /// products, the LOS one chosen by the same comparison with the breakpoint, and the NLOS gain
+        /// min(LOS, NLOS′) as Swift's `min` takes it.
+        @inlinable @inline(__always) public func pathGains(
+            _ p: DistancePowers, distance2DM d2: Double
+        ) -> (los: SIMD4<Double>, nlos: SIMD4<Double>) {
+            let near = linearNear * p.near
+            let far = linearFar * p.far
+            let los = far.replacing(with: near, where: SIMD4(repeating: d2) .<= breakpoint)
+            let nlos = linearNLOS * p.nlos
+            return (los, los.replacing(with: nlos, where: nlos .< los))
+        }
+    }
+}
+
 extension TR38901 {
     /// Table 7.4.2-1's LOS probability in the form shared by RMa, UMi and UMa up to h_UT = 13 m:
     /// 1 up to `clearDistanceM`, beyond it a/d2D + exp(−(d2D − shift)/scale) · (1 − a/d2D)
