@@ -31,9 +31,9 @@ struct SourceColumns: Sendable {
     func appendValues(of attributes: SourceProperties, into o: inout RowBuilder) {
         let objectKeys = attributes.keys
         if let shape = shapes.first(where: { $0.keys == objectKeys }) {
-            let values = attributes.values
+            let texts = attributes.texts
             for (k, position) in shape.positions.enumerated() {
-                o[fields[k].name] = Self.text(position.map { values[$0] })
+                o[fields[k].name] = position.map { texts[$0] } ?? .null
             }
         } else {
             for (k, key) in keys.enumerated() { o[fields[k].name] = Self.text(attributes[key]) }

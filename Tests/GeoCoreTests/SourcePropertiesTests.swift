@@ -34,6 +34,13 @@ import Testing
         #expect(packed["ID"] == nil, "names are matched as written")
     }
 
+    /// The values as text are each value's text as a string (null stays null): strings, numbers whole and
+    /// not, booleans and nested values alike.
+    @Test func textsAreTheValuesText() {
+        let packed = SourceProperties(object)
+        #expect(packed.texts == object.values.map { $0.isNull ? .null : .string($0.text) })
+    }
+
     @Test func emptyAndEquality() {
         #expect(SourceProperties().count == 0)
         #expect(SourceProperties().values.isEmpty)

@@ -39,8 +39,9 @@ import Testing
         }
     }
 
-    /// Numbers written whole are the shortest round-trip text (`format`'s: Swift's `description`, integers
-    /// without ".0"), decimals of up to four places by their digits and everything else alike.
+    /// Numbers written whole are the shortest round-trip text (Swift's `description`, integers without
+    /// ".0"), decimals of up to four places by their digits and everything else alike; `format` gives
+    /// the same text as a string.
     @Test func numbersAreTheShortestRoundTripText() {
         func reference(_ n: Double) -> String {
             if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
@@ -63,6 +64,7 @@ import Testing
             var out: [UInt8] = []
             JSONWriter.appendNumber(n, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == (n.isFinite ? reference(n) : "null"), "\(n)")
+            #expect(JSONWriter.format(n) == (n.isFinite ? reference(n) : "null"), "\(n)")
         }
     }
 

@@ -66,6 +66,35 @@ public struct SourceProperties: Sendable, Hashable {
         return out
     }
 
+    /// The values as text, in the order of `keys`: each value's `JSONValue.text` as a string, and null where
+    /// the value is null (the form of the `src_*` columns), made without making the values first.
+    public var texts: [JSONValue] {
+        var out: [JSONValue] = []
+        out.reserveCapacity(keys.count)
+        var i = 0
+        while i < packed.count {
+            let tag = Tag(rawValue: packed[i])!
+            i += 1
+            switch tag {
+            case .null: out.append(.null)
+            case .false: out.append(.string("false"))
+            case .true: out.append(.string("true"))
+            case .number:
+                var bits: UInt64 = 0
+                for k in 0..<8 { bits |= UInt64(packed[i + k]) << (8 * k) }
+                i += 8
+                out.append(.string(JSONWriter.format(Double(bitPattern: bits))))
+            case .string:
+                let length = readLength(at: &i)
+                out.append(
+                    .string(packed.withUnsafeBufferPointer { String(decoding: $0[i..<(i + length)], as: UTF8.self) }))
+                i += length
+            case .nested: out.append(.string(nested[readLength(at: &i)].text))
+            }
+        }
+        return out
+    }
+
     /// The value of property `key`, nil when the feature has none of that name.
     public subscript(key: String) -> JSONValue? {
         guard let position = keys.firstIndex(of: key) else { return nil }

@@ -11,6 +11,15 @@ public enum JSONWriter {
 
     /// A number as JSON text; non-finite numbers become `null` (JSON has no NaN).
     public static func format(_ n: Double) -> String {
+        // Integers and decimals of up to four places from their digits (`appendNumber` shows that this is
+        // the same text), without Swift's general conversion.
+        if let (scaled, decimals) = shortestDigits(n) {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scaledTextCapacity) { buffer in
+                let end = buffer.baseAddress! + scaledTextCapacity
+                let start = writeScaled(scaled, decimals: decimals, endingAt: end)
+                return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            }
+        }
         guard n.isFinite else { return "null" }
         if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
         return "\(n)"
