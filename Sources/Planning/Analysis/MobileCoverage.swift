@@ -350,8 +350,9 @@ public struct MobileCoverage: Sendable {
     /// offset and distance per site; (2) four sites at a time in SIMD lanes, the distance powers, LOS
     /// probability, bearing and zenith angle (`LaneMath`, no libm call); (3) the antenna gains, four
     /// antennas at a time (`SectorAntenna.Lanes`); (4) per frequency the path gain from
-    /// the distance powers (two multiplications) and the transmitters' powers in mW, four carriers at a
-    /// time (`addPowers`), read from the flat `LinkTables`. The candidates come from the chunk's nearby
+    /// the distance powers (two multiplications), four frequencies at a time (`TR38901.Prepared.Lanes`),
+    /// and the transmitters' powers in mW, four carriers at a time (`addPowers`), read from the flat
+    /// `LinkTables`. The candidates come from the chunk's nearby
     /// sites (`fastCandidates`). Transmitters are summed in the same order as by `evaluate`.
     static func evaluateFast(
         _ r: Int, _ position: Coordinate, _ footprints: FootprintSet, network: MobileNetwork, raster: HeightRaster?,
@@ -520,8 +521,9 @@ public struct MobileCoverage: Sendable {
         UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: SIMD4<Double>.self)
     }
 
-    /// Pass 4: per candidate, the expected path gain per frequency over the LOS/NLOS states, and each
-    /// transmitter's power added to its carrier (`addPowers`). Returns the number of links.
+    /// Pass 4: per candidate, the expected path gain per frequency over the LOS/NLOS states (four
+    /// frequencies at a time where the site's models share their distance powers, else one at a time), and
+    /// each transmitter's power added to its carrier (`addPowers`). Returns the number of links.
     @inline(__always) static func accumulate(
         _ candidates: UnsafeBufferPointer<Int>, _ t: LinkTables, _ scratch: Scratch
     ) -> Int {
