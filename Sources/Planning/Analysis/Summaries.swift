@@ -41,7 +41,7 @@ enum Summaries {
         // Read in place: a copy of a building's result retains each of its texts.
         buildings.withUnsafeBufferPointer { buildings in
             func add(_ summary: inout AreaSummary, _ i: Int) {
-                summary.add(buildings[i])
+                summary.add(buildings.baseAddress! + i)
                 for k in classes.indices where classesMet[i * classes.count + k] {
                     summary.coverage[k].residents += buildings[i].residents ?? 0
                 }

@@ -14,10 +14,15 @@ public struct BuildingCounts: Sendable, Hashable {
     public init() {}
 
     public mutating func add(_ b: Building, focusKind: String?) {
+        add(households: b.households, residents: b.residents, businesses: b.businesses, focusKind: focusKind)
+    }
+
+    /// Counts a building from its figures (`add(_:focusKind:)` without the building).
+    public mutating func add(households h: Double, residents r: Double?, businesses n: Int, focusKind: String?) {
         buildings += 1
-        households += b.households
-        residents += b.residents ?? 0
-        businesses += b.businesses
+        households += h
+        residents += r ?? 0
+        businesses += n
         switch focusKind {
         case "school": schools += 1
         case "hospital": hospitals += 1

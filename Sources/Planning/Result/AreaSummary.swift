@@ -24,10 +24,19 @@ public struct AreaSummary: Sendable {
     public var cost = CostTotals()
 
     /// Counts a building in `all` and under each programme it is eligible for.
-    public mutating func add(_ b: BuildingResult) {
-        all.add(b.building, focusKind: b.focusKind)
-        for p in FundingProgramme.allCases where b.service.funding[p]!.eligible {
-            eligible[p, default: BuildingCounts()].add(b.building, focusKind: b.focusKind)
+    public mutating func add(_ b: BuildingResult) { withUnsafePointer(to: b) { add($0) } }
+
+    /// `add(_:)` of the result at `b`, read in place: a summary that is changed while its argument is read
+    /// through a pointer would otherwise be given a copy of the whole result, texts and all.
+    mutating func add(_ b: UnsafePointer<BuildingResult>) {
+        let households = b.pointee.building.households
+        let residents = b.pointee.building.residents
+        let businesses = b.pointee.building.businesses
+        let focusKind = b.pointee.focusKind
+        all.add(households: households, residents: residents, businesses: businesses, focusKind: focusKind)
+        for p in FundingProgramme.allCases where b.pointee.service.funding[p]!.eligible {
+            eligible[p, default: BuildingCounts()].add(
+                households: households, residents: residents, businesses: businesses, focusKind: focusKind)
         }
     }
 }
