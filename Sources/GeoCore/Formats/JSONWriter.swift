@@ -14,11 +14,7 @@ public enum JSONWriter {
         // Integers and decimals of up to four places from their digits (`appendNumber` shows that this is
         // the same text), without Swift's general conversion.
         if let (scaled, decimals) = shortestDigits(n) {
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scaledTextCapacity) { buffer in
-                let end = buffer.baseAddress! + scaledTextCapacity
-                let start = writeScaled(scaled, decimals: decimals, endingAt: end)
-                return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-            }
+            return withScaledText(scaled, decimals: decimals) { String(decoding: $0, as: UTF8.self) }
         }
         guard n.isFinite else { return "null" }
         if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
@@ -95,10 +91,17 @@ public enum JSONWriter {
     /// notation, the trailing zeros of its fraction and a bare point removed; zero without a sign. The
     /// text is made in a buffer on the stack (`writeScaled`) and appended at once.
     static func appendScaled(_ scaled: Double, decimals: Int, to out: inout [UInt8]) {
+        withScaledText(scaled, decimals: decimals) { out.append(contentsOf: $0) }
+    }
+
+    /// Calls `body` with `appendScaled`'s text, made in a buffer on the stack (`writeScaled`).
+    private static func withScaledText<R>(
+        _ scaled: Double, decimals: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) -> R {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scaledTextCapacity) { buffer in
             let end = buffer.baseAddress! + scaledTextCapacity
             let start = writeScaled(scaled, decimals: decimals, endingAt: end)
-            out.append(contentsOf: UnsafeBufferPointer(start: start, count: end - start))
+            return body(UnsafeBufferPointer(start: start, count: end - start))
         }
     }
 

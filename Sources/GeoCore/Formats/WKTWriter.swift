@@ -86,8 +86,7 @@ enum WKTWriter {
         /// an ulp of x, so y rounded to the nearest integer is the shortest decimal's rounding unless y
         /// lies within a few ulps of a half. There the shortest decimal itself is rounded, digit by digit.
         func append(_ x: Double, to out: inout [UInt8]) -> Bool {
-            let y = x * scale
-            guard abs(y) < 0x1p52 else { return false }
+            guard abs(x * scale) < 0x1p52 else { return false }
             if let scaled = scaled(x) {
                 JSONWriter.appendScaled(scaled, decimals: decimals, to: &out)
                 return true
