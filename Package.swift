@@ -57,7 +57,9 @@ let package = Package(
         .executableTarget(
             name: "generate-city",
             dependencies: ["GeoCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "tools/generate-city"), .target(name: "CFuzzing", path: "tools/fuzz/CFuzzing"),
+            path: "tools/generate-city"),
+        .executableTarget(name: "bench-loader", dependencies: ["GeoCore", "Planning"], path: "tools/bench-loader"),
+        .target(name: "CFuzzing", path: "tools/fuzz/CFuzzing"),
         .target(name: "FuzzTargets", dependencies: ["GeoCore", "Planning"], path: "tools/fuzz/FuzzTargets"),
         .executableTarget(
             name: "gigaplan-fuzz", dependencies: ["FuzzTargets", "CFuzzing"], path: "tools/fuzz/gigaplan-fuzz"),

@@ -124,6 +124,83 @@ import Testing
         #expect(CSVTable.detectDelimiter("a,b,c") == ",")
     }
 
+    /// The records of random delimited text (quotes, doubled quotes, carriage returns inside and outside
+    /// quotes, empty fields and lines, non-ASCII text, no line end at the end) are those a plain reading
+    /// of one byte at a time makes, with the rules `csvDialects` shows.
+    @Test func csvRecordsAreThoseOfAByteByByteReading() throws {
+        /// One byte at a time: a quote opens a quoted field only at a field's start, a doubled quote inside
+        /// one is a quote, a carriage return outside quotes is dropped, a line with one empty field is none.
+        func byteByByte(_ bytes: [UInt8]) -> (records: [[String]], lines: [Int])? {
+            var records: [[String]] = []
+            var lines: [Int] = []
+            var record: [String] = []
+            var field: [UInt8] = []
+            var (inQuotes, line, recordLine, i) = (false, 1, 1, 0)
+            func endRecord() {
+                record.append(String(decoding: field, as: UTF8.self))
+                field = []
+                if !(record.count == 1 && record[0].isEmpty) {
+                    records.append(record)
+                    lines.append(recordLine)
+                }
+                record = []
+            }
+            while i < bytes.count {
+                let c = bytes[i]
+                i += 1
+                if inQuotes {
+                    if c == 0x22, i < bytes.count, bytes[i] == 0x22 {
+                        field.append(0x22)
+                        i += 1
+                    } else if c == 0x22 {
+                        inQuotes = false
+                    } else {
+                        if c == 0x0A { line += 1 }
+                        field.append(c)
+                    }
+                } else if c == 0x22 && field.isEmpty {
+                    inQuotes = true
+                } else if c == 0x0D {
+                    continue
+                } else if c == 0x0A {
+                    endRecord()
+                    line += 1
+                    recordLine = line
+                } else if c == UInt8(ascii: ";") {
+                    record.append(String(decoding: field, as: UTF8.self))
+                    field = []
+                } else {
+                    field.append(c)
+                }
+            }
+            if inQuotes { return nil }
+            if !field.isEmpty || !record.isEmpty { endRecord() }
+            return (records, lines)
+        }
+        var g = SplitMix64(state: 4180)
+        let pieces = ["a", "Münster", "12,5", ";", ";", "\"", "\"\"", "\r", "\n", "\r\n", " ", "x\"y", ""]
+        for _ in 0..<3000 {
+            var text = "id;name;value\n"
+            for _ in 0..<g.below(40) { text += pieces[g.below(pieces.count)] }
+            let bytes = Array(text.utf8)
+            guard let expected = byteByByte(bytes) else {
+                #expect(throws: UnreadableFile.self, "\(text.debugDescription)") {
+                    try CSVTable.parse(bytes, path: "t.csv")
+                }
+                continue
+            }
+            let table = try CSVTable.parse(bytes, path: "t.csv")
+            let width = expected.records[0].count
+            #expect(table.header == expected.records[0], "\(text.debugDescription)")
+            #expect(table.fieldCounts == expected.records.dropFirst().map(\.count), "\(text.debugDescription)")
+            #expect(
+                table.rows
+                    == expected.records.dropFirst().map { $0 + Array(repeating: "", count: max(0, width - $0.count)) },
+                "\(text.debugDescription)")
+            #expect(table.lineNumbers == Array(expected.lines.dropFirst()), "\(text.debugDescription)")
+        }
+    }
+
     /// Decimal text is read as the C library's strtod (behind `Double(String)`) reads it, bit for bit:
     /// short and long mantissas, leading and trailing zeros, many places, signs, and the forms that only
     /// the general parser takes (exponents, a bare point, a plus sign).
@@ -191,6 +268,33 @@ import Testing
         #expect(layers[1].features[0].geometry == .point(Coordinate(7.628, 51.9625)))
         #expect(layers[1].features[1].geometry == nil)
         #expect(!FileManager.default.fileExists(atPath: path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"))
+    }
+
+    /// Each row's properties are the table's columns in their order, but the geometry and fid; a blob is no
+    /// property, so a row with one lacks that key and keeps the others in their order.
+    @Test func propertiesAreTheColumnsInTheirOrder() throws {
+        let path = Fixtures.temporaryDirectory() + "/blob.gpkg"
+        try writeSample(path)
+        let db = try SQLiteDatabase(path: path)
+        // The R-tree's triggers call GeoPackage SQL functions that plain SQLite lacks; the rows keep their boxes.
+        for trigger in try db.query("SELECT name FROM sqlite_master WHERE type = 'trigger'", []) {
+            try db.execute("DROP TRIGGER \"\(trigger[0].text!)\"")
+        }
+        try db.execute("ALTER TABLE buildings ADD COLUMN photo BLOB")
+        try db.execute("ALTER TABLE buildings ADD COLUMN note TEXT")
+        try db.execute("UPDATE buildings SET photo = x'FFD8', note = 'mit Foto' WHERE fid = 2")
+        try db.execute("UPDATE buildings SET note = 'ohne' WHERE fid = 3")
+        let features = try GeoPackageReader.read(path: path, layer: "buildings")[0].features
+        let columns = ["name", "households", "down_mbps", "eligible"]
+        #expect(features[0].properties.keys == columns + ["photo", "note"])
+        #expect(features[0].properties["photo"] == .null && features[0].properties["note"] == .null)
+        #expect(features[1].properties.keys == columns + ["note"])
+        #expect(features[1].properties["note"] == .string("mit Foto"))
+        #expect(features[1].properties["households"] == .number(1))
+        #expect(features[2].properties.keys == columns + ["photo", "note"])
+        #expect(
+            features[2].properties["note"] == .string("ohne") && features[2].properties["name"] == .string("Haus 2 ä"))
+        #expect(features.map(\.index) == [0, 1, 2] && features.allSatisfy { $0.geometry != nil })
     }
 
     /// Rows go into the file many to a statement (`SQLiteInserter`): two layers written in turns, with

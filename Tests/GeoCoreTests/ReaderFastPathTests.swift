@@ -133,6 +133,68 @@ import Testing
         #expect(scanned == Array(repeating: true, count: 9) + [false, false, false, false])
     }
 
+    /// Random features of every geometry type the scanner reads, with positions of two and three numbers,
+    /// empty and wrongly nested lists, the type before or after the coordinates, escaped and repeated
+    /// member names: read straight, they are the features of the tree path, and a geometry the tree path
+    /// rejects is a problem of that feature.
+    @Test func randomGeometriesReadStraightAreThoseOfTheTree() throws {
+        var g = SplitMix64(state: 7946)
+        func number() -> String {
+            let n = [String(g.below(1000)), "\(g.below(180)).\(g.below(10_000_000))", "-\(g.below(90)).5", "1e-3"]
+            return n[g.below(n.count)]
+        }
+        func position() -> String {
+            g.below(10) == 0 ? "[\(number())]" : "[\(number()),\(number())\(g.below(4) == 0 ? ",\(number())" : "")]"
+        }
+        func list(_ levels: Int) -> String {
+            if levels == 1 { return g.below(40) == 0 ? "[[1,2]]" : position() }
+            let count = g.below(12) == 0 ? 0 : 1 + g.below(4)
+            return "["
+                + (0..<count).map { _ in list(g.below(40) == 0 ? max(1, levels - 2) : levels - 1) }.joined(
+                    separator: ",") + "]"
+        }
+        let types = [
+            ("Point", 1), ("MultiPoint", 2), ("LineString", 2), ("MultiLineString", 3), ("Polygon", 3),
+            ("MultiPolygon", 4),
+        ]
+        var features: [String] = []
+        for k in 0..<1500 {
+            let (type, levels) = types[g.below(types.count)]
+            let typeMember = g.below(20) == 0 ? "\"typ\\u0065\":\"\(type)\"" : "\"type\":\"\(type)\""
+            let coordinates = "\"coordinates\":\(list(levels + (g.below(30) == 0 ? 1 : 0)))"
+            var members = g.below(2) == 0 ? [typeMember, coordinates] : [coordinates, typeMember]
+            if g.below(10) == 0 { members.append("\"bbox\":[0,0,1,1]") }
+            if g.below(30) == 0 { members.append(coordinates) }
+            let geometry = "{" + members.joined(separator: ",") + "}"
+            features.append(
+                "{\"type\":\"Feature\",\"id\":\(k),\"geometry\":\(geometry),\"properties\":{\"n\":\(number())}}")
+        }
+        let text = "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}"
+        let layer = try GeoJSONReader.read(bytes: Array(text.utf8), path: "t.geojson", layerName: "t")
+        #expect(layer.features.count == features.count)
+        var rejected = 0
+        var scanned = 0
+        for (k, feature) in features.enumerated() {
+            let single = "{\"type\":\"FeatureCollection\",\"features\":[" + feature + "]}"
+            var parser = JSONParser(bytes: Array(feature.utf8))
+            let straight = parser.scanFeature(depth: 2) != nil
+            if straight { scanned += 1 }
+            if var expected = try? viaTree(single)[0] {
+                expected.index = k
+                #expect(layer.features[k] == expected, "\(feature)")
+                #expect(!layer.problems.contains { $0.featureIndex == k }, "\(feature)")
+            } else {
+                rejected += 1
+                #expect(!straight, "\(feature)")
+                #expect(layer.features[k].geometry == nil, "\(feature)")
+                #expect(layer.problems.contains { $0.featureIndex == k && $0.code == "bad-geometry" }, "\(feature)")
+            }
+        }
+        // Both kinds occur, and most features are read straight.
+        #expect(rejected > 50 && rejected < 1000, "\(rejected)")
+        #expect(scanned > features.count / 2, "\(scanned)")
+    }
+
     /// The run-by-run UTF-8 check agrees with the standard library's over text mixing ASCII, valid
     /// characters of two to four bytes, and overlong, surrogate, out-of-range, stray and cut-off bytes
     /// at every alignment; a start offset skips what comes before it.

@@ -91,11 +91,10 @@ extension FeatureLayer {
                     }
                 }
             }
+            let areaName = "\(target) \(targetInfo.name)"
             for (n, i) in owners.enumerated() where boxes[i] != nil {
                 let lonLat = BoundingBox(covering: [corners[2 * n], corners[2 * n + 1]])!
-                if let bad = CoordinateScreening.outsideArea(
-                    lonLat, area: area, areaName: "\(target) \(targetInfo.name)")
-                {
+                if let bad = CoordinateScreening.outsideArea(lonLat, area: area, areaName: areaName) {
                     problem(out.features[i], .error, bad.code, bad.reason)
                     boxes[i] = nil
                     out.features[i].geometry = nil
@@ -152,24 +151,45 @@ extension FeatureLayer {
 
     /// Unclosed rings and rings with fewer than four positions (OGC/RFC 7946 §3.1.6).
     static func ringProblem(_ g: Geometry) -> (code: String, reason: String)? {
-        for (p, polygon) in g.polygons.enumerated() {
-            for (r, ring) in polygon.rings.enumerated() {
-                let which =
-                    (r == 0 ? "exterior ring" : "hole \(r)") + (g.polygons.count > 1 ? " of polygon \(p + 1)" : "")
-                guard let a = ring.first, let b = ring.last else {
-                    return ("short-ring", "\(which) has no positions; a closed ring needs at least 4")
-                }
-                if !Ring.isClosed(ring) {
-                    return (
-                        "unclosed-ring",
-                        "\(which) is not closed: first position (\(a.x), \(a.y)) differs from last (\(b.x), \(b.y))"
-                    )
-                }
-                if ring.count < 4 {
-                    return ("short-ring", "\(which) has \(ring.count) positions; a closed ring needs at least 4")
-                }
+        func check(_ ring: [Coordinate], _ r: Int, of p: Int, in count: Int) -> (code: String, reason: String)? {
+            // Most rings are fine: the text that names the ring is made only for a problem.
+            func which() -> String {
+                (r == 0 ? "exterior ring" : "hole \(r)") + (count > 1 ? " of polygon \(p + 1)" : "")
             }
+            guard let a = ring.first, let b = ring.last else {
+                return ("short-ring", "\(which()) has no positions; a closed ring needs at least 4")
+            }
+            if !Ring.isClosed(ring) {
+                return (
+                    "unclosed-ring",
+                    "\(which()) is not closed: first position (\(a.x), \(a.y)) differs from last (\(b.x), \(b.y))"
+                )
+            }
+            if ring.count < 4 {
+                return ("short-ring", "\(which()) has \(ring.count) positions; a closed ring needs at least 4")
+            }
+            return nil
         }
-        return nil
+        func check(_ polygon: Polygon, _ p: Int, in count: Int) -> (code: String, reason: String)? {
+            if let problem = check(polygon.exterior, 0, of: p, in: count) { return problem }
+            for (h, hole) in polygon.holes.enumerated() {
+                if let problem = check(hole, h + 1, of: p, in: count) { return problem }
+            }
+            return nil
+        }
+        switch g {
+        case .polygon(let polygon): return check(polygon, 0, in: 1)
+        case .multiPolygon(let polygons):
+            for (p, polygon) in polygons.enumerated() {
+                if let problem = check(polygon, p, in: polygons.count) { return problem }
+            }
+            return nil
+        default:
+            let polygons = g.polygons
+            for (p, polygon) in polygons.enumerated() {
+                if let problem = check(polygon, p, in: polygons.count) { return problem }
+            }
+            return nil
+        }
     }
 }

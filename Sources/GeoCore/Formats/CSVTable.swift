@@ -26,74 +26,105 @@ public struct CSVTable: Sendable {
         let quote = UInt8(ascii: "\"")
         let newline: UInt8 = 0x0A
         let carriage: UInt8 = 0x0D
-        var records: [[String]] = []
-        var lines: [Int] = []
-        var record: [String] = []
-        // Records are made with room for as many fields as the header has.
-        var width = 0
+        var records = Records()
+        // The text of a field that is quoted, or that a carriage return interrupts; any other field's text is
+        // made straight from the file's bytes.
         var field: [UInt8] = []
         var inQuotes = false
         var line = 1
         var recordLine = 1
-        func endRecord() {
-            record.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            if !(record.count == 1 && record[0].isEmpty) {
-                if records.isEmpty { width = record.count }
-                records.append(record)
-                lines.append(recordLine)
-            }
-            record = []
-            record.reserveCapacity(width)
-        }
-        var i = begin
-        while i < bytes.count {
-            let c = bytes[i]
-            i += 1
-            if inQuotes {
-                if c == quote {
-                    if i < bytes.count && bytes[i] == quote {
-                        field.append(quote)
-                        i += 1
+        bytes.withUnsafeBufferPointer { p in
+            var i = begin
+            while i < p.count {
+                let c = p[i]
+                i += 1
+                if inQuotes {
+                    if c == quote {
+                        if i < p.count && p[i] == quote {
+                            field.append(quote)
+                            i += 1
+                        } else {
+                            inQuotes = false
+                        }
                     } else {
-                        inQuotes = false
+                        if c == newline { line += 1 }
+                        field.append(c)
                     }
-                } else {
-                    if c == newline { line += 1 }
-                    field.append(c)
+                    continue
                 }
-                continue
-            }
-            switch c {
-            case quote where field.isEmpty: inQuotes = true
-            case carriage: continue
-            case newline:
-                endRecord()
-                line += 1
-                recordLine = line
-            case d:
-                record.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
-            default:
-                // The rest of the run up to the next delimiter or line end is taken at once (a quote
-                // inside an unquoted field is text).
-                var end = i
-                while end < bytes.count, bytes[end] != d, bytes[end] != newline, bytes[end] != carriage { end += 1 }
-                field.append(c)
-                field.append(contentsOf: bytes[i..<end])
-                i = end
+                switch c {
+                case quote where field.isEmpty: inQuotes = true
+                case carriage: continue
+                case newline:
+                    records.add(field: &field)
+                    records.endRecord(line: recordLine)
+                    line += 1
+                    recordLine = line
+                case d: records.add(field: &field)
+                default:
+                    // The rest of the run up to the next delimiter or line end is taken at once (a quote
+                    // inside an unquoted field is text).
+                    var end = i
+                    while end < p.count, p[end] != d, p[end] != newline, p[end] != carriage { end += 1 }
+                    if field.isEmpty, end < p.count, p[end] != carriage {
+                        // A whole field: its text from the bytes in place, then its delimiter or line end.
+                        records.record.append(
+                            String(decoding: UnsafeBufferPointer(rebasing: p[(i - 1)..<end]), as: UTF8.self))
+                        i = end + 1
+                        if p[end] == newline {
+                            records.endRecord(line: recordLine)
+                            line += 1
+                            recordLine = line
+                        }
+                    } else {
+                        field.append(c)
+                        field.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<end]))
+                        i = end
+                    }
+                }
             }
         }
         if inQuotes { throw UnreadableFile(path: path, reason: "line \(recordLine): a quoted field is never closed") }
-        if !field.isEmpty || !record.isEmpty { endRecord() }
-        guard let header = records.first else { throw UnreadableFile(path: path, reason: "the file is empty") }
-        let counts = records.dropFirst().map { $0.count }
-        let rows = records.dropFirst().map { r in
+        if !field.isEmpty || !records.record.isEmpty {
+            records.add(field: &field)
+            records.endRecord(line: recordLine)
+        }
+        guard let header = records.records.first else { throw UnreadableFile(path: path, reason: "the file is empty") }
+        let width = records.width
+        let counts = records.records.dropFirst().map { $0.count }
+        let rows = records.records.dropFirst().map { r in
             r.count >= width ? r : r + Array(repeating: "", count: width - r.count)
         }
         return CSVTable(
             header: header.map { $0.trimmingWhitespace }, rows: Array(rows), delimiter: delimiter,
-            lineNumbers: Array(lines.dropFirst()), fieldCounts: Array(counts))
+            lineNumbers: Array(records.lines.dropFirst()), fieldCounts: Array(counts))
+    }
+
+    /// The records read so far and the one being read.
+    private struct Records {
+        var records: [[String]] = []
+        /// The line each record starts on.
+        var lines: [Int] = []
+        var record: [String] = []
+        /// The header's number of fields: each record is made with room for as many.
+        var width = 0
+
+        /// Adds the field whose text is `field`, and empties it for the next.
+        mutating func add(field: inout [UInt8]) {
+            record.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
+
+        /// Ends the record that started on `line`; a line with one empty field is no record.
+        mutating func endRecord(line: Int) {
+            if !(record.count == 1 && record[0].isEmpty) {
+                if records.isEmpty { width = record.count }
+                records.append(record)
+                lines.append(line)
+            }
+            record = []
+            record.reserveCapacity(width)
+        }
     }
 
     static func detectDelimiter(_ headerLine: String) -> Character {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A strict JSON parser (RFC 8259) over UTF-8 bytes that reports the line and column of any error.
 ///
 /// As an extension it accepts the tokens `NaN`, `Infinity` and `-Infinity` that some GIS tools write,
@@ -16,6 +18,8 @@ public struct JSONParser {
     /// Per nesting depth, the last object parsed there: the next object with the same keys shares its
     /// keys and index.
     private var shapes: [JSONObject] = []
+    /// The lists the feature scanner reads coordinates into, kept between geometries.
+    var coordinateLists = FlatCoordinates()
 
     public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
         var parser = JSONParser(bytes: bytes)
@@ -103,10 +107,13 @@ public struct JSONParser {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
     }
 
-    private mutating func literal(_ word: String, _ value: JSONValue) throws -> JSONValue {
-        let w = Array(word.utf8)
-        guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { throw error("invalid literal") }
-        i += w.count
+    private mutating func literal(_ word: StaticString, _ value: JSONValue) throws -> JSONValue {
+        let count = word.utf8CodeUnitCount
+        let matches = bytes.withUnsafeBufferPointer { p in
+            i + count <= p.count && memcmp(p.baseAddress! + i, word.utf8Start, count) == 0
+        }
+        guard matches else { throw error("invalid literal") }
+        i += count
         return value
     }
 
@@ -186,17 +193,19 @@ public struct JSONParser {
 
     /// Reads the member name at the parser's position if it is `key` written without escapes.
     private mutating func skipKey(_ key: String) -> Bool {
-        // The key's bytes are read in place (iterating a string's UTF-8 view is much slower).
-        func end<Key: Collection<UInt8>>(_ key: Key) -> Int? {
-            var k = i + 1
-            for b in key {
-                guard k < bytes.count, bytes[k] == b, b != UInt8(ascii: "\\") else { return nil }
-                k += 1
+        // The key's bytes are compared in place (iterating a string's UTF-8 view is much slower). A key with
+        // a backslash is never written as it is: it is read by `string()`.
+        let next: Int?? = key.utf8.withContiguousStorageIfAvailable { k in
+            bytes.withUnsafeBufferPointer { p in
+                let end = i + 1 + k.count
+                guard end < p.count, p[end] == UInt8(ascii: "\""),
+                    k.isEmpty || memcmp(p.baseAddress! + i + 1, k.baseAddress!, k.count) == 0,
+                    k.isEmpty || memchr(k.baseAddress!, Int32(UInt8(ascii: "\\")), k.count) == nil
+                else { return nil }
+                return end + 1
             }
-            guard k < bytes.count, bytes[k] == UInt8(ascii: "\"") else { return nil }
-            return k + 1
         }
-        guard let next = key.utf8.withContiguousStorageIfAvailable(end) ?? end(key.utf8) else { return false }
+        guard let next = next ?? nil else { return false }
         i = next
         return true
     }
@@ -212,6 +221,10 @@ public struct JSONParser {
     /// (k ≤ 22) is a double too, so one IEEE division rounds correctly and gives the same double as
     /// `strtod` (Clinger's fast path). Other numbers are read by `Double(String)`.
     mutating func number() throws -> Double {
+        if let (value, end) = bytes.withUnsafeBufferPointer({ Self.plainNumber($0, from: i) }) {
+            i = end
+            return value
+        }
         let start = i
         let negative = bytes[i] == UInt8(ascii: "-")
         if negative { i += 1 }
@@ -250,6 +263,41 @@ public struct JSONParser {
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         guard let value = Double(text) else { throw error("invalid number '\(text)'") }
         return value
+    }
+
+    /// `-?digits(.digits)?` of at most 15 digits in all, without an exponent: the value and the index
+    /// past it, read in one pass over the bytes in place (15 digits are below 2^53, so this is the fast
+    /// path of `DecimalText.exact`); nil for any other number, which `number()` then reads in full.
+    @inline(__always) private static func plainNumber(
+        _ p: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> (Double, Int)? {
+        var k = start
+        let negative = k < p.count && p[k] == UInt8(ascii: "-")
+        if negative { k += 1 }
+        var mantissa: UInt64 = 0
+        let digitsStart = k
+        while k < p.count, p[k] &- 0x30 <= 9 {
+            mantissa = mantissa &* 10 &+ UInt64(p[k] &- 0x30)
+            k += 1
+        }
+        guard k > digitsStart else { return nil }
+        var places = 0
+        if k < p.count, p[k] == UInt8(ascii: ".") {
+            k += 1
+            let fractionStart = k
+            while k < p.count, p[k] &- 0x30 <= 9 {
+                mantissa = mantissa &* 10 &+ UInt64(p[k] &- 0x30)
+                k += 1
+            }
+            places = k - fractionStart
+            guard places > 0 else { return nil }
+        }
+        if k < p.count, p[k] | 0x20 == UInt8(ascii: "e") { return nil }
+        let digits = k - digitsStart - (places > 0 ? 1 : 0)
+        guard digits <= 15,
+            let value = DecimalText.exact(mantissa, significant: digits, places: places, negative: negative)
+        else { return nil }
+        return (value, k)
     }
 
     mutating func string() throws -> String {

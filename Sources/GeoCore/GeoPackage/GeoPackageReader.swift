@@ -76,32 +76,44 @@ public enum GeoPackageReader {
         var features: [Feature] = []
         var problems: [InputProblem] = []
         var index = 0
+        // Every row has the table's columns: the properties share one object's keys (the columns but the
+        // geometry and fid) and index, and only their values are made per row. A row with a blob value
+        // (which is no property) has its own keys.
+        let names = (0..<statement.columnCount).map(statement.columnName)
+        let geometryColumn = names.firstIndex(of: column)
+        let propertyColumns = names.indices.filter { names[$0] != column && names[$0] != "fid" }
+        let shape = JSONObject(propertyColumns.map { (names[$0], JSONValue.null) })
+        let shared = shape.count == propertyColumns.count
         while try statement.step() {
-            var properties = JSONObject()
             var geometry: Geometry?
-            for c in 0..<statement.columnCount {
-                let columnName = statement.columnName(c)
-                let value = statement.value(c)
-                if columnName == column {
-                    if case .blob(let blob) = value {
-                        do { geometry = try GeoPackageGeometry.decode(blob) } catch {
-                            problems.append(
-                                InputProblem(
-                                    .error, code: "bad-geometry", file: path, layer: name, featureIndex: index,
-                                    field: column, reason: "\(error)"))
-                        }
-                    }
-                    continue
-                }
-                if columnName == "fid" { continue }
-                switch value {
-                case .null: properties[columnName] = .null
-                case .integer(let i): properties[columnName] = .number(Double(i))
-                case .real(let d): properties[columnName] = .number(d)
-                case .text(let s): properties[columnName] = .string(s)
-                case .blob: break
+            if let geometryColumn, case .blob(let blob) = statement.value(geometryColumn) {
+                do { geometry = try GeoPackageGeometry.decode(blob) } catch {
+                    problems.append(
+                        InputProblem(
+                            .error, code: "bad-geometry", file: path, layer: name, featureIndex: index, field: column,
+                            reason: "\(error)"))
                 }
             }
+            /// The value of column `c` as a property; nil for a blob.
+            func property(_ c: Int) -> JSONValue? {
+                switch statement.value(c) {
+                case .null: .null
+                case .integer(let i): .number(Double(i))
+                case .real(let d): .number(d)
+                case .text(let s): .string(s)
+                case .blob: nil
+                }
+            }
+            var values: [JSONValue] = []
+            values.reserveCapacity(propertyColumns.count)
+            for c in propertyColumns {
+                guard let value = property(c) else { break }
+                values.append(value)
+            }
+            let properties =
+                shared && values.count == shape.count
+                ? JSONObject(shape: shape, values: values)
+                : JSONObject(propertyColumns.compactMap { c in property(c).map { (names[c], $0) } })
             features.append(Feature(index: index, geometry: geometry, properties: properties))
             index += 1
         }

@@ -48,9 +48,16 @@ public enum Geometry: Sendable, Hashable {
         switch self {
         case .point(let c): body(c)
         case .lineString(let cs), .multiPoint(let cs): cs.forEach(body)
-        case .polygon(let p): p.rings.forEach { $0.forEach(body) }
+        // Exterior, then holes (without making the array of `rings`).
+        case .polygon(let p):
+            p.exterior.forEach(body)
+            p.holes.forEach { $0.forEach(body) }
         case .multiLineString(let ls): ls.forEach { $0.forEach(body) }
-        case .multiPolygon(let ps): ps.forEach { $0.rings.forEach { $0.forEach(body) } }
+        case .multiPolygon(let ps):
+            for p in ps {
+                p.exterior.forEach(body)
+                p.holes.forEach { $0.forEach(body) }
+            }
         case .collection(let gs): gs.forEach { $0.forEachCoordinate(body) }
         }
     }

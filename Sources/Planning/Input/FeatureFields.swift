@@ -102,8 +102,10 @@ struct FeatureFields {
         return Int(v)
     }
 
-    mutating func bool(_ name: String) -> Bool? {
-        guard let (key, value) = lookup([name]) else { return nil }
+    // The names are variadic: a literal list at the call site is a static array, one name in brackets
+    // here would be an array made per call.
+    mutating func bool(_ names: String...) -> Bool? {
+        guard let (key, value) = lookup(names) else { return nil }
         switch value {
         case .bool(let b): return b
         case .number(let n) where n == 0 || n == 1: return n == 1
@@ -122,17 +124,17 @@ struct FeatureFields {
     }
 
     /// A calendar date (`2026-06-30` or `30.06.2026`).
-    mutating func date(_ name: String) -> CalendarDate? {
-        guard let (key, value) = lookup([name]) else { return nil }
+    mutating func date(_ names: String...) -> CalendarDate? {
+        guard let (key, value) = lookup(names) else { return nil }
         if let d = CalendarDate(parsing: value.text) { return d }
         error(key, "not-a-date", "\"\(value.text)\" is not a date like 2026-06-30")
         return nil
     }
 
     /// A value from a fixed vocabulary; `aliases` maps other spellings to canonical ones.
-    mutating func choice<T: RawRepresentable>(_ name: String, _ type: T.Type, aliases: [String: T] = [:]) -> T?
+    mutating func choice<T: RawRepresentable>(_ names: String..., as type: T.Type, aliases: [String: T] = [:]) -> T?
     where T.RawValue == String, T: CaseIterable {
-        guard let (key, value) = lookup([name]) else { return nil }
+        guard let (key, value) = lookup(names) else { return nil }
         // Most values are written as the vocabulary spells them: those need no lower-casing.
         if case .string(let written) = value, let v = T(rawValue: written) { return v }
         let text = value.text.lowercased().trimmingWhitespace

@@ -58,6 +58,7 @@ public enum LayerDecoder {
         }
         var lastKeys: [String] = []
         var lastNames = PropertyNameIndex([])
+        var lastAllowedType = ""
         for feature in layer.features {
             // Features of one file mostly share their property names: map them to lower case once.
             if feature.properties.keys != lastKeys {
@@ -73,25 +74,29 @@ public enum LayerDecoder {
                 }
             }
             fields.id = id
-            if let first = seen[id!] {
+            // One hash per id: a repeated id (rare) gets its first feature back.
+            if let first = seen.updateValue(feature.index, forKey: id!) {
+                seen[id!] = first
                 fields.error("id", "duplicate-id", "id \"\(id!)\" is used by feature \(first) already")
-            } else {
-                seen[id!] = feature.index
             }
             if let allowed {
                 if let g = feature.geometry {
-                    if !allowed.contains(g.typeName) {
+                    // The features of a file mostly have one type: the last type allowed is compared first.
+                    let type = g.typeName
+                    if type != lastAllowedType, !allowed.contains(type) {
                         fields.error(
                             "geometry", "wrong-geometry-type",
                             "\(kind.rawValue) need \(allowed.sorted().joined(separator: " or ")), not \(g.typeName)")
+                    } else {
+                        lastAllowedType = type
                     }
-                } else if !failedBefore.contains(feature.index) && !kind.geometryOptional {
+                } else if !kind.geometryOptional, failedBefore.isEmpty || !failedBefore.contains(feature.index) {
                     fields.error("geometry", "null-geometry", "the feature has no geometry")
                 }
             }
             let item = body(&fields, id!, feature.geometry)
             problems += fields.problems
-            if let item, !fields.hasError, !failedBefore.contains(feature.index) {
+            if let item, !fields.hasError, failedBefore.isEmpty || !failedBefore.contains(feature.index) {
                 items.append(item)
             } else {
                 dropped += 1
@@ -250,7 +255,7 @@ public enum LayerDecoder {
         if isCSV { return csvSites(layer) }
         return decode(layer, kind: .sites, geometry: pointLike) { f, id, g in
             let height = f.number(["height_m", "height"], in: 1...400, unit: "m") ?? Site.defaultHeightM
-            let environment = f.choice("environment", SiteEnvironment.self)
+            let environment = f.choice("environment", as: SiteEnvironment.self)
             var sectors: [Sector] = []
             if let list = f.feature.properties.value(forKeyIgnoringCase: "sectors")?.value {
                 guard let array = list.arrayValue, !array.isEmpty else {
@@ -297,7 +302,7 @@ public enum LayerDecoder {
                 siteID,
                 Site(
                     id: siteID, location: c, operatorName: f.string("operator"), heightM: height,
-                    environment: f.choice("environment", SiteEnvironment.self), sectors: [s],
+                    environment: f.choice("environment", as: SiteEnvironment.self), sectors: [s],
                     attributes: f.feature.properties), false
             )
         }
@@ -327,7 +332,7 @@ public enum LayerDecoder {
             for (field, _) in wlanDefaults where !f.has(field) { defaulted[field, default: 0] += 1 }
             let standard =
                 f.choice(
-                    "standard", WLANRate.Standard.self,
+                    "standard", as: WLANRate.Standard.self,
                     aliases: ["802.11n": .n, "802.11ac": .ac, "802.11ax": .ax, "wifi 6": .ax, "wifi6": .ax]) ?? .ax
             let band = f.number(["band_ghz"], in: 2.4...7.125, unit: "GHz") ?? 5
             if ![2.4, 5, 6].contains(band) {
@@ -381,7 +386,7 @@ public enum LayerDecoder {
             return name
         }
         return decode(layer, kind: .fixed, geometry: pointLike) { f, id, g in
-            let technology = f.choice("technology", FixedTechnology.self, aliases: FixedTechnology.aliases)
+            let technology = f.choice("technology", as: FixedTechnology.self, aliases: FixedTechnology.aliases)
             if !f.has("technology") { f.error("technology", "missing-field", "required field technology is missing") }
             let down = f.number(["down_mbps"], in: 0...100_000, unit: "Mbit/s")
             if !f.has("down_mbps") { f.error("down_mbps", "missing-field", "required field down_mbps is missing") }
