@@ -31,27 +31,38 @@ public struct SourceProperties: Sendable, Hashable {
             case .array, .object: size += 1 + 9
             }
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(size)
         var nested: [JSONValue] = []
-        for value in object.values {
-            switch value {
-            case .null: bytes.append(Tag.null.rawValue)
-            case .bool(let b): bytes.append((b ? Tag.true : Tag.false).rawValue)
-            case .number(let n):
-                bytes.append(Tag.number.rawValue)
-                withUnsafeBytes(of: n.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
-            case .string(let s):
-                bytes.append(Tag.string.rawValue)
-                Self.appendLength(s.utf8.count, to: &bytes)
-                bytes.append(utf8Of: s)
-            case .array, .object:
-                bytes.append(Tag.nested.rawValue)
-                Self.appendLength(nested.count, to: &bytes)
-                nested.append(value)
+        // Written through a pointer into the buffer of that size (an append per value cost more than most
+        // values' bytes).
+        packed = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            guard var at = buffer.baseAddress else {
+                count = 0
+                return
             }
+            let start = at
+            for value in object.values {
+                switch value {
+                case .null: Self.put(Tag.null.rawValue, at: &at)
+                case .bool(let b): Self.put((b ? Tag.true : Tag.false).rawValue, at: &at)
+                case .number(let n):
+                    Self.put(Tag.number.rawValue, at: &at)
+                    UnsafeMutableRawPointer(at).storeBytes(of: n.bitPattern.littleEndian, as: UInt64.self)
+                    at += 8
+                case .string(var s):
+                    Self.put(Tag.string.rawValue, at: &at)
+                    let length = s.utf8.count
+                    Self.putLength(length, at: &at)
+                    let destination = at
+                    s.withUTF8 { if let source = $0.baseAddress { destination.update(from: source, count: length) } }
+                    at += length
+                case .array, .object:
+                    Self.put(Tag.nested.rawValue, at: &at)
+                    Self.putLength(nested.count, at: &at)
+                    nested.append(value)
+                }
+            }
+            count = at - start
         }
-        packed = bytes
         self.nested = nested
     }
 
@@ -134,7 +145,7 @@ public struct SourceProperties: Sendable, Hashable {
         }
     }
 
-    /// The bytes `appendLength` appends for `n`.
+    /// The bytes of `n` as LEB128 (seven bits a byte, the high bit set on all but the last).
     private static func lengthSize(_ n: Int) -> Int {
         var (n, size) = (n, 1)
         while n >= 0x80 {
@@ -144,14 +155,19 @@ public struct SourceProperties: Sendable, Hashable {
         return size
     }
 
-    /// A length as LEB128: seven bits a byte, the high bit set on all but the last.
-    private static func appendLength(_ n: Int, to bytes: inout [UInt8]) {
+    private static func put(_ byte: UInt8, at pointer: inout UnsafeMutablePointer<UInt8>) {
+        pointer.pointee = byte
+        pointer += 1
+    }
+
+    /// Writes `n` as LEB128: seven bits a byte, the high bit set on all but the last.
+    private static func putLength(_ n: Int, at pointer: inout UnsafeMutablePointer<UInt8>) {
         var n = n
         while n >= 0x80 {
-            bytes.append(UInt8(n & 0x7F) | 0x80)
+            put(UInt8(n & 0x7F) | 0x80, at: &pointer)
             n >>= 7
         }
-        bytes.append(UInt8(n))
+        put(UInt8(n), at: &pointer)
     }
 
     private func readLength(at i: inout Int) -> Int {
