@@ -22,18 +22,24 @@ struct FeatureFields {
         nameIndex = names ?? PropertyNameIndex(feature.properties.keys)
     }
 
-    private func lookup(_ names: [String]) -> (key: String, value: JSONValue)? {
-        let properties = feature.properties
+    /// The first of `names` the feature has a value for (not null, not blank): its position among the
+    /// properties and its value. The name itself is read only for a message (`key(at:)`).
+    private func lookup(_ names: [String]) -> (position: Int, value: JSONValue)? {
         // The index resolves the names once per set of property names (ignoring case, an exact spelling
-        // first for a name asked for with capitals); `properties` has the keys it was made from.
+        // first for a name asked for with capitals); the properties have the keys it was made from.
         for position in nameIndex.positions(of: names) {
-            let value = properties.values[position]
-            if value.isNull { continue }
-            if case .string(let s) = value, s.isBlank { continue }
-            return (properties.keys[position], value)
+            let value = feature.properties.values[position]
+            switch value {
+            case .null: continue
+            case .string(let s) where s.isBlank: continue
+            default: return (position, value)
+            }
         }
         return nil
     }
+
+    /// The property name at `position`, as the file writes it.
+    private func key(at position: Int) -> String { feature.properties.keys[position] }
 
     mutating func error(_ field: String?, _ code: String, _ reason: String) {
         hasError = true
@@ -66,7 +72,7 @@ struct FeatureFields {
 
     /// A number (JSON number or text with a decimal point or comma) within `range`.
     mutating func number(_ names: [String], in range: ClosedRange<Double>, unit: String = "") -> Double? {
-        guard let (key, value) = lookup(names) else { return nil }
+        guard let (position, value) = lookup(names) else { return nil }
         let number: Double?
         switch value {
         case .number(let n): number = n
@@ -75,13 +81,13 @@ struct FeatureFields {
         default: number = nil
         }
         guard let number else {
-            error(key, "not-a-number", "\"\(value.text)\" is not a number")
+            error(key(at: position), "not-a-number", "\"\(value.text)\" is not a number")
             return nil
         }
         guard number.isFinite, range.contains(number) else {
             let u = unit.isEmpty ? "" : " \(unit)"
             error(
-                key, "out-of-range",
+                key(at: position), "out-of-range",
                 "\(JSONWriter.format(number))\(u) is outside "
                     + "\(JSONWriter.format(range.lowerBound))…\(JSONWriter.format(range.upperBound))\(u)")
             return nil
@@ -105,7 +111,7 @@ struct FeatureFields {
     // The names are variadic: a literal list at the call site is a static array, one name in brackets
     // here would be an array made per call.
     mutating func bool(_ names: String...) -> Bool? {
-        guard let (key, value) = lookup(names) else { return nil }
+        guard let (position, value) = lookup(names) else { return nil }
         switch value {
         case .bool(let b): return b
         case .number(let n) where n == 0 || n == 1: return n == 1
@@ -119,28 +125,28 @@ struct FeatureFields {
             }
         default: break
         }
-        error(key, "not-a-boolean", "\"\(value.text)\" is not true/false")
+        error(key(at: position), "not-a-boolean", "\"\(value.text)\" is not true/false")
         return nil
     }
 
     /// A calendar date (`2026-06-30` or `30.06.2026`).
     mutating func date(_ names: String...) -> CalendarDate? {
-        guard let (key, value) = lookup(names) else { return nil }
+        guard let (position, value) = lookup(names) else { return nil }
         if let d = CalendarDate(parsing: value.text) { return d }
-        error(key, "not-a-date", "\"\(value.text)\" is not a date like 2026-06-30")
+        error(key(at: position), "not-a-date", "\"\(value.text)\" is not a date like 2026-06-30")
         return nil
     }
 
     /// A value from a fixed vocabulary; `aliases` maps other spellings to canonical ones.
     mutating func choice<T: RawRepresentable>(_ names: String..., as type: T.Type, aliases: [String: T] = [:]) -> T?
     where T.RawValue == String, T: CaseIterable {
-        guard let (key, value) = lookup(names) else { return nil }
+        guard let (position, value) = lookup(names) else { return nil }
         // Most values are written as the vocabulary spells them: those need no lower-casing.
         if case .string(let written) = value, let v = T(rawValue: written) { return v }
         let text = value.text.lowercased().trimmingWhitespace
         if let v = T(rawValue: text) ?? aliases[text] { return v }
         error(
-            key, "unknown-value",
+            key(at: position), "unknown-value",
             "\"\(value.text)\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
         return nil
     }

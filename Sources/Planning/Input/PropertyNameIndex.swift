@@ -101,7 +101,7 @@ private final class ResolvedLists {
     // Read on one thread, per feature and name list: without the run-time exclusivity check of each access.
     @exclusivity(unchecked) private var names: [[String]] = []
     @exclusivity(unchecked) private var positions: [[Int]] = []
-    /// Where the list asked for next is expected: after the one asked for last.
+    /// Where the list asked for next is expected: after the one asked for last (or that one again).
     @exclusivity(unchecked) private var next = 0
 
     func positions(of list: [String]) -> [Int]? {
@@ -109,6 +109,8 @@ private final class ResolvedLists {
             next += 1
             return positions[next - 1]
         }
+        // A decoder often asks for the list it asked for last again (`has` after reading the field).
+        if next > 0, next <= names.count, names[next - 1] == list { return positions[next - 1] }
         guard let k = names.firstIndex(of: list) else { return nil }
         next = k + 1
         return positions[k]
