@@ -4,11 +4,15 @@ import Planning
 
 /// Times the loader's steps for one input file on one thread: reading the bytes, parsing them into
 /// features, preparing them (projection to EPSG:25832, validity) and decoding them into the planner's
-/// items. Each step's best of `--repeat` runs is printed with its megabytes per second of the file.
+/// items. Each step's best of `--repeat` runs is printed with its megabytes per second of the file; the first
+/// run is the one a `gigaplan run` makes (`--repeat 1` shows it alone), the later ones find the memory
+/// that the first freed.
 ///
 ///     bench-loader FILE [--kind buildings|fixed|sites|…] [--repeat N]
 @main struct BenchLoader {
     static func main() throws {
+        // The allocator's settings of a run (`gigaplan` sets them at its start).
+        Allocator.useRunThresholds()
         var arguments = Array(CommandLine.arguments.dropFirst())
         func option(_ name: String) -> String? {
             guard let k = arguments.firstIndex(of: name), k + 1 < arguments.count else { return nil }
