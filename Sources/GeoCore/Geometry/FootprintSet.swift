@@ -12,16 +12,40 @@ public struct FootprintSet: Sendable {
 
     /// One footprint per geometry; points and lines (and nil) have none.
     public init(_ geometries: [Geometry?]) {
+        /// The polygons of a polygonal geometry, without making an array of them.
+        func forEachPolygon(_ g: Geometry?, _ body: (Polygon) -> Void) {
+            switch g {
+            case .polygon(let p)?: body(p)
+            case .multiPolygon(let ps)?: ps.forEach(body)
+            default: break
+            }
+        }
+        // The sizes first: each array is allocated once, at its size.
+        var (coordinates, rings, polygons) = (0, 0, 0)
         for g in geometries {
-            if let g, g.isPolygonal {
-                for polygon in g.polygons {
-                    for ring in polygon.rings {
-                        xs += ring.map(\.x)
-                        ys += ring.map(\.y)
-                        ringStart.append(Int32(xs.count))
-                    }
-                    polygonStart.append(Int32(ringStart.count - 1))
-                }
+            forEachPolygon(g) { p in
+                polygons += 1
+                rings += 1 + p.holes.count
+                coordinates += p.exterior.count + p.holes.reduce(0) { $0 + $1.count }
+            }
+        }
+        xs.reserveCapacity(coordinates)
+        ys.reserveCapacity(coordinates)
+        ringStart.reserveCapacity(rings + 1)
+        polygonStart.reserveCapacity(polygons + 1)
+        footprintStart.reserveCapacity(geometries.count + 1)
+        func add(_ ring: [Coordinate]) {
+            for c in ring {
+                xs.append(c.x)
+                ys.append(c.y)
+            }
+            ringStart.append(Int32(xs.count))
+        }
+        for g in geometries {
+            forEachPolygon(g) { polygon in
+                add(polygon.exterior)
+                polygon.holes.forEach(add)
+                polygonStart.append(Int32(ringStart.count - 1))
             }
             footprintStart.append(Int32(polygonStart.count - 1))
         }
