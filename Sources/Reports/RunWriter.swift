@@ -148,10 +148,10 @@ public enum RunWriter {
                             let idIndex = layer.fields.firstIndex { $0.name.lowercased() == "id" }
                             try streamFormatted(
                                 shared[k], reader: reader(.geojson, k), progress: progress,
-                                { range, rows in
+                                { range, rows, capacity in
                                     let projector = Projector.ofThisThread
                                     var text: [UInt8] = []
-                                    text.reserveCapacity(range.count * 512)
+                                    text.reserveCapacity(max(capacity, range.count * 512))
                                     for (i, row) in zip(range, rows) {
                                         let geometry = try row.geometry.map {
                                             try projector.transform($0, from: scenario.workingCRS, to: .wgs84)

@@ -71,8 +71,9 @@ public enum CSVWriter {
         let separatorByte = sep.asciiValue!
         try streamFormatted(
             rows, reader: reader, progress: progress,
-            { _, rows in
+            { _, rows, capacity in
                 var text: [UInt8] = []
+                text.reserveCapacity(capacity)
                 for r in rows {
                     // Values read in place (a copy of a value is retained and released), their cells gathered
                     // in a batch on the stack.
