@@ -13,6 +13,8 @@ struct NameList: Sendable {
     /// The index of the name whose bytes are `text`, if any.
     func index(of text: UnsafeBufferPointer<UInt8>) -> Int? {
         for k in bytes.indices where bytes[k].count == text.count {
+            // An empty name has no bytes to compare (and its buffers no address).
+            if text.isEmpty { return k }
             if bytes[k].withUnsafeBufferPointer({ memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 }) {
                 return k
             }
