@@ -145,7 +145,7 @@ public struct SourceProperties: Sendable, Hashable {
         }
     }
 
-    /// The bytes of `n` as LEB128 (seven bits a byte, the high bit set on all but the last).
+    /// The number of bytes `putLength` writes for `n`.
     private static func lengthSize(_ n: Int) -> Int {
         var (n, size) = (n, 1)
         while n >= 0x80 {
@@ -155,6 +155,7 @@ public struct SourceProperties: Sendable, Hashable {
         return size
     }
 
+    /// Writes `byte` and moves past it.
     private static func put(_ byte: UInt8, at pointer: inout UnsafeMutablePointer<UInt8>) {
         pointer.pointee = byte
         pointer += 1
