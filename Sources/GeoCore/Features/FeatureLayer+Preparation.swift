@@ -177,19 +177,12 @@ extension FeatureLayer {
             }
             return nil
         }
-        switch g {
-        case .polygon(let polygon): return check(polygon, 0, in: 1)
-        case .multiPolygon(let polygons):
-            for (p, polygon) in polygons.enumerated() {
-                if let problem = check(polygon, p, in: polygons.count) { return problem }
-            }
-            return nil
-        default:
-            let polygons = g.polygons
-            for (p, polygon) in polygons.enumerated() {
-                if let problem = check(polygon, p, in: polygons.count) { return problem }
-            }
-            return nil
+        // A single polygon without the array of one that `polygons` would make.
+        if case .polygon(let polygon) = g { return check(polygon, 0, in: 1) }
+        let polygons = g.polygons
+        for (p, polygon) in polygons.enumerated() {
+            if let problem = check(polygon, p, in: polygons.count) { return problem }
         }
+        return nil
     }
 }

@@ -161,29 +161,49 @@ public enum DecimalText {
     /// `-?digits(.digits)?` read on the fast path of `exact`, else nil: the value `Double(text)` gives,
     /// without its general parser.
     private static func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        var i = 0
+        guard let (value, end) = leading(bytes, from: 0), end == bytes.count else { return nil }
+        return value
+    }
+
+    /// The decimal `-?digits(.digits)?` that starts at `start`, not followed by an exponent, and the index
+    /// past it, where the fast path of `exact` reads it (in one pass over the bytes in place); nil for any
+    /// other text, which a general parser then reads.
+    @inline(__always) static func leading(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> (value: Double, end: Int)? {
+        var i = start
         let negative = i < bytes.count && bytes[i] == UInt8(ascii: "-")
         if negative { i += 1 }
+        let first = i
         var mantissa: UInt64 = 0
-        var significant = 0
-        func digits() -> Int {
-            let start = i
-            while i < bytes.count, bytes[i] &- 0x30 <= 9 {
-                mantissa = mantissa &* 10 &+ UInt64(bytes[i] &- 0x30)
-                if mantissa != 0 { significant += 1 }
-                i += 1
-            }
-            return i - start
+        while i < bytes.count, bytes[i] &- 0x30 <= 9 {
+            mantissa = mantissa &* 10 &+ UInt64(bytes[i] &- 0x30)
+            i += 1
         }
-        guard digits() > 0 else { return nil }
+        guard i > first else { return nil }
         var places = 0
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
             i += 1
-            places = digits()
+            let fraction = i
+            while i < bytes.count, bytes[i] &- 0x30 <= 9 {
+                mantissa = mantissa &* 10 &+ UInt64(bytes[i] &- 0x30)
+                i += 1
+            }
+            places = i - fraction
             guard places > 0 else { return nil }
         }
-        guard i == bytes.count else { return nil }
-        return exact(mantissa, significant: significant, places: places, negative: negative)
+        if i < bytes.count, bytes[i] | 0x20 == UInt8(ascii: "e") { return nil }
+        // The significant digits are those from the first non-zero one on; the zeros before it are
+        // counted only where the digits are too many without them.
+        var significant = i - first - (places > 0 ? 1 : 0)
+        if significant > 15 {
+            var k = first
+            while k < i, bytes[k] == UInt8(ascii: "0") || bytes[k] == UInt8(ascii: ".") {
+                if bytes[k] == UInt8(ascii: "0") { significant -= 1 }
+                k += 1
+            }
+        }
+        return exact(mantissa, significant: significant, places: places, negative: negative).map { ($0, i) }
     }
 
     /// ±mantissa / 10^places where that is exact arithmetic on exact doubles, correctly rounded (at most 15

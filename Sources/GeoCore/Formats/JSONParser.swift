@@ -217,87 +217,35 @@ public struct JSONParser {
     }
 
     /// A JSON number. Numbers of at most 15 significant digits, a fraction of at most 22 digits and no
-    /// exponent are read exactly in the same pass: their digits form an integer below 2^53 and 10^k
-    /// (k ≤ 22) is a double too, so one IEEE division rounds correctly and gives the same double as
-    /// `strtod` (Clinger's fast path). Other numbers are read by `Double(String)`.
+    /// exponent are read exactly in one pass over the bytes (`DecimalText.leading`): their digits form an
+    /// integer below 2^53 and 10^k (k ≤ 22) is a double too, so one IEEE division rounds correctly and
+    /// gives the same double as `strtod` (Clinger's fast path). Other numbers are checked here and read by
+    /// `Double(String)`.
     mutating func number() throws -> Double {
-        if let (value, end) = bytes.withUnsafeBufferPointer({ Self.plainNumber($0, from: i) }) {
+        if let (value, end) = bytes.withUnsafeBufferPointer({ DecimalText.leading($0, from: i) }) {
             i = end
             return value
         }
         let start = i
-        let negative = bytes[i] == UInt8(ascii: "-")
-        if negative { i += 1 }
-        var mantissa: UInt64 = 0
-        // Digits from the first non-zero one on.
-        var significant = 0
+        if bytes[i] == UInt8(ascii: "-") { i += 1 }
         func digits() -> Int {
             let s = i
-            while i < bytes.count {
-                let digit = bytes[i] &- 0x30
-                guard digit <= 9 else { break }
-                mantissa = mantissa &* 10 &+ UInt64(digit)
-                if mantissa != 0 { significant += 1 }
-                i += 1
-            }
+            while i < bytes.count, bytes[i] &- 0x30 <= 9 { i += 1 }
             return i - s
         }
         guard digits() > 0 else { throw error("invalid number") }
-        var fraction = 0
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
             i += 1
-            fraction = digits()
-            guard fraction > 0 else { throw error("invalid number: no digits after '.'") }
+            guard digits() > 0 else { throw error("invalid number: no digits after '.'") }
         }
         if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
             i += 1
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
-            let exponentStart = i
-            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
-            guard i > exponentStart else { throw error("invalid number: no exponent digits") }
-        } else if let value = DecimalText.exact(
-            mantissa, significant: significant, places: fraction, negative: negative)
-        {
-            return value
+            guard digits() > 0 else { throw error("invalid number: no exponent digits") }
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         guard let value = Double(text) else { throw error("invalid number '\(text)'") }
         return value
-    }
-
-    /// `-?digits(.digits)?` of at most 15 digits in all, without an exponent: the value and the index
-    /// past it, read in one pass over the bytes in place (15 digits are below 2^53, so this is the fast
-    /// path of `DecimalText.exact`); nil for any other number, which `number()` then reads in full.
-    @inline(__always) private static func plainNumber(
-        _ p: UnsafeBufferPointer<UInt8>, from start: Int
-    ) -> (Double, Int)? {
-        var k = start
-        let negative = k < p.count && p[k] == UInt8(ascii: "-")
-        if negative { k += 1 }
-        var mantissa: UInt64 = 0
-        let digitsStart = k
-        while k < p.count, p[k] &- 0x30 <= 9 {
-            mantissa = mantissa &* 10 &+ UInt64(p[k] &- 0x30)
-            k += 1
-        }
-        guard k > digitsStart else { return nil }
-        var places = 0
-        if k < p.count, p[k] == UInt8(ascii: ".") {
-            k += 1
-            let fractionStart = k
-            while k < p.count, p[k] &- 0x30 <= 9 {
-                mantissa = mantissa &* 10 &+ UInt64(p[k] &- 0x30)
-                k += 1
-            }
-            places = k - fractionStart
-            guard places > 0 else { return nil }
-        }
-        if k < p.count, p[k] | 0x20 == UInt8(ascii: "e") { return nil }
-        let digits = k - digitsStart - (places > 0 ? 1 : 0)
-        guard digits <= 15,
-            let value = DecimalText.exact(mantissa, significant: digits, places: places, negative: negative)
-        else { return nil }
-        return (value, k)
     }
 
     mutating func string() throws -> String {

@@ -84,6 +84,16 @@ public enum GeoPackageReader {
         let propertyColumns = names.indices.filter { names[$0] != column && names[$0] != "fid" }
         let shape = JSONObject(propertyColumns.map { (names[$0], JSONValue.null) })
         let shared = shape.count == propertyColumns.count
+        /// The value of column `c` of the current row as a property; nil for a blob.
+        func property(_ c: Int) -> JSONValue? {
+            switch statement.value(c) {
+            case .null: .null
+            case .integer(let i): .number(Double(i))
+            case .real(let d): .number(d)
+            case .text(let s): .string(s)
+            case .blob: nil
+            }
+        }
         while try statement.step() {
             var geometry: Geometry?
             if let geometryColumn, case .blob(let blob) = statement.value(geometryColumn) {
@@ -92,16 +102,6 @@ public enum GeoPackageReader {
                         InputProblem(
                             .error, code: "bad-geometry", file: path, layer: name, featureIndex: index, field: column,
                             reason: "\(error)"))
-                }
-            }
-            /// The value of column `c` as a property; nil for a blob.
-            func property(_ c: Int) -> JSONValue? {
-                switch statement.value(c) {
-                case .null: .null
-                case .integer(let i): .number(Double(i))
-                case .real(let d): .number(d)
-                case .text(let s): .string(s)
-                case .blob: nil
                 }
             }
             var values: [JSONValue] = []
