@@ -15,20 +15,18 @@ public struct GeoPackageField: Sendable, Hashable {
         self.kind = kind
     }
 
-    /// The SQLite value a JSON value takes in this column.
-    func sqliteValue(_ value: JSONValue) -> SQLiteValue {
-        guard !value.isNull else { return .null }
+    /// Appends the SQLite value a JSON value takes in this column.
+    @inline(__always) func append(_ value: JSONValue, to row: inout SQLiteRows) {
+        guard !value.isNull else { return row.appendNull() }
         switch kind {
-        case .text: return .text(value.text)
+        case .text: if case .string(let text) = value { row.appendText(text) } else { row.appendText(value.text) }
         case .real:
-            if case .number(let n) = value { return n.isFinite ? .real(n) : .null }
-            return DecimalText.parse(value.text).map { .real($0) } ?? .null
+            if case .number(let n) = value { return n.isFinite ? row.append(n) : row.appendNull() }
+            if let n = DecimalText.parse(value.text) { row.append(n) } else { row.appendNull() }
         case .integer:
-            if case .number(let n) = value, let i = Int64(exactly: n.rounded()) { return .integer(i) }
-            return Int64(value.text).map { .integer($0) } ?? .null
-        case .boolean:
-            if case .bool(let b) = value { return .integer(b ? 1 : 0) }
-            return .null
+            if case .number(let n) = value, let i = Int64(exactly: n.rounded()) { return row.append(i) }
+            if let i = Int64(value.text) { row.append(i) } else { row.appendNull() }
+        case .boolean: if case .bool(let b) = value { row.append(Int64(b ? 1 : 0)) } else { row.appendNull() }
         }
     }
 }

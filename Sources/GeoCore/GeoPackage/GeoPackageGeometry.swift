@@ -1,15 +1,16 @@
 /// The GeoPackage geometry blob (OGC 12-128r18 §2.1.3): a header with magic `GP`, version, flags,
 /// SRS id and envelope, followed by standard WKB.
 public enum GeoPackageGeometry {
-    static func encode(_ geometry: Geometry, srsID: Int32) -> [UInt8] {
+    /// Appends the blob of `geometry` to `out`; the geometry's bounding box (nil when it is empty), which
+    /// the header's envelope holds for all but points.
+    @discardableResult static func encode(
+        _ geometry: Geometry, srsID: Int32, appendingTo out: inout [UInt8]
+    ) -> BoundingBox? {
         let empty = geometry.isEmpty
         let box = geometry.boundingBox
         var isPoint = false
         if case .point = geometry { isPoint = true }
         let envelope: UInt8 = (empty || isPoint || box == nil) ? 0 : 1
-        var out: [UInt8] = []
-        // The header (8 bytes), the envelope (32) and a polygon's WKB of five corners (93).
-        out.reserveCapacity(136)
         out += [0x47, 0x50, 0, 0b0000_0001 | (envelope << 1) | (empty ? 0b0001_0000 : 0)]
         withUnsafeBytes(of: srsID.littleEndian) { out.append(contentsOf: $0) }
         if envelope == 1, let box {
@@ -21,7 +22,7 @@ public enum GeoPackageGeometry {
             ) { out.append(contentsOf: $0) }
         }
         WKB.append(geometry, to: &out)
-        return out
+        return box
     }
 
     public static func decode(_ blob: [UInt8]) throws -> Geometry {

@@ -141,19 +141,23 @@ public final class GeoPackageWriter {
     public func insert(into layer: String, geometry: Geometry?, values fieldValues: [JSONValue]) throws {
         guard let entry = layers[layer] else { throw GeoPackageError("layer \(layer) was not added") }
         guard entry.packed == nil else { throw GeoPackageError("layer \(layer) was ended") }
-        try entry.rows.insert { values in
-            values.append(geometry.map { .blob(GeoPackageGeometry.encode($0, srsID: entry.srsID)) } ?? .null)
+        let box = try entry.rows.insert { row in
+            let box = geometry.flatMap { g in
+                row.appendBlob { GeoPackageGeometry.encode(g, srsID: entry.srsID, appendingTo: &$0) }
+            }
+            if geometry == nil { row.appendNull() }
             // Fields and values read in place (a copy of either is retained and released).
             entry.fields.withUnsafeBufferPointer { fields in
                 fieldValues.withUnsafeBufferPointer { fieldValues in
-                    for k in fields.indices { values.append(fields[k].sqliteValue(fieldValues[k])) }
+                    for k in fields.indices { fields[k].append(fieldValues[k], to: &row) }
                 }
             }
+            return box
         }
         // A new table's AUTOINCREMENT fids run 1, 2, 3 … in insertion order.
         entry.count += 1
         if entry.count % 4096 == 0 { writeBehind() }
-        if let box = geometry?.boundingBox {
+        if let box {
             entry.index.append(PackedRTree.Entry(id: entry.count, box: box))
             entry.box = entry.box.map { $0.union(box) } ?? box
         }

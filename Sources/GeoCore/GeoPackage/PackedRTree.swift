@@ -116,7 +116,10 @@ struct PackedRTree {
                     put(cell.maxY.bitPattern, into: &blob, at: at + 20)
                     if level == 0 { leafOf.append((cell.id, number)) } else { parentOf.append((child, number)) }
                 }
-                try node.insert { $0 += [.integer(number), .blob(blob)] }
+                try node.insert {
+                    $0.append(number)
+                    $0.appendBlob { $0.append(contentsOf: blob) }
+                }
             }
         }
         try node.flush()
@@ -130,8 +133,8 @@ struct PackedRTree {
         rows.sort { $0.key < $1.key }
         for (key, node) in rows {
             try table.insert {
-                $0.append(.integer(key))
-                $0.append(.integer(node))
+                $0.append(key)
+                $0.append(node)
             }
         }
         try table.flush()

@@ -154,100 +154,58 @@ public final class SQLiteStatement {
     /// Binds one parameter (`position` from 1); a non-finite real binds NULL. Text is bound by its
     /// UTF-8 bytes and length, text and blobs copied by SQLite.
     public func bind(_ value: SQLiteValue, at position: Int) throws {
-        let index = Int32(position)
-        let rc: Int32
-        switch value {
-        case .null, .integer, .real: rc = bindNumberOrNull(value, index)
-        case .text(var v):
-            rc = v.withUTF8 { bytes in
-                // A nil pointer would bind NULL: empty text is bound from a literal.
-                guard let base = bytes.baseAddress, !bytes.isEmpty else {
-                    return sqlite3_bind_text(handle, index, "", 0, Self.transient)
-                }
-                return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                    sqlite3_bind_text(handle, index, $0, Int32(bytes.count), Self.transient)
-                }
-            }
-        case .blob(let v):
-            // An empty array has no address, and a blob bound from none would be NULL.
-            rc =
-                v.isEmpty
-                ? sqlite3_bind_zeroblob(handle, index, 0)
-                : v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32(v.count), Self.transient) }
-        }
-        guard rc == SQLITE_OK else {
-            throw SQLiteError(code: rc, message: "cannot bind parameter \(position)", sql: sql, path: database.path)
+        var row = SQLiteRows()
+        row.append(value)
+        try row.bytes.withUnsafeBufferPointer { bytes in
+            try bind(row.slots[0], from: bytes, at: Int32(position), copied: true)
         }
     }
 
-    /// Binds NULL or a number (a non-finite real binds NULL); SQLite's result code. Text and blobs are
-    /// bound by the callers, each in its own way.
-    @inline(__always) private func bindNumberOrNull(_ value: SQLiteValue, _ index: Int32) -> Int32 {
-        switch value {
-        case .integer(let v): sqlite3_bind_int64(handle, index, v)
-        case .real(let v) where v.isFinite: sqlite3_bind_double(handle, index, v)
-        case .null, .real, .text, .blob: sqlite3_bind_null(handle, index)
-        }
-    }
-
-    /// The bytes of the text and blob values of `run(binding:)`, reused from row to row.
-    private var borrowed: [UInt8] = []
-
-    /// Runs the statement once with `values` bound to positions 1, 2, …, then resets it and clears the
-    /// bindings. Text and blobs are bound from one buffer that lives through the run (`SQLITE_STATIC`),
-    /// so SQLite does not copy each of them first: for statements run once per row of a large table.
-    /// A non-finite real binds NULL.
-    public func run(binding values: [SQLiteValue]) throws {
-        // The buffer is worked on as a local variable (a property would be checked for exclusive access
-        // at every append), and put back for the next row.
-        var buffer: [UInt8] = []
-        swap(&buffer, &borrowed)
-        defer { swap(&buffer, &borrowed) }
-        buffer.removeAll(keepingCapacity: true)
-        // The values are read in place (a copy of a text or blob is retained and released).
-        try values.withUnsafeBufferPointer { values in
-            for k in values.indices {
-                switch values[k] {
-                case .text(let v): buffer.append(utf8Of: v)
-                case .blob(let v): buffer.append(contentsOf: v)
-                case .null, .integer, .real: break
-                }
-            }
-            // One byte more, so that the buffer has an address even when every text is empty.
-            buffer.append(0)
-            try bind(values, from: buffer)
-        }
-    }
-
-    /// Binds `values` (their texts and blobs one after another in `buffer`), steps and resets.
-    private func bind(_ values: UnsafeBufferPointer<SQLiteValue>, from buffer: [UInt8]) throws {
-        try buffer.withUnsafeBufferPointer { bytes in
+    /// Runs the statement once with the values of `slots` of `rows` bound to positions 1, 2, …, then
+    /// resets it and clears the bindings. Texts and blobs are bound from the rows' byte buffer, which lives
+    /// through the run (`SQLITE_STATIC`), so SQLite does not copy each of them first: for statements run
+    /// once per row of a large table. A non-finite real binds NULL.
+    func run(_ rows: SQLiteRows, slots: Range<Int>) throws {
+        try rows.bytes.withUnsafeBufferPointer { bytes in
             defer {
                 sqlite3_reset(handle)
                 sqlite3_clear_bindings(handle)
             }
-            let base = UnsafeRawPointer(bytes.baseAddress!)
-            var offset = 0
-            for k in values.indices {
-                let index = Int32(k + 1)
-                let rc: Int32
-                switch values[k] {
-                case .null, .integer, .real: rc = bindNumberOrNull(values[k], index)
-                case .text(let v):
-                    let count = v.utf8.count
-                    rc = sqlite3_bind_text(
-                        handle, index, (base + offset).assumingMemoryBound(to: CChar.self), Int32(count), nil)
-                    offset += count
-                case .blob(let v):
-                    rc = sqlite3_bind_blob(handle, index, base + offset, Int32(v.count), nil)
-                    offset += v.count
-                }
-                guard rc == SQLITE_OK else {
-                    throw SQLiteError(
-                        code: rc, message: "cannot bind parameter \(k + 1)", sql: sql, path: database.path)
-                }
+            try rows.slots.withUnsafeBufferPointer { values in
+                for k in slots { try bind(values[k], from: bytes, at: Int32(k - slots.lowerBound + 1), copied: false) }
             }
             while try step() {}
+        }
+    }
+
+    /// Binds one value, its text or blob read from `bytes`: copied by SQLite, or used in place until the
+    /// statement is reset (then `bytes` must live as long). A non-finite real binds NULL.
+    @inline(__always) private func bind(
+        _ value: SQLiteRows.Slot, from bytes: UnsafeBufferPointer<UInt8>, at index: Int32, copied: Bool
+    ) throws {
+        let destructor = copied ? Self.transient : nil
+        let rc: Int32
+        switch value {
+        case .null: rc = sqlite3_bind_null(handle, index)
+        case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
+        case .real(let v): rc = v.isFinite ? sqlite3_bind_double(handle, index, v) : sqlite3_bind_null(handle, index)
+        case .text(let start, let count):
+            // A nil pointer would bind NULL: empty text is bound from a literal.
+            rc =
+                count == 0
+                ? sqlite3_bind_text(handle, index, "", 0, destructor)
+                : UnsafeRawPointer(bytes.baseAddress! + start).withMemoryRebound(to: CChar.self, capacity: count) {
+                    sqlite3_bind_text(handle, index, $0, Int32(count), destructor)
+                }
+        case .blob(let start, let count):
+            // A blob bound from no address would be NULL.
+            rc =
+                count == 0
+                ? sqlite3_bind_zeroblob(handle, index, 0)
+                : sqlite3_bind_blob(handle, index, bytes.baseAddress! + start, Int32(count), destructor)
+        }
+        guard rc == SQLITE_OK else {
+            throw SQLiteError(code: rc, message: "cannot bind parameter \(index)", sql: sql, path: database.path)
         }
     }
 

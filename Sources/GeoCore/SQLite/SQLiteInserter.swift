@@ -24,7 +24,7 @@ final class SQLiteInserter {
     let width: Int
     let rowsPerStatement: Int
     /// The values of the rows not yet inserted (fewer than `rowsPerStatement`), row after row.
-    private var pending: [SQLiteValue] = []
+    private var pending = SQLiteRows()
 
     /// For `columns` (quoted names) of `table` (a quoted name).
     init(_ db: SQLiteDatabase, into table: String, columns: [String], rowsPerStatement: Int = standardRowsPerStatement)
@@ -38,25 +38,26 @@ final class SQLiteInserter {
         row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
     }
 
-    /// Adds the row whose values `fill` appends (exactly `width` of them, in the order of the columns).
-    func insert(_ fill: (inout [SQLiteValue]) -> Void) throws {
+    /// Adds the row whose values `fill` appends (exactly `width` of them, in the order of the columns);
+    /// what `fill` returns is passed on.
+    @discardableResult func insert<T>(_ fill: (inout SQLiteRows) -> T) throws -> T {
         // Worked on as a local variable (a property would be checked for exclusive access at every
         // append), and put back for the next row.
-        var values: [SQLiteValue] = []
-        swap(&values, &pending)
-        defer { swap(&values, &pending) }
-        if values.isEmpty { values.reserveCapacity(width * rowsPerStatement) }
-        let before = values.count
-        fill(&values)
-        precondition(values.count == before + width, "a row of \(width) values has \(values.count - before)")
-        if values.count == width * rowsPerStatement {
-            defer { values.removeAll(keepingCapacity: true) }
+        var rows = SQLiteRows()
+        swap(&rows, &pending)
+        defer { swap(&rows, &pending) }
+        let before = rows.count
+        let result = fill(&rows)
+        precondition(rows.count == before + width, "a row of \(width) values has \(rows.count - before)")
+        if rows.count == width * rowsPerStatement {
+            defer { rows.removeAll() }
             if many == nil {
                 many = try database.prepare(
                     head + Array(repeating: row, count: rowsPerStatement).joined(separator: ", "))
             }
-            try many!.run(binding: values)
+            try many!.run(rows, slots: 0..<rows.count)
         }
+        return result
     }
 
     /// Inserts the rows still waiting, one statement each.
@@ -64,9 +65,9 @@ final class SQLiteInserter {
         var start = 0
         while start < pending.count {
             if one == nil { one = try database.prepare(head + row) }
-            try one!.run(binding: Array(pending[start..<start + width]))
+            try one!.run(pending, slots: start..<start + width)
             start += width
         }
-        pending = []
+        pending.removeAll()
     }
 }
