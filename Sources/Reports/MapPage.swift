@@ -93,15 +93,19 @@ enum MapPage {
         try projector.transform(&anchors, from: crs, to: .wgs84)
         // Each programme's verdict texts, once in a table the rows point into (the labels are worked out from
         // the thresholds).
+        // The table is in the order of the programmes and reasons, so that a verdict's text is found by their
+        // case indices.
         var verdictTexts: [String] = []
-        var verdictIndex: [FundingProgramme: [FundingReason: Int]] = [:]
-        for p in FundingProgramme.allCases {
-            for reason in FundingReason.allCases {
-                verdictIndex[p, default: [:]][reason] = verdictTexts.count
+        for (n, p) in FundingProgramme.allCases.enumerated() {
+            precondition(p.caseIndex == n)
+            for (k, reason) in FundingReason.allCases.enumerated() {
+                precondition(reason.caseIndex == k)
                 let verdict = reason.eligible ? "förderfähig" : "nicht förderfähig"
                 verdictTexts.append("\(p.rawValue): \(verdict) – " + reason.labelDE(funding))
             }
         }
+        let reasonCount = FundingReason.allCases.count
+        let programmes = FundingProgramme.allCases
         // The buildings' rows, written straight into the page: 15 MB for 100,000 buildings.
         func appendBuildings(to rows: inout [UInt8]) throws {
             // Read in place: a copy of a building's result retains each of its texts and arrays.
@@ -133,9 +137,10 @@ enum MapPage {
                 number(fixed?.upMbps ?? 0, 0)
                 number(b.pointee.service.funding[programme]!.eligible ? 1 : 0, 0)
                 rows.append(UInt8(ascii: "["))
-                for (n, p) in FundingProgramme.allCases.enumerated() {
+                for (n, p) in programmes.enumerated() {
                     if n > 0 { rows.append(UInt8(ascii: ",")) }
-                    JSONWriter.appendInteger(UInt64(verdictIndex[p]![b.pointee.service.funding[p]!.reason]!), to: &rows)
+                    let reason = b.pointee.service.funding[p]!.reason
+                    JSONWriter.appendInteger(UInt64(n * reasonCount + reason.caseIndex), to: &rows)
                 }
                 rows.append(contentsOf: "],".utf8)
                 number(b.pointee.service.bestMobileIndoorMbps, 1)

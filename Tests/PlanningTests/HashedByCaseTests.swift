@@ -5,7 +5,7 @@ import Testing
 
 /// The enums named by strings but hashed and compared by their case (`HashedByCase`): every case is
 /// equal to itself and to no other, hashes as its tag, which is its place in the declaration (and
-/// `allCases`), not as its name (which `RawRepresentable` would hash), and tables keyed by them keep
+/// `allCases`, which `caseIndex` gives), not as its name (which `RawRepresentable` would hash), and tables keyed by them keep
 /// one entry per case.
 @Suite struct HashedByCaseTests {
     static func check<T: HashedByCase & CaseIterable>(_: T.Type) {
@@ -17,6 +17,7 @@ import Testing
             byTag.combine(UInt64(i))
             var byName = Hasher()
             byName.combine(a.rawValue)
+            #expect(a.caseIndex == i, "\(a)")
             let hash = a.hashValue
             #expect(hash == byTag.finalize() && hash != byName.finalize(), "\(a)")
         }

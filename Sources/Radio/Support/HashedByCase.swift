@@ -14,6 +14,10 @@ extension HashedByCase {
         return tag
     }
 
+    /// The case's position among the enum's cases in the order they are declared (`allCases`' order):
+    /// its tag. For tables indexed by the case.
+    @inlinable public var caseIndex: Int { Int(caseTag) }
+
     @inlinable public func hash(into hasher: inout Hasher) { hasher.combine(caseTag) }
 
     @inlinable public static func == (a: Self, b: Self) -> Bool { a.caseTag == b.caseTag }
