@@ -5,8 +5,8 @@ import Testing
 
 /// The enums named by strings but hashed and compared by their case (`HashedByCase`): every case is
 /// equal to itself and to no other, hashes as its tag, which is its place in the declaration (and
-/// `allCases`, which `caseIndex` gives), not as its name (which `RawRepresentable` would hash), and tables keyed by them keep
-/// one entry per case.
+/// `allCases`, which `caseIndex` gives), not as its name (which `RawRepresentable` would hash), and
+/// tables keyed by them keep one entry per case.
 @Suite struct HashedByCaseTests {
     static func check<T: HashedByCase & CaseIterable>(_: T.Type) {
         let cases = Array(T.allCases)
