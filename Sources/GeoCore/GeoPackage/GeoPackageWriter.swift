@@ -142,10 +142,12 @@ public final class GeoPackageWriter {
         guard let entry = layers[layer] else { throw GeoPackageError("layer \(layer) was not added") }
         guard entry.packed == nil else { throw GeoPackageError("layer \(layer) was ended") }
         let box = try entry.rows.insert { row in
-            let box = geometry.flatMap { g in
-                row.appendBlob { GeoPackageGeometry.encode(g, srsID: entry.srsID, appendingTo: &$0) }
+            var box: BoundingBox?
+            if let geometry {
+                box = row.appendBlob { GeoPackageGeometry.encode(geometry, srsID: entry.srsID, appendingTo: &$0) }
+            } else {
+                row.appendNull()
             }
-            if geometry == nil { row.appendNull() }
             // Fields and values read in place (a copy of either is retained and released).
             entry.fields.withUnsafeBufferPointer { fields in
                 fieldValues.withUnsafeBufferPointer { fieldValues in
