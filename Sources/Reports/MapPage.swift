@@ -92,9 +92,8 @@ enum MapPage {
         var anchors = shown.map { r.buildings[$0].geometry.anchor ?? Coordinate(0, 0) }
         try projector.transform(&anchors, from: crs, to: .wgs84)
         // Each programme's verdict texts, once in a table the rows point into (the labels are worked out from
-        // the thresholds).
-        // The table is in the order of the programmes and reasons, so that a verdict's text is found by their
-        // case indices.
+        // the thresholds), in the order of the programmes and reasons: a verdict's text is found by their case
+        // indices.
         var verdictTexts: [String] = []
         for (n, p) in FundingProgramme.allCases.enumerated() {
             precondition(p.caseIndex == n)
