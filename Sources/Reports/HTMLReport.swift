@@ -55,12 +55,18 @@ public enum HTMLReport {
         switch scope {
         case .city:
             // The districts, else everything located; a run with nothing located draws an empty map.
-            let located =
-                districtOutlines.compactMap(\.boundingBox) + r.buildings.compactMap(\.building.geometry.boundingBox)
-                + r.sites.map {
+            var boxes = districtOutlines.compactMap(\.boundingBox)
+            if districtOutlines.isEmpty {
+                // Read in place: a key path through a building's result copies the whole result.
+                r.buildings.withUnsafeBufferPointer { buildings in
+                    for i in buildings.indices {
+                        if let b = buildings[i].building.geometry.boundingBox { boxes.append(b) }
+                    }
+                }
+                boxes += r.sites.map {
                     BoundingBox(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y)
                 }
-            let boxes = districtOutlines.isEmpty ? located : districtOutlines.compactMap(\.boundingBox)
+            }
             box = boxes.dropFirst().reduce(boxes.first ?? BoundingBox(minX: 0, minY: 0, maxX: 1000, maxY: 1000)) {
                 $0.union($1)
             }
@@ -219,13 +225,17 @@ public enum HTMLReport {
                 ]
             }, numeric: Set(2...8))
         var reasonRows: [[String]] = []
-        for p in FundingProgramme.allCases {
-            var tally: [FundingReason: Int] = [:]
-            // By index: the verdict is read in place, without copying each building's result.
-            for i in r.buildings.indices where inScopeBuilding(i) {
-                tally[r.buildings[i].service.funding[p]!.reason, default: 0] += 1
+        // Per programme (by its case index), the buildings in scope by their reason, counted in one pass; the
+        // verdicts are read in place, without copying each building's result.
+        let programmes = FundingProgramme.allCases
+        var tally = [CaseCounts<FundingReason>](repeating: CaseCounts(), count: programmes.count)
+        r.buildings.withUnsafeBufferPointer { buildings in
+            for i in buildings.indices where inScopeBuilding(i) {
+                for p in programmes { tally[p.caseIndex].add(buildings[i].service.funding[p]!.reason) }
             }
-            for (reason, count) in tally.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        }
+        for p in programmes {
+            for (reason, count) in tally[p.caseIndex].counted.sorted(by: { $0.0.rawValue < $1.0.rawValue }) {
                 reasonRows.append([
                     p.rawValue, reason.rawValue, reason.eligible ? t("yes", "ja") : t("no", "nein"),
                     locale == .de ? reason.labelDE(r.settings.funding) : reason.labelEN(r.settings.funding),

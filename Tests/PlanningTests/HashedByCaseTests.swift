@@ -1,4 +1,5 @@
 import Radio
+import TestSupport
 import Testing
 
 @testable import Planning
@@ -34,11 +35,36 @@ import Testing
         Self.check(Technology.self)
         Self.check(BuildingUse.self)
         Self.check(Surface.self)
+        Self.check(ServiceSource.self)
     }
 
+    /// The summary lists the best services in this order (`allCases`).
     @Test func serviceSources() {
-        let all: [ServiceSource] = [.fixed, .mobile, .wlan, .none]
-        #expect(Set(all).count == 4)
-        #expect(all.allSatisfy { $0 == ServiceSource(rawValue: $0.rawValue) })
+        #expect(ServiceSource.allCases == [.fixed, .mobile, .wlan, .none])
+        #expect(ServiceSource.allCases.allSatisfy { $0 == ServiceSource(rawValue: $0.rawValue) })
+    }
+
+    /// `CaseCounts` counts what a dictionary counts: per case, in two parts added together, and lists the
+    /// cases counted at least once in the order of `allCases`.
+    @Test func caseCountsCountWhatADictionaryCounts() {
+        var g = SplitMix64(state: 11)
+        let cases = FundingReason.allCases
+        for _ in 0..<50 {
+            var parts = [CaseCounts<FundingReason>(), CaseCounts<FundingReason>()]
+            var expected: [FundingReason: Int] = [:]
+            // A few cases only, so that some stay at zero.
+            let used = (0..<3).map { _ in cases[g.below(cases.count)] }
+            for _ in 0..<g.below(200) {
+                let c = used[g.below(used.count)]
+                parts[g.below(2)].add(c)
+                expected[c, default: 0] += 1
+            }
+            var total = parts[0]
+            total += parts[1]
+            for c in cases { #expect(total[c] == expected[c] ?? 0, "\(c)") }
+            let counted = total.counted
+            #expect(counted.map(\.0) == cases.filter { expected[$0] != nil })
+            #expect(counted.allSatisfy { $0.1 == expected[$0.0] })
+        }
     }
 }

@@ -2,7 +2,7 @@ import GeoCore
 import Radio
 
 /// Where the best service of a building comes from.
-public enum ServiceSource: String, Sendable, Codable, HashedByCase { case fixed, mobile, wlan, none }
+public enum ServiceSource: String, Sendable, CaseIterable, Codable, HashedByCase { case fixed, mobile, wlan, none }
 
 /// Everything known about the service at one building. The per-technology and per-programme maps are
 /// compact (`MobileQualities`, `SmallMap`): there is one of each per building.

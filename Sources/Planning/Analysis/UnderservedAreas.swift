@@ -1,4 +1,5 @@
 import GeoCore
+import Radio
 
 /// Counts of buildings and what they hold, used for areas, districts and the city.
 public struct BuildingCounts: Sendable, Hashable {
@@ -61,7 +62,8 @@ public enum UnderservedAreas {
     ) throws -> [UnderservedArea] {
         let eligible = buildings.indices.filter { buildings[$0].service.funding[programme]!.eligible }
         guard !eligible.isEmpty else { return [] }
-        let geometry = { (k: Int) in buildings[eligible[k]].geometry }
+        // `.building.geometry`, not the dynamic member `.geometry`, which copies the whole building per read.
+        let geometry = { (k: Int) in buildings[eligible[k]].building.geometry }
         let tree = STRtree(boxes: eligible.indices.map { geometry($0).boundingBox!.expanded(by: joinDistance / 2) })
         var sets = DisjointSets(count: eligible.count)
         for a in eligible.indices {
@@ -77,7 +79,7 @@ public enum UnderservedAreas {
         // The footprints buffered all at once: GEOS nodes their offset curves in one pass, where the union
         // of each footprint's own buffer overlays them pair by pair, level by level. The same ground.
         let outline: @Sendable ([Int]) throws -> Geometry = { members in
-            try Geometry.collection(members.map { buildings[eligible[$0]].geometry }).buffer(
+            try Geometry.collection(members.map { buildings[eligible[$0]].building.geometry }).buffer(
                 joinDistance / 2, quadrantSegments: 4)
         }
         // The clusters' outlines on every core (each GEOS call has its own context), in cluster order.
@@ -123,19 +125,21 @@ public enum UnderservedAreas {
                     }
                 }
                 var summary = AreaSummary(id: id, name: id, geometry: piece, areaKm2: try piece.area() / 1e6)
-                var tally: [FundingReason: Int] = [:]
-                for k in inside {
-                    let b = buildings[eligible[k]]
-                    summary.add(b)
-                    tally[b.service.funding[programme]!.reason, default: 0] += 1
+                var reasons = CaseCounts<FundingReason>()
+                // Read in place: a copy of a building's result retains each of its references.
+                buildings.withUnsafeBufferPointer { buildings in
+                    for k in inside {
+                        summary.add(buildings.baseAddress! + eligible[k])
+                        reasons.add(buildings[eligible[k]].service.funding[programme]!.reason)
+                    }
                 }
                 // The most frequent; on a tie, the first by name.
-                let dominant = tally.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }!.key.rawValue
+                let dominant = reasons.counted.max { ($0.1, $1.0.rawValue) < ($1.1, $0.0.rawValue) }!.0.rawValue
                 areas.append(
                     UnderservedArea(
                         id: id, geometry: piece, district: district, dominantReason: dominant,
-                        members: inside.map { eligible[$0] }, buildingIDs: inside.map { buildings[eligible[$0]].id },
-                        summary: summary))
+                        members: inside.map { eligible[$0] },
+                        buildingIDs: inside.map { buildings[eligible[$0]].building.id }, summary: summary))
             }
         }
         return areas

@@ -187,12 +187,10 @@ extension RunSummary {
         buildings = Buildings(
             total: r.buildings.count, households: Self.tenths(r.city.all.households),
             residents: r.city.all.residents.rounded(),
-            byUse: OrderedMembers(
-                BuildingUse.allCases.compactMap { use in tally.uses[use].map { (use.rawValue, $0) } }),
-            byBestService: OrderedMembers(
-                [ServiceSource.fixed, .mobile, .wlan, .none].map { ($0.rawValue, tally.bestSources[$0] ?? 0) }),
+            byUse: OrderedMembers(tally.uses.counted.map { ($0.rawValue, $1) }),
+            byBestService: OrderedMembers(ServiceSource.allCases.map { ($0.rawValue, tally.bestSources[$0]) }),
             byFixedTechnology: OrderedMembers(
-                FixedTechnology.allCases.reversed().map { ($0.rawValue, tally.fixedTechnologies[$0] ?? 0) }))
+                FixedTechnology.allCases.reversed().map { ($0.rawValue, tally.fixedTechnologies[$0]) }))
         programmes = OrderedMembers(
             FundingProgramme.allCases.map { p in
                 let c = r.city.eligible[p] ?? BuildingCounts()
@@ -206,7 +204,7 @@ extension RunSummary {
                             ? c.schools : r.schools.filter { $0.eligibleUnder.contains(p) }.count,
                         eligibleSchoolBuildings: c.schools, eligibleHospitals: c.hospitals,
                         reasons: OrderedMembers(
-                            (tally.reasons[p] ?? [:]).map { ($0.key.rawValue, $0.value) }.sorted { $0.0 < $1.0 }))
+                            tally.reasons[p.caseIndex].counted.map { ($0.rawValue, $1) }.sorted { $0.0 < $1.0 }))
                 )
             })
         reasonLabels = OrderedMembers(
@@ -288,10 +286,11 @@ extension RunSummary {
 /// What the summary counts per building, in one pass over the buildings: chunks of them on all cores, the
 /// chunks' counts added (whole numbers, so the sum does not depend on the order).
 private struct Tally {
-    var uses: [BuildingUse: Int] = [:]
-    var bestSources: [ServiceSource: Int] = [:]
-    var fixedTechnologies: [FixedTechnology: Int] = [:]
-    var reasons: [FundingProgramme: [FundingReason: Int]] = [:]
+    var uses = CaseCounts<BuildingUse>()
+    var bestSources = CaseCounts<ServiceSource>()
+    var fixedTechnologies = CaseCounts<FixedTechnology>()
+    /// Per programme, by its case index.
+    var reasons = [CaseCounts<FundingReason>](repeating: CaseCounts(), count: FundingProgramme.allCases.count)
 
     init(_ buildings: [BuildingResult]) {
         let chunk = 1 << 15
@@ -299,28 +298,25 @@ private struct Tally {
         let parts: [Tally] = parallelMap(count: chunks, chunkSize: 1) { cs in
             cs.map { c in Tally(buildings, (c * chunk)..<min(buildings.count, (c + 1) * chunk)) }
         }
-        for part in parts { add(part) }
+        for part in parts {
+            uses += part.uses
+            bestSources += part.bestSources
+            fixedTechnologies += part.fixedTechnologies
+            for p in reasons.indices { reasons[p] += part.reasons[p] }
+        }
     }
 
     /// The counts of `buildings[range]`.
     private init(_ buildings: [BuildingResult], _ range: Range<Int>) {
+        let programmes = FundingProgramme.allCases
         // Read in place: a copy of a building's service retains each of its arrays.
         buildings.withUnsafeBufferPointer { buildings in
             for i in range {
-                uses[buildings[i].building.use, default: 0] += 1
-                bestSources[buildings[i].service.best.source, default: 0] += 1
-                fixedTechnologies[buildings[i].service.fixed.best?.technology ?? .none, default: 0] += 1
-                for p in FundingProgramme.allCases {
-                    reasons[p, default: [:]][buildings[i].service.funding[p]!.reason, default: 0] += 1
-                }
+                uses.add(buildings[i].building.use)
+                bestSources.add(buildings[i].service.best.source)
+                fixedTechnologies.add(buildings[i].service.fixed.best?.technology ?? .none)
+                for p in programmes { reasons[p.caseIndex].add(buildings[i].service.funding[p]!.reason) }
             }
         }
-    }
-
-    private mutating func add(_ other: Tally) {
-        uses.merge(other.uses, uniquingKeysWith: +)
-        bestSources.merge(other.bestSources, uniquingKeysWith: +)
-        fixedTechnologies.merge(other.fixedTechnologies, uniquingKeysWith: +)
-        reasons.merge(other.reasons) { $0.merging($1, uniquingKeysWith: +) }
     }
 }
