@@ -15,6 +15,36 @@ import Testing
         #expect(abs(back.x - 7.6280) < 1e-9 && abs(back.y - 51.9625) < 1e-9)
     }
 
+    /// A projector on another thread makes a transformation from the PROJ string that the first one to
+    /// need it shared, and lands on the same bits as one that asks PROJ's database itself; a pair that PROJ
+    /// answers with several operations (Gauss-Krüger to UTM, by area of use) is asked for by each.
+    @Test func projectorsOnOtherThreadsShareTheTransformations() throws {
+        var points: [Coordinate] = []
+        for i in 0..<40 {
+            for j in 0..<25 { points.append(Coordinate(6.0 + Double(i) * 0.1, 50.0 + Double(j) * 0.15)) }
+        }
+        let utm = try Projector().transformed(points, from: .wgs84, to: .etrs89UTM32)
+        let gk = try Projector().transformed(points, from: .wgs84, to: .gaussKruger3)
+        let cases: [([Coordinate], CRS, CRS)] = [
+            (points, .wgs84, .etrs89UTM32), (utm, .etrs89UTM32, .wgs84), (gk, .gaussKruger3, .etrs89UTM32),
+        ]
+        for (input, source, target) in cases {
+            let own = try Projector(sharesDefinitions: false).transformed(input, from: source, to: target)
+            _ = try Projector().transformed(input, from: source, to: target)
+            let onOtherThread = BackgroundJob {
+                Result { try Projector().transformed(input, from: source, to: target) }
+            }
+            let shared = try onOtherThread.value.get()
+            #expect(shared.count == own.count)
+            #expect(
+                zip(shared, own).allSatisfy {
+                    $0.x.bitPattern == $1.x.bitPattern && $0.y.bitPattern == $1.y.bitPattern
+                }, "\(source) → \(target)")
+        }
+        // The shared string is the one operation PROJ chose, not an identity: the points moved.
+        #expect(utm[0].distance(to: points[0]) > 1000)
+    }
+
     @Test func gaussKruegerSchoolsLandOnTheirWGS84Twins() throws {
         let gk = try FeatureFileReader.read(
             path: Fixtures.path("GeoData/muenster/schools-2024-gk3.csv"), options: .init(csvCRS: .gaussKruger3))[0]
@@ -211,5 +241,14 @@ import Testing
             #expect(positions == positions.sorted(), "not in the query order")
         }
         #expect(STRtree(boxes: []).query(BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)).isEmpty)
+    }
+}
+
+extension Projector {
+    /// `coordinates` transformed, as a new array.
+    fileprivate func transformed(_ coordinates: [Coordinate], from source: CRS, to target: CRS) throws -> [Coordinate] {
+        var out = coordinates
+        try transform(&out, from: source, to: target)
+        return out
     }
 }

@@ -1,7 +1,12 @@
 import CPROJ
+import Foundation
 
 /// Transforms coordinates between CRSs with PROJ, caching one transformation per pair of CRSs
-/// (creating one costs several milliseconds).
+/// (creating one costs several milliseconds). The first projector of the process to need a pair asks
+/// PROJ's database for it (`proj_create_crs_to_crs`); where the answer is one operation, its PROJ string
+/// is shared, and every other projector (one per thread, `ofThisThread`) makes the same operation from
+/// that string without asking the database again. A pair that PROJ answers with several operations,
+/// chosen per coordinate by their areas of use, has no such string: each projector asks for it.
 ///
 /// Axis order is always x = easting/longitude, y = northing/latitude, whatever the CRS's official
 /// order (`proj_normalize_for_visualization`). Not Sendable: it owns a PROJ context; make one per task.
@@ -13,7 +18,14 @@ public final class Projector {
     private var last: (source: CRS, target: CRS, transformation: OpaquePointer)?
     private var infos: [CRS: CRSInfo] = [:]
 
-    public init() {
+    /// Whether this projector takes and gives transformations through `definitions` (a projector that
+    /// does not always asks PROJ's database: the tests compare the two).
+    private let sharesDefinitions: Bool
+
+    public convenience init() { self.init(sharesDefinitions: true) }
+
+    init(sharesDefinitions: Bool) {
+        self.sharesDefinitions = sharesDefinitions
         context = proj_context_create()
         // Silence PROJ's own logging to stderr; errors come back through errno strings.
         proj_log_func(context, nil, { _, _, _ in })
@@ -91,6 +103,13 @@ public final class Projector {
             last = (source, target, cached)
             return cached
         }
+        if sharesDefinitions, let definition = Self.definitionsLock.withLock({ Self.definitions[key] }),
+            let shared = proj_create(context, definition)
+        {
+            transformations[key] = shared
+            last = (source, target, shared)
+            return shared
+        }
         _ = try info(source)
         _ = try info(target)
         guard let raw = proj_create_crs_to_crs(context, source.identifier, target.identifier, nil) else {
@@ -101,10 +120,19 @@ public final class Projector {
             throw CRSError("cannot normalise axis order for \(source) → \(target): \(lastError())")
         }
         proj_destroy(raw)
+        if sharesDefinitions, let definition = proj_as_proj_string(context, normalized, PJ_PROJ_5, nil) {
+            let text = String(cString: definition)
+            Self.definitionsLock.withLock { Self.definitions[key] = text }
+        }
         transformations[key] = normalized
         last = (source, target, normalized)
         return normalized
     }
+
+    /// The PROJ strings of the transformations worked out so far, by "source>target" (see the type's
+    /// comment), for every projector of the process; read and written under `definitionsLock`.
+    nonisolated(unsafe) private static var definitions: [String: String] = [:]
+    private static let definitionsLock = NSLock()
 
     /// Transforms coordinates in place; throws naming the first coordinate PROJ cannot transform.
     public func transform(_ coordinates: inout [Coordinate], from source: CRS, to target: CRS) throws {
