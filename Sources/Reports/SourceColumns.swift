@@ -9,8 +9,9 @@ struct SourceColumns: Sendable {
     let keys: [String]
     /// The column of each key: `src_` and the key as a field name.
     let fields: [GeoPackageField]
-    /// Key orders seen, each with the position of every column's key in it (nil where absent).
-    private let shapes: [(keys: [String], positions: [Int?])]
+    /// Key orders seen, each with the position of every column's key in it (nil where absent), and the
+    /// column of each of its keys (−1: none) where these columns ascend.
+    private let shapes: [(keys: [String], positions: [Int?], ascendingColumns: [Int]?)]
     static let maximumShapes = 8
 
     init(_ objects: some Sequence<SourceProperties>) {
@@ -24,13 +25,40 @@ struct SourceColumns: Sendable {
         }
         self.keys = keys
         fields = keys.map { GeoPackageField("src_" + ResultLayers.fieldName($0), .text) }
-        shapes = shapeKeys.map { shape in (shape, keys.map { shape.firstIndex(of: $0) }) }
+        shapes = shapeKeys.map { shape in
+            let columns = shape.map { keys.firstIndex(of: $0) ?? -1 }
+            let kept = columns.filter { $0 >= 0 }
+            return (
+                shape, keys.map { shape.firstIndex(of: $0) },
+                zip(kept, kept.dropFirst()).allSatisfy { $0 < $1 } ? columns : nil
+            )
+        }
     }
 
     /// Appends the columns' values for `attributes`: each property as text, null where it is absent or null.
     func appendValues(of attributes: SourceProperties, into o: inout RowBuilder) {
         let objectKeys = attributes.keys
         if let shape = shapes.first(where: { $0.keys == objectKeys }) {
+            // The usual case: each text goes straight into its column, and the columns between get null (no
+            // array of texts to fill and let go).
+            if let columns = shape.ascendingColumns {
+                var next = 0
+                attributes.forEachText { position, text in
+                    let column = columns[position]
+                    guard column >= 0 else { return }
+                    while next < column {
+                        o[fields[next].name] = .null
+                        next += 1
+                    }
+                    o[fields[column].name] = text
+                    next += 1
+                }
+                while next < fields.count {
+                    o[fields[next].name] = .null
+                    next += 1
+                }
+                return
+            }
             let texts = attributes.texts
             for (k, position) in shape.positions.enumerated() {
                 o[fields[k].name] = position.map { texts[$0] } ?? .null

@@ -82,28 +82,37 @@ public struct SourceProperties: Sendable, Hashable {
     public var texts: [JSONValue] {
         var out: [JSONValue] = []
         out.reserveCapacity(keys.count)
+        forEachText { _, text in out.append(text) }
+        return out
+    }
+
+    /// Calls `body` with each value's position and its text as `texts` gives it, in the order of `keys`
+    /// (without an array of them).
+    @inline(__always) public func forEachText(_ body: (Int, JSONValue) -> Void) {
         var i = 0
+        var k = 0
         while i < packed.count {
             let tag = Tag(rawValue: packed[i])!
             i += 1
             switch tag {
-            case .null: out.append(.null)
-            case .false: out.append(.string("false"))
-            case .true: out.append(.string("true"))
+            case .null: body(k, .null)
+            case .false: body(k, .string("false"))
+            case .true: body(k, .string("true"))
             case .number:
                 var bits: UInt64 = 0
-                for k in 0..<8 { bits |= UInt64(packed[i + k]) << (8 * k) }
+                for b in 0..<8 { bits |= UInt64(packed[i + b]) << (8 * b) }
                 i += 8
-                out.append(.string(JSONWriter.format(Double(bitPattern: bits))))
+                body(k, .string(JSONWriter.format(Double(bitPattern: bits))))
             case .string:
                 let length = readLength(at: &i)
-                out.append(
-                    .string(packed.withUnsafeBufferPointer { String(decoding: $0[i..<(i + length)], as: UTF8.self) }))
+                body(
+                    k, .string(packed.withUnsafeBufferPointer { String(decoding: $0[i..<(i + length)], as: UTF8.self) })
+                )
                 i += length
-            case .nested: out.append(.string(nested[readLength(at: &i)].text))
+            case .nested: body(k, .string(nested[readLength(at: &i)].text))
             }
+            k += 1
         }
-        return out
     }
 
     /// The value of property `key`, nil when the feature has none of that name.
