@@ -59,6 +59,8 @@ let package = Package(
             dependencies: ["GeoCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "tools/generate-city"),
         .executableTarget(name: "bench-loader", dependencies: ["GeoCore", "Planning"], path: "tools/bench-loader"),
+        .executableTarget(
+            name: "bench-writers", dependencies: ["GeoCore", "Planning", "Reports"], path: "tools/bench-writers"),
         .target(name: "CFuzzing", path: "tools/fuzz/CFuzzing"),
         .target(name: "FuzzTargets", dependencies: ["GeoCore", "Planning"], path: "tools/fuzz/FuzzTargets"),
         .executableTarget(

@@ -20,7 +20,7 @@ public enum RunWriter {
     }
 
     /// The layers written to CSV.
-    static let csvLayers = [
+    public static let csvLayers = [
         "buildings", "schools", "underserved_areas", "districts", "sites", "sectors", "wlan_aps", "project_areas",
         "addresses",
     ]
