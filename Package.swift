@@ -58,9 +58,12 @@ let package = Package(
             name: "generate-city",
             dependencies: ["GeoCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "tools/generate-city"),
-        .executableTarget(name: "bench-loader", dependencies: ["GeoCore", "Planning"], path: "tools/bench-loader"),
+        .target(name: "BenchSupport", dependencies: ["GeoCore"], path: "tools/bench-support"),
         .executableTarget(
-            name: "bench-writers", dependencies: ["GeoCore", "Planning", "Reports"], path: "tools/bench-writers"),
+            name: "bench-loader", dependencies: ["GeoCore", "Planning", "BenchSupport"], path: "tools/bench-loader"),
+        .executableTarget(
+            name: "bench-writers", dependencies: ["GeoCore", "Planning", "Reports", "BenchSupport"],
+            path: "tools/bench-writers"),
         .target(name: "CFuzzing", path: "tools/fuzz/CFuzzing"),
         .target(name: "FuzzTargets", dependencies: ["GeoCore", "Planning"], path: "tools/fuzz/FuzzTargets"),
         .executableTarget(

@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 import GeoCore
 import Planning
@@ -11,20 +12,10 @@ import Planning
 ///     bench-loader FILE [--kind buildings|fixed|sites|…] [--repeat N]
 @main struct BenchLoader {
     static func main() throws {
-        // The allocator's settings of a run (`gigaplan` sets them at its start).
-        Allocator.useRunThresholds()
-        var arguments = Array(CommandLine.arguments.dropFirst())
-        func option(_ name: String) -> String? {
-            guard let k = arguments.firstIndex(of: name), k + 1 < arguments.count else { return nil }
-            defer { arguments.removeSubrange(k...(k + 1)) }
-            return arguments[k + 1]
-        }
-        let repeats = option("--repeat").flatMap(Int.init) ?? 5
-        let kindName = option("--kind")
-        guard let path = arguments.first else {
-            FileHandle.standardError.write(Data("usage: bench-loader FILE [--kind KIND] [--repeat N]\n".utf8))
-            exit(2)
-        }
+        var arguments = BenchArguments(usage: "bench-loader FILE [--kind KIND] [--repeat N]")
+        let repeats = arguments.option("--repeat").flatMap(Int.init) ?? 5
+        let kindName = arguments.option("--kind")
+        let path = arguments.first()
         let url = URL(fileURLWithPath: path)
         let kind = kindName.flatMap(LayerKind.init(rawValue:)) ?? LayerKind(guessingFrom: url.lastPathComponent)
         guard let kind else {

@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 import GeoCore
 import Planning
@@ -12,21 +13,10 @@ import Reports
 ///     bench-writers SCENARIO [--repeat N] [--format geojson|csv|gpkg]
 @main struct BenchWriters {
     static func main() throws {
-        // The allocator's settings of a run (`gigaplan` sets them at its start).
-        Allocator.useRunThresholds()
-        var arguments = Array(CommandLine.arguments.dropFirst())
-        func option(_ name: String) -> String? {
-            guard let k = arguments.firstIndex(of: name), k + 1 < arguments.count else { return nil }
-            defer { arguments.removeSubrange(k...(k + 1)) }
-            return arguments[k + 1]
-        }
-        let repeats = option("--repeat").flatMap(Int.init) ?? 3
-        let only = option("--format").map { OutputFormat(rawValue: $0) }
-        guard let path = arguments.first else {
-            FileHandle.standardError.write(
-                Data("usage: bench-writers SCENARIO [--repeat N] [--format geojson|csv|gpkg]\n".utf8))
-            exit(2)
-        }
+        var arguments = BenchArguments(usage: "bench-writers SCENARIO [--repeat N] [--format geojson|csv|gpkg]")
+        let repeats = arguments.option("--repeat").flatMap(Int.init) ?? 3
+        let only = arguments.option("--format").map { OutputFormat(rawValue: $0) }
+        let path = arguments.first()
         let scenario = try ScenarioReader.read(path: path)
         let result = try Analysis.run(try scenario.loadData(), scenario: scenario)
         let layers = try ResultLayers.make(result)
