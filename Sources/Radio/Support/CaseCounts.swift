@@ -12,7 +12,7 @@ public struct CaseCounts<Case: HashedByCase & CaseIterable>: Sendable {
     /// How many times `c` was counted.
     @inlinable public subscript(_ c: Case) -> Int { counts[c.caseIndex] }
 
-    /// Adds the counts of `other`, case by case.
+    /// Adds `b`'s counts to `a`, case by case.
     public static func += (a: inout Self, b: Self) { for k in a.counts.indices { a.counts[k] += b.counts[k] } }
 
     /// The cases counted at least once, with their counts, in the order of `allCases`.
