@@ -25,10 +25,13 @@ public struct BenchArguments {
 
     /// The first positional argument; without one, the usage on standard error and exit status 2.
     public func first() -> String {
-        guard let value = positional.first else {
-            FileHandle.standardError.write(Data("usage: \(usage)\n".utf8))
-            exit(2)
-        }
+        guard let value = positional.first else { fail() }
         return value
+    }
+
+    /// Ends the tool with its usage on standard error and exit status 2 (a wrong or missing argument).
+    public func fail() -> Never {
+        FileHandle.standardError.write(Data("usage: \(usage)\n".utf8))
+        exit(2)
     }
 }

@@ -15,7 +15,10 @@ import Reports
     static func main() throws {
         var arguments = BenchArguments(usage: "bench-writers SCENARIO [--repeat N] [--format geojson|csv|gpkg]")
         let repeats = arguments.option("--repeat").flatMap(Int.init) ?? 3
-        let only = arguments.option("--format").map { OutputFormat(rawValue: $0) }
+        let only = arguments.option("--format").map { name -> OutputFormat in
+            guard let format = OutputFormat(rawValue: name), format != .html else { arguments.fail() }
+            return format
+        }
         let path = arguments.first()
         let scenario = try ScenarioReader.read(path: path)
         let result = try Analysis.run(try scenario.loadData(), scenario: scenario)
