@@ -93,6 +93,46 @@ import Testing
         #expect(gk.stdout.contains("layer schools: 100 features, 100 usable"))
         #expect(try gigaplan("validate", "GeoData/muenster/schools-2024-gk3.csv").stdout.contains("EPSG:31467"))
     }
+
+    /// `--timings` gives each stage's wall time and the process's CPU time over it: every stage of the
+    /// analysis is there with both, the writers run in parallel show their wall time only, and the total
+    /// line adds up the counted stages' columns.
+    @Test func timingsGiveWallAndCPUTimePerStage() throws {
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scenario = Fixtures.path("Tests/Fixtures/smalltown.yaml")
+        let r = try gigaplan(
+            "run", scenario, "--out", dir + "/out", "--store", dir + "/h.sqlite", "--quiet", "--timings")
+        #expect(r.status == 0, "\(r.stderr)")
+        // "name   0.12 s   cpu   0.20 s   1.7 cores", or "  write gpkg   0.10 s" for a part of a stage.
+        var rows: [String: (wall: Double, cpu: Double?, cores: Double?)] = [:]
+        for line in r.stderr.split(separator: "\n") where line.contains(" s") && !line.hasPrefix("mobile links") {
+            let name = line.prefix(22).trimmingCharacters(in: .whitespaces)
+            let numbers = line.dropFirst(22).split(separator: " ").compactMap { Double($0) }
+            rows[name] = (numbers[0], numbers.count == 3 ? numbers[1] : nil, numbers.count == 3 ? numbers[2] : nil)
+        }
+        let counted = [
+            "load", "prepare", "fixed", "mobile", "wlan", "classify", "areas", "costs", "grid", "summarise",
+            "write (in parallel)", "history",
+        ]
+        for name in counted {
+            let row = try #require(rows[name], "\(name) in \(r.stderr)")
+            let cpu = try #require(row.cpu, "\(name) has its CPU time")
+            #expect(cpu >= 0)
+            if row.wall >= 0.05, let cores = row.cores {
+                // Rounded to 0.01 s and 0.1 cores; no more cores than the machine has.
+                #expect(abs(cores - cpu / row.wall) <= 0.05 + 0.005 * (1 + cores) / row.wall + 0.001)
+                #expect(cores <= Double(ProcessInfo.processInfo.activeProcessorCount) + 0.2)
+            }
+        }
+        #expect(rows["write gpkg"].map { $0.cpu == nil } == true, "a writer among others has no CPU time of its own")
+        let total = try #require(rows["total"])
+        let wallSum = counted.reduce(0) { $0 + rows[$1]!.wall }
+        let cpuSum = counted.reduce(0) { $0 + rows[$1]!.cpu! }
+        #expect(abs(total.wall - wallSum) <= 0.005 * Double(counted.count) + 0.01)
+        #expect(abs(try #require(total.cpu) - cpuSum) <= 0.005 * Double(counted.count) + 0.01)
+        #expect(cpuSum > 0, "the run used the CPU")
+    }
 }
 
 /// GDAL is opened only when a GDAL format is written (coverage.tif here): a run without one does not
