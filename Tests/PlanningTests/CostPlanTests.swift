@@ -97,6 +97,28 @@ import Testing
         #expect(plan.segments(serving: [2]).count == 3)
     }
 
+    /// The same tree with 2, 1 and 3 homes: each edge's length is shared by the homes below it (6, 4 and 3),
+    /// and a building pays its homes' shares of every edge on its way to the root, worked out here by hand:
+    /// 2 × 100/6; 100/6 + 50/4; 3 × (100/6 + 50/4 + 100/3) = 187.5. Civil works and duct follow the metres.
+    @Test func estimateSharesFollowTheHomesBelowEachEdge() throws {
+        let buildings = [
+            Self.house("1", 100, 0, households: 2), Self.house("2", 100, 50, households: 1),
+            Self.house("3", 200, 50, households: 3),
+        ]
+        let settings = CostSettings()
+        let plan = CostPlan.make(
+            buildings: buildings, connect: [0, 1, 2], roots: [Coordinate(0, 0)], streets: [], group: { _ in 0 },
+            works: ScenarioWorks(), settings: settings)
+        let expected = [200.0 / 6, 100.0 / 6 + 12.5, 187.5]
+        let perM = settings.catalogue.civilWorksPerM[settings.defaultSurface]!
+        for (c, metres) in zip(plan.buildings, expected) {
+            #expect(abs(c.routeM - metres) < 1e-9, "\(c.building)")
+            #expect(abs(c.civilWorks - metres * perM) < 1e-6, "\(c.building)")
+            #expect(abs(c.ductAndCable - metres * settings.catalogue.ductAndCablePerM) < 1e-6, "\(c.building)")
+        }
+        #expect(abs(plan.buildings.reduce(0) { $0 + $1.routeM } - plan.estimatedM) < 1e-9)
+    }
+
     /// A building on a street that no root reaches falls back to the estimate.
     @Test func unreachableStreetFallsBackToEstimate() throws {
         let plan = CostPlan.make(

@@ -199,17 +199,20 @@ public struct CostPlan: Sendable {
                         from: points[i], to: points[tree.parent[i]], lengthM: tree.length[i], surface: surface,
                         homes: below[i], estimated: true, next: segmentOf[tree.parent[i]]))
             }
+            // Per point, the trench metres per home on its way to the root: each edge's length shared by the
+            // homes below it, summed from the root down once. Walking from every member to the root instead
+            // took the tree's depth per member, which on an area of a million buildings is long.
+            var metresPerHome = [Double](repeating: 0, count: points.count)
+            for i in tree.order where tree.parent[i] >= 0 {
+                metresPerHome[i] = tree.length[i] / Double(below[i]) + metresPerHome[tree.parent[i]]
+            }
             for (m, k) in members.enumerated() {
                 costs[k].estimated = true
                 costs[k].firstSegment = segmentOf[m]
-                var i = m
-                while tree.parent[i] >= 0 {
-                    let metres = tree.length[i] * Double(homes[k]) / Double(below[i])
-                    costs[k].routeM += metres
-                    costs[k].civilWorks += metres * civilWorksPerMEstimated
-                    costs[k].ductAndCable += metres * catalogue.ductAndCablePerM
-                    i = tree.parent[i]
-                }
+                let metres = metresPerHome[m] * Double(homes[k])
+                costs[k].routeM += metres
+                costs[k].civilWorks += metres * civilWorksPerMEstimated
+                costs[k].ductAndCable += metres * catalogue.ductAndCablePerM
             }
         }
         let sitesCost =
