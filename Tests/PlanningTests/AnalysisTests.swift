@@ -305,6 +305,21 @@ import Testing
         #expect(covered > 60)
     }
 
+    /// A scenario without fixed-line records is analysed, with a warning that says so: else a forgotten
+    /// `fixed:` input would make nearly every building eligible without a word.
+    @Test func noFixedLineDataIsAWarning() throws {
+        let buildings = [Self.building("a", 0, 0), Self.building("b", 300, 0)]
+        let without = try Analysis.run(city(buildings: buildings), settings: settings)
+        let warning = try #require(without.problems.first { $0.code == "no-fixed-line-data" })
+        #expect(warning.severity == .warning && warning.layer == "fixed" && warning.file == "scenario")
+        #expect(without.buildings.allSatisfy { $0.service.fixed.best == nil })
+        let with = try Analysis.run(
+            city(buildings: buildings, fixed: [Self.fixedRecord("a", .ftth, 1000, 500)]), settings: settings)
+        #expect(!with.problems.contains { $0.code == "no-fixed-line-data" })
+        let nothing = try Analysis.run(city(buildings: []), settings: settings)
+        #expect(!nothing.problems.contains { $0.code == "no-fixed-line-data" }, "no buildings, nothing to judge")
+    }
+
     /// An area's outline is its footprints buffered by half the cluster distance, all at once: it must cover
     /// the same ground as GEOS's union of each footprint's own buffer (the independent reference), with
     /// overlapping, touching and nested footprints and a point among them.

@@ -45,6 +45,15 @@ public enum Analysis {
                     reason: "los: footprints was asked for, but no building has a footprint (all are points); "
                         + "line of sight is taken from the TR 38.901 LOS probability instead"))
         }
+        if data.fixed.isEmpty && !data.buildings.isEmpty {
+            // Nothing is dropped, but every verdict then rests on mobile and WLAN service alone: a forgotten
+            // `fixed:` input would make nearly every building eligible without a word.
+            problems.append(
+                InputProblem(
+                    .warning, code: "no-fixed-line-data", file: "scenario", layer: "fixed",
+                    reason: "the scenario has no fixed-line records (inputs: fixed): every building is judged "
+                        + "without fixed-line service, so the funding verdicts rest on mobile and WLAN service alone"))
+        }
         // What the result tells of the input layers, read before they are let go.
         let generatedLayers = data.generatedLayers
         let sources = InputSource.list(scenario, fileNotes: data.fileNotes, generatedLayers: generatedLayers)
