@@ -203,7 +203,8 @@ public enum UnderservedAreas {
     }
 
     /// `members` cut into parts of at most `outlinePartSize`: each set halved at the median of its
-    /// footprints' anchors along the longer side of their box (ties by member), until small enough.
+    /// footprints' anchors along the longer side of their box (ties by position in `members`), until small
+    /// enough.
     static func spatialParts(_ members: [Int], footprint: (Int) -> Geometry) -> [[Int]] {
         let anchors = members.map { footprint($0).anchor ?? Coordinate(0, 0) }
         var parts: [[Int]] = []
