@@ -90,9 +90,9 @@ extension Geometry {
     ///
     /// GEOS's repair, a zero buffer, takes time that grows faster than the holes, though: on the outline
     /// of 99,359 buildings (3,376 holes; `tools/bench no-fixed`) it took 4.2 s, and on the outline of a
-    /// region without fixed-line data over ten minutes. A geometry of more than `topologyPreservingHoles`
-    /// holes is therefore simplified by the topology-preserving form, which needs no repair (0.8–1.1 s on
-    /// the first).
+    /// region without fixed-line data more than four minutes (the run was stopped). A geometry of more
+    /// than `topologyPreservingHoles` holes is therefore simplified by the topology-preserving form, which
+    /// needs no repair (0.8–1.1 s on the first).
     public func simplified(tolerance: Double) throws -> Geometry {
         if polygons.reduce(0, { $0 + $1.holes.count }) > Self.topologyPreservingHoles {
             return try unary("simplify") { GEOSTopologyPreserveSimplify_r($0.handle, $1, tolerance) }
