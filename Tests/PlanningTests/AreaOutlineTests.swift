@@ -8,7 +8,7 @@ import Testing
 /// independent reference: GEOS's union of each footprint's own buffer. The tests set a limit of 1,000 so
 /// that a cluster of 2,400 is cut (runs use `UnderservedAreas.wholeOutlineLimit`).
 @Suite struct AreaOutlineTests {
-    /// Footprints of 10 m × 10 m (some 16 m wide, some rotated by a vertex moved) on a grid of 20 m, in
+    /// Footprints of 10 m × 10 m (some 16 m wide, some with a corner moved) on a grid of 20 m, in
     /// rows that a wider street splits; buffered by 15 m they overlap into one ground with holes nowhere.
     static func footprints(columns: Int, rows: Int) -> [Geometry] {
         var out: [Geometry] = []
