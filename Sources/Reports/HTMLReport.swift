@@ -111,6 +111,17 @@ public enum HTMLReport {
                     " sind generierte Demodaten, plausibel, aber nicht real. Nicht für Entscheidungen oder "
                         + "Förderanträge verwenden.") + "</div>"
         }
+        if r.lacksFixedLineData {
+            html +=
+                "<div class=\"generated\" id=\"no-fixed-line-data\">"
+                + t(
+                    "No fixed-line data: the scenario has no fixed-line records, so every building is judged without "
+                        + "fixed-line service and nearly all count as underserved. Add the market survey (inputs: "
+                        + "fixed) before using these verdicts.",
+                    "Keine Festnetzdaten: Das Szenario enthält keine Festnetz-Datensätze, daher wird jedes Gebäude "
+                        + "ohne Festnetzversorgung bewertet und fast alle gelten als unterversorgt. Vor der Nutzung "
+                        + "dieser Ergebnisse die Markterkundung (inputs: fixed) ergänzen.") + "</div>"
+        }
 
         // Headline numbers.
         let area = r.settings.funding.areaProgramme

@@ -37,6 +37,12 @@ enum ProjectAreaPage {
                 + HTML.escape(r.generatedLayers.joined(separator: ", ")) + "):"
                 + " nicht real, nicht für einen Antrag verwenden.</b></p>"
         }
+        if r.lacksFixedLineData {
+            html +=
+                "<p class=\"warn\"><b>Keine Festnetzdaten: Das Szenario enthält keine Festnetz-Datensätze, daher "
+                + "gilt jedes Gebäude als ohne Festnetzversorgung. Ohne Markterkundung nicht für einen Antrag "
+                + "verwenden.</b></p>"
+        }
         if p.cost.estimatedBuildings > 0 {
             html +=
                 "<p class=\"warn\">\(p.cost.estimatedBuildings) von \(p.cost.buildings) Adressen liegen an "

@@ -12,6 +12,9 @@ public enum Analysis {
         case prepare, fixed, mobile, wlan, classify, areas, costs, grid, summarise
     }
 
+    /// The code of the warning that a scenario has no fixed-line records.
+    public static let noFixedLineData = "no-fixed-line-data"
+
     /// Analyses a scenario's data. The data is the analysis's own: it lets go of the input buildings once
     /// the spatial context holds them and of the fixed-line records once they are joined, so that a caller
     /// that hands it over (`Optional.take()`) does not keep them through the later stages and the writing.
@@ -50,7 +53,7 @@ public enum Analysis {
             // `fixed:` input would make nearly every building eligible without a word.
             problems.append(
                 InputProblem(
-                    .warning, code: "no-fixed-line-data", file: "scenario", layer: "fixed",
+                    .warning, code: noFixedLineData, file: "scenario", layer: "fixed",
                     reason: "the scenario has no fixed-line records (inputs: fixed): every building is judged "
                         + "without fixed-line service, so the funding verdicts rest on mobile and WLAN service alone"))
         }

@@ -58,4 +58,7 @@ public struct RunResult: Sendable {
     /// How many input features had errors (left out).
     public var inputErrorCount: Int { problems.filter { $0.severity == .error }.count }
     public var warningCount: Int { problems.filter { $0.severity == .warning }.count }
+    /// Whether the scenario had no fixed-line records (the analysis's warning `Analysis.noFixedLineData`):
+    /// every building was then judged without fixed-line service, and the reports say so first.
+    public var lacksFixedLineData: Bool { problems.contains { $0.code == Analysis.noFixedLineData } }
 }
