@@ -113,14 +113,10 @@ public enum HTMLReport {
         }
         if r.lacksFixedLineData {
             html +=
-                "<div class=\"generated\" id=\"no-fixed-line-data\">"
+                "<div class=\"generated\" id=\"no-fixed-line-data\">" + noFixedLineData(locale)
                 + t(
-                    "No fixed-line data: the scenario has no fixed-line records, so every building is judged without "
-                        + "fixed-line service and nearly all count as underserved. Add the market survey (inputs: "
-                        + "fixed) before using these verdicts.",
-                    "Keine Festnetzdaten: Das Szenario enthält keine Festnetz-Datensätze, daher wird jedes Gebäude "
-                        + "ohne Festnetzversorgung bewertet und fast alle gelten als unterversorgt. Vor der Nutzung "
-                        + "dieser Ergebnisse die Markterkundung (inputs: fixed) ergänzen.") + "</div>"
+                    " Add the market survey (inputs: fixed) before using these verdicts.",
+                    " Vor der Nutzung dieser Ergebnisse die Markterkundung (inputs: fixed) ergänzen.") + "</div>"
         }
 
         // Headline numbers.
@@ -430,6 +426,16 @@ public enum HTMLReport {
                     "their path loss is extrapolated (summary.json lists the limits).</p>",
                     "ihr Pfadverlust ist extrapoliert (summary.json nennt die Grenzen).</p>")
         return html + "</body></html>\n"
+    }
+
+    /// What a run without fixed-line records means for its verdicts (`RunResult.lacksFixedLineData`), said at
+    /// the top of the report and of each application-pack page.
+    static func noFixedLineData(_ locale: ReportLocale) -> String {
+        locale == .de
+            ? "Keine Festnetzdaten: Das Szenario enthält keine Festnetz-Datensätze, daher wird jedes Gebäude ohne "
+                + "Festnetzversorgung bewertet und fast alle gelten als unterversorgt."
+            : "No fixed-line data: the scenario has no fixed-line records, so every building is judged without "
+                + "fixed-line service and nearly all count as underserved."
     }
 
     /// The download-time table in the report's language.

@@ -39,9 +39,8 @@ enum ProjectAreaPage {
         }
         if r.lacksFixedLineData {
             html +=
-                "<p class=\"warn\"><b>Keine Festnetzdaten: Das Szenario enthält keine Festnetz-Datensätze, daher "
-                + "gilt jedes Gebäude als ohne Festnetzversorgung. Ohne Markterkundung nicht für einen Antrag "
-                + "verwenden.</b></p>"
+                "<p class=\"warn\"><b>" + HTMLReport.noFixedLineData(.de)
+                + " Ohne Markterkundung nicht für einen Antrag verwenden.</b></p>"
         }
         if p.cost.estimatedBuildings > 0 {
             html +=
