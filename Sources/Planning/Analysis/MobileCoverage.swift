@@ -496,6 +496,20 @@ public struct MobileCoverage: Sendable {
         at antennas: Int, _ lanes: UnsafePointer<SectorAntenna.Lanes>, _ t: LinkTables, _ scratch: Scratch
     ) -> Int {
         var antennas = antennas
+        // The usual case: four sites of one group of antennas each (a site's sectors on up to four
+        // patterns). Their gains are four independent chains in one block (`fourGains`), which overlap,
+        // where one site at a time waited on each chain in turn.
+        let start = SIMD4<Int>(
+            Int(t.antennaLaneStart[s[0]]), Int(t.antennaLaneStart[s[1]]), Int(t.antennaLaneStart[s[2]]),
+            Int(t.antennaLaneStart[s[3]]))
+        let end = SIMD4<Int>(
+            Int(t.antennaLaneStart[s[0] + 1]), Int(t.antennaLaneStart[s[1] + 1]), Int(t.antennaLaneStart[s[2] + 1]),
+            Int(t.antennaLaneStart[s[3] + 1]))
+        if count == 4 && end &- start == SIMD4(repeating: 1) {
+            fourGains(lanes, start, bearing, zenith, scratch.antennaGain.baseAddress! + antennas)
+            for j in 0..<4 { scratch.antennaOffset[first + j] = Int32(antennas + 4 * j) }
+            return antennas + 16
+        }
         for j in 0..<count {
             scratch.antennaOffset[first + j] = Int32(antennas)
             let bearing = SIMD4(repeating: bearing[j])
@@ -509,6 +523,24 @@ public struct MobileCoverage: Sendable {
             }
         }
         return antennas
+    }
+
+    /// The gains of four sites' single groups of antennas (groups `g`) at the receiver's bearings and
+    /// zenith angles from them, stored one group after the other from `out`, as `antennaGains` stores
+    /// them one site at a time: the same arithmetic, four independent chains in one block.
+    @inline(never) static func fourGains(
+        _ lanes: UnsafePointer<SectorAntenna.Lanes>, _ g: SIMD4<Int>, _ bearing: SIMD4<Double>, _ zenith: SIMD4<Double>,
+        _ out: UnsafeMutablePointer<Double>
+    ) {
+        let g0 = lanes[g[0]].gain(bearingDeg: SIMD4(repeating: bearing[0]), zenithDeg: SIMD4(repeating: zenith[0]))
+        let g1 = lanes[g[1]].gain(bearingDeg: SIMD4(repeating: bearing[1]), zenithDeg: SIMD4(repeating: zenith[1]))
+        let g2 = lanes[g[2]].gain(bearingDeg: SIMD4(repeating: bearing[2]), zenithDeg: SIMD4(repeating: zenith[2]))
+        let g3 = lanes[g[3]].gain(bearingDeg: SIMD4(repeating: bearing[3]), zenithDeg: SIMD4(repeating: zenith[3]))
+        let raw = UnsafeMutableRawPointer(out)
+        raw.storeBytes(of: g0, as: SIMD4<Double>.self)
+        raw.storeBytes(of: g1, toByteOffset: 32, as: SIMD4<Double>.self)
+        raw.storeBytes(of: g2, toByteOffset: 64, as: SIMD4<Double>.self)
+        raw.storeBytes(of: g3, toByteOffset: 96, as: SIMD4<Double>.self)
     }
 
     /// Stores four doubles into a buffer, starting at `i`.

@@ -45,10 +45,10 @@ extension SectorAntenna {
         }
 
         /// The linear gain relative to the maximum, 10^(−discrimination/10) as `Decibel.toLinear`
-        /// computes it (relative error below 10⁻¹⁵), and exactly the floor gain at the floor.
-        @inlinable @inline(__always) public func gain(
-            bearingDeg: SIMD4<Double>, zenithDeg: SIMD4<Double>
-        ) -> SIMD4<Double> {
+        /// computes it (relative error below 10⁻¹⁵), and exactly the floor gain at the floor. Transparent:
+        /// inlined wherever it is used, also four times in one function (`MobileCoverage.fourGains`), where
+        /// `@inline(__always)` left three of the four as calls.
+        @_transparent public func gain(bearingDeg: SIMD4<Double>, zenithDeg: SIMD4<Double>) -> SIMD4<Double> {
             let discrimination = discriminationDB(bearingDeg: bearingDeg, zenithDeg: zenithDeg)
             return LaneMath.exp(-discrimination * 0.230_258_509_299_404_57).replacing(
                 with: floorGain, where: discrimination .>= floorDB)
