@@ -23,14 +23,13 @@ extension ResultLayers {
         return index
     }
 
-    static func addressValues(_ b: BuildingResult, into o: inout RowBuilder) {
-        let a = b.building.address
+    static func addressValues(_ a: PostalAddress?, _ category: AddressCategory, into o: inout RowBuilder) {
         o["street"] = a.map { .string($0.street) } ?? .null
         o["house_number"] = a.map { .string($0.houseNumber + $0.suffix) } ?? .null
         o["postcode"] = a.map { .string($0.postcode) } ?? .null
         o["town"] = a.map { .string($0.town) } ?? .null
         o["ags"] = a.map { .string($0.ags) } ?? .null
-        o["address_category"] = .string(b.addressCategory.rawValue)
+        o["address_category"] = .string(category.rawValue)
     }
 
     static func costValues(_ c: BuildingCost?, projectArea: String?, into o: inout RowBuilder) {
@@ -83,25 +82,34 @@ extension ResultLayers {
     /// One address of the list: the building's address at its anchor point, its verdict under the area
     /// programme, its rate today and what is planned; values in the order of `addressFields`.
     static func addressRow(_ r: RunResult, building i: Int, projectArea: String) -> OutputRow {
-        let b = r.buildings[i]
+        // The building's result is read in place: a copy would retain and release each of its references.
+        r.buildings.withUnsafeBufferPointer {
+            addressRow(r, building: i, $0.baseAddress! + i, projectArea: projectArea)
+        }
+    }
+
+    private static func addressRow(
+        _ r: RunResult, building i: Int, _ b: UnsafePointer<BuildingResult>, projectArea: String
+    ) -> OutputRow {
         let programme = r.settings.funding.areaProgramme
-        let verdict = b.service.funding[programme]!
-        let best = b.service.fixed.best
-        let planned = b.service.fixed.planned.map {
+        let verdict = b.pointee.service.funding[programme]!
+        let best = b.pointee.service.fixed.best
+        let planned = b.pointee.service.fixed.planned.map {
             "\($0.technology.rawValue) \(NumberText.plain($0.downMbps))/\(NumberText.plain($0.upMbps))"
                 + ($0.plannedDate.map { " \($0)" } ?? "")
         }.joined(separator: "; ")
-        let a = b.address
+        let a = b.pointee.building.address
         var o = RowBuilder(addressNames)
         o["project_area"] = .string(projectArea)
-        o["building_id"] = .string(b.id)
+        o["building_id"] = .string(b.pointee.building.id)
         o["street"] = .string(a?.street ?? "")
         o["house_number"] = .string(a.map { $0.houseNumber + $0.suffix } ?? "")
         o["postcode"] = .string(a?.postcode ?? "")
         o["town"] = .string(a?.town ?? "")
         o["ags"] = .string(a?.ags ?? "")
-        o["category"] = .string(b.addressCategory.rawValue)
-        o["homes"] = .number(Double(CostPlan.homes(b.building)))
+        o["category"] = .string(
+            AddressCategory.of(use: b.pointee.building.use, focusKind: b.pointee.focusKind).rawValue)
+        o["homes"] = .number(Double(CostPlan.homes(b.pointee.building)))
         o["programme"] = .string(programme.rawValue)
         o["eligible"] = .bool(verdict.eligible)
         o["reason"] = .string(verdict.reason.rawValue)
@@ -110,8 +118,8 @@ extension ResultLayers {
         o["technology_today"] = .string(best?.technology.rawValue ?? "none")
         o["planned"] = .string(planned)
         o["capex_eur"] = number(r.cost(ofBuilding: i)?.capex, 1)
-        o["generated"] = .bool(b.attributes["generated"] == .bool(true))
-        return OutputRow(geometry: b.geometry.anchor.map { .point($0) }, values: o.values)
+        o["generated"] = .bool(b.pointee.building.attributes["generated"] == .bool(true))
+        return OutputRow(geometry: b.pointee.building.geometry.anchor.map { .point($0) }, values: o.values)
     }
 
     /// The fields of a planned trench piece.

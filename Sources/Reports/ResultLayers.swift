@@ -74,30 +74,32 @@ public enum ResultLayers {
         let names = fields.map(\.name)
         let costs = r.costs
         // The building's result is borrowed in place: a copy would retain and release each of its references.
-        @Sendable func buildingRow(_ i: Int, _ b: borrowing BuildingResult) -> OutputRow {
-            // The building's fields are read as `b.building.x`: through the dynamic member (a key path)
+        @Sendable func buildingRow(_ i: Int, _ b: UnsafePointer<BuildingResult>) -> OutputRow {
+            // The building's fields are read as `b.pointee.building.x`: through the dynamic member (a key path)
             // each read copied the whole building.
             var o = RowBuilder(names)
-            o["id"] = .string(b.building.id)
-            o["use"] = .string(b.building.use.rawValue)
-            addressValues(b, into: &o)
-            o["households"] = number(b.building.households)
+            o["id"] = .string(b.pointee.building.id)
+            o["use"] = .string(b.pointee.building.use.rawValue)
+            addressValues(
+                b.pointee.building.address,
+                AddressCategory.of(use: b.pointee.building.use, focusKind: b.pointee.focusKind), into: &o)
+            o["households"] = number(b.pointee.building.households)
             // Whole residents: the census spread gives fractions that no one lives as.
-            o["residents"] = number(b.building.residents, 1)
-            o["businesses"] = .number(Double(b.building.businesses))
-            o["floors"] = .number(Double(b.building.floors))
-            o["height_m"] = number(b.building.heightM)
-            o["focus_point"] = b.focusKind.map { .string($0) } ?? .null
-            let best = b.service.fixed.best
+            o["residents"] = number(b.pointee.building.residents, 1)
+            o["businesses"] = .number(Double(b.pointee.building.businesses))
+            o["floors"] = .number(Double(b.pointee.building.floors))
+            o["height_m"] = number(b.pointee.building.heightM)
+            o["focus_point"] = b.pointee.focusKind.map { .string($0) } ?? .null
+            let best = b.pointee.service.fixed.best
             o["fixed_technology"] = .string(best?.technology.rawValue ?? "none")
             o["fixed_down_mbps"] = number(best?.downMbps ?? 0)
             o["fixed_up_mbps"] = number(best?.upMbps ?? 0)
-            o["fixed_networks"] = .number(Double(b.service.fixed.networks.count))
-            o["nga_networks"] = .number(Double(b.ngaNetworks))
-            o["planned_within_3y"] = .bool(b.service.fixed.plannedWithin3Years)
+            o["fixed_networks"] = .number(Double(b.pointee.service.fixed.networks.count))
+            o["nga_networks"] = .number(Double(b.pointee.ngaNetworks))
+            o["planned_within_3y"] = .bool(b.pointee.service.fixed.plannedWithin3Years)
             for (t, key) in technologyKeys {
                 // Each pair bound once (every `out?.1.x` would copy the pair with its two strings).
-                if let (service, quality) = b.service.mobileOutdoor[t] {
+                if let (service, quality) = b.pointee.service.mobileOutdoor[t] {
                     o[key[0]] = .string(service.operatorName)
                     o[key[1]] = .string(quality.sectorID)
                     o[key[2]] = number(quality.rsrpDBm)
@@ -110,29 +112,29 @@ public enum ResultLayers {
                     o[key[3]] = .null
                     o[key[4]] = number(0)
                 }
-                o[key[5]] = number(b.service.mobileIndoor.downlinkMbps(t) ?? 0)
-                o[key[6]] = number(b.service.mobileIndoorLoadedMbps[t] ?? 0)
+                o[key[5]] = number(b.pointee.service.mobileIndoor.downlinkMbps(t) ?? 0)
+                o[key[6]] = number(b.pointee.service.mobileIndoorLoadedMbps[t] ?? 0)
             }
-            o["wlan_island"] = b.service.wlanIsland.map { .string($0) } ?? .null
-            o["wlan_mbps"] = number(b.service.wlanMbps)
-            let overall = b.service.best
+            o["wlan_island"] = b.pointee.service.wlanIsland.map { .string($0) } ?? .null
+            o["wlan_mbps"] = number(b.pointee.service.wlanMbps)
+            let overall = b.pointee.service.best
             o["best_source"] = .string(overall.source.rawValue)
             o["best_down_mbps"] = number(overall.downMbps)
             for (size, field) in sizes {
-                o[field] = b.downloadSeconds(size, bestMbps: overall.downMbps).map { number($0) } ?? .null
+                o[field] = b.pointee.downloadSeconds(size, bestMbps: overall.downMbps).map { number($0) } ?? .null
             }
             for (p, eligible, reason) in programmeKeys {
-                let v = b.service.funding[p]!
+                let v = b.pointee.service.funding[p]!
                 o[eligible] = .bool(v.eligible)
                 o[reason] = .string(v.reason.rawValue)
             }
             costValues(
                 costs?.cost(ofBuilding: i), projectArea: projectAreaOf[i].map { r.projectAreas[$0].id }, into: &o)
-            source.appendValues(of: b.building.attributes, into: &o)
-            return OutputRow(geometry: OutputLayer.multi(b.building.geometry), values: o.values)
+            source.appendValues(of: b.pointee.building.attributes, into: &o)
+            return OutputRow(geometry: OutputLayer.multi(b.pointee.building.geometry), values: o.values)
         }
         let makeBuilding: @Sendable (Int) -> OutputRow = { i in
-            r.buildings.withUnsafeBufferPointer { buildingRow(i, $0[i]) }
+            r.buildings.withUnsafeBufferPointer { buildingRow(i, $0.baseAddress! + i) }
         }
         layers.append(
             OutputLayer(

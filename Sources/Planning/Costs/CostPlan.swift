@@ -24,8 +24,9 @@ public struct CostPlan: Sendable {
     public var sitesCost: Double
     public var accessPointsCost: Double
     public var problems: [InputProblem]
-    /// Building index → position in `buildings`.
-    private var position: [Int: Int] = [:]
+    /// Building index → position in `buildings`, −1 for a building it does not connect (an array rather
+    /// than a dictionary: every row of the buildings layer looks its building up).
+    @usableFromInline var position: [Int32] = []
 
     /// The trench pieces that the given buildings' connections run through (indices into `segments`,
     /// ascending): each building's first piece and every next piece toward the network's start.
@@ -39,7 +40,10 @@ public struct CostPlan: Sendable {
     }
 
     /// The cost of a building the plan connects.
-    public func cost(ofBuilding i: Int) -> BuildingCost? { position[i].map { buildings[$0] } }
+    @inlinable public func cost(ofBuilding i: Int) -> BuildingCost? {
+        guard i >= 0 && i < position.count && position[i] >= 0 else { return nil }
+        return buildings[Int(position[i])]
+    }
 
     public var buildingsCapex: Double { buildings.reduce(0) { $0 + $1.capex } }
     public var capex: Double { buildingsCapex + sitesCost + accessPointsCost }
@@ -222,7 +226,11 @@ public struct CostPlan: Sendable {
             buildings: costs, segments: segments, routedM: routedM, estimatedM: estimatedM, works: works,
             sitesCost: sitesCost, accessPointsCost: Double(works.newAccessPoints) * catalogue.wlanAccessPoint,
             problems: problems)
-        plan.position = Dictionary(uniqueKeysWithValues: costs.enumerated().map { k, c in (c.building, k) })
+        plan.position = Array(repeating: -1, count: (costs.map(\.building).max() ?? -1) + 1)
+        for (k, c) in costs.enumerated() {
+            precondition(plan.position[c.building] < 0, "building \(c.building) is connected twice")
+            plan.position[c.building] = Int32(k)
+        }
         return plan
     }
 }
