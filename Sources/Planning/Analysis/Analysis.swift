@@ -238,6 +238,9 @@ public enum Analysis {
             if island.indoorMbps > (wlanByBuilding[b]?.1 ?? -1) { wlanByBuilding[b] = (island.name, island.indoorMbps) }
         }
         let funding = settings.funding
+        // Each programme's rule made once: made per building, each took a copy of the settings (retaining
+        // what they hold, from every core at once) in a box of its own.
+        let rules = FundingProgramme.allCases.map { $0.rule(funding) }
         let (wlan, inputs, districts, focusKinds) = (
             wlanByBuilding, context.buildings, context.buildingDistricts, context.focus.kinds
         )
@@ -259,7 +262,8 @@ public enum Analysis {
                 }
                 let input = FundingInput(
                     networks: networks, planned: service.fixed.planned.map(\.funding), isFocusPoint: focusKind != nil)
-                for p in FundingProgramme.allCases { service.funding[p] = p.verdict(input, funding) }
+                // Each rule called where it is (a copy of one would copy its settings).
+                for (k, p) in FundingProgramme.allCases.enumerated() { service.funding[p] = rules[k].verdict(input) }
                 var building = inputs[i]
                 // Buildings without an address take the one of their fixed-line address points.
                 if building.address == nil { building.address = fixedAddresses[i] }
