@@ -9,6 +9,10 @@ import Foundation
 /// (OGC 12-128r18 Annex F.3), packed in one pass (`PackedRTree`; for a layer ended by `endLayer` on a
 /// thread of its own while the next layers are written) and written by `finish()`, with the triggers that
 /// keep it up to date when QGIS or GDAL edit the layer.
+/// Pages are 16 KiB (`pageSize`) rather than SQLite's 4 KiB: a row of the buildings layer (about 70
+/// columns and a footprint, some 800 bytes) then shares its page with about 20 others instead of four,
+/// and the writer does fewer page splits and writes. The buildings of peer-scope: 0.93–0.96 → 0.87–0.89 s,
+/// 85.7 → 80.0 MB (docs/performance.md). GDAL, QGIS and SQLite read any page size.
 /// Not Sendable: one writer per task.
 public final class GeoPackageWriter {
     public let destination: String
@@ -41,6 +45,9 @@ public final class GeoPackageWriter {
     private var cacheDescriptor: Int32 = -1
     private var behind: WriteBehind
 
+    /// The size of the file's pages, bytes (set before the first table).
+    static let pageSize = 16384
+
     /// Starts a GeoPackage that will be written to `path` by `finish()`.
     /// - Parameter timestamp: the `last_change` of every layer (ISO 8601), fixed for reproducible files.
     public init(path: String, timestamp: String = "2000-01-01T00:00:00.000Z") throws {
@@ -54,6 +61,7 @@ public final class GeoPackageWriter {
         behind = WriteBehind(descriptor: cacheDescriptor)
         try db.execute(
             """
+            PRAGMA page_size = \(Self.pageSize);
             PRAGMA application_id = 1196444487;
             PRAGMA user_version = 10300;
             PRAGMA journal_mode = OFF;
