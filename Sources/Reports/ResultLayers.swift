@@ -73,7 +73,9 @@ public enum ResultLayers {
         }
         let names = fields.map(\.name)
         let costs = r.costs
-        // The building's result is borrowed in place: a copy would retain and release each of its references.
+        // The building's result is read in place, through a pointer, field by field: a copy would retain and
+        // release each of its references (a `borrowing` parameter and each computed property read from it still
+        // copied it).
         @Sendable func buildingRow(_ i: Int, _ b: UnsafePointer<BuildingResult>) -> OutputRow {
             // The building's fields are read as `b.pointee.building.x`: through the dynamic member (a key path)
             // each read copied the whole building.

@@ -26,7 +26,7 @@ public struct CostPlan: Sendable {
     public var problems: [InputProblem]
     /// Building index → position in `buildings`, −1 for a building it does not connect (an array rather
     /// than a dictionary: every row of the buildings layer looks its building up).
-    @usableFromInline var position: [Int32] = []
+    private var position: [Int32] = []
 
     /// The trench pieces that the given buildings' connections run through (indices into `segments`,
     /// ascending): each building's first piece and every next piece toward the network's start.
@@ -40,7 +40,7 @@ public struct CostPlan: Sendable {
     }
 
     /// The cost of a building the plan connects.
-    @inlinable public func cost(ofBuilding i: Int) -> BuildingCost? {
+    public func cost(ofBuilding i: Int) -> BuildingCost? {
         guard i >= 0 && i < position.count && position[i] >= 0 else { return nil }
         return buildings[Int(position[i])]
     }
