@@ -27,17 +27,22 @@ import Testing
                         floors: 1 + Int(random.unit() * 7), heightM: 3 + random.unit() * 21))
             }
         }
-        // 30 sites of two operators, three sectors on LTE 800/1800 and NR 3600, 18–45 m high.
+        // 30 sites of two operators, three sectors on LTE 800/1800 and NR 3600, 18–45 m high. Two of every
+        // three sites put a sector's carriers on one panel (one tilt per sector: three patterns, one group of
+        // antenna lanes, so that four such sites take `MobileCoverage.fourGains`); the third tilts every
+        // carrier on its own (nine patterns in three groups, one site at a time).
         for k in 0..<30 {
             let location = Coordinate(origin.x - 500 + random.unit() * 4000, origin.y - 500 + random.unit() * 4000)
             let azimuth = random.unit() * 120
+            let panelTilts = (0..<3).map { _ in 2 + random.unit() * 8 }
             var sectors: [Sector] = []
             for (t, carrier) in [(Technology.lte, 800.0), (.lte, 1800), (.nr, 3600)].enumerated() {
                 for s in 0..<3 {
+                    let carrierTilt = 2 + random.unit() * 8
                     sectors.append(
                         Sector(
                             id: "s\(k)-\(t)-\(s)", azimuthDeg: azimuth + Double(s) * 120,
-                            tiltDeg: 2 + random.unit() * 8, beamwidthDeg: 65, technology: carrier.0,
+                            tiltDeg: k % 3 == 2 ? carrierTilt : panelTilts[s], beamwidthDeg: 65, technology: carrier.0,
                             frequencyMHz: carrier.1, bandwidthMHz: carrier.0 == .nr ? 100 : 10,
                             eirpDBm: 58 + random.unit() * 8, antennaGainDBi: 17, layers: 2))
                 }
