@@ -514,9 +514,8 @@ public struct MobileCoverage: Sendable {
             scratch.antennaOffset[first + j] = Int32(antennas)
             let bearing = SIMD4(repeating: bearing[j])
             let zenith = SIMD4(repeating: zenith[j])
-            var g = Int(t.antennaLaneStart[s[j]])
-            let end = Int(t.antennaLaneStart[s[j] + 1])
-            while g < end {
+            var g = start[j]
+            while g < end[j] {
                 store(lanes[g].gain(bearingDeg: bearing, zenithDeg: zenith), scratch.antennaGain, antennas)
                 antennas += 4
                 g += 1

@@ -176,15 +176,14 @@ public enum UnderservedAreas {
         outlines.reserveCapacity(clusters.count)
         var next = 0
         for clusterParts in parts {
-            let pieces = Array(buffered[next..<(next + clusterParts.count)])
+            outlines.append(try union(Array(buffered[next..<(next + clusterParts.count)])))
             next += clusterParts.count
-            outlines.append(pieces.count == 1 ? pieces[0] : try union(pieces))
         }
         return outlines
     }
 
     /// The union of many overlapping outlines: eight at a time on every core, level by level, in a fixed
-    /// grouping (the same result for any thread count).
+    /// grouping (the same result for any thread count); one outline is itself.
     static func union(_ pieces: [Geometry]) throws -> Geometry {
         var level = pieces
         while level.count > 1 {
