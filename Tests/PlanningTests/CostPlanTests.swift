@@ -119,6 +119,21 @@ import Testing
         #expect(abs(plan.buildings.reduce(0) { $0 + $1.routeM } - plan.estimatedM) < 1e-9)
     }
 
+    /// A building's cost is found by its index whatever the order it was connected in; a building the plan
+    /// does not connect (between connected ones, after the last, or a negative index) has none.
+    @Test func costOfABuildingByItsIndex() throws {
+        let buildings = [
+            Self.house("1", 100, 0, households: 1), Self.house("2", 100, 50, households: 2),
+            Self.house("3", 200, 50, households: 3), Self.house("4", 300, 50, households: 4),
+        ]
+        let plan = CostPlan.make(
+            buildings: buildings, connect: [2, 0], roots: [Coordinate(0, 0)], streets: [], group: { _ in 0 },
+            works: ScenarioWorks(), settings: CostSettings())
+        #expect(plan.cost(ofBuilding: 2)?.building == 2 && plan.cost(ofBuilding: 2)?.homes == 3)
+        #expect(plan.cost(ofBuilding: 0)?.building == 0 && plan.cost(ofBuilding: 0)?.homes == 1)
+        for i in [1, 3, 4, -1] { #expect(plan.cost(ofBuilding: i) == nil, "building \(i)") }
+    }
+
     /// A building on a street that no root reaches falls back to the estimate.
     @Test func unreachableStreetFallsBackToEstimate() throws {
         let plan = CostPlan.make(
