@@ -128,7 +128,10 @@ enum MapPage {
                 number(anchors[k].x, 6)
                 number(anchors[k].y, 6)
                 text(b.pointee.building.id)
-                text(b.pointee.building.address?.text ?? "")
+                // The address written in its parts, not made into a text first.
+                rows.append(UInt8(ascii: "\""))
+                b.pointee.building.address?.forEachPart { JSONWriter.appendEscaped($0, to: &rows) }
+                rows.append(contentsOf: "\",".utf8)
                 text(Self.sourceDE[best.source.rawValue] ?? best.source.rawValue)
                 number(best.downMbps, 1)
                 text(fixed?.technology.rawValue ?? "none")

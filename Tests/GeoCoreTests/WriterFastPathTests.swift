@@ -202,6 +202,12 @@ import Testing
             #expect(String(decoding: out, as: UTF8.self) == String(v))
         }
         #expect(JSONWriter.quote("a\"b\\c\nd\u{1}é") == #""a\"b\\c\nd\u0001é""#)
+        // A string written in parts, each escaped on its own between one pair of quotes, is the whole quoted.
+        let parts = ["Rue \"du\" Pont", "", "\\", " 12\t", "a\u{1F}", "é"]
+        var inParts: [UInt8] = [UInt8(ascii: "\"")]
+        for part in parts { JSONWriter.appendEscaped(part, to: &inParts) }
+        inParts.append(UInt8(ascii: "\""))
+        #expect(String(decoding: inParts, as: UTF8.self) == #""Rue \"du\" Pont\\ 12\ta\u001fé""#)
         #expect(
             JSONWriter.serialize(
                 .object(JSONObject([("a", .array([.number(1.5), .null, .bool(true)]))])), pretty: true)

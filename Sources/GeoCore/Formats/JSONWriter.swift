@@ -210,13 +210,19 @@ public enum JSONWriter {
     /// `quote(s)` appended as bytes.
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        appendEscaped(s, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `s` as the inside of a JSON string, without the quotes: for a string written in parts.
+    public static func appendEscaped(_ s: String, to out: inout [UInt8]) {
         // Most strings need no escape: one scan of their bytes in place, then one copy.
         let plain = s.utf8.withContiguousStorageIfAvailable { bytes in
             guard needsNoEscape(bytes) else { return false }
             out.append(contentsOf: bytes)
             return true
         }
-        if plain == true { return out.append(UInt8(ascii: "\"")) }
+        if plain == true { return }
         for b in s.utf8 {
             switch b {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
@@ -230,7 +236,6 @@ public enum JSONWriter {
             default: out.append(b)
             }
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     /// A value as JSON bytes; `indent` (levels) makes it pretty, nil keeps it on one line.

@@ -28,14 +28,28 @@ public struct PostalAddress: Sendable, Hashable {
 
     /// "Musterstraße 12a, 48143 Münster".
     public var text: String {
-        // By appending, not joining filtered arrays: the map and the tables write it for every building.
-        let number = houseNumber + suffix
-        var line = street
-        if !number.isEmpty { line += line.isEmpty ? number : " " + number }
-        var place = postcode
-        if !town.isEmpty { place += place.isEmpty ? town : " " + town }
-        if line.isEmpty { return place }
-        return place.isEmpty ? line : line + ", " + place
+        var text = ""
+        forEachPart { text += $0 }
+        return text
+    }
+
+    /// Calls `body` with the parts of `text` in order (some of them empty), so that a writer can write the
+    /// address without making its text: the street, a space, the house number and its suffix, then ", ",
+    /// the postcode, a space and the town; a separator only where there is something on both sides.
+    public func forEachPart(_ body: (String) -> Void) {
+        let hasNumber = !houseNumber.isEmpty || !suffix.isEmpty
+        body(street)
+        if hasNumber {
+            if !street.isEmpty { body(" ") }
+            body(houseNumber)
+            body(suffix)
+        }
+        if (!street.isEmpty || hasNumber) && (!postcode.isEmpty || !town.isEmpty) { body(", ") }
+        body(postcode)
+        if !town.isEmpty {
+            if !postcode.isEmpty { body(" ") }
+            body(town)
+        }
     }
 
     /// Splits a house number as written ("12a", "12 A", "12-14", "7 1/2") into number and suffix: the
