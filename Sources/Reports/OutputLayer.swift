@@ -24,6 +24,13 @@ struct RowBuilder {
             values.append(newValue)
         }
     }
+
+    /// Sets the next field's value, as `self[name] = value` does; `name` is made only where it is checked
+    /// (debug builds), so that a name read from a field is not copied for every row.
+    mutating func append(_ value: JSONValue, as name: @autoclosure () -> String) {
+        assert(values.count < names.count && names[values.count] == name(), "\(name()) out of field order")
+        values.append(value)
+    }
 }
 
 /// A layer of the run's results, in the working CRS, ready for any writer. Rows are made on

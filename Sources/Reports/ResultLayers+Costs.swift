@@ -16,10 +16,11 @@ extension ResultLayers {
         .init("capex_eur", .real), .init("capex_eur_per_home", .real), .init("estimated_buildings", .integer),
     ]
 
-    /// Building index → index of its project area.
-    static func projectAreaIndex(_ r: RunResult) -> [Int: Int] {
-        var index: [Int: Int] = [:]
-        for (k, p) in r.projectAreas.enumerated() { for m in p.members { index[m] = k } }
+    /// Per building index, the index of its project area, −1 for none (an array: every row of the buildings
+    /// layer looks its building up).
+    static func projectAreaIndex(_ r: RunResult) -> [Int32] {
+        var index = [Int32](repeating: -1, count: r.buildings.count)
+        for (k, p) in r.projectAreas.enumerated() { for m in p.members { index[m] = Int32(k) } }
         return index
     }
 

@@ -52,6 +52,7 @@ public enum ResultLayers {
         }
         fields += costFields
         let projectAreaOf = projectAreaIndex(r)
+        let projectAreaIDs = r.projectAreas.map(\.id)
         // Read through the indices here and below: a lazy map of the results themselves copies each whole
         // result (a retain per string and array it holds) to read one field of it.
         let source =
@@ -131,7 +132,8 @@ public enum ResultLayers {
                 o[reason] = .string(v.reason.rawValue)
             }
             costValues(
-                costs?.cost(ofBuilding: i), projectArea: projectAreaOf[i].map { r.projectAreas[$0].id }, into: &o)
+                costs?.cost(ofBuilding: i),
+                projectArea: projectAreaOf[i] >= 0 ? projectAreaIDs[Int(projectAreaOf[i])] : nil, into: &o)
             source.appendValues(of: b.pointee.building.attributes, into: &o)
             return OutputRow(geometry: OutputLayer.multi(b.pointee.building.geometry), values: o.values)
         }

@@ -47,24 +47,24 @@ struct SourceColumns: Sendable {
                     let column = columns[position]
                     guard column >= 0 else { return }
                     while next < column {
-                        o[fields[next].name] = .null
+                        o.append(.null, as: fields[next].name)
                         next += 1
                     }
-                    o[fields[column].name] = text
+                    o.append(text, as: fields[column].name)
                     next += 1
                 }
                 while next < fields.count {
-                    o[fields[next].name] = .null
+                    o.append(.null, as: fields[next].name)
                     next += 1
                 }
                 return
             }
             let texts = attributes.texts
             for (k, position) in shape.positions.enumerated() {
-                o[fields[k].name] = position.map { texts[$0] } ?? .null
+                o.append(position.map { texts[$0] } ?? .null, as: fields[k].name)
             }
         } else {
-            for (k, key) in keys.enumerated() { o[fields[k].name] = Self.text(attributes[key]) }
+            for (k, key) in keys.enumerated() { o.append(Self.text(attributes[key]), as: fields[k].name) }
         }
     }
 
