@@ -234,6 +234,43 @@ import Testing
         #expect(r.problems.map(\.code).sorted() == ["no-building-nearby", "unknown-building"])
     }
 
+    /// Records over several chunks of the parallel search: every building's networks and the problems come
+    /// out as joining the records one after another, in their order, gives them (worked out here).
+    @Test func fixedRecordsJoinInRecordOrderOverManyChunks() throws {
+        var settings = settings
+        settings.minimumJoinRate = 0
+        let buildings = (0..<10).map { Self.building("b\($0)", Double($0) * 40, 0) }
+        let technologies: [FixedTechnology] = [.adsl, .vdsl, .hfc]
+        var records: [FixedLineRecord] = []
+        for k in 0..<1500 {
+            let building = k % 7 == 3 ? "missing-\(k)" : "b\(k % 10)"
+            var r = Self.fixedRecord(building, technologies[k % 3], Double((k * 37) % 500 + 1), Double(k % 11))
+            r.id = "r\(k)"
+            records.append(r)
+        }
+        let r = try Analysis.run(city(buildings: buildings, fixed: records), settings: settings)
+        // Expected: per building and (technology, provider) the fastest offer (down, then up), the first
+        // record's where they tie, in the order the pairs first appear.
+        for (i, b) in buildings.enumerated() {
+            var expected: [(FixedTechnology, Double, Double)] = []
+            for rec in records where rec.buildingID == b.id {
+                if let n = expected.firstIndex(where: { $0.0 == rec.technology }) {
+                    if (rec.downMbps, rec.upMbps ?? 0) > (expected[n].1, expected[n].2) {
+                        expected[n] = (rec.technology, rec.downMbps, rec.upMbps ?? 0)
+                    }
+                } else {
+                    expected.append((rec.technology, rec.downMbps, rec.upMbps ?? 0))
+                }
+            }
+            let networks = r.buildings[i].service.fixed.networks
+            #expect(networks.map(\.technology) == expected.map(\.0), "building \(i)")
+            #expect(networks.map(\.downMbps) == expected.map(\.1), "building \(i)")
+            #expect(networks.map(\.upMbps) == expected.map(\.2), "building \(i)")
+        }
+        let unknown = r.problems.filter { $0.code == "unknown-building" }.map(\.featureID)
+        #expect(unknown == records.filter { $0.buildingID!.hasPrefix("missing") }.map { Optional($0.id) })
+    }
+
     @Test func countsSumUp() throws {
         var buildings: [Building] = []
         var fixed: [FixedLineRecord] = []

@@ -53,6 +53,23 @@ public func parallelMap<T: Sendable>(
     }
 }
 
+/// Maps `0..<count` on all cores, one result per index, in chunks of `chunkSize` indices, and returns the
+/// results in index order (the same whatever the number of threads). Each result is made in its place in
+/// the returned array: no chunk's array, and no copy of a result (which would retain every reference it
+/// holds, and release it again with the chunk).
+public func parallelMap<T: Sendable>(count: Int, chunkSize: Int = 512, each body: @Sendable (Int) -> T) -> [T] {
+    guard count > 0 else { return [] }
+    let chunks = (count + chunkSize - 1) / chunkSize
+    if singleThreaded || chunks == 1 { return (0..<count).map(body) }
+    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let joined = JoinedResults(buffer)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for i in (c * chunkSize)..<min(count, (c + 1) * chunkSize) { joined.initialize(at: i, to: body(i)) }
+        }
+        initialized = count
+    }
+}
+
 /// `body`'s results for `range`, which must be `per` for each index.
 private func checkedResults<T>(_ body: (Range<Int>) -> [T], _ per: Int, _ range: Range<Int>) -> [T] {
     let results = body(range)
@@ -68,6 +85,8 @@ private struct JoinedResults<T>: @unchecked Sendable {
     let base: UnsafeMutablePointer<T>
 
     init(_ buffer: UnsafeMutableBufferPointer<T>) { base = buffer.baseAddress! }
+
+    func initialize(at index: Int, to result: consuming T) { (base + index).initialize(to: result) }
 
     func initialize(at index: Int, from results: UnsafeBufferPointer<T>) {
         guard let first = results.baseAddress else { return }

@@ -245,8 +245,9 @@ public enum Analysis {
             wlanByBuilding, context.buildings, context.buildingDistricts, context.focus.kinds
         )
         // Each building on its own, on every core, in building order.
-        return parallelMap(count: inputs.count) { range in
-            range.map { i in
+        return parallelMap(
+            count: inputs.count,
+            each: { i in
                 var service = BuildingService(
                     fixed: fixed[i], mobileOutdoor: mobile[i].outdoor, mobileIndoor: mobile[i].indoor,
                     wlanIsland: wlan[i]?.0, wlanMbps: wlan[i]?.1, funding: [:])
@@ -270,7 +271,6 @@ public enum Analysis {
                 return BuildingResult(
                     building: building, district: districts[i], focusKind: focusKind, service: service,
                     ngaNetworks: service.fixed.networkCount(minimumMbps: funding.ngaNetworkMbps))
-            }
-        }
+            })
     }
 }

@@ -47,63 +47,96 @@ public struct FixedService: Sendable, Hashable {
     public static func join(
         _ records: [FixedLineRecord], in context: SpatialContext, maximumDistanceM: Double, file: String = "fixed"
     ) -> (services: [FixedService], addresses: [Int: PostalAddress], problems: [InputProblem]) {
-        let buildings = context.buildings
-        let index = context.index
-        let byID = context.positionByID
+        let (buildings, index, byID) = (context.buildings, context.index, context.positionByID)
+        // Each record's building, found on every core (the search is most of the join's work); then the records
+        // are joined one after another, in their order.
+        let targets = parallelMap(count: records.count) { range in
+            range.map { k in
+                target(
+                    of: records[k], buildings: buildings, index: index, byID: byID, maximumDistanceM: maximumDistanceM)
+            }
+        }
         var services = [FixedService](repeating: FixedService(), count: buildings.count)
         var addresses: [Int: PostalAddress] = [:]
         var problems: [InputProblem] = []
-        for record in records {
-            var target: Int?
-            if let id = record.buildingID {
-                target = byID[id]
-                if target == nil {
+        // Each record read in place: a copy would retain and release every text it holds.
+        records.withUnsafeBufferPointer { records in
+            for (k, found) in targets.enumerated() {
+                let record = records.baseAddress! + k
+                let t: Int
+                switch found {
+                case .building(let i): t = i
+                case .unknownID(let id):
                     problems.append(
                         InputProblem(
-                            .warning, code: "unknown-building", file: file, layer: "fixed", featureID: record.id,
-                            field: "building_id", reason: "no building with id \"\(id)\"; the record is not used"))
+                            .warning, code: "unknown-building", file: file, layer: "fixed",
+                            featureID: record.pointee.id, field: "building_id",
+                            reason: "no building with id \"\(id)\"; the record is not used"))
                     continue
-                }
-            } else if let p = record.location {
-                var bestDistance = maximumDistanceM
-                for i in index.query(near: p, radius: maximumDistanceM) {
-                    let d = buildings[i].geometry.planarDistance(to: p)
-                    if d <= bestDistance {
-                        bestDistance = d
-                        target = i
-                    }
-                }
-                if target == nil {
+                case .noneNearby:
                     problems.append(
                         InputProblem(
-                            .warning, code: "no-building-nearby", file: file, layer: "fixed", featureID: record.id,
-                            field: "geometry",
+                            .warning, code: "no-building-nearby", file: file, layer: "fixed",
+                            featureID: record.pointee.id, field: "geometry",
                             reason:
                                 "no building footprint within \(NumberText.plain(maximumDistanceM)) m of the address "
                                 + "point; the record is not used"))
                     continue
+                case .unplaced: continue
                 }
-            }
-            guard let t = target else { continue }
-            if buildings[t].address == nil, addresses[t] == nil { addresses[t] = record.address }
-            guard record.technology != .none else { continue }
-            let network = Network(
-                technology: record.technology, provider: record.provider, downMbps: record.downMbps,
-                upMbps: record.upMbps ?? 0, plannedDate: record.plannedDate)
-            if record.plannedWithin3Years {
-                services[t].planned.append(network)
-            } else if let k = services[t].networks.firstIndex(where: {
-                $0.technology == network.technology && $0.provider == network.provider
-            }) {
-                if (network.downMbps, network.upMbps) > (
-                    services[t].networks[k].downMbps, services[t].networks[k].upMbps
-                ) {
-                    services[t].networks[k] = network
+                if case .none = buildings[t].address, addresses[t] == nil { addresses[t] = record.pointee.address }
+                guard record.pointee.technology != .none else { continue }
+                let network = Network(
+                    technology: record.pointee.technology, provider: record.pointee.provider,
+                    downMbps: record.pointee.downMbps, upMbps: record.pointee.upMbps ?? 0,
+                    plannedDate: record.pointee.plannedDate)
+                if record.pointee.plannedWithin3Years {
+                    services[t].planned.append(network)
+                } else if let n = services[t].networks.firstIndex(where: {
+                    $0.technology == network.technology && $0.provider == network.provider
+                }) {
+                    if (network.downMbps, network.upMbps) > (
+                        services[t].networks[n].downMbps, services[t].networks[n].upMbps
+                    ) {
+                        services[t].networks[n] = network
+                    }
+                } else {
+                    services[t].networks.append(network)
                 }
-            } else {
-                services[t].networks.append(network)
             }
         }
         return (services, addresses, problems)
+    }
+
+    /// Where a fixed-line record joins.
+    private enum Target: Sendable {
+        /// The building at this index.
+        case building(Int)
+        /// Its `building_id` names no building.
+        case unknownID(String)
+        /// No footprint lies within the distance of its address point.
+        case noneNearby
+        /// It has neither a `building_id` nor a position.
+        case unplaced
+    }
+
+    /// The building of `record`: the one its `building_id` names (`byID`), else the nearest whose footprint
+    /// lies within `maximumDistanceM` of its address point (`index` holds the footprints' boxes; the last of
+    /// equally near ones in the order the index gives them).
+    private static func target(
+        of record: FixedLineRecord, buildings: [Building], index: STRtree, byID: [String: Int], maximumDistanceM: Double
+    ) -> Target {
+        if let id = record.buildingID { return byID[id].map { .building($0) } ?? .unknownID(id) }
+        guard let p = record.location else { return .unplaced }
+        var best: Int?
+        var bestDistance = maximumDistanceM
+        for i in index.query(near: p, radius: maximumDistanceM) {
+            let d = buildings[i].geometry.planarDistance(to: p)
+            if d <= bestDistance {
+                bestDistance = d
+                best = i
+            }
+        }
+        return best.map { .building($0) } ?? .noneNearby
     }
 }

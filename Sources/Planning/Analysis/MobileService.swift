@@ -19,8 +19,9 @@ public struct MobileService: Sendable {
         _ coverage: MobileCoverage, technologies: [Technology], homes: [Double], activity: Double
     ) -> [MobileService] {
         let load = CellLoad(coverage: coverage, homes: homes, activity: activity)
-        return parallelMap(count: homes.count) { range in
-            range.map { i in
+        return parallelMap(
+            count: homes.count,
+            each: { i in
                 var loaded: SmallMap<Technology, Double> = [:]
                 loaded.reserveCapacity(technologies.count)
                 for t in technologies {
@@ -30,7 +31,6 @@ public struct MobileService: Sendable {
                     outdoor: coverage.qualities(receiver: i, technologies: technologies, indoor: false),
                     indoor: coverage.qualities(receiver: i, technologies: technologies, indoor: true),
                     indoorLoadedMbps: loaded)
-            }
-        }
+            })
     }
 }
