@@ -56,8 +56,11 @@ public func parallelMap<T: Sendable>(
 /// Maps `0..<count` on all cores, one result per index, in chunks of `chunkSize` indices, and returns the
 /// results in index order (the same whatever the number of threads). Each result is made in its place in
 /// the returned array: no chunk's array, and no copy of a result (which would retain every reference it
-/// holds, and release it again with the chunk).
-public func parallelMap<T: Sendable>(count: Int, chunkSize: Int = 512, each body: @Sendable (Int) -> T) -> [T] {
+/// holds, and release it again with the chunk). Inlinable, so that it is specialized for its result type:
+/// unspecialized, every result went through the type's generic copy.
+@inlinable public func parallelMap<T: Sendable>(
+    count: Int, chunkSize: Int = 512, each body: @Sendable (Int) -> T
+) -> [T] {
     guard count > 0 else { return [] }
     let chunks = (count + chunkSize - 1) / chunkSize
     if singleThreaded || chunks == 1 { return (0..<count).map(body) }
@@ -81,12 +84,12 @@ private func checkedResults<T>(_ body: (Range<Int>) -> [T], _ per: Int, _ range:
 /// The joined array's memory while parallel iterations fill it. `@unchecked Sendable` for the reason
 /// given at `Slots`: every iteration initializes its own range, and the array is read only after
 /// `concurrentPerform` has returned.
-private struct JoinedResults<T>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<T>
+@usableFromInline struct JoinedResults<T>: @unchecked Sendable {
+    @usableFromInline let base: UnsafeMutablePointer<T>
 
-    init(_ buffer: UnsafeMutableBufferPointer<T>) { base = buffer.baseAddress! }
+    @inlinable init(_ buffer: UnsafeMutableBufferPointer<T>) { base = buffer.baseAddress! }
 
-    func initialize(at index: Int, to result: consuming T) { (base + index).initialize(to: result) }
+    @inlinable func initialize(at index: Int, to result: consuming T) { (base + index).initialize(to: result) }
 
     func initialize(at index: Int, from results: UnsafeBufferPointer<T>) {
         guard let first = results.baseAddress else { return }
