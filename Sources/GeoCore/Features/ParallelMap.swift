@@ -31,7 +31,7 @@ public let singleThreaded = ProcessInfo.processInfo.environment["GIGAPLAN_THREAD
 ///
 /// Each chunk's results are copied into the joined array as soon as the chunk is done, and the chunk is
 /// released then: the results are held once, not once in the chunks and again in the joined array.
-public func parallelMap<T: Sendable>(
+@inlinable public func parallelMap<T: Sendable>(
     count: Int, chunkSize: Int = 512, resultsPerIndex: Int = 1, _ body: @Sendable (Range<Int>) -> [T]
 ) -> [T] {
     guard count > 0 else { return [] }
@@ -74,7 +74,7 @@ public func parallelMap<T: Sendable>(
 }
 
 /// `body`'s results for `range`, which must be `per` for each index.
-private func checkedResults<T>(_ body: (Range<Int>) -> [T], _ per: Int, _ range: Range<Int>) -> [T] {
+@usableFromInline func checkedResults<T>(_ body: (Range<Int>) -> [T], _ per: Int, _ range: Range<Int>) -> [T] {
     let results = body(range)
     precondition(
         results.count == range.count * per, "parallelMap: \(results.count) results for \(range.count) × \(per)")
@@ -91,7 +91,7 @@ private func checkedResults<T>(_ body: (Range<Int>) -> [T], _ per: Int, _ range:
 
     @inlinable func initialize(at index: Int, to result: consuming T) { (base + index).initialize(to: result) }
 
-    func initialize(at index: Int, from results: UnsafeBufferPointer<T>) {
+    @inlinable func initialize(at index: Int, from results: UnsafeBufferPointer<T>) {
         guard let first = results.baseAddress else { return }
         (base + index).initialize(from: first, count: results.count)
     }
