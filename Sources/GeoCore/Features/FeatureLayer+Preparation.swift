@@ -117,9 +117,8 @@ extension FeatureLayer {
         // 4. Validity and repair of polygons, on all cores (each check uses its own GEOS context).
         let geometries = out.features.map(\.geometry)
         let checked: [(Geometry?, InputProblem.Severity?, String, String)] = parallelMap(
-            count: geometries.count, chunkSize: 1024
-        ) { range in
-            range.map { i in
+            count: geometries.count, chunkSize: 1024,
+            each: { i in
                 guard let g = geometries[i], g.isPolygonal else { return (geometries[i], nil, "", "") }
                 do {
                     let (valid, reason) = try g.validity()
@@ -138,8 +137,7 @@ extension FeatureLayer {
                             + "\(polygons.count) polygon(s)"
                     )
                 } catch { return (nil, .error, "invalid-polygon", "\(error)") }
-            }
-        }
+            })
         for (i, result) in checked.enumerated() {
             out.features[i].geometry = result.0
             if let severity = result.1 { problem(out.features[i], severity, result.2, result.3) }
