@@ -19,14 +19,11 @@ struct RowBuilder {
 
     subscript(name: String) -> JSONValue {
         get { values[names.firstIndex(of: name)!] }
-        set {
-            assert(values.count < names.count && names[values.count] == name, "\(name) out of field order")
-            values.append(newValue)
-        }
+        set { append(newValue, as: name) }
     }
 
-    /// Sets the next field's value, as `self[name] = value` does; `name` is made only where it is checked
-    /// (debug builds), so that a name read from a field is not copied for every row.
+    /// Sets the next field's value, which must be the field `name` (checked in debug builds); `name` is made
+    /// only where it is checked, so that a name read from a field is not copied for every row.
     mutating func append(_ value: JSONValue, as name: @autoclosure () -> String) {
         assert(values.count < names.count && names[values.count] == name(), "\(name()) out of field order")
         values.append(value)
