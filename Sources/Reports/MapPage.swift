@@ -114,8 +114,10 @@ enum MapPage {
             for (k, i) in shown.enumerated() {
                 try Self.flushWhenFull(&rows, to: sink)
                 let b = buildings.baseAddress! + i
-                let best = b.pointee.service.best
                 let fixed = b.pointee.service.fixed.best
+                let mobile = b.pointee.service.mobileIndoor.bestDownlinkMbps ?? 0
+                let best = BuildingService.best(
+                    fixedMbps: fixed?.downMbps, mobileIndoorMbps: mobile, wlanMbps: b.pointee.service.wlanMbps)
                 func number(_ value: Double, _ decimals: Int) {
                     JSONWriter.appendNumber(value, decimals: decimals, to: &rows)
                     rows.append(UInt8(ascii: ","))
@@ -145,7 +147,7 @@ enum MapPage {
                     JSONWriter.appendInteger(UInt64(n * reasonCount + reason.caseIndex), to: &rows)
                 }
                 rows.append(contentsOf: "],".utf8)
-                number(b.pointee.service.bestMobileIndoorMbps, 1)
+                number(mobile, 1)
                 JSONWriter.appendNumber(
                     b.pointee.service.mobileIndoorLoadedMbps.values.max() ?? 0, decimals: 1, to: &rows)
                 rows.append(UInt8(ascii: "]"))

@@ -23,10 +23,18 @@ public struct BuildingService: Sendable {
 
     /// The overall best download rate and its source (fixed, indoor mobile, WLAN).
     public var best: (source: ServiceSource, downMbps: Double) {
+        Self.best(fixedMbps: fixed.best?.downMbps, mobileIndoorMbps: bestMobileIndoorMbps, wlanMbps: wlanMbps)
+    }
+
+    /// `best` from its three rates: the fixed network's (`fixed.best`), the best indoor mobile one and the
+    /// WLAN island's; for a reader that holds the service in place and has read them (the getter copies the
+    /// whole service when it is called through a pointer).
+    public static func best(
+        fixedMbps: Double?, mobileIndoorMbps: Double, wlanMbps: Double?
+    ) -> (source: ServiceSource, downMbps: Double) {
         var best: (ServiceSource, Double) = (.none, 0)
-        if let f = fixed.best, f.downMbps > best.1 { best = (.fixed, f.downMbps) }
-        let mobile = bestMobileIndoorMbps
-        if mobile > best.1 { best = (.mobile, mobile) }
+        if let f = fixedMbps, f > best.1 { best = (.fixed, f) }
+        if mobileIndoorMbps > best.1 { best = (.mobile, mobileIndoorMbps) }
         if let w = wlanMbps, w > best.1 { best = (.wlan, w) }
         return best
     }
