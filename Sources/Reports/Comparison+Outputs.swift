@@ -138,7 +138,7 @@ extension Comparison {
         let features = try (0..<layer.count).map { i in
             let row = layer.row(i)
             var properties = JSONObject()
-            for (k, f) in layer.fields.enumerated() { properties[f.name] = row.values[k] }
+            for (f, value) in zip(layer.fields, row.values.jsonValues) { properties[f.name] = value }
             return Feature(
                 index: i, geometry: try row.geometry.map { try projector.transform($0, from: workingCRS, to: .wgs84) },
                 properties: properties)

@@ -126,7 +126,7 @@ enum LayerStyles {
                         .categorized(
                             field: "class",
                             (0..<layer.count).map { k in
-                                let values = layer.row(k).values
+                                let values = layer.row(k).values.jsonValues
                                 return (
                                     values[0].text, values[1].text,
                                     QGISStyle.Symbol(fill: nil, outline: colour(palette[k % palette.count]), width: 0.8)

@@ -3,30 +3,45 @@ import GeoCore
 /// One feature of an output layer: its geometry and its values in the layer's field order.
 public struct OutputRow: Sendable {
     public var geometry: Geometry?
-    public var values: [JSONValue]
+    public var values: FieldValues
+
+    public init(geometry: Geometry?, values: FieldValues) {
+        self.geometry = geometry
+        self.values = values
+    }
 }
 
 /// Builds an `OutputRow`'s values in field order with the `o["name"] = value` notation; in debug
 /// builds each name is checked against the field at its position.
-struct RowBuilder {
-    private(set) var values: [JSONValue] = []
+struct RowBuilder: ~Copyable {
+    private var values: FieldValues.Builder
     let names: [String]
 
     init(_ names: [String]) {
         self.names = names
-        values.reserveCapacity(names.count)
+        // Room for a number or a short text per field: most rows fit without growing.
+        values = FieldValues.Builder(capacity: 16 * names.count)
     }
 
+    /// The values built.
+    consuming func finish() -> FieldValues { values.finish() }
+
     subscript(name: String) -> JSONValue {
-        get { values[names.firstIndex(of: name)!] }
-        set { append(newValue, as: name) }
+        @available(*, unavailable) get { fatalError("values are only set") }
+        @inline(__always) set { append(newValue, as: name) }
     }
 
     /// Sets the next field's value, which must be the field `name` (checked in debug builds); `name` is made
     /// only where it is checked, so that a name read from a field is not copied for every row.
-    mutating func append(_ value: JSONValue, as name: @autoclosure () -> String) {
+    @inline(__always) mutating func append(_ value: JSONValue, as name: @autoclosure () -> String) {
         assert(values.count < names.count && names[values.count] == name(), "\(name()) out of field order")
         values.append(value)
+    }
+
+    /// Sets the next field, `name`, to `value` as text (`FieldValues.Builder.appendAsText`).
+    @inline(__always) mutating func appendAsText(_ value: FieldValues.Value, as name: @autoclosure () -> String) {
+        assert(values.count < names.count && names[values.count] == name(), "\(name()) out of field order")
+        values.appendAsText(value)
     }
 }
 
@@ -50,7 +65,7 @@ public struct OutputLayer: Sendable {
             let properties = features[i].properties
             // Properties made in field order are read by position, others by name.
             let values = properties.keys == names ? properties.values : names.map { properties[$0] ?? .null }
-            return OutputRow(geometry: features[i].geometry, values: values)
+            return OutputRow(geometry: features[i].geometry, values: FieldValues(values))
         }
     }
 

@@ -52,7 +52,7 @@ public enum ProjectAreaPack {
         // The address list, German CSV.
         let funding = r.settings.funding
         let rows = addresses.map { row in
-            zip(ResultLayers.addressFields, row.values).map { field, v -> String in
+            zip(ResultLayers.addressFields, row.values.jsonValues).map { field, v -> String in
                 switch field.name {
                 case "category": return AddressCategory(rawValue: v.text)?.labelDE ?? v.text
                 case "reason": return FundingReason(rawValue: v.text)?.labelDE(funding) ?? v.text
@@ -72,7 +72,11 @@ public enum ProjectAreaPack {
         let layers: [(String, String, [GeoPackageField], [OutputRow])] = [
             (
                 layerNames.area, "MULTIPOLYGON", ResultLayers.projectAreaFields,
-                [OutputRow(geometry: p.geometry, values: ResultLayers.projectAreaFields.map { area[$0.name] ?? .null })]
+                [
+                    OutputRow(
+                        geometry: p.geometry,
+                        values: FieldValues(ResultLayers.projectAreaFields.map { area[$0.name] ?? .null }))
+                ]
             ), (layerNames.addresses, "POINT", ResultLayers.addressFields, addresses),
             (layerNames.trenches, "LINESTRING", ResultLayers.trenchFields, trenchSegments.map(ResultLayers.trenchRow)),
         ]
@@ -87,7 +91,11 @@ public enum ProjectAreaPack {
                 try GDALVectorWriter.write(
                     path: "\(directory)/\(folder)/\(name).\(format.fileExtension)", format: format, layerName: name,
                     crs: r.scenario.workingCRS, geometryType: type, fields: german, count: rows.count
-                ) { i in (rows[i].geometry, zip(fields, rows[i].values).map { Self.germanValue($0.name, $1, funding) })
+                ) { i in
+                    (
+                        rows[i].geometry,
+                        zip(fields, rows[i].values.jsonValues).map { Self.germanValue($0.name, $1, funding) }
+                    )
                 }
             }
             let made = try FileManager.default.contentsOfDirectory(atPath: directory + "/" + folder).sorted()

@@ -120,7 +120,7 @@ extension ResultLayers {
         o["planned"] = .string(planned)
         o["capex_eur"] = number(r.cost(ofBuilding: i)?.capex, 1)
         o["generated"] = .bool(b.pointee.building.attributes["generated"] == .bool(true))
-        return OutputRow(geometry: b.pointee.building.geometry.anchor.map { .point($0) }, values: o.values)
+        return OutputRow(geometry: b.pointee.building.geometry.anchor.map { .point($0) }, values: o.finish())
     }
 
     /// The fields of a planned trench piece.

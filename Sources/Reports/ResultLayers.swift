@@ -120,7 +120,9 @@ public enum ResultLayers {
             }
             o["wlan_island"] = b.pointee.service.wlanIsland.map { .string($0) } ?? .null
             o["wlan_mbps"] = number(b.pointee.service.wlanMbps)
-            let overall = b.pointee.service.best
+            let overall = BuildingService.best(
+                fixedMbps: best?.downMbps, mobileIndoorMbps: b.pointee.service.mobileIndoor.bestDownlinkMbps ?? 0,
+                wlanMbps: b.pointee.service.wlanMbps)
             o["best_source"] = .string(overall.source.rawValue)
             o["best_down_mbps"] = number(overall.downMbps)
             for (size, field) in sizes {
@@ -135,7 +137,7 @@ public enum ResultLayers {
                 costs?.cost(ofBuilding: i),
                 projectArea: projectAreaOf[i] >= 0 ? projectAreaIDs[Int(projectAreaOf[i])] : nil, into: &o)
             source.appendValues(of: b.pointee.building.attributes, into: &o)
-            return OutputRow(geometry: OutputLayer.multi(b.pointee.building.geometry), values: o.values)
+            return OutputRow(geometry: OutputLayer.multi(b.pointee.building.geometry), values: o.finish())
         }
         let makeBuilding: @Sendable (Int) -> OutputRow = { i in
             r.buildings.withUnsafeBufferPointer { buildingRow(i, $0.baseAddress! + i) }
@@ -199,7 +201,7 @@ public enum ResultLayers {
                 o["kind"] = .string(f.kindText)
                 o["name"] = f.name.map { .string($0) } ?? .null
                 focusSource.appendValues(of: focusProperties[k], into: &o)
-                return OutputRow(geometry: f.geometry.anchor.map { .point($0) }, values: o.values)
+                return OutputRow(geometry: f.geometry.anchor.map { .point($0) }, values: o.finish())
             })
 
         // Sites and sectors.
@@ -407,17 +409,19 @@ public enum ResultLayers {
                 "Coverage raster cells (\(NumberText.plain(grid.resolutionM)) m): best outdoor RSRP, SINR and Mbit/s "
                 + "per technology and Mbit/s per network"
         ) { cell in
-            var values: [JSONValue] = []
-            values.reserveCapacity(technologies.count * 3 + coverage.services.count)
+            var values = FieldValues.Builder(capacity: 9 * (technologies.count * 3 + coverage.services.count))
             for t in technologies {
                 let q = coverage.best(receiver: cell, technology: t, indoor: false)?.1
-                values += [number(q?.rsrpDBm), number(q?.sinrDB), number(q?.downlinkMbps ?? 0)]
+                values.append(number(q?.rsrpDBm))
+                values.append(number(q?.sinrDB))
+                values.append(number(q?.downlinkMbps ?? 0))
             }
             for k in coverage.services.indices {
                 values.append(number(coverage.quality(receiver: cell, service: k, indoor: false)?.downlinkMbps ?? 0))
             }
             return OutputRow(
-                geometry: .point(grid.center(column: cell % grid.columns, row: cell / grid.columns)), values: values)
+                geometry: .point(grid.center(column: cell % grid.columns, row: cell / grid.columns)),
+                values: values.finish())
         }
     }
 

@@ -39,18 +39,18 @@ struct SourceColumns: Sendable {
     func appendValues(of attributes: SourceProperties, into o: inout RowBuilder) {
         let objectKeys = attributes.keys
         if let shape = shapes.first(where: { $0.keys == objectKeys }) {
-            // The usual case: each text goes straight into its column, and the columns between get null (no
-            // array of texts to fill and let go).
+            // The usual case: each value goes as text straight from the input's bytes into its column, and the
+            // columns between get null (no array of texts to fill and let go).
             if let columns = shape.ascendingColumns {
                 var next = 0
-                attributes.forEachText { position, text in
+                attributes.fieldValues.forEach { position, value in
                     let column = columns[position]
                     guard column >= 0 else { return }
                     while next < column {
                         o.append(.null, as: fields[next].name)
                         next += 1
                     }
-                    o.append(text, as: fields[column].name)
+                    o.appendAsText(value, as: fields[column].name)
                     next += 1
                 }
                 while next < fields.count {

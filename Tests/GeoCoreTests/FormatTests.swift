@@ -74,7 +74,8 @@ import Testing
         let writer = GeoJSONWriter(decimals: 7)
         var text: [UInt8] = []
         writer.appendFeature(
-            geometry: polygonWithHole, keys: GeoJSONWriter.PropertyKeys(names), values: values, idIndex: 0, to: &text)
+            geometry: polygonWithHole, keys: GeoJSONWriter.PropertyKeys(names), values: FieldValues(values), idIndex: 0,
+            to: &text)
         let feature = Feature(index: 0, geometry: polygonWithHole, properties: JSONObject(Array(zip(names, values))))
         #expect(String(decoding: text, as: UTF8.self) == writer.feature(feature))
         #expect(GeoJSONWriter.PropertyKeys(names).count == names.count)

@@ -167,7 +167,8 @@ import Testing
             let values = (0..<count).map { _ in Self.randomValue(&g) }
             var text: [UInt8] = []
             writer.appendFeature(
-                geometry: nil, keys: GeoJSONWriter.PropertyKeys(names), values: values, idIndex: nil, to: &text)
+                geometry: nil, keys: GeoJSONWriter.PropertyKeys(names), values: FieldValues(values), idIndex: nil,
+                to: &text)
             let feature = Feature(index: 0, geometry: nil, properties: JSONObject(Array(zip(names, values))))
             #expect(String(decoding: text, as: UTF8.self) == writer.feature(feature))
         }

@@ -26,7 +26,7 @@ import Testing
         for locale in ReportLocale.allCases {
             let layer = OutputLayer(
                 name: "cells", geometryType: "POINT", fields: fields, count: rows.count, description: "cells"
-            ) { OutputRow(geometry: nil, values: rows[$0]) }
+            ) { OutputRow(geometry: nil, values: FieldValues(rows[$0])) }
             let path = Fixtures.temporaryDirectory() + "/cells.csv"
             try CSVWriter.write(layer, wktCRS: nil, locale: locale, to: path)
             let separator = locale.csvSeparator.asciiValue!
@@ -36,7 +36,9 @@ import Testing
             for row in rows {
                 for (k, v) in row.enumerated() {
                     if k > 0 { expected.append(separator) }
-                    CSVWriter.appendCell(v, locale, separator: separator, to: &expected)
+                    FieldValues.Value.viewing(v) {
+                        CSVWriter.appendCell($0, locale, separator: separator, to: &expected)
+                    }
                 }
                 expected.append(0x0A)
             }

@@ -41,7 +41,7 @@ import Testing
                     guard let v = o[key], !v.isNull else { return .null }
                     return .string(v.text)
                 }
-                #expect(row.values == expected, "\(o.keys)")
+                #expect(row.finish().jsonValues == expected, "\(o.keys)")
             }
         }
     }

@@ -60,45 +60,52 @@ public struct GeoJSONWriter: Sendable {
     /// property), when not null or empty, is also the feature's id. The same text as `feature(_:)` of
     /// the equivalent `Feature`, without building its properties.
     public func appendFeature(
-        geometry g: Geometry?, keys: PropertyKeys, values: [JSONValue], idIndex: Int?, to out: inout [UInt8]
+        geometry g: Geometry?, keys: PropertyKeys, values: FieldValues, idIndex: Int?, to out: inout [UInt8]
     ) {
         precondition(values.count == keys.count, "\(values.count) values for \(keys.count) property names")
         out.append(contentsOf: "{\"type\":\"Feature\"".utf8)
-        if let idIndex, !values[idIndex].isNull {
-            let id = values[idIndex].text
-            if !id.isEmpty {
-                out.append(contentsOf: ",\"id\":".utf8)
-                JSONWriter.appendQuoted(id, to: &out)
+        if let idIndex {
+            values.withValue(at: idIndex) { id in
+                switch id {
+                case .null: return
+                case .text(let bytes) where bytes.isEmpty: return
+                case .text(let bytes):
+                    out.append(contentsOf: ",\"id\":".utf8)
+                    JSONWriter.appendQuoted(bytes, to: &out)
+                default:
+                    // A number, boolean or nested value: its text.
+                    out.append(contentsOf: ",\"id\":".utf8)
+                    JSONWriter.appendQuoted(id.jsonValue.text, to: &out)
+                }
             }
         }
         out.append(contentsOf: ",\"geometry\":".utf8)
         appendGeometry(g, to: &out)
         out.append(contentsOf: ",\"properties\":{".utf8)
-        // Keys and values read in place (a copy of a value is retained and released).
+        // Keys read in place, values from their buffer.
         keys.bytes.withUnsafeBufferPointer { bytes in
             keys.starts.withUnsafeBufferPointer { starts in
-                values.withUnsafeBufferPointer { values in
-                    // Properties are gathered in a batch on the stack and appended a bufferful at a time.
-                    withByteBatch(appendingTo: &out) { batch, out in
-                        for k in values.indices {
-                            let key = UnsafeBufferPointer(rebasing: bytes[starts[k]..<starts[k + 1]])
-                            // A number is read from the buffer without copying the value (the copy of the other
-                            // kinds costs two calls, and a text's a retain and a release).
-                            if case .number(let n) = values[k] {
-                                if batch.makeRoom(key.count + ByteBatch.numberRoom, flushingInto: &out) {
-                                    batch.put(key)
-                                    if batch.putNumber(n) != nil { continue }
-                                    batch.flush(into: &out)
-                                } else {
-                                    out.append(contentsOf: key)
-                                }
-                                JSONWriter.appendNumber(n, to: &out)
-                                continue
+                // Properties are gathered in a batch on the stack and appended a bufferful at a time.
+                withByteBatch(appendingTo: &out) { batch, out in
+                    values.forEach { k, value in
+                        let key = UnsafeBufferPointer(rebasing: bytes[starts[k]..<starts[k + 1]])
+                        if case .number(let n) = value {
+                            if batch.makeRoom(key.count + ByteBatch.numberRoom, flushingInto: &out) {
+                                batch.put(key)
+                                if batch.putNumber(n) != nil { return }
+                                batch.flush(into: &out)
+                            } else {
+                                out.append(contentsOf: key)
                             }
-                            if Self.putKeyAndValue(key, values[k], into: &batch, flushingInto: &out) { continue }
-                            batch.flush(into: &out)
-                            out.append(contentsOf: key)
-                            JSONWriter.append(values[k], to: &out)
+                            JSONWriter.appendNumber(n, to: &out)
+                            return
+                        }
+                        if Self.putKeyAndValue(key, value, into: &batch, flushingInto: &out) { return }
+                        batch.flush(into: &out)
+                        out.append(contentsOf: key)
+                        switch value {
+                        case .text(let text): JSONWriter.appendQuoted(text, to: &out)
+                        default: JSONWriter.append(value.jsonValue, to: &out)
                         }
                     }
                 }
@@ -217,7 +224,7 @@ public struct GeoJSONWriter: Sendable {
     /// text that needs no escape, null and a boolean; false for anything else, and for what does not fit
     /// (nothing is then put).
     @inline(__always) private static func putKeyAndValue(
-        _ key: UnsafeBufferPointer<UInt8>, _ value: borrowing JSONValue, into batch: inout ByteBatch,
+        _ key: UnsafeBufferPointer<UInt8>, _ value: FieldValues.Value, into batch: inout ByteBatch,
         flushingInto out: inout [UInt8]
     ) -> Bool {
         func put(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool) -> Bool {
@@ -229,10 +236,7 @@ public struct GeoJSONWriter: Sendable {
             return true
         }
         switch value {
-        case .string(let s):
-            return s.utf8.withContiguousStorageIfAvailable { bytes in
-                JSONWriter.needsNoEscape(bytes) && put(bytes, quoted: true)
-            } ?? false
+        case .text(let bytes): return JSONWriter.needsNoEscape(bytes) && put(bytes, quoted: true)
         case .null: return ("null" as StaticString).withUTF8Buffer { put($0, quoted: false) }
         case .bool(let b):
             let text: StaticString = b ? "true" : "false"

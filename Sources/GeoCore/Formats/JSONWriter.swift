@@ -216,14 +216,25 @@ public enum JSONWriter {
 
     /// `s` as the inside of a JSON string, without the quotes: for a string written in parts.
     public static func appendEscaped(_ s: String, to out: inout [UInt8]) {
-        // Most strings need no escape: one scan of their bytes in place, then one copy.
-        let plain = s.utf8.withContiguousStorageIfAvailable { bytes in
-            guard needsNoEscape(bytes) else { return false }
-            out.append(contentsOf: bytes)
-            return true
+        // Native strings are contiguous UTF-8 (read in place); others are made so in a copy.
+        if s.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &out) }) == nil {
+            var s = s
+            s.withUTF8 { appendEscaped($0, to: &out) }
         }
-        if plain == true { return }
-        for b in s.utf8 {
+    }
+
+    /// `appendQuoted` of a text's UTF-8 bytes.
+    public static func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        appendEscaped(bytes, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `appendEscaped` of a text's UTF-8 bytes.
+    public static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        // Most texts need no escape: one scan of their bytes, then one copy.
+        if needsNoEscape(bytes) { return out.append(contentsOf: bytes) }
+        for b in bytes {
             switch b {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
             case 0x5C: out.append(contentsOf: [0x5C, 0x5C])

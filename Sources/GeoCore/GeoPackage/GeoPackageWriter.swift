@@ -142,11 +142,12 @@ public final class GeoPackageWriter {
     /// Adds one feature; `properties` are looked up by field name, missing ones are NULL.
     public func insert(into layer: String, geometry: Geometry?, properties: JSONObject) throws {
         guard let entry = layers[layer] else { throw GeoPackageError("layer \(layer) was not added") }
-        try insert(into: layer, geometry: geometry, values: entry.fields.map { properties[$0.name] ?? .null })
+        try insert(
+            into: layer, geometry: geometry, values: FieldValues(entry.fields.map { properties[$0.name] ?? .null }))
     }
 
     /// Inserts a feature whose values are in the order of the layer's fields.
-    public func insert(into layer: String, geometry: Geometry?, values fieldValues: [JSONValue]) throws {
+    public func insert(into layer: String, geometry: Geometry?, values fieldValues: FieldValues) throws {
         guard let entry = layers[layer] else { throw GeoPackageError("layer \(layer) was not added") }
         guard entry.packed == nil else { throw GeoPackageError("layer \(layer) was ended") }
         let box = try entry.rows.insert { row in
@@ -157,10 +158,10 @@ public final class GeoPackageWriter {
                 row.appendNull()
             }
             // Fields and values read in place (a copy of either is retained and released).
+            precondition(
+                fieldValues.count == entry.fields.count, "\(fieldValues.count) values for \(entry.fields.count) fields")
             entry.fields.withUnsafeBufferPointer { fields in
-                fieldValues.withUnsafeBufferPointer { fieldValues in
-                    for k in fields.indices { fields[k].append(fieldValues[k], to: &row) }
-                }
+                fieldValues.forEach { k, value in fields[k].append(value, to: &row) }
             }
             return box
         }

@@ -31,6 +31,13 @@ struct SQLiteRows {
         slots.append(.text(start: start, count: bytes.count - start))
     }
 
+    /// A text from its UTF-8 bytes.
+    mutating func appendText(_ text: UnsafeBufferPointer<UInt8>) {
+        let start = bytes.count
+        bytes.append(contentsOf: text)
+        slots.append(.text(start: start, count: text.count))
+    }
+
     /// A blob whose bytes `write` appends to the buffer it is given; what `write` returns is passed on.
     mutating func appendBlob<T>(_ write: (inout [UInt8]) -> T) -> T {
         let start = bytes.count

@@ -20,7 +20,7 @@ public enum CSVWriter {
     }
 
     /// `appendField` of a string's UTF-8 bytes.
-    private static func appendField(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, to out: inout [UInt8]) {
+    static func appendField(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, to out: inout [UInt8]) {
         // The separators in use are ASCII: a scan of the bytes decides (Characters are slow to iterate).
         guard needsQuotes(bytes, separator: separator) else { return out.append(contentsOf: bytes) }
         out.append(0x22)
@@ -75,20 +75,15 @@ public enum CSVWriter {
                 var text: [UInt8] = []
                 text.reserveCapacity(capacity)
                 for r in rows {
-                    // Values read in place (a copy of a value is retained and released), their cells gathered
-                    // in a batch on the stack.
-                    r.values.withUnsafeBufferPointer { values in
-                        withByteBatch(appendingTo: &text) { batch, text in
-                            for k in values.indices {
-                                if k > 0, batch.makeRoom(1, flushingInto: &text) { batch.put(separatorByte) }
-                                if putCell(
-                                    values[k], locale, separator: separatorByte, into: &batch, flushingInto: &text)
-                                {
-                                    continue
-                                }
-                                batch.flush(into: &text)
-                                appendCell(values[k], locale, separator: separatorByte, to: &text)
+                    // Values read in place from their buffer, their cells gathered in a batch on the stack.
+                    withByteBatch(appendingTo: &text) { batch, text in
+                        r.values.forEach { k, value in
+                            if k > 0, batch.makeRoom(1, flushingInto: &text) { batch.put(separatorByte) }
+                            if putCell(value, locale, separator: separatorByte, into: &batch, flushingInto: &text) {
+                                return
                             }
+                            batch.flush(into: &text)
+                            appendCell(value, locale, separator: separatorByte, to: &text)
                         }
                     }
                     if let crs {
@@ -114,10 +109,10 @@ public enum CSVWriter {
     /// writes and a text that needs no quotes; false for anything else, and for what does not fit (nothing
     /// is then put).
     @inline(__always) static func putCell(
-        _ value: borrowing JSONValue, _ locale: ReportLocale, separator: UInt8, into batch: inout ByteBatch,
+        _ value: FieldValues.Value, _ locale: ReportLocale, separator: UInt8, into batch: inout ByteBatch,
         flushingInto out: inout [UInt8]
     ) -> Bool {
-        func put(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        @inline(__always) func put(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             guard !needsQuotes(bytes, separator: separator), batch.makeRoom(bytes.count, flushingInto: &out) else {
                 return false
             }
@@ -132,10 +127,12 @@ public enum CSVWriter {
             else { return false }
             if locale == .de { for i in start..<batch.count where batch[i] == 0x2E { batch[i] = 0x2C } }
             return true
-        case .string(let s): return s.utf8.withContiguousStorageIfAvailable { put($0) } ?? false
-        default:
-            let text = value.text
-            return text.utf8.withContiguousStorageIfAvailable { put($0) } ?? false
+        case .text(let bytes): return put(bytes)
+        case .null: return true
+        case .bool(let b):
+            let text: StaticString = b ? "true" : "false"
+            return text.withUTF8Buffer { put($0) }
+        case .nested: return false
         }
     }
 
@@ -148,14 +145,14 @@ public enum CSVWriter {
     /// A value as a cell: numbers with the locale's decimal separator.
     static func cell(_ value: JSONValue, _ locale: ReportLocale) -> String {
         var out: [UInt8] = []
-        appendCell(value, locale, separator: 0x2C, quoted: false, to: &out)
+        FieldValues.Value.viewing(value) { appendCell($0, locale, separator: 0x2C, quoted: false, to: &out) }
         return String(decoding: out, as: UTF8.self)
     }
 
     /// A value as a cell's bytes, quoted (`quoted`) where it holds the separator (an ASCII byte), a quote or a
     /// line break.
     static func appendCell(
-        _ value: JSONValue, _ locale: ReportLocale, separator: UInt8, quoted: Bool = true, to out: inout [UInt8]
+        _ value: FieldValues.Value, _ locale: ReportLocale, separator: UInt8, quoted: Bool = true, to out: inout [UInt8]
     ) {
         switch value {
         case .number(let n):
@@ -168,9 +165,10 @@ public enum CSVWriter {
                 out.insert(0x22, at: start)
                 out.append(0x22)
             }
-        case .string(let s) where quoted: appendField(s, separator: separator, to: &out)
+        case .text(let bytes) where quoted: appendField(bytes: bytes, separator: separator, to: &out)
+        case .text(let bytes): out.append(contentsOf: bytes)
         default:
-            let text = value.text
+            let text = value.jsonValue.text
             if quoted { appendField(text, separator: separator, to: &out) } else { out.append(utf8Of: text) }
         }
     }
