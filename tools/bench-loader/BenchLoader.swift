@@ -11,7 +11,9 @@ import Planning
 ///
 ///     bench-loader FILE [--kind buildings|fixed|sites|…] [--repeat N]
 @main struct BenchLoader {
-    static func main() throws {
+    static func main() { runReportingErrors(tool: "bench-loader") { try run() } }
+
+    static func run() throws {
         var arguments = BenchArguments(usage: "bench-loader FILE [--kind KIND] [--repeat N]")
         let repeats = arguments.option("--repeat").flatMap(Int.init) ?? 5
         let kindName = arguments.option("--kind")

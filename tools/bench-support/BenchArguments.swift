@@ -35,3 +35,14 @@ public struct BenchArguments {
         exit(2)
     }
 }
+
+/// Runs a benchmark tool's work; an error it throws (a file that does not exist or does not read) is
+/// printed on standard error after the tool's name, with exit status 1, instead of a crash at the top level.
+public func runReportingErrors(tool: String, _ work: () throws -> Void) {
+    do { try work() } catch {
+        // Foundation's file errors say the path and the reason more plainly than their description.
+        let text = (error as? CocoaError).flatMap { e in e.filePath.map { "\($0): \(e.localizedDescription)" } }
+        FileHandle.standardError.write(Data("\(tool): \(text ?? "\(error)")\n".utf8))
+        exit(1)
+    }
+}

@@ -12,7 +12,9 @@ import Reports
 ///
 ///     bench-writers SCENARIO [--repeat N] [--format geojson|csv|gpkg]
 @main struct BenchWriters {
-    static func main() throws {
+    static func main() { runReportingErrors(tool: "bench-writers") { try run() } }
+
+    static func run() throws {
         var arguments = BenchArguments(usage: "bench-writers SCENARIO [--repeat N] [--format geojson|csv|gpkg]")
         let repeats = arguments.option("--repeat").flatMap(Int.init) ?? 3
         let only = arguments.option("--format").map { name -> OutputFormat in
