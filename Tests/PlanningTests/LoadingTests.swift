@@ -31,6 +31,42 @@ import Testing
         #expect(data.sites[0].location == Coordinate(405_700, 5_757_700))
     }
 
+    /// The decoder lets each feature of the layer it is handed go once decoded (only its index stays), and
+    /// gives the same buildings and problems as decoding a layer whose features the caller still holds, which
+    /// it leaves as they were: a duplicate id, a feature without geometry and one of a wrong type included.
+    @Test func decodingLetsEachFeatureGoAndLeavesACopyAlone() {
+        let features = (0..<40).map { k -> Feature in
+            let x = 405_000 + 30 * Double(k)
+            let square = Geometry.polygon(
+                Polygon(exterior: [
+                    Coordinate(x, 5_757_000), Coordinate(x + 10, 5_757_000), Coordinate(x + 10, 5_757_010),
+                    Coordinate(x, 5_757_010), Coordinate(x, 5_757_000),
+                ]))
+            let geometry: Geometry? =
+                k == 7 ? nil : k == 9 ? .lineString([Coordinate(x, 5_757_000), Coordinate(x + 5, 5_757_000)]) : square
+            return Feature(
+                index: k, geometry: geometry,
+                properties: JSONObject([
+                    ("id", .string(k == 12 ? "B-3" : "B-\(k)")), ("use", .string("residential")),
+                    ("households", .number(Double(k % 5))), ("name", .string("Haus \(k)")),
+                ]))
+        }
+        let original = FeatureLayer(
+            name: "buildings", source: "buildings.geojson", crs: .etrs89UTM32, features: features)
+        var held = original
+        let fromHeld = LayerDecoder.buildings(&held)
+        var handed = original
+        let fromHanded = GeoDataLoader.decode(consume handed, as: .buildings)
+        #expect(fromHeld.items.count == 37, "a duplicate, a missing geometry and a line are dropped")
+        #expect(fromHanded.buildings == fromHeld.items)
+        #expect(fromHanded.problems == fromHeld.problems)
+        #expect(fromHeld.problems.map(\.code).sorted() == ["duplicate-id", "null-geometry", "wrong-geometry-type"])
+        // The layer decoded in place keeps only each feature's index; the copy taken before is untouched.
+        #expect(held.features.map(\.index) == Array(0..<40))
+        #expect(held.features.allSatisfy { $0.geometry == nil && $0.properties.isEmpty })
+        #expect(original.features == features)
+    }
+
     @Test func osmTagsAndDefaults() throws {
         let text = """
             {"type":"FeatureCollection","features":[{"type":"Feature","id":"way/1","geometry":{"type":"Polygon",\

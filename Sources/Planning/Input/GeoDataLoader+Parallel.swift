@@ -27,14 +27,15 @@ extension GeoDataLoader {
                 defer { finished?(f) }
                 let reader = GeoDataLoader(workingCRS: workingCRS, csvCRS: csvCRS)
                 do throws(UnreadableFile) {
+                    var layers = try reader.read(path: files[f].path, kind: files[f].kind, options: files[f].options)
                     return .success(
-                        try reader.read(path: files[f].path, kind: files[f].kind, options: files[f].options).map {
-                            layer in
-                            guard let kind = decodeAs(f, layer) else { return (layer, nil) }
-                            let decoded = GeoDataLoader.decode(layer.features, as: kind)
-                            var kept = layer
-                            kept.features.features = []
-                            return (kept, decoded)
+                        layers.indices.map { i in
+                            guard let kind = decodeAs(f, layers[i]) else { return (layers[i], nil) }
+                            // The features are handed to the decoder alone, so that it can let each go once
+                            // decoded.
+                            let features = layers[i].features
+                            layers[i].features.features = []
+                            return (layers[i], GeoDataLoader.decode(consume features, as: kind))
                         })
                 } catch { return .failure(error) }
             }

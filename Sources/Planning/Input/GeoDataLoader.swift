@@ -101,8 +101,9 @@ public final class GeoDataLoader {
     }
 
     /// One prepared layer decoded on its own: its items, problems, dropped count and file notes. Layers
-    /// of different files can be decoded at the same time and merged in file order (`merge`).
-    public static func decode(_ layer: FeatureLayer, as kind: LayerKind) -> GeoData {
+    /// of different files can be decoded at the same time and merged in file order (`merge`). Each feature
+    /// is let go once decoded where the layer is handed over (`consume`) and holds its features alone.
+    public static func decode(_ layer: consuming FeatureLayer, as kind: LayerKind) -> GeoData {
         var part = GeoData(crs: layer.crs)
         func take<T: Identified>(_ decoded: DecodedLayer<T>, _ keyPath: WritableKeyPath<GeoData, [T]>) {
             part[keyPath: keyPath] = decoded.items
@@ -114,16 +115,16 @@ public final class GeoDataLoader {
             part.fileNotes[layer.source] = layer.metadata
         }
         switch kind {
-        case .buildings: take(LayerDecoder.buildings(layer), \.buildings)
-        case .schools: take(LayerDecoder.schools(layer), \.schools)
-        case .focusPoints: take(LayerDecoder.focusPoints(layer), \.focusPoints)
-        case .sites: take(LayerDecoder.sites(layer), \.sites)
-        case .wlan: take(LayerDecoder.wlan(layer), \.wlan)
-        case .fixed: take(LayerDecoder.fixed(layer), \.fixed)
-        case .districts: take(LayerDecoder.districts(layer), \.districts)
-        case .population: take(LayerDecoder.population(layer), \.population)
-        case .streets: take(LayerDecoder.streets(layer), \.streets)
-        case .projectAreas: take(LayerDecoder.districts(layer), \.projectAreaPolygons)
+        case .buildings: take(LayerDecoder.buildings(&layer), \.buildings)
+        case .schools: take(LayerDecoder.schools(&layer), \.schools)
+        case .focusPoints: take(LayerDecoder.focusPoints(&layer), \.focusPoints)
+        case .sites: take(LayerDecoder.sites(&layer), \.sites)
+        case .wlan: take(LayerDecoder.wlan(&layer), \.wlan)
+        case .fixed: take(LayerDecoder.fixed(&layer), \.fixed)
+        case .districts: take(LayerDecoder.districts(&layer), \.districts)
+        case .population: take(LayerDecoder.population(&layer), \.population)
+        case .streets: take(LayerDecoder.streets(&layer), \.streets)
+        case .projectAreas: take(LayerDecoder.districts(&layer), \.projectAreaPolygons)
         }
         return part
     }

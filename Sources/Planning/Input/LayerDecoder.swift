@@ -16,9 +16,10 @@ public enum LayerDecoder {
     static let idNames = ["id", "@id", "lfdnr", "nr", "objectid", "gml_id", "osm_id"]
 
     /// Runs `body` for every feature with id handling (missing → index with a warning; duplicate → error)
-    /// and a geometry check.
+    /// and a geometry check. Each feature is let go once decoded (its place keeps only its index), so that a
+    /// layer's features and its decoded items are not held in full at the same time.
     static func decode<Item>(
-        _ layer: FeatureLayer, kind: LayerKind, geometry allowed: Set<String>?, idNames: [String] = idNames,
+        _ layer: inout FeatureLayer, kind: LayerKind, geometry allowed: Set<String>?, idNames: [String] = idNames,
         indexIDsSilently: Bool = false, _ body: (inout FeatureFields, String, Geometry?) -> Item?
     ) -> DecodedLayer<Item> {
         var items: [Item] = []
@@ -59,7 +60,10 @@ public enum LayerDecoder {
         var lastKeys: [String] = []
         var lastNames = PropertyNameIndex([])
         var lastAllowedType = ""
-        for feature in layer.features {
+        // By position, not through an iterator: an iterator would hold the array, and letting a feature go
+        // would then copy it whole.
+        for position in layer.features.indices {
+            let feature = layer.features[position]
             // Features of one file mostly share their property names: map them to lower case once.
             if feature.properties.keys != lastKeys {
                 lastKeys = feature.properties.keys
@@ -96,6 +100,7 @@ public enum LayerDecoder {
             }
             let item = body(&fields, id!, feature.geometry)
             problems += fields.problems
+            layer.features[position] = Feature(index: feature.index, geometry: nil, properties: JSONObject())
             if let item, !fields.hasError, failedBefore.isEmpty || !failedBefore.contains(feature.index) {
                 items.append(item)
             } else {
@@ -117,9 +122,9 @@ public enum LayerDecoder {
         "college": .school, "schule": .school, "krankenhaus": .hospital, "clinic": .hospital,
     ]
 
-    public static func buildings(_ layer: FeatureLayer) -> DecodedLayer<Building> {
+    public static func buildings(_ layer: inout FeatureLayer) -> DecodedLayer<Building> {
         var withoutUse = 0
-        var decoded: DecodedLayer<Building> = decode(layer, kind: .buildings, geometry: polygonal.union(pointLike)) {
+        var decoded: DecodedLayer<Building> = decode(&layer, kind: .buildings, geometry: polygonal.union(pointLike)) {
             f, id, g -> Building? in
             var use: BuildingUse = .other
             var useGiven = true
@@ -171,8 +176,8 @@ public enum LayerDecoder {
         return decoded
     }
 
-    public static func schools(_ layer: FeatureLayer) -> DecodedLayer<School> {
-        decode(layer, kind: .schools, geometry: polygonal.union(pointLike)) { f, id, g in
+    public static func schools(_ layer: inout FeatureLayer) -> DecodedLayer<School> {
+        decode(&layer, kind: .schools, geometry: polygonal.union(pointLike)) { f, id, g in
             let name = f.requiredString("name", "schulname", "bezeichnung")
             let students = f.integer(["students", "schueler", "schüler"], in: 0...100_000)
             let classes = f.integer(["classes", "klassen"], in: 0...10_000)
@@ -183,8 +188,8 @@ public enum LayerDecoder {
         }
     }
 
-    public static func focusPoints(_ layer: FeatureLayer) -> DecodedLayer<FocusPoint> {
-        decode(layer, kind: .focusPoints, geometry: polygonal.union(pointLike)) { f, id, g in
+    public static func focusPoints(_ layer: inout FeatureLayer) -> DecodedLayer<FocusPoint> {
+        decode(&layer, kind: .focusPoints, geometry: polygonal.union(pointLike)) { f, id, g in
             guard let text = f.requiredString("kind") else { return nil }
             let kind = FocusPoint.Kind(rawValue: text.lowercased()) ?? .other
             if kind == .other && text.lowercased() != "other" {
@@ -250,10 +255,10 @@ public enum LayerDecoder {
             antennaGainDBi: gain, layers: layers)
     }
 
-    public static func sites(_ layer: FeatureLayer) -> DecodedLayer<Site> {
+    public static func sites(_ layer: inout FeatureLayer) -> DecodedLayer<Site> {
         let isCSV = layer.source.lowercased().hasSuffix(".csv")
-        if isCSV { return csvSites(layer) }
-        return decode(layer, kind: .sites, geometry: pointLike) { f, id, g in
+        if isCSV { return csvSites(&layer) }
+        return decode(&layer, kind: .sites, geometry: pointLike) { f, id, g in
             let height = f.number(["height_m", "height"], in: 1...400, unit: "m") ?? Site.defaultHeightM
             let environment = f.choice("environment", as: SiteEnvironment.self)
             var sectors: [Sector] = []
@@ -280,11 +285,11 @@ public enum LayerDecoder {
     }
 
     /// CSV sites: one row per sector, grouped by `site_id`.
-    static func csvSites(_ layer: FeatureLayer) -> DecodedLayer<Site> {
+    static func csvSites(_ layer: inout FeatureLayer) -> DecodedLayer<Site> {
         var order: [String] = []
         var bySite: [String: (site: Site, failed: Bool)] = [:]
         var dropped = 0
-        let rows = decode(layer, kind: .sites, geometry: pointLike, idNames: ["sector_id"], indexIDsSilently: true) {
+        let rows = decode(&layer, kind: .sites, geometry: pointLike, idNames: ["sector_id"], indexIDsSilently: true) {
             f, id, g -> (String, Site, Bool)? in
             guard let siteID = f.requiredString("site_id") else { return nil }
             let s = sector(
@@ -324,10 +329,10 @@ public enum LayerDecoder {
         return DecodedLayer(items: sites, problems: rows.problems, dropped: dropped + rows.dropped)
     }
 
-    public static func wlan(_ layer: FeatureLayer) -> DecodedLayer<WLANAccessPoint> {
+    public static func wlan(_ layer: inout FeatureLayer) -> DecodedLayer<WLANAccessPoint> {
         // How many access points took each default, said once per layer.
         var defaulted: [String: Int] = [:]
-        var decoded: DecodedLayer<WLANAccessPoint> = decode(layer, kind: .wlan, geometry: pointLike) {
+        var decoded: DecodedLayer<WLANAccessPoint> = decode(&layer, kind: .wlan, geometry: pointLike) {
             f, id, g -> WLANAccessPoint? in
             for (field, _) in wlanDefaults where !f.has(field) { defaulted[field, default: 0] += 1 }
             let standard =
@@ -376,7 +381,7 @@ public enum LayerDecoder {
         ("backhaul_mbps", "an unlimited backhaul"),
     ]
 
-    public static func fixed(_ layer: FeatureLayer) -> DecodedLayer<FixedLineRecord> {
+    public static func fixed(_ layer: inout FeatureLayer) -> DecodedLayer<FixedLineRecord> {
         // A survey names a few providers over and over: each name is kept once, not once per record (the
         // buildings' networks hold them to the end of a run).
         var providers: [String: String] = [:]
@@ -385,7 +390,7 @@ public enum LayerDecoder {
             providers[name] = name
             return name
         }
-        return decode(layer, kind: .fixed, geometry: pointLike) { f, id, g in
+        return decode(&layer, kind: .fixed, geometry: pointLike) { f, id, g in
             let technology = f.choice("technology", as: FixedTechnology.self, aliases: FixedTechnology.aliases)
             if !f.has("technology") { f.error("technology", "missing-field", "required field technology is missing") }
             let down = f.number(["down_mbps"], in: 0...100_000, unit: "Mbit/s")
@@ -409,8 +414,8 @@ public enum LayerDecoder {
         }
     }
 
-    public static func districts(_ layer: FeatureLayer) -> DecodedLayer<District> {
-        decode(layer, kind: .districts, geometry: polygonal) { f, id, g in
+    public static func districts(_ layer: inout FeatureLayer) -> DecodedLayer<District> {
+        decode(&layer, kind: .districts, geometry: polygonal) { f, id, g in
             let name = f.string("name", "bezeichnung") ?? f.string("postal_code", "plz")
             if name == nil { f.error("name", "missing-field", "required field name is missing or empty") }
             guard let g, let name else { return nil }
@@ -418,8 +423,8 @@ public enum LayerDecoder {
         }
     }
 
-    public static func population(_ layer: FeatureLayer) -> DecodedLayer<PopulationCell> {
-        decode(layer, kind: .population, geometry: polygonal, idNames: idNames + ["gitter_id_1km", "gitter_id_100m"]) {
+    public static func population(_ layer: inout FeatureLayer) -> DecodedLayer<PopulationCell> {
+        decode(&layer, kind: .population, geometry: polygonal, idNames: idNames + ["gitter_id_1km", "gitter_id_100m"]) {
             f, id, g in
             var value: Double?
             if let raw = f.string("population", "einwohner"), DecimalText.parse(raw) == -1 {
@@ -448,9 +453,9 @@ public enum LayerDecoder {
         }
     }
 
-    public static func streets(_ layer: FeatureLayer) -> DecodedLayer<Street> {
+    public static func streets(_ layer: inout FeatureLayer) -> DecodedLayer<Street> {
         // OSM exports mix lamps, stops and areas into street layers: those are reported and left out.
-        return decode(layer, kind: .streets, geometry: nil) { f, id, g -> Street? in
+        return decode(&layer, kind: .streets, geometry: nil) { f, id, g -> Street? in
             guard let g else {
                 f.error("geometry", "null-geometry", "the feature has no geometry")
                 return nil
