@@ -31,11 +31,8 @@ extension GeoDataLoader {
                     return .success(
                         layers.indices.map { i in
                             guard let kind = decodeAs(f, layers[i]) else { return (layers[i], nil) }
-                            // The features are handed to the decoder alone, so that it can let each go once
-                            // decoded.
-                            let features = layers[i].features
-                            layers[i].features.features = []
-                            return (layers[i], GeoDataLoader.decode(consume features, as: kind))
+                            let decoded = GeoDataLoader.decode(layers[i].takeFeatures(), as: kind)
+                            return (layers[i], decoded)
                         })
                 } catch { return .failure(error) }
             }

@@ -21,6 +21,14 @@ public final class GeoDataLoader {
         public var features: FeatureLayer
         /// The features the file holds; still so once `features` are let go (`readInParallel`).
         public var featureCount: Int
+
+        /// The layer's features, handed over: the layer keeps none, so that the one who takes them holds
+        /// them alone and can let each go once decoded (`GeoDataLoader.decode`).
+        public mutating func takeFeatures() -> FeatureLayer {
+            let taken = features
+            features.features = []
+            return taken
+        }
     }
 
     /// Reads every layer of a file (or only `table` of a GeoPackage), screened and projected. The layer
@@ -84,20 +92,25 @@ public final class GeoDataLoader {
     public func load(
         path: String, as kind: LayerKind? = nil, options: InputOptions = InputOptions(), into data: inout GeoData
     ) throws(UnreadableFile) {
-        for layer in try read(path: path, kind: kind, options: options) {
-            guard let k = layer.kind else {
+        var layers = try read(path: path, kind: kind, options: options)
+        for i in layers.indices {
+            guard let k = layers[i].kind else {
                 throw UnreadableFile(
                     path: path,
-                    reason: "cannot tell which layer \"\(layer.features.name)\" is; name it (buildings, schools, "
-                        + "focus_points, sites, wlan, fixed, districts, population, streets)")
+                    reason: "cannot tell which layer \"\(layers[i].features.name)\" is; name it (buildings, "
+                        + "schools, focus_points, sites, wlan, fixed, districts, population, streets)")
             }
-            Self.add(layer.features, as: k, into: &data)
+            Self.add(layers[i].takeFeatures(), as: k, into: &data)
         }
     }
 
-    /// Decodes one prepared layer into `data`.
-    public static func add(_ layer: FeatureLayer, as kind: LayerKind, into data: inout GeoData) {
-        merge(decode(layer, as: kind), of: layer, as: kind, into: &data)
+    /// Decodes one prepared layer into `data` (letting each feature go once decoded where the layer is
+    /// handed over).
+    public static func add(_ layer: consuming FeatureLayer, as kind: LayerKind, into data: inout GeoData) {
+        // The merge reads the layer's name and file only: it gets them without the features.
+        var header = copy layer
+        header.features = []
+        merge(decode(consume layer, as: kind), of: header, as: kind, into: &data)
     }
 
     /// One prepared layer decoded on its own: its items, problems, dropped count and file notes. Layers
