@@ -7,8 +7,9 @@ import Reports
 /// Times the writers of a run: the scenario is analysed once, then each format (GeoJSON, CSV, GeoPackage)
 /// is written alone into a temporary folder, `--repeat` times, as `gigaplan run --format` writes it. Run
 /// with `GIGAPLAN_THREADS=1` (as `tools/bench writers` does) for one thread. Prints per format the best
-/// time, the megabytes it wrote and its megabytes per second, also without making the layers' rows: a run
-/// makes each row once for all its writers (timed here as its own step, every layer's rows made and let go).
+/// time, the megabytes it wrote and its megabytes per second, and on one thread also without making the
+/// layers' rows: a run makes each row once for all its writers (timed here as its own step, on one thread,
+/// every layer's rows made and let go).
 ///
 ///     bench-writers SCENARIO [--repeat N] [--format geojson|csv|gpkg]
 @main struct BenchWriters {
@@ -61,11 +62,13 @@ import Reports
         for (format, name, _) in formats {
             let rows = format == .csv ? csvRows : allRows
             let megabytes = Double(bytes[name]!) / 1e6
+            // The rows are timed on one thread: on all cores a writer makes them beside its own work, and their
+            // time is not taken off.
+            let withoutRows =
+                singleThreaded ? String(format: ", %8.1f MB/s without the rows", megabytes / (best[name]! - rows)) : ""
             print(
                 "  " + name.padding(toLength: 22, withPad: " ", startingAt: 0) + seconds(best[name]!)
-                    + String(
-                        format: " %8.1f MB %8.1f MB/s, %8.1f MB/s without the rows", megabytes, megabytes / best[name]!,
-                        megabytes / (best[name]! - rows)))
+                    + String(format: " %8.1f MB %8.1f MB/s", megabytes, megabytes / best[name]!) + withoutRows)
         }
         func seconds(_ s: Double) -> String { String(format: "%7.3f s", s) }
     }
