@@ -77,7 +77,9 @@ public enum Fixtures {
         public var stderr: String
     }
 
-    /// Runs a program to completion.
+    /// Runs a program to completion. Its standard error is read on a thread of its own while its standard
+    /// output is read here: read one after the other, a program that writes more than a pipe holds (64 KiB)
+    /// to the second before it closes the first would wait for the reader for ever, and so would the test.
     public static func run(
         _ executable: String, _ arguments: [String], in directory: String? = nil
     ) throws -> ProcessResult {
@@ -90,8 +92,9 @@ public enum Fixtures {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let errRead = PipeRead(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = errRead.data()
         process.waitUntilExit()
         return ProcessResult(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
@@ -123,5 +126,25 @@ public enum Fixtures {
             if FileManager.default.isExecutableFile(atPath: p) { return p }
         }
         return nil
+    }
+}
+
+/// Everything a pipe gives until its end, read on a thread of its own (`Fixtures.run`).
+private final class PipeRead: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written by the reading thread before it signals `done`, read after the wait.
+    private var bytes = Data()
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread {
+            self.bytes = handle.readDataToEndOfFile()
+            self.done.signal()
+        }
+    }
+
+    /// Waits for the end of the pipe.
+    func data() -> Data {
+        done.wait()
+        return bytes
     }
 }
