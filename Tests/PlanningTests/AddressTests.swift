@@ -53,6 +53,26 @@ import Testing
         #expect(Self.address([("name", .string("no address"))]) == nil)
     }
 
+    /// An address needs a street, a house number or a one-line address: each spelling of those alone gives
+    /// one, a postcode and town without them give none (and neither do blank values).
+    @Test func whatMakesAnAddress() {
+        for name in FeatureFields.streetNames {
+            #expect(Self.address([(name.uppercased(), .string("Salzstraße"))])?.street == "Salzstraße", "\(name)")
+        }
+        for name in FeatureFields.numberNames {
+            #expect(Self.address([(name, .number(5))])?.houseNumber == "5", "\(name)")
+        }
+        for name in ["address", "Adresse", "ANSCHRIFT"] {
+            #expect(
+                Self.address([(name, .string("Am Stadtgraben 12a, 48143 Münster")), ("ags", .string("05515000"))])
+                    == PostalAddress(
+                        street: "Am Stadtgraben", houseNumber: "12", suffix: "a", postcode: "48143", town: "Münster",
+                        ags: "05515000"), "\(name)")
+        }
+        #expect(Self.address([("postcode", .string("48143")), ("town", .string("Münster"))]) == nil)
+        #expect(Self.address([("street", .string("  ")), ("hausnummer", .null)]) == nil)
+    }
+
     /// Every combination of parts present: street and number+suffix joined by a space, postcode and town by
     /// a space, the two groups by ", " (the rule written as filters and joins, independently of `text`).
     @Test func textOfEveryCombinationOfParts() {

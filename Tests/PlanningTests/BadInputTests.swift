@@ -143,6 +143,23 @@ import Testing
         #expect(e.reason == "id \"x\" is used by feature 0 already")
     }
 
+    /// A feature without an id takes its index as id; where another feature has that index as its id, the
+    /// two are duplicates. Without any id in the layer, every id is a distinct index and none is reported.
+    @Test func indexAsIDMeetsAGivenID() throws {
+        let e = try #require(
+            onlyError(
+                check(
+                    "wlan.geojson", collection(point("7.62", "51.96", "{\"id\":\"1\"}"), point("7.63", "51.96", "{}"))))
+        )
+        #expect(e.code == "duplicate-id")
+        #expect(e.featureIndex == 1)
+        #expect(e.reason == "id \"1\" is used by feature 0 already")
+        let withoutIDs = check(
+            "wlan.geojson", collection(point("7.62", "51.96"), point("7.63", "51.96"), point("7.64", "51.96")))
+        #expect(withoutIDs.problems.filter { $0.severity == .error }.isEmpty, "\(withoutIDs.problems)")
+        #expect(withoutIDs.problems.filter { $0.code == "missing-id" }.count == 1)
+    }
+
     @Test func csvWithMissingColumn() throws {
         let e = try #require(onlyError(check("fixed.csv", "building_id,down_mbps\nb1,50\n")))
         #expect(e.code == "missing-field" && e.field == "technology")

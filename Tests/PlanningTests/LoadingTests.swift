@@ -85,6 +85,25 @@ import Testing
         #expect(b.households == expected && b.householdsEstimated)
     }
 
+    /// A survey's records: the provider names as written (the first eight kept in a list, the others by
+    /// hash), `generated` marked by a property of exactly that name, ids from the rows' indexes.
+    @Test func fixedLineRecordsOfASurvey() throws {
+        let providers = (0..<12).map { "Provider \($0 % 3 == 0 ? "A" : "B")\($0)" }
+        var text = "building_id,technology,down_mbps,provider,generated\n"
+        for k in 0..<40 { text += "b\(k),vdsl,50,\(providers[(k * 7) % providers.count]),true\n" }
+        var data = GeoData(crs: .etrs89UTM32)
+        try GeoDataLoader().load(path: Fixtures.file("fixed.csv", text), into: &data)
+        #expect(data.fixed.map(\.provider) == (0..<40).map { providers[($0 * 7) % providers.count] })
+        #expect(data.fixed.map(\.id) == (0..<40).map { String($0) })
+        #expect(data.fixed.allSatisfy { $0.markedGenerated })
+        #expect(data.generatedLayers.contains("fixed"))
+        for header in ["building_id,technology,down_mbps,Generated", "building_id,technology,down_mbps,generated_by"] {
+            var other = GeoData(crs: .etrs89UTM32)
+            try GeoDataLoader().load(path: Fixtures.file("fixed.csv", header + "\nb1,vdsl,50,true\n"), into: &other)
+            #expect(other.fixed.count == 1 && !other.fixed[0].markedGenerated, "\(header)")
+        }
+    }
+
     @Test func theBundledDataLoadsCleanly() throws {
         let report = ValidationReport.check(
             paths: [

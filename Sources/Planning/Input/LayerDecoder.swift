@@ -27,7 +27,6 @@ public enum LayerDecoder {
         var problems = layer.problems
         var dropped = 0
         var seen: [String: Int] = [:]
-        seen.reserveCapacity(layer.features.count)
         let failedBefore = Set(layer.problems.filter { $0.severity == .error }.compactMap(\.featureIndex))
         // Layer-wide gaps are one problem, not one per feature.
         var keySetsWithID: [[String]: Bool] = [:]
@@ -43,6 +42,9 @@ public enum LayerDecoder {
             last = (f.properties.keys, found)
             return found
         }
+        // Without ids in the layer every feature's id is its index, which no other feature has: the ids are
+        // then not hashed to find duplicates.
+        if hasIDs { seen.reserveCapacity(layer.features.count) }
         if !hasIDs && !indexIDsSilently && !layer.features.isEmpty {
             problems.append(
                 InputProblem(
@@ -79,7 +81,7 @@ public enum LayerDecoder {
             }
             fields.id = id
             // One hash per id: a repeated id (rare) gets its first feature back.
-            if let first = seen.updateValue(feature.index, forKey: id!) {
+            if hasIDs, let first = seen.updateValue(feature.index, forKey: id!) {
                 seen[id!] = first
                 fields.error("id", "duplicate-id", "id \"\(id!)\" is used by feature \(first) already")
             }
@@ -383,11 +385,14 @@ public enum LayerDecoder {
 
     public static func fixed(_ layer: inout FeatureLayer) -> DecodedLayer<FixedLineRecord> {
         // A survey names a few providers over and over: each name is kept once, not once per record (the
-        // buildings' networks hold them to the end of a run).
+        // buildings' networks hold them to the end of a run). The first eight names are compared one by one
+        // (cheaper than hashing a name), the others found by hash.
+        var first: [String] = []
         var providers: [String: String] = [:]
         func kept(_ name: String) -> String {
+            for known in first where known == name { return known }
             if let known = providers[name] { return known }
-            providers[name] = name
+            if first.count < 8 { first.append(name) } else { providers[name] = name }
             return name
         }
         return decode(&layer, kind: .fixed, geometry: pointLike) { f, id, g in

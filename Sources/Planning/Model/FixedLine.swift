@@ -54,7 +54,8 @@ public struct FixedLineRecord: Sendable, Hashable {
         self.provider = provider
         self.plannedWithin3Years = plannedWithin3Years
         self.plannedDate = plannedDate
-        markedGenerated = attributes["generated"] != nil
+        // A survey's records have a few properties: their names compared one by one, without hashing.
+        markedGenerated = attributes.keys.contains("generated")
     }
 }
 
