@@ -160,6 +160,42 @@ import Testing
         #expect(withoutIDs.problems.filter { $0.code == "missing-id" }.count == 1)
     }
 
+    /// A layer of several chunks (`LayerDecoder` and the preparation work through 1,024 features at a time):
+    /// its problems come as in one pass, those of the preparation first in the order of its checks
+    /// (screening, area of use, validity), then those of the decoding, each in feature order, and a repeated
+    /// id names the first feature that has it, also where the two are chunks apart.
+    @Test func problemsOfALayerOfManyChunks() throws {
+        func square(_ k: Int) -> String {
+            let (x, y) = (7.55 + Double(k % 60) * 0.002, 51.90 + Double(k / 60) * 0.002)
+            return "[[\(x),\(y)],[\(x + 0.0002),\(y)],[\(x + 0.0002),\(y + 0.0002)],[\(x),\(y + 0.0002)],[\(x),\(y)]]"
+        }
+        let features = (0..<3000).map { k -> String in
+            let id = k == 1500 ? "" : "\"id\":\"\(k == 1600 ? "1500" : k == 2100 ? "b-7" : "b-\(k)")\","
+            let properties = "{\(id)\"use\":\"residential\"}"
+            switch k {
+            case 100:
+                return polygon("[[7.62,51.96],[7.621,51.961],[7.621,51.96],[7.62,51.961],[7.62,51.96]]", properties)
+            case 2000: return polygon("[[-24.82,26.3],[-24.81,26.3],[-24.81,26.31],[-24.82,26.3]]", properties)
+            case 2500: return polygon("[[7.62,51.96],[7.621,51.96],[7.621,51.961],[7.62,51.961]]", properties)
+            default: return polygon(square(k), properties)
+            }
+        }
+        let report = check("buildings.geojson", collection(features.joined(separator: ",")))
+        #expect(
+            report.problems.map { "\($0.code) \($0.featureIndex ?? -1)" } == [
+                "unclosed-ring 2500", "outside-area-of-use 2000", "repaired-polygon 100", "missing-id 1500",
+                "duplicate-id 1600", "duplicate-id 2100",
+            ])
+        #expect(report.problems[4].reason == "id \"1500\" is used by feature 1500 already")
+        #expect(report.problems[5].reason == "id \"b-7\" is used by feature 7 already")
+        #expect(report.files[0].layers[0].usable == 2996)
+        var data = GeoData(crs: .etrs89UTM32)
+        try GeoDataLoader().load(
+            path: Fixtures.file("buildings.geojson", collection(features.joined(separator: ","))), into: &data)
+        let kept = (0..<3000).filter { ![1600, 2000, 2100, 2500].contains($0) }
+        #expect(data.buildings.map(\.id) == kept.map { $0 == 1500 ? "1500" : "b-\($0)" })
+    }
+
     @Test func csvWithMissingColumn() throws {
         let e = try #require(onlyError(check("fixed.csv", "building_id,down_mbps\nb1,50\n")))
         #expect(e.code == "missing-field" && e.field == "technology")

@@ -9,141 +9,31 @@ extension FeatureLayer {
     ///
     /// The layer is changed in place where the caller lets go of it (`consume`): each geometry's
     /// unprojected coordinates are freed as its projected ones are made.
+    ///
+    /// The features are prepared in chunks on every core (`parallelChunks`, which spreads also inside the
+    /// loader's loop over files), each chunk with its thread's projector. The problems come in the order of
+    /// the steps (screening, area of use, validity), each step's in feature order, whatever the number of
+    /// threads.
     public consuming func prepared(for target: CRS, projector: Projector) throws -> FeatureLayer {
         let (crs, source, name) = (self.crs, self.source, self.name)
         var out = consume self
-        let sourceInfo = try projector.info(crs)
-        let targetInfo = try projector.info(target)
-        var problems: [InputProblem] = []
-        func problem(_ f: Feature, _ severity: InputProblem.Severity, _ code: String, _ reason: String) {
-            problems.append(
-                InputProblem(
-                    severity, code: code, file: source, layer: name, featureIndex: f.index, featureID: f.id,
-                    field: "geometry", reason: reason))
-        }
-        // 1. Screen coordinates in the source CRS.
-        var boxes: [BoundingBox?] = Array(repeating: nil, count: out.features.count)
-        for i in out.features.indices {
-            let f = out.features[i]
-            guard let g = f.geometry else { continue }
-            if g.isEmpty {
-                problem(f, .error, "empty-geometry", "the geometry is empty")
-                out.features[i].geometry = nil
-                continue
-            }
-            var firstBad: (Int, Coordinate)?
-            var k = 0
-            g.forEachCoordinate { c in
-                if firstBad == nil && !c.isFinite { firstBad = (k, c) }
-                k += 1
-            }
-            if let (k, c) = firstBad {
-                problem(f, .error, "non-finite-coordinate", "coordinate \(k + 1) is (\(c.x), \(c.y)): NaN or infinite")
-                out.features[i].geometry = nil
-                continue
-            }
-            if let reason = Self.ringProblem(g) {
-                problem(f, .error, reason.code, reason.reason)
-                out.features[i].geometry = nil
-                continue
-            }
-            guard let box = g.boundingBox else {
-                problem(f, .error, "empty-geometry", "the geometry has no positions")
-                out.features[i].geometry = nil
-                continue
-            }
-            if sourceInfo.isGeographic {
-                if let bad = CoordinateScreening.notLonLat(Coordinate(box.minX, box.minY))
-                    ?? CoordinateScreening.notLonLat(Coordinate(box.maxX, box.maxY))
-                {
-                    problem(f, .error, bad.code, bad.reason)
-                    out.features[i].geometry = nil
-                    continue
-                }
-            }
-            boxes[i] = box
-        }
-        // 2. Check the area of use in lon/lat.
-        if let area = targetInfo.areaOfUse {
-            var corners: [Coordinate] = []
-            var owners: [Int] = []
-            for (i, box) in boxes.enumerated() {
-                guard let box else { continue }
-                corners.append(Coordinate(box.minX, box.minY))
-                corners.append(Coordinate(box.maxX, box.maxY))
-                owners.append(i)
-            }
-            if !sourceInfo.isGeographic || crs != .wgs84 {
-                do { try projector.transform(&corners, from: crs, to: .wgs84) } catch {
-                    // Transform one by one to name the features that fail.
-                    for (n, i) in owners.enumerated() {
-                        var pair = [corners[2 * n], corners[2 * n + 1]]
-                        if (try? projector.transform(&pair, from: crs, to: .wgs84)) == nil {
-                            problem(
-                                out.features[i], .error, "untransformable-coordinate",
-                                "cannot be transformed from \(crs) to EPSG:4326")
-                            boxes[i] = nil
-                            out.features[i].geometry = nil
-                        } else {
-                            corners[2 * n] = pair[0]
-                            corners[2 * n + 1] = pair[1]
-                        }
-                    }
-                }
-            }
-            let areaName = "\(target) \(targetInfo.name)"
-            for (n, i) in owners.enumerated() where boxes[i] != nil {
-                let lonLat = BoundingBox(covering: [corners[2 * n], corners[2 * n + 1]])!
-                if let bad = CoordinateScreening.outsideArea(lonLat, area: area, areaName: areaName) {
-                    problem(out.features[i], .error, bad.code, bad.reason)
-                    boxes[i] = nil
-                    out.features[i].geometry = nil
-                }
+        let step = PreparationStep(
+            crs: crs, target: target, sourceInfo: try projector.info(crs), targetInfo: try projector.info(target),
+            source: source, layer: name)
+        let chunks = out.features.withUnsafeMutableBufferPointer { buffer in
+            // Each chunk reads and replaces its own features only.
+            nonisolated(unsafe) let features = buffer
+            return parallelChunks(count: features.count, chunkSize: 1024) { range in
+                Result { () throws -> [[InputProblem]] in try step.prepare(features, range) }
             }
         }
-        // 3. Project all remaining geometries in one batch.
-        var all: [Coordinate] = []
-        for (i, f) in out.features.enumerated() where boxes[i] != nil {
-            f.geometry!.forEachCoordinate { all.append($0) }
-        }
-        try projector.transform(&all, from: crs, to: target)
-        var cursor = 0
-        for i in out.features.indices where boxes[i] != nil {
-            out.features[i].geometry = out.features[i].geometry!.mapCoordinates { _ in
-                defer { cursor += 1 }
-                return all[cursor]
-            }
-        }
-        // 4. Validity and repair of polygons, on all cores (each check uses its own GEOS context).
-        let geometries = out.features.map(\.geometry)
-        let checked: [(Geometry?, InputProblem.Severity?, String, String)] = parallelMap(
-            count: geometries.count, chunkSize: 1024,
-            each: { i in
-                guard let g = geometries[i], g.isPolygonal else { return (geometries[i], nil, "", "") }
-                do {
-                    let (valid, reason) = try g.validity()
-                    if valid { return (g, nil, "", "") }
-                    let polygons = try g.madeValid().polygons
-                    if polygons.isEmpty {
-                        return (
-                            nil, .error, "invalid-polygon",
-                            "invalid polygon (\(reason ?? "unknown reason")) that cannot be repaired"
-                        )
-                    }
-                    return (
-                        polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(polygons), .warning,
-                        "repaired-polygon",
-                        "invalid polygon (\(reason ?? "unknown reason")) repaired with MakeValid into "
-                            + "\(polygons.count) polygon(s)"
-                    )
-                } catch { return (nil, .error, "invalid-polygon", "\(error)") }
-            })
-        for (i, result) in checked.enumerated() {
-            out.features[i].geometry = result.0
-            if let severity = result.1 { problem(out.features[i], severity, result.2, result.3) }
+        var problems: [[InputProblem]] = [[], [], []]
+        for chunk in chunks {
+            let found = try chunk.get()
+            for k in found.indices { problems[k] += found[k] }
         }
         out.crs = target
-        out.problems += problems
+        out.problems += problems.joined()
         return out
     }
 
@@ -182,5 +72,147 @@ extension FeatureLayer {
             if let problem = check(polygon, p, in: polygons.count) { return problem }
         }
         return nil
+    }
+}
+
+/// What `FeatureLayer.prepared(for:projector:)` does to a chunk of features.
+private struct PreparationStep: Sendable {
+    let crs: CRS
+    let target: CRS
+    let sourceInfo: CRSInfo
+    let targetInfo: CRSInfo
+    let source: String
+    let layer: String
+
+    /// Screens, checks against the area of use, projects and repairs the features in `range`, in place;
+    /// returns the problems of each of the three checks (screening, area of use, validity) in feature order.
+    func prepare(_ features: UnsafeMutableBufferPointer<Feature>, _ range: Range<Int>) throws -> [[InputProblem]] {
+        let projector = Projector.ofThisThread
+        var problems: [[InputProblem]] = [[], [], []]
+        func problem(_ k: Int, _ f: Feature, _ severity: InputProblem.Severity, _ code: String, _ reason: String) {
+            problems[k].append(
+                InputProblem(
+                    severity, code: code, file: source, layer: layer, featureIndex: f.index, featureID: f.id,
+                    field: "geometry", reason: reason))
+        }
+        // 1. Screen coordinates in the source CRS.
+        var boxes: [BoundingBox?] = Array(repeating: nil, count: range.count)
+        for i in range {
+            let f = features[i]
+            guard let g = f.geometry else { continue }
+            if g.isEmpty {
+                problem(0, f, .error, "empty-geometry", "the geometry is empty")
+                features[i].geometry = nil
+                continue
+            }
+            var firstBad: (Int, Coordinate)?
+            var k = 0
+            g.forEachCoordinate { c in
+                if firstBad == nil && !c.isFinite { firstBad = (k, c) }
+                k += 1
+            }
+            if let (k, c) = firstBad {
+                problem(
+                    0, f, .error, "non-finite-coordinate", "coordinate \(k + 1) is (\(c.x), \(c.y)): NaN or infinite")
+                features[i].geometry = nil
+                continue
+            }
+            if let reason = FeatureLayer.ringProblem(g) {
+                problem(0, f, .error, reason.code, reason.reason)
+                features[i].geometry = nil
+                continue
+            }
+            guard let box = g.boundingBox else {
+                problem(0, f, .error, "empty-geometry", "the geometry has no positions")
+                features[i].geometry = nil
+                continue
+            }
+            if sourceInfo.isGeographic {
+                if let bad = CoordinateScreening.notLonLat(Coordinate(box.minX, box.minY))
+                    ?? CoordinateScreening.notLonLat(Coordinate(box.maxX, box.maxY))
+                {
+                    problem(0, f, .error, bad.code, bad.reason)
+                    features[i].geometry = nil
+                    continue
+                }
+            }
+            boxes[i - range.lowerBound] = box
+        }
+        // 2. Check the area of use in lon/lat.
+        if let area = targetInfo.areaOfUse {
+            var corners: [Coordinate] = []
+            var owners: [Int] = []
+            for (n, box) in boxes.enumerated() {
+                guard let box else { continue }
+                corners.append(Coordinate(box.minX, box.minY))
+                corners.append(Coordinate(box.maxX, box.maxY))
+                owners.append(range.lowerBound + n)
+            }
+            if !sourceInfo.isGeographic || crs != .wgs84 {
+                do { try projector.transform(&corners, from: crs, to: .wgs84) } catch {
+                    // Transform one by one to name the features that fail.
+                    for (n, i) in owners.enumerated() {
+                        var pair = [corners[2 * n], corners[2 * n + 1]]
+                        if (try? projector.transform(&pair, from: crs, to: .wgs84)) == nil {
+                            problem(
+                                1, features[i], .error, "untransformable-coordinate",
+                                "cannot be transformed from \(crs) to EPSG:4326")
+                            boxes[i - range.lowerBound] = nil
+                            features[i].geometry = nil
+                        } else {
+                            corners[2 * n] = pair[0]
+                            corners[2 * n + 1] = pair[1]
+                        }
+                    }
+                }
+            }
+            let areaName = "\(target) \(targetInfo.name)"
+            for (n, i) in owners.enumerated() where boxes[i - range.lowerBound] != nil {
+                let lonLat = BoundingBox(covering: [corners[2 * n], corners[2 * n + 1]])!
+                if let bad = CoordinateScreening.outsideArea(lonLat, area: area, areaName: areaName) {
+                    problem(1, features[i], .error, bad.code, bad.reason)
+                    boxes[i - range.lowerBound] = nil
+                    features[i].geometry = nil
+                }
+            }
+        }
+        // 3. Project the chunk's remaining geometries in one batch.
+        var all: [Coordinate] = []
+        for i in range where boxes[i - range.lowerBound] != nil {
+            features[i].geometry!.forEachCoordinate { all.append($0) }
+        }
+        try projector.transform(&all, from: crs, to: target)
+        var cursor = 0
+        for i in range where boxes[i - range.lowerBound] != nil {
+            features[i].geometry = features[i].geometry!.mapCoordinates { _ in
+                defer { cursor += 1 }
+                return all[cursor]
+            }
+        }
+        // 4. Validity and repair of polygons (each check uses its thread's GEOS context).
+        for i in range {
+            guard let g = features[i].geometry, g.isPolygonal else { continue }
+            do {
+                let (valid, reason) = try g.validity()
+                if valid { continue }
+                let polygons = try g.madeValid().polygons
+                if polygons.isEmpty {
+                    features[i].geometry = nil
+                    problem(
+                        2, features[i], .error, "invalid-polygon",
+                        "invalid polygon (\(reason ?? "unknown reason")) that cannot be repaired")
+                    continue
+                }
+                features[i].geometry = polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(polygons)
+                problem(
+                    2, features[i], .warning, "repaired-polygon",
+                    "invalid polygon (\(reason ?? "unknown reason")) repaired with MakeValid into "
+                        + "\(polygons.count) polygon(s)")
+            } catch {
+                features[i].geometry = nil
+                problem(2, features[i], .error, "invalid-polygon", "\(error)")
+            }
+        }
+        return problems
     }
 }

@@ -1,4 +1,5 @@
 import GeoCore
+import Synchronization
 
 extension GeoDataLoader {
     /// A file to read: its path, the layer kind to read it as (nil: told from its name) and options.
@@ -22,9 +23,17 @@ extension GeoDataLoader {
         finished: (@Sendable (Int) -> Void)? = nil
     ) -> [Result<[(layer: Layer, decoded: GeoData?)], UnreadableFile>] {
         let (workingCRS, csvCRS) = (workingCRS, csvCRS)
+        // A thread that finds no file left to start helps decode the others (`parallelChunks` in
+        // `LayerDecoder`) until every file is done.
+        let counts = FileCounts()
         return parallelMap(count: files.count, chunkSize: 1) { range in
-            range.map { f -> Result<[(layer: Layer, decoded: GeoData?)], UnreadableFile> in
-                defer { finished?(f) }
+            defer { if counts.started == files.count { helpWithOpenLoops { counts.done == files.count } } }
+            return range.map { f -> Result<[(layer: Layer, decoded: GeoData?)], UnreadableFile> in
+                counts.start()
+                defer {
+                    finished?(f)
+                    counts.finish()
+                }
                 let reader = GeoDataLoader(workingCRS: workingCRS, csvCRS: csvCRS)
                 do throws(UnreadableFile) {
                     var layers = try reader.read(path: files[f].path, kind: files[f].kind, options: files[f].options)
@@ -37,5 +46,22 @@ extension GeoDataLoader {
                 } catch { return .failure(error) }
             }
         }
+    }
+}
+
+/// The files of a `readInParallel` started and done so far.
+private final class FileCounts: Sendable {
+    private let startedCount = Atomic<Int>(0)
+    private let doneCount = Atomic<Int>(0)
+
+    var started: Int { startedCount.load(ordering: .relaxed) }
+    var done: Int { doneCount.load(ordering: .relaxed) }
+
+    func start() { startedCount.add(1, ordering: .relaxed) }
+
+    /// Counts one file more as done, and wakes the threads that help with loops to see whether all are.
+    func finish() {
+        doneCount.add(1, ordering: .relaxed)
+        wakeLoopHelpers()
     }
 }

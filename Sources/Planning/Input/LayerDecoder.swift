@@ -18,15 +18,18 @@ public enum LayerDecoder {
     /// Runs `body` for every feature with id handling (missing → index with a warning; duplicate → error)
     /// and a geometry check. Each feature is let go once decoded (its place keeps only its index), so that a
     /// layer's features and its decoded items are not held in full at the same time.
-    static func decode<Item>(
+    ///
+    /// The features are decoded in chunks on every core (`parallelChunks`, which spreads also inside the
+    /// loader's loop over files), each chunk with a `State` of its own that `state` makes and `body` may
+    /// change (a count, names kept once); the chunks' states come back in feature order. The ids are then
+    /// checked in feature order on one thread, so that items, problems and the feature a repeated id names
+    /// are the same whatever the number of threads.
+    static func decode<Item: Sendable, State: Sendable>(
         _ layer: inout FeatureLayer, kind: LayerKind, geometry allowed: Set<String>?, idNames: [String] = idNames,
-        indexIDsSilently: Bool = false, _ body: (inout FeatureFields, String, Geometry?) -> Item?
-    ) -> DecodedLayer<Item> {
-        var items: [Item] = []
-        items.reserveCapacity(layer.features.count)
+        indexIDsSilently: Bool = false, state: @Sendable () -> State,
+        _ body: @Sendable (inout FeatureFields, String, Geometry?, inout State) -> Item?
+    ) -> (decoded: DecodedLayer<Item>, states: [State]) {
         var problems = layer.problems
-        var dropped = 0
-        var seen: [String: Int] = [:]
         let failedBefore = Set(layer.problems.filter { $0.severity == .error }.compactMap(\.featureIndex))
         // Layer-wide gaps are one problem, not one per feature.
         var keySetsWithID: [[String]: Bool] = [:]
@@ -42,9 +45,6 @@ public enum LayerDecoder {
             last = (f.properties.keys, found)
             return found
         }
-        // Without ids in the layer every feature's id is its index, which no other feature has: the ids are
-        // then not hashed to find duplicates.
-        if hasIDs { seen.reserveCapacity(layer.features.count) }
         if !hasIDs && !indexIDsSilently && !layer.features.isEmpty {
             problems.append(
                 InputProblem(
@@ -57,59 +57,149 @@ public enum LayerDecoder {
                     .error, code: "no-geometry", file: layer.source, layer: layer.name, field: "geometry",
                     reason: "the table has no coordinate columns (lon/lat, x/y or wkt); \(kind.rawValue) need "
                         + "\((allowed ?? []).sorted().joined(separator: " or "))"))
-            return DecodedLayer(items: [], problems: problems, dropped: layer.features.count)
+            return (DecodedLayer(items: [], problems: problems, dropped: layer.features.count), [])
         }
-        var lastKeys: [String] = []
-        var lastNames = PropertyNameIndex([])
-        var lastAllowedType = ""
-        // By position, not through an iterator: an iterator would hold the array, and letting a feature go
-        // would then copy it whole.
-        for position in layer.features.indices {
-            let feature = layer.features[position]
-            // Features of one file mostly share their property names: map them to lower case once.
-            if feature.properties.keys != lastKeys {
-                lastKeys = feature.properties.keys
-                lastNames = PropertyNameIndex(lastKeys)
-            }
-            var fields = FeatureFields(feature, file: layer.source, layer: layer.name, names: lastNames)
-            var id = fields.string(idNames)
-            if id == nil {
-                id = String(feature.index)
-                if hasIDs && !indexIDsSilently {
-                    fields.warning("id", "missing-id", "no id; the feature index \(feature.index) is used")
-                }
-            }
-            fields.id = id
-            // One hash per id: a repeated id (rare) gets its first feature back.
-            if hasIDs, let first = seen.updateValue(feature.index, forKey: id!) {
-                seen[id!] = first
-                fields.error("id", "duplicate-id", "id \"\(id!)\" is used by feature \(first) already")
-            }
-            if let allowed {
-                if let g = feature.geometry {
-                    // The features of a file mostly have one type: the last type allowed is compared first.
-                    let type = g.typeName
-                    if type != lastAllowedType, !allowed.contains(type) {
-                        fields.error(
-                            "geometry", "wrong-geometry-type",
-                            "\(kind.rawValue) need \(allowed.sorted().joined(separator: " or ")), not \(g.typeName)")
-                    } else {
-                        lastAllowedType = type
+        let (file, layerName) = (layer.source, layer.name)
+        let chunkSize = 1024
+        var chunks: [DecodedChunk<State>] = []
+        var dropped = 0
+        // Each item is made in the place of its feature, and moved down over the places of features that
+        // gave none once the ids are checked: no item is copied.
+        let items = [Item](unsafeUninitializedCapacity: layer.features.count) { places, initialized in
+            nonisolated(unsafe) let places = places.baseAddress!
+            chunks = layer.features.withUnsafeMutableBufferPointer { buffer in
+                // Each chunk reads and lets go of its own features only.
+                nonisolated(unsafe) let features = buffer
+                return parallelChunks(count: features.count, chunkSize: chunkSize) { range in
+                    var chunk = DecodedChunk(state: state())
+                    chunk.problemEnds.reserveCapacity(range.count)
+                    if hasIDs { chunk.ids.reserveCapacity(range.count) }
+                    var lastKeys: [String] = []
+                    var lastNames = PropertyNameIndex([])
+                    var lastAllowedType = ""
+                    for position in range {
+                        let feature = features[position]
+                        // Features of one file mostly share their property names: map them to lower case once.
+                        if feature.properties.keys != lastKeys {
+                            lastKeys = feature.properties.keys
+                            lastNames = PropertyNameIndex(lastKeys)
+                        }
+                        var fields = FeatureFields(feature, file: file, layer: layerName, names: lastNames)
+                        var id = fields.string(idNames)
+                        if id == nil {
+                            id = String(feature.index)
+                            if hasIDs && !indexIDsSilently {
+                                fields.warning("id", "missing-id", "no id; the feature index \(feature.index) is used")
+                            }
+                        }
+                        fields.id = id
+                        if hasIDs {
+                            chunk.ids.append(id!)
+                            chunk.duplicateAt.append(UInt8(fields.problems.count))
+                        }
+                        if let allowed {
+                            if let g = feature.geometry {
+                                // The features of a file mostly have one type: the last type allowed is compared
+                                // first.
+                                let type = g.typeName
+                                if type != lastAllowedType, !allowed.contains(type) {
+                                    fields.error(
+                                        "geometry", "wrong-geometry-type",
+                                        "\(kind.rawValue) need \(allowed.sorted().joined(separator: " or ")), not "
+                                            + g.typeName)
+                                } else {
+                                    lastAllowedType = type
+                                }
+                            } else if !kind.geometryOptional,
+                                failedBefore.isEmpty || !failedBefore.contains(feature.index)
+                            {
+                                fields.error("geometry", "null-geometry", "the feature has no geometry")
+                            }
+                        }
+                        let item = body(&fields, id!, feature.geometry, &chunk.state)
+                        chunk.problems += fields.problems
+                        chunk.problemEnds.append(Int32(chunk.problems.count))
+                        features[position] = Feature(index: feature.index, geometry: nil, properties: JSONObject())
+                        if let item, !fields.hasError, failedBefore.isEmpty || !failedBefore.contains(feature.index) {
+                            (places + position).initialize(to: item)
+                            chunk.itemOffsets.append(Int32(position - range.lowerBound))
+                        }
                     }
-                } else if !kind.geometryOptional, failedBefore.isEmpty || !failedBefore.contains(feature.index) {
-                    fields.error("geometry", "null-geometry", "the feature has no geometry")
+                    return chunk
                 }
             }
-            let item = body(&fields, id!, feature.geometry)
-            problems += fields.problems
-            layer.features[position] = Feature(index: feature.index, geometry: nil, properties: JSONObject())
-            if let item, !fields.hasError, failedBefore.isEmpty || !failedBefore.contains(feature.index) {
-                items.append(item)
-            } else {
-                dropped += 1
+            // The ids in feature order, one hash each: a repeated id (rare) gets its first feature back, and
+            // its feature's item is dropped.
+            var seen: [String: Int] = [:]
+            if hasIDs { seen.reserveCapacity(layer.features.count) }
+            var kept = 0
+            for c in chunks.indices {
+                let chunk = chunks[c]
+                var nextItem = 0
+                var problemStart = 0
+                for k in chunk.problemEnds.indices {
+                    let position = c * chunkSize + k
+                    let problemEnd = Int(chunk.problemEnds[k])
+                    var duplicate: InputProblem?
+                    if hasIDs {
+                        let (id, index) = (chunk.ids[k], layer.features[position].index)
+                        if let first = seen.updateValue(index, forKey: id) {
+                            seen[id] = first
+                            duplicate = InputProblem(
+                                .error, code: "duplicate-id", file: file, layer: layerName, featureIndex: index,
+                                featureID: id, field: "id", reason: "id \"\(id)\" is used by feature \(first) already")
+                        }
+                    }
+                    if let duplicate {
+                        let at = problemStart + Int(chunk.duplicateAt[k])
+                        problems += chunk.problems[problemStart..<at]
+                        problems.append(duplicate)
+                        problems += chunk.problems[at..<problemEnd]
+                    } else if problemEnd > problemStart {
+                        problems += chunk.problems[problemStart..<problemEnd]
+                    }
+                    problemStart = problemEnd
+                    guard nextItem < chunk.itemOffsets.count, Int(chunk.itemOffsets[nextItem]) == k else {
+                        dropped += 1
+                        continue
+                    }
+                    nextItem += 1
+                    if duplicate != nil {
+                        (places + position).deinitialize(count: 1)
+                        dropped += 1
+                    } else {
+                        if kept < position { (places + kept).moveInitialize(from: places + position, count: 1) }
+                        kept += 1
+                    }
+                }
             }
+            initialized = kept
         }
-        return DecodedLayer(items: items, problems: problems, dropped: dropped)
+        return (DecodedLayer(items: items, problems: problems, dropped: dropped), chunks.map(\.state))
+    }
+
+    /// `decode` for a body that keeps no state of its own.
+    static func decode<Item: Sendable>(
+        _ layer: inout FeatureLayer, kind: LayerKind, geometry allowed: Set<String>?, idNames: [String] = idNames,
+        indexIDsSilently: Bool = false, _ body: @Sendable (inout FeatureFields, String, Geometry?) -> Item?
+    ) -> DecodedLayer<Item> {
+        decode(&layer, kind: kind, geometry: allowed, idNames: idNames, indexIDsSilently: indexIDsSilently, state: {}) {
+            f, id, g, _ in body(&f, id, g)
+        }.decoded
+    }
+
+    /// What one chunk of a layer's features decoded to, before the layer's ids are checked (`decode`).
+    private struct DecodedChunk<State: Sendable>: Sendable {
+        /// The features that gave an item (their offsets in the chunk), in order.
+        var itemOffsets: [Int32] = []
+        /// Every feature's problems in feature order: feature k's end at `problemEnds[k]`.
+        var problems: [InputProblem] = []
+        var problemEnds: [Int32] = []
+        /// With ids in the layer, per feature: its id, and where among its problems an error for a repeated
+        /// id goes (after the warning for a missing one).
+        var ids: [String] = []
+        var duplicateAt: [UInt8] = []
+        var state: State
     }
 
     static let polygonal: Set<String> = ["POLYGON", "MULTIPOLYGON"]
@@ -125,9 +215,10 @@ public enum LayerDecoder {
     ]
 
     public static func buildings(_ layer: inout FeatureLayer) -> DecodedLayer<Building> {
-        var withoutUse = 0
-        var decoded: DecodedLayer<Building> = decode(&layer, kind: .buildings, geometry: polygonal.union(pointLike)) {
-            f, id, g -> Building? in
+        // Each chunk counts its buildings without use and households.
+        let (layerDecoded, withoutUseByChunk): (DecodedLayer<Building>, [Int]) = decode(
+            &layer, kind: .buildings, geometry: polygonal.union(pointLike), state: { 0 }
+        ) { f, id, g, withoutUse -> Building? in
             var use: BuildingUse = .other
             var useGiven = true
             if let u = f.string("use") {
@@ -165,7 +256,8 @@ public enum LayerDecoder {
                 residents: residents, businesses: businesses, floors: floors, heightM: height, address: address,
                 attributes: f.feature.properties)
         }
-        if withoutUse > 0 {
+        var decoded = layerDecoded
+        if case let withoutUse = withoutUseByChunk.reduce(0, +), withoutUse > 0 {
             decoded.problems.append(
                 InputProblem(
                     .warning, code: "no-use-no-households", file: layer.source, layer: layer.name, field: "use",
@@ -333,9 +425,9 @@ public enum LayerDecoder {
 
     public static func wlan(_ layer: inout FeatureLayer) -> DecodedLayer<WLANAccessPoint> {
         // How many access points took each default, said once per layer.
-        var defaulted: [String: Int] = [:]
-        var decoded: DecodedLayer<WLANAccessPoint> = decode(&layer, kind: .wlan, geometry: pointLike) {
-            f, id, g -> WLANAccessPoint? in
+        let (layerDecoded, counts): (DecodedLayer<WLANAccessPoint>, [[String: Int]]) = decode(
+            &layer, kind: .wlan, geometry: pointLike, state: { [String: Int]() }
+        ) { f, id, g, defaulted -> WLANAccessPoint? in
             for (field, _) in wlanDefaults where !f.has(field) { defaulted[field, default: 0] += 1 }
             let standard =
                 f.choice(
@@ -365,6 +457,8 @@ public enum LayerDecoder {
                 eirpDBm: eirp, indoor: indoor, isPublic: isPublic, backhaulMbps: backhaul,
                 attributes: f.feature.properties)
         }
+        var decoded = layerDecoded
+        let defaulted = counts.reduce(into: [String: Int]()) { total, chunk in total.merge(chunk, uniquingKeysWith: +) }
         for (field, assumed) in wlanDefaults {
             guard let n = defaulted[field] else { continue }
             decoded.problems.append(
@@ -384,18 +478,7 @@ public enum LayerDecoder {
     ]
 
     public static func fixed(_ layer: inout FeatureLayer) -> DecodedLayer<FixedLineRecord> {
-        // A survey names a few providers over and over: each name is kept once, not once per record (the
-        // buildings' networks hold them to the end of a run). The first eight names are compared one by one
-        // (cheaper than hashing a name), the others found by hash.
-        var first: [String] = []
-        var providers: [String: String] = [:]
-        func kept(_ name: String) -> String {
-            for known in first where known == name { return known }
-            if let known = providers[name] { return known }
-            if first.count < 8 { first.append(name) } else { providers[name] = name }
-            return name
-        }
-        return decode(&layer, kind: .fixed, geometry: pointLike) { f, id, g in
+        decode(&layer, kind: .fixed, geometry: pointLike, state: { ProviderNames() }) { f, id, g, providers in
             let technology = f.choice("technology", as: FixedTechnology.self, aliases: FixedTechnology.aliases)
             if !f.has("technology") { f.error("technology", "missing-field", "required field technology is missing") }
             let down = f.number(["down_mbps"], in: 0...100_000, unit: "Mbit/s")
@@ -412,10 +495,26 @@ public enum LayerDecoder {
             guard let technology, let down else { return nil }
             var record = FixedLineRecord(
                 id: id, location: location, buildingID: building, technology: technology, downMbps: down, upMbps: up,
-                provider: f.string("provider").map(kept), plannedWithin3Years: planned, plannedDate: plannedDate,
-                attributes: f.feature.properties)
+                provider: f.string("provider").map { providers.kept($0) }, plannedWithin3Years: planned,
+                plannedDate: plannedDate, attributes: f.feature.properties)
             record.address = f.postalAddress()
             return record
+        }.decoded
+    }
+
+    /// A survey names a few providers over and over: each name is kept once per chunk of records, not once
+    /// per record (the buildings' networks hold them to the end of a run). The first eight names are
+    /// compared one by one (cheaper than hashing a name), the others found by hash.
+    struct ProviderNames: Sendable {
+        private var first: [String] = []
+        private var others: [String: String] = [:]
+
+        /// `name`, as kept the first time it came.
+        mutating func kept(_ name: String) -> String {
+            for known in first where known == name { return known }
+            if let known = others[name] { return known }
+            if first.count < 8 { first.append(name) } else { others[name] = name }
+            return name
         }
     }
 
