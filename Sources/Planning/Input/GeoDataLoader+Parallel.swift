@@ -13,8 +13,8 @@ extension GeoDataLoader {
         }
     }
 
-    /// Reads and decodes files on all cores, each with its thread's projector, and returns them in the
-    /// order of `files`, so that whoever merges them gets the same ids and problems whatever the timing.
+    /// Reads and decodes files on all cores (a file's features prepared and decoded in chunks, which the
+    /// threads done with their own files take up), and returns them in the order of `files`, so that whoever merges them gets the same ids and problems whatever the timing.
     /// `decodeAs` names the kind each layer of file k is decoded as, or nil to leave it undecoded;
     /// `finished` is told each file's index when it is done. A decoded layer comes back without its
     /// features (they would be held beside the decoded items of every file until all are merged).
@@ -23,8 +23,8 @@ extension GeoDataLoader {
         finished: (@Sendable (Int) -> Void)? = nil
     ) -> [Result<[(layer: Layer, decoded: GeoData?)], UnreadableFile>] {
         let (workingCRS, csvCRS) = (workingCRS, csvCRS)
-        // A thread that finds no file left to start helps decode the others (`parallelChunks` in
-        // `LayerDecoder`) until every file is done.
+        // A thread that finds no file left to start helps prepare and decode the others' features (the
+        // `parallelChunks` of `FeatureLayer.prepared` and `LayerDecoder.decode`) until every file is done.
         let counts = FileCounts()
         return parallelMap(count: files.count, chunkSize: 1) { range in
             defer { if counts.started == files.count { helpWithOpenLoops { counts.done == files.count } } }
