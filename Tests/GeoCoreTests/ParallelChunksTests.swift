@@ -17,6 +17,19 @@ import Testing
         #expect(results.joined().elementsEqual((0..<count).map { "\($0)-" + String(repeating: "x", count: $0 % 40) }))
     }
 
+    /// At the top level, outside any other loop, Dispatch's workers take chunks beside the calling thread.
+    @Test func aLoopAtTheTopLevelSpreads() throws {
+        try #require(!singleThreaded && ProcessInfo.processInfo.activeProcessorCount > 1)
+        let results = parallelChunks(count: 200, chunkSize: 1) { range in
+            usleep(5_000)
+            return (range.lowerBound, pthread_self())
+        }
+        #expect(results.map(\.0) == Array(0..<200))
+        let caller = pthread_self()
+        let byCaller = results.filter { pthread_equal($0.1, caller) != 0 }.count
+        #expect(byCaller < 200, "every chunk on the calling thread")
+    }
+
     /// A thread waiting in `helpWithOpenLoops` takes chunks of a loop opened on another thread, and goes back
     /// once told that the work it helps is finished. Each chunk waits a little, so that the loop is still open
     /// when the helper comes; without the helper every chunk runs on the loop's own thread.

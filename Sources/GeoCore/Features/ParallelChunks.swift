@@ -1,16 +1,17 @@
+import Dispatch
 import Foundation
 import Synchronization
 
 /// Maps `0..<count` in chunks of `chunkSize` and returns the chunks' results in chunk order (the same
-/// whatever the number of threads), on the calling thread and on every thread that `helpWithOpenLoops`
-/// lends to it.
+/// whatever the number of threads), on the calling thread, on Dispatch's workers and on every thread that
+/// `helpWithOpenLoops` lends to it.
 ///
-/// This is for a loop that runs inside another parallel loop, where `parallelMap` cannot spread: Dispatch
-/// gives a nested loop only the width its outer loop leaves, so inside a loop over two files on two cores a
-/// file's own `parallelMap` runs on one thread. Here the loop is open to the outer loop's threads as soon as
-/// they have nothing else to do, so it takes a core only once one is free (no thread competes for a core
-/// that the outer loop's other work still uses). Every chunk is taken once, by whichever thread asks first,
-/// and its result goes to its own slot. With `GIGAPLAN_THREADS=1`, or a single chunk, the chunks run in
+/// This is for a loop that may run inside another parallel loop, where `parallelMap` cannot spread:
+/// Dispatch gives a nested loop only the width its outer loop leaves, so inside a loop over two files on two
+/// cores a file's own `parallelMap` runs on one thread. Here the loop is open to the outer loop's threads as
+/// soon as they have nothing else to do, and to Dispatch's workers as soon as one is free, so it takes a core
+/// only once one is free (no thread competes for a core that the outer loop's other work still uses). Every
+/// chunk is taken once, by whichever thread asks first, and its result goes to its own slot. With `GIGAPLAN_THREADS=1`, or a single chunk, the chunks run in
 /// order on the calling thread.
 public func parallelChunks<T: Sendable>(count: Int, chunkSize: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
     precondition(chunkSize > 0, "parallelChunks: chunk size \(chunkSize)")
@@ -26,6 +27,11 @@ public func parallelChunks<T: Sendable>(count: Int, chunkSize: Int, _ body: @Sen
                 results.initialize(at: c, to: body((c * chunkSize)..<min(count, (c + 1) * chunkSize)))
             }
             OpenLoops.shared.open(loop)
+            // Dispatch's workers help too once one is free: at the top level at once, inside another loop
+            // when that loop's work leaves one (a helper that comes after the loop has closed does nothing).
+            for _ in 1..<ProcessInfo.processInfo.activeProcessorCount {
+                DispatchQueue.global().async { OpenLoops.shared.join(loop) }
+            }
             loop.work()
             // Waits for the threads still on one of its chunks, and lets go of `body`.
             OpenLoops.shared.close(loop)
@@ -90,16 +96,18 @@ private final class OpenLoops: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Works on `loop` if it is still open with chunks left.
+    func join(_ loop: ChunkLoop) {
+        condition.lock()
+        if loops.contains(where: { $0 === loop }), loop.hasChunksLeft { assist(loop) }
+        condition.unlock()
+    }
+
     func help(until finished: () -> Bool) {
         condition.lock()
         while true {
             if let loop = loops.first(where: \.hasChunksLeft) {
-                loop.helpers += 1
-                condition.unlock()
-                loop.work()
-                condition.lock()
-                loop.helpers -= 1
-                condition.broadcast()
+                assist(loop)
             } else if finished() {
                 break
             } else {
@@ -107,6 +115,17 @@ private final class OpenLoops: @unchecked Sendable {
             }
         }
         condition.unlock()
+    }
+
+    /// Takes chunks of `loop` until none is left, counted among its helpers; called and returns with the
+    /// lock held.
+    private func assist(_ loop: ChunkLoop) {
+        loop.helpers += 1
+        condition.unlock()
+        loop.work()
+        condition.lock()
+        loop.helpers -= 1
+        condition.broadcast()
     }
 
     func wake() {
