@@ -11,8 +11,8 @@ import Synchronization
 /// cores a file's own `parallelMap` runs on one thread. Here the loop is open to the outer loop's threads as
 /// soon as they have nothing else to do, and to Dispatch's workers as soon as one is free, so it takes a core
 /// only once one is free (no thread competes for a core that the outer loop's other work still uses). Every
-/// chunk is taken once, by whichever thread asks first, and its result goes to its own slot. With `GIGAPLAN_THREADS=1`, or a single chunk, the chunks run in
-/// order on the calling thread.
+/// chunk is taken once, by whichever thread asks first, and its result goes to its own slot. With
+/// `GIGAPLAN_THREADS=1`, or a single chunk, the chunks run in order on the calling thread.
 public func parallelChunks<T: Sendable>(count: Int, chunkSize: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
     precondition(chunkSize > 0, "parallelChunks: chunk size \(chunkSize)")
     guard count > 0 else { return [] }

@@ -14,7 +14,8 @@ extension GeoDataLoader {
     }
 
     /// Reads and decodes files on all cores (a file's features prepared and decoded in chunks, which the
-    /// threads done with their own files take up), and returns them in the order of `files`, so that whoever merges them gets the same ids and problems whatever the timing.
+    /// threads done with their own files take up), and returns them in the order of `files`, so that
+    /// whoever merges them gets the same ids and problems whatever the timing.
     /// `decodeAs` names the kind each layer of file k is decoded as, or nil to leave it undecoded;
     /// `finished` is told each file's index when it is done. A decoded layer comes back without its
     /// features (they would be held beside the decoded items of every file until all are merged).
