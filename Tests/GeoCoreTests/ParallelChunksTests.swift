@@ -4,8 +4,9 @@ import Testing
 
 @testable import GeoCore
 
-/// `parallelChunks`: its chunks' results in chunk order, and a loop open to a thread lent to it by
-/// `helpWithOpenLoops`, as the loader's threads lend themselves once their own files are done.
+/// `parallelChunks`: its chunks' results in chunk order, a loop at the top level taken up by Dispatch's
+/// workers, and a loop open to a thread lent to it by `helpWithOpenLoops`, as the loader's threads lend
+/// themselves once their own files are done.
 @Suite struct ParallelChunksTests {
     @Test(arguments: [(1, 1), (7, 3), (1000, 64), (1024, 64), (5000, 512)]) func resultsComeInChunkOrder(
         count: Int, chunkSize: Int
@@ -32,7 +33,8 @@ import Testing
 
     /// A thread waiting in `helpWithOpenLoops` takes chunks of a loop opened on another thread, and goes back
     /// once told that the work it helps is finished. Each chunk waits a little, so that the loop is still open
-    /// when the helper comes; without the helper every chunk runs on the loop's own thread.
+    /// when the helper comes; the test counts the chunks that the lent thread itself worked out (Dispatch's
+    /// workers take others), so it fails where a lent thread is never given a chunk.
     @Test func aLentThreadTakesChunks() throws {
         try #require(!singleThreaded)
         let finished = Atomic<Bool>(false)
