@@ -51,7 +51,50 @@ public enum RunWriter {
                 try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: false)
             } catch { throw FileWriteError.wrap(error, path: root + "/" + folder) }
         }
-        let layers = try ResultLayers.make(r, profile: profile)
+        // The writers that read the result alone (the coverage raster, the report and the map page, the summary)
+        // start at once, on threads of their own, while the layers are made on this one; the layers' writers
+        // start once they are made. A failure here waits for them before it is thrown, so that none of them
+        // writes into a folder that is discarded.
+        var resultJobs: [(String, @Sendable () throws -> [String])] = []
+        // The GeoTIFF of the coverage grid goes with the GeoPackage, on a thread of its own.
+        if formats.contains(.gpkg), let grid = r.grid {
+            resultJobs.append(
+                (
+                    "write raster",
+                    {
+                        try CoverageRaster.write(grid, crs: scenario.workingCRS, to: root + "/coverage.tif")
+                        return ["coverage.tif"]
+                    }
+                ))
+        }
+        if formats.contains(.html) {
+            resultJobs.append(
+                (
+                    "write html",
+                    {
+                        try AtomicFile.write(try HTMLReport.render(r, locale: locale), to: root + "/report.html")
+                        do { try MapPage.write(r, to: root + "/map.html") } catch let e as MapPage.LeafletMissing {
+                            throw FileWriteError(path: root + "/map.html", reason: e.description)
+                        }
+                        return ["map.html", "report.html"]
+                    }
+                ))
+        }
+        resultJobs.append(
+            (
+                "write summary",
+                {
+                    try AtomicFile.write(JSONWriter.serialize(summary, pretty: true) + "\n", to: root + "/summary.json")
+                    return ["summary.json"]
+                }
+            ))
+        let ofResult = resultJobs
+        let resultWriters = BackgroundJob { runConcurrently(ofResult) }
+        let layers: [OutputLayer]
+        do { layers = try ResultLayers.make(r, profile: profile) } catch {
+            _ = resultWriters.value
+            throw error
+        }
         let grid = ResultLayers.coverageGrid(r)
         progress?.begin("writing outputs (rows)", total: rowCount(layers, grid: grid, formats: formats))
         defer { progress?.end() }
@@ -111,17 +154,6 @@ public enum RunWriter {
                         }
                         try writer.finish()
                         return ["gigaplan.gpkg"]
-                    }
-                ))
-        }
-        // The GeoTIFF of the coverage grid goes with the GeoPackage, on a thread of its own.
-        if formats.contains(.gpkg), let grid = r.grid {
-            jobs.append(
-                (
-                    "write raster",
-                    {
-                        try CoverageRaster.write(grid, crs: scenario.workingCRS, to: root + "/coverage.tif")
-                        return ["coverage.tif"]
                     }
                 ))
         }
@@ -221,45 +253,32 @@ public enum RunWriter {
                     }
                 ))
         }
-        if formats.contains(.html) {
-            jobs.append(
-                (
-                    "write html",
-                    {
-                        try AtomicFile.write(try HTMLReport.render(r, locale: locale), to: root + "/report.html")
-                        do { try MapPage.write(r, to: root + "/map.html") } catch let e as MapPage.LeafletMissing {
-                            throw FileWriteError(path: root + "/map.html", reason: e.description)
-                        }
-                        return ["map.html", "report.html"]
-                    }
-                ))
-        }
-        jobs.append(
-            (
-                "write summary",
-                {
-                    try AtomicFile.write(JSONWriter.serialize(summary, pretty: true) + "\n", to: root + "/summary.json")
-                    return ["summary.json"]
-                }
-            ))
-        let runs = jobs
-        // Each writer on a thread of its own: the GeoJSON and CSV writers' parallel batches then use the
-        // cores the others leave.
-        let results: [Result<([String], Double), any Error>] = concurrently(
-            runs.map { run in
-                {
-                    let start = ContinuousClock.now
-                    return Result { (try run.1(), seconds(start.duration(to: .now))) }
-                }
-            })
+        // The layers' writers, then the others, in the order of their timings.
+        let results = runConcurrently(jobs) + resultWriters.value
         var files: [String] = []
         var timings: [(String, Double)] = []
-        for (k, result) in results.enumerated() {
+        for (name, result) in results {
             let (written, time) = try result.get()
             files += written
-            timings.append((runs[k].0, time))
+            timings.append((name, time))
         }
         return (files.sorted(), timings)
+    }
+
+    /// Runs each writer on a thread of its own, all at the same time (the GeoJSON and CSV writers' parallel
+    /// batches then use the cores the others leave); per writer, in order, its name and the files it wrote
+    /// with its seconds, or its error.
+    static func runConcurrently(
+        _ jobs: [(String, @Sendable () throws -> [String])]
+    ) -> [(String, Result<([String], Double), any Error>)] {
+        let results: [Result<([String], Double), any Error>] = concurrently(
+            jobs.map { job in
+                {
+                    let start = ContinuousClock.now
+                    return Result { (try job.1(), seconds(start.duration(to: .now))) }
+                }
+            })
+        return Array(zip(jobs.map(\.0), results))
     }
 
     static func seconds(_ d: Duration) -> Double {

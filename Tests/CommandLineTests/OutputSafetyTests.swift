@@ -164,14 +164,24 @@ import Testing
         environment["GIGAPLAN_PAUSE_BEFORE_COMMIT_MS"] = "20000"
         process.environment = environment
         try process.run()
+        // Every writer's last file in place in the temporary folder (each appears whole, by a rename): the
+        // run is then in its pause before the commit. The summary alone is written before the layers are.
+        let last = [
+            "summary.json", "report.html", "map.html", "coverage.tif", "gigaplan.gpkg", "csv/buildings.csv",
+            "geojson/buildings.geojson",
+        ]
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             let partial = (try? FileManager.default.contentsOfDirectory(atPath: dir))?.first {
                 $0.contains(".partial-")
             }
-            if let partial, FileManager.default.fileExists(atPath: dir + "/" + partial + "/summary.json") { break }
+            if let partial, last.allSatisfy({ FileManager.default.fileExists(atPath: dir + "/" + partial + "/" + $0) })
+            {
+                break
+            }
             usleep(50_000)
         }
+        #expect(Date() < deadline, "the run's files were not all written within 60 s")
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
         #expect(process.terminationStatus == 128 + signal)
