@@ -5,6 +5,25 @@ public struct GeoPackageField: Sendable, Hashable {
         case real = "REAL"
         case integer = "INTEGER"
         case boolean = "BOOLEAN"
+
+        /// Appends the SQLite value a field's value takes in a column of this kind: a text for a text column
+        /// (a number, boolean or nested value as its `JSONValue.text`), a number for a number column (a text
+        /// read as one, else NULL), 1 or 0 for a boolean; NULL for null. On the kind rather than the field, so
+        /// that a row's values are appended without a copy of each field's name.
+        @inline(__always) func append(_ value: FieldValues.Value, to row: inout SQLiteRows) {
+            if case .null = value { return row.appendNull() }
+            switch self {
+            case .text:
+                if case .text(let text) = value { row.appendText(text) } else { row.appendText(value.jsonValue.text) }
+            case .real:
+                if case .number(let n) = value { return n.isFinite ? row.append(n) : row.appendNull() }
+                if let n = DecimalText.parse(value.jsonValue.text) { row.append(n) } else { row.appendNull() }
+            case .integer:
+                if case .number(let n) = value, let i = Int64(exactly: n.rounded()) { return row.append(i) }
+                if let i = Int64(value.jsonValue.text) { row.append(i) } else { row.appendNull() }
+            case .boolean: if case .bool(let b) = value { row.append(Int64(b ? 1 : 0)) } else { row.appendNull() }
+            }
+        }
     }
 
     public var name: String
@@ -15,23 +34,6 @@ public struct GeoPackageField: Sendable, Hashable {
         self.kind = kind
     }
 
-    /// Appends the SQLite value a field's value takes in this column: a text for a text column (a number,
-    /// boolean or nested value as its `JSONValue.text`), a number for a number column (a text read as one,
-    /// else NULL), 1 or 0 for a boolean; NULL for null.
-    @inline(__always) func append(_ value: FieldValues.Value, to row: inout SQLiteRows) {
-        if case .null = value { return row.appendNull() }
-        switch kind {
-        case .text:
-            if case .text(let text) = value { row.appendText(text) } else { row.appendText(value.jsonValue.text) }
-        case .real:
-            if case .number(let n) = value { return n.isFinite ? row.append(n) : row.appendNull() }
-            if let n = DecimalText.parse(value.jsonValue.text) { row.append(n) } else { row.appendNull() }
-        case .integer:
-            if case .number(let n) = value, let i = Int64(exactly: n.rounded()) { return row.append(i) }
-            if let i = Int64(value.jsonValue.text) { row.append(i) } else { row.appendNull() }
-        case .boolean: if case .bool(let b) = value { row.append(Int64(b ? 1 : 0)) } else { row.appendNull() }
-        }
-    }
 }
 
 func quoteIdentifier(_ name: String) -> String {

@@ -24,6 +24,8 @@ public final class GeoPackageWriter {
     private final class LayerState {
         let srsID: Int32
         let fields: [GeoPackageField]
+        /// The fields' kinds, in their order (what a row's values are appended by).
+        let kinds: [GeoPackageField.Kind]
         /// Inserts the layer's rows, many to a statement.
         let rows: SQLiteInserter
         /// The boxes for the R-tree, written by `finish()`.
@@ -35,9 +37,13 @@ public final class GeoPackageWriter {
 
         init(srsID: Int32, fields: [GeoPackageField], rows: SQLiteInserter) {
             (self.srsID, self.fields, self.rows) = (srsID, fields, rows)
+            kinds = fields.map(\.kind)
         }
     }
     private var layers: [String: LayerState] = [:]
+    /// The layer the last row went into: rows come layer after layer, so most find theirs here without a
+    /// hash of its name.
+    private var lastLayer: (name: String, state: LayerState)?
     private var layerOrder: [String] = []
     private let timestamp: String
     private var hasStyles = false
@@ -148,7 +154,14 @@ public final class GeoPackageWriter {
 
     /// Inserts a feature whose values are in the order of the layer's fields.
     public func insert(into layer: String, geometry: Geometry?, values fieldValues: FieldValues) throws {
-        guard let entry = layers[layer] else { throw GeoPackageError("layer \(layer) was not added") }
+        let entry: LayerState
+        if let last = lastLayer, last.name == layer {
+            entry = last.state
+        } else {
+            guard let found = layers[layer] else { throw GeoPackageError("layer \(layer) was not added") }
+            entry = found
+            lastLayer = (layer, found)
+        }
         guard entry.packed == nil else { throw GeoPackageError("layer \(layer) was ended") }
         let box = try entry.rows.insert { row in
             var box: BoundingBox?
@@ -157,11 +170,11 @@ public final class GeoPackageWriter {
             } else {
                 row.appendNull()
             }
-            // Fields and values read in place (a copy of either is retained and released).
+            // Kinds and values read in place (a copy of either is retained and released).
             precondition(
-                fieldValues.count == entry.fields.count, "\(fieldValues.count) values for \(entry.fields.count) fields")
-            entry.fields.withUnsafeBufferPointer { fields in
-                fieldValues.forEach { k, value in fields[k].append(value, to: &row) }
+                fieldValues.count == entry.kinds.count, "\(fieldValues.count) values for \(entry.kinds.count) fields")
+            entry.kinds.withUnsafeBufferPointer { kinds in
+                fieldValues.forEach { k, value in kinds[k].append(value, to: &row) }
             }
             return box
         }
