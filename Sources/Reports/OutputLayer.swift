@@ -31,6 +31,34 @@ struct RowBuilder: ~Copyable {
         @inline(__always) set { append(newValue, as: name) }
     }
 
+    /// Sets the next field to a text, null where nil: as `.string`, without making a `JSONValue` (whose
+    /// text is retained and released again for each row).
+    subscript(name: String) -> String? {
+        @available(*, unavailable) get { fatalError("values are only set") }
+        @inline(__always) set {
+            assert(values.count < names.count && names[values.count] == name, "\(name) out of field order")
+            if let newValue { values.appendText(newValue) } else { values.appendNull() }
+        }
+    }
+
+    /// Sets the next field to a number, null where nil.
+    subscript(name: String) -> Double? {
+        @available(*, unavailable) get { fatalError("values are only set") }
+        @inline(__always) set {
+            assert(values.count < names.count && names[values.count] == name, "\(name) out of field order")
+            if let newValue { values.append(newValue) } else { values.appendNull() }
+        }
+    }
+
+    /// Sets the next field to a boolean, null where nil.
+    subscript(name: String) -> Bool? {
+        @available(*, unavailable) get { fatalError("values are only set") }
+        @inline(__always) set {
+            assert(values.count < names.count && names[values.count] == name, "\(name) out of field order")
+            if let newValue { values.append(newValue) } else { values.appendNull() }
+        }
+    }
+
     /// Sets the next field's value, which must be the field `name` (checked in debug builds); `name` is made
     /// only where it is checked, so that a name read from a field is not copied for every row.
     @inline(__always) mutating func append(_ value: JSONValue, as name: @autoclosure () -> String) {

@@ -25,20 +25,20 @@ extension ResultLayers {
     }
 
     static func addressValues(_ a: PostalAddress?, _ category: AddressCategory, into o: inout RowBuilder) {
-        o["street"] = a.map { .string($0.street) } ?? .null
-        o["house_number"] = a.map { .string($0.houseNumber + $0.suffix) } ?? .null
-        o["postcode"] = a.map { .string($0.postcode) } ?? .null
-        o["town"] = a.map { .string($0.town) } ?? .null
-        o["ags"] = a.map { .string($0.ags) } ?? .null
-        o["address_category"] = .string(category.rawValue)
+        o["street"] = a?.street
+        o["house_number"] = a.map { $0.houseNumber + $0.suffix }
+        o["postcode"] = a?.postcode
+        o["town"] = a?.town
+        o["ags"] = a?.ags
+        o["address_category"] = category.rawValue
     }
 
     static func costValues(_ c: BuildingCost?, projectArea: String?, into o: inout RowBuilder) {
-        o["project_area"] = projectArea.map { .string($0) } ?? .null
-        o["capex_eur"] = number(c?.capex)
-        o["route_m"] = number(c?.routeM, 10)
-        o["drop_m"] = number(c?.dropM, 10)
-        o["cost_estimated"] = c.map { .bool($0.estimated) } ?? .null
+        o["project_area"] = projectArea
+        o["capex_eur"] = rounded(c?.capex)
+        o["route_m"] = rounded(c?.routeM, 10)
+        o["drop_m"] = rounded(c?.dropM, 10)
+        o["cost_estimated"] = c?.estimated
     }
 
     static func totals(_ c: CostTotals, into o: inout JSONObject) {
@@ -101,25 +101,24 @@ extension ResultLayers {
         }.joined(separator: "; ")
         let a = b.pointee.building.address
         var o = RowBuilder(addressNames)
-        o["project_area"] = .string(projectArea)
-        o["building_id"] = .string(b.pointee.building.id)
-        o["street"] = .string(a?.street ?? "")
-        o["house_number"] = .string(a.map { $0.houseNumber + $0.suffix } ?? "")
-        o["postcode"] = .string(a?.postcode ?? "")
-        o["town"] = .string(a?.town ?? "")
-        o["ags"] = .string(a?.ags ?? "")
-        o["category"] = .string(
-            AddressCategory.of(use: b.pointee.building.use, focusKind: b.pointee.focusKind).rawValue)
-        o["homes"] = .number(Double(CostPlan.homes(b.pointee.building)))
-        o["programme"] = .string(programme.rawValue)
-        o["eligible"] = .bool(verdict.eligible)
-        o["reason"] = .string(verdict.reason.rawValue)
-        o["down_mbps_today"] = number(best?.downMbps ?? 0)
-        o["up_mbps_today"] = number(best?.upMbps ?? 0)
-        o["technology_today"] = .string(best?.technology.rawValue ?? "none")
-        o["planned"] = .string(planned)
-        o["capex_eur"] = number(r.cost(ofBuilding: i)?.capex, 1)
-        o["generated"] = .bool(b.pointee.building.attributes["generated"] == .bool(true))
+        o["project_area"] = projectArea
+        o["building_id"] = b.pointee.building.id
+        o["street"] = a?.street ?? ""
+        o["house_number"] = a.map { $0.houseNumber + $0.suffix } ?? ""
+        o["postcode"] = a?.postcode ?? ""
+        o["town"] = a?.town ?? ""
+        o["ags"] = a?.ags ?? ""
+        o["category"] = AddressCategory.of(use: b.pointee.building.use, focusKind: b.pointee.focusKind).rawValue
+        o["homes"] = Double(CostPlan.homes(b.pointee.building))
+        o["programme"] = programme.rawValue
+        o["eligible"] = verdict.eligible
+        o["reason"] = verdict.reason.rawValue
+        o["down_mbps_today"] = rounded(best?.downMbps ?? 0)
+        o["up_mbps_today"] = rounded(best?.upMbps ?? 0)
+        o["technology_today"] = best?.technology.rawValue ?? "none"
+        o["planned"] = planned
+        o["capex_eur"] = rounded(r.cost(ofBuilding: i)?.capex, 1)
+        o["generated"] = b.pointee.building.attributes["generated"] == .bool(true)
         return OutputRow(geometry: b.pointee.building.geometry.anchor.map { .point($0) }, values: o.finish())
     }
 

@@ -10,8 +10,13 @@ public enum ResultLayers {
     }
 
     static func number(_ v: Double?, _ decimals: Double = 100) -> JSONValue {
-        guard let v, v.isFinite else { return .null }
-        return .number((v * decimals).rounded() / decimals)
+        rounded(v, decimals).map { .number($0) } ?? .null
+    }
+
+    /// `v` rounded to 1/`decimals`; nil where it is nil or not finite (a row's null).
+    static func rounded(_ v: Double?, _ decimals: Double = 100) -> Double? {
+        guard let v, v.isFinite else { return nil }
+        return (v * decimals).rounded() / decimals
     }
 
     /// - Parameter profile: `slim` leaves the download times and the input's pass-through `src_*`
@@ -73,7 +78,10 @@ public enum ResultLayers {
             (p, "\(fieldName(p.rawValue))_eligible", "\(fieldName(p.rawValue))_reason")
         }
         let names = fields.map(\.name)
-        let costs = r.costs
+        // The plan bound once outside the optional: read through `r.costs?` each row copied the plan (a retain
+        // and a release of each of its arrays).
+        let costOfBuilding: @Sendable (Int) -> BuildingCost?
+        if let plan = r.costs { costOfBuilding = { plan.cost(ofBuilding: $0) } } else { costOfBuilding = { _ in nil } }
         // The building's result is read in place, through a pointer, field by field: a copy would retain and
         // release each of its references (a `borrowing` parameter and each computed property read from it still
         // copied it).
@@ -81,61 +89,61 @@ public enum ResultLayers {
             // The building's fields are read as `b.pointee.building.x`: through the dynamic member (a key path)
             // each read copied the whole building.
             var o = RowBuilder(names)
-            o["id"] = .string(b.pointee.building.id)
-            o["use"] = .string(b.pointee.building.use.rawValue)
+            o["id"] = b.pointee.building.id
+            o["use"] = b.pointee.building.use.rawValue
             addressValues(
                 b.pointee.building.address,
                 AddressCategory.of(use: b.pointee.building.use, focusKind: b.pointee.focusKind), into: &o)
-            o["households"] = number(b.pointee.building.households)
+            o["households"] = rounded(b.pointee.building.households)
             // Whole residents: the census spread gives fractions that no one lives as.
-            o["residents"] = number(b.pointee.building.residents, 1)
-            o["businesses"] = .number(Double(b.pointee.building.businesses))
-            o["floors"] = .number(Double(b.pointee.building.floors))
-            o["height_m"] = number(b.pointee.building.heightM)
-            o["focus_point"] = b.pointee.focusKind.map { .string($0) } ?? .null
+            o["residents"] = rounded(b.pointee.building.residents, 1)
+            o["businesses"] = Double(b.pointee.building.businesses)
+            o["floors"] = Double(b.pointee.building.floors)
+            o["height_m"] = rounded(b.pointee.building.heightM)
+            o["focus_point"] = b.pointee.focusKind
             let best = b.pointee.service.fixed.best
-            o["fixed_technology"] = .string(best?.technology.rawValue ?? "none")
-            o["fixed_down_mbps"] = number(best?.downMbps ?? 0)
-            o["fixed_up_mbps"] = number(best?.upMbps ?? 0)
-            o["fixed_networks"] = .number(Double(b.pointee.service.fixed.networks.count))
-            o["nga_networks"] = .number(Double(b.pointee.ngaNetworks))
-            o["planned_within_3y"] = .bool(b.pointee.service.fixed.plannedWithin3Years)
+            o["fixed_technology"] = best?.technology.rawValue ?? "none"
+            o["fixed_down_mbps"] = rounded(best?.downMbps ?? 0)
+            o["fixed_up_mbps"] = rounded(best?.upMbps ?? 0)
+            o["fixed_networks"] = Double(b.pointee.service.fixed.networks.count)
+            o["nga_networks"] = Double(b.pointee.ngaNetworks)
+            o["planned_within_3y"] = b.pointee.service.fixed.plannedWithin3Years
             for (t, key) in technologyKeys {
                 // Each pair bound once (every `out?.1.x` would copy the pair with its two strings).
                 if let (service, quality) = b.pointee.service.mobileOutdoor[t] {
-                    o[key[0]] = .string(service.operatorName)
-                    o[key[1]] = .string(quality.sectorID)
-                    o[key[2]] = number(quality.rsrpDBm)
-                    o[key[3]] = number(quality.sinrDB)
-                    o[key[4]] = number(quality.downlinkMbps)
+                    o[key[0]] = service.operatorName
+                    o[key[1]] = quality.sectorID
+                    o[key[2]] = rounded(quality.rsrpDBm)
+                    o[key[3]] = rounded(quality.sinrDB)
+                    o[key[4]] = rounded(quality.downlinkMbps)
                 } else {
-                    o[key[0]] = .null
-                    o[key[1]] = .null
-                    o[key[2]] = .null
-                    o[key[3]] = .null
-                    o[key[4]] = number(0)
+                    o[key[0]] = String?.none
+                    o[key[1]] = String?.none
+                    o[key[2]] = Double?.none
+                    o[key[3]] = Double?.none
+                    o[key[4]] = rounded(0)
                 }
-                o[key[5]] = number(b.pointee.service.mobileIndoor.downlinkMbps(t) ?? 0)
-                o[key[6]] = number(b.pointee.service.mobileIndoorLoadedMbps[t] ?? 0)
+                o[key[5]] = rounded(b.pointee.service.mobileIndoor.downlinkMbps(t) ?? 0)
+                o[key[6]] = rounded(b.pointee.service.mobileIndoorLoadedMbps[t] ?? 0)
             }
-            o["wlan_island"] = b.pointee.service.wlanIsland.map { .string($0) } ?? .null
-            o["wlan_mbps"] = number(b.pointee.service.wlanMbps)
+            o["wlan_island"] = b.pointee.service.wlanIsland
+            o["wlan_mbps"] = rounded(b.pointee.service.wlanMbps)
             let overall = BuildingService.best(
                 fixedMbps: best?.downMbps, mobileIndoorMbps: b.pointee.service.mobileIndoor.bestDownlinkMbps ?? 0,
                 wlanMbps: b.pointee.service.wlanMbps)
-            o["best_source"] = .string(overall.source.rawValue)
-            o["best_down_mbps"] = number(overall.downMbps)
+            o["best_source"] = overall.source.rawValue
+            o["best_down_mbps"] = rounded(overall.downMbps)
             for (size, field) in sizes {
-                o[field] = b.pointee.downloadSeconds(size, bestMbps: overall.downMbps).map { number($0) } ?? .null
+                o[field] = rounded(b.pointee.downloadSeconds(size, bestMbps: overall.downMbps))
             }
             for (p, eligible, reason) in programmeKeys {
                 let v = b.pointee.service.funding[p]!
-                o[eligible] = .bool(v.eligible)
-                o[reason] = .string(v.reason.rawValue)
+                o[eligible] = v.eligible
+                o[reason] = v.reason.rawValue
             }
             costValues(
-                costs?.cost(ofBuilding: i),
-                projectArea: projectAreaOf[i] >= 0 ? projectAreaIDs[Int(projectAreaOf[i])] : nil, into: &o)
+                costOfBuilding(i), projectArea: projectAreaOf[i] >= 0 ? projectAreaIDs[Int(projectAreaOf[i])] : nil,
+                into: &o)
             source.appendValues(of: b.pointee.building.attributes, into: &o)
             return OutputRow(geometry: OutputLayer.multi(b.pointee.building.geometry), values: o.finish())
         }
@@ -197,9 +205,9 @@ public enum ResultLayers {
             ) { k in
                 let f = focusPoints[k]
                 var o = RowBuilder(focusNames)
-                o["id"] = .string(f.id)
-                o["kind"] = .string(f.kindText)
-                o["name"] = f.name.map { .string($0) } ?? .null
+                o["id"] = f.id
+                o["kind"] = f.kindText
+                o["name"] = f.name
                 focusSource.appendValues(of: focusProperties[k], into: &o)
                 return OutputRow(geometry: f.geometry.anchor.map { .point($0) }, values: o.finish())
             })

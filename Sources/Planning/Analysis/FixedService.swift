@@ -21,8 +21,16 @@ public struct FixedService: Sendable, Hashable {
     public var networks: [Network] = []
     public var planned: [Network] = []
 
-    /// The best network now (by download rate, then upload).
-    public var best: Network? { networks.max { ($0.downMbps, $0.upMbps) < ($1.downMbps, $1.upMbps) } }
+    /// The best network now (by download rate, then upload; the first of equals).
+    public var best: Network? {
+        // By position, copying only the network returned (`max(by:)` copied each better one on the way, with
+        // its provider's name).
+        guard !networks.isEmpty else { return nil }
+        var k = 0
+        for j in networks.indices.dropFirst()
+        where (networks[k].downMbps, networks[k].upMbps) < (networks[j].downMbps, networks[j].upMbps) { k = j }
+        return networks[k]
+    }
 
     public var plannedWithin3Years: Bool { !planned.isEmpty }
 

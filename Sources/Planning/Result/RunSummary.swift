@@ -313,8 +313,15 @@ private struct Tally {
         buildings.withUnsafeBufferPointer { buildings in
             for i in range {
                 uses.add(buildings[i].building.use)
-                bestSources.add(buildings[i].service.best.source)
-                fixedTechnologies.add(buildings[i].service.fixed.best?.technology ?? .none)
+                // The best source from the service's rates (its `best` would copy the whole service).
+                let fixedBest = buildings[i].service.fixed.best
+                bestSources.add(
+                    BuildingService.best(
+                        fixedMbps: fixedBest?.downMbps,
+                        mobileIndoorMbps: buildings[i].service.mobileIndoor.bestDownlinkMbps ?? 0,
+                        wlanMbps: buildings[i].service.wlanMbps
+                    ).source)
+                fixedTechnologies.add(fixedBest?.technology ?? .none)
                 for p in programmes { reasons[p.caseIndex].add(buildings[i].service.funding[p]!.reason) }
             }
         }
