@@ -9,24 +9,37 @@ extension Analysis {
     ) throws -> (CostPlan, [ProjectArea]) {
         let programme = settings.funding.areaProgramme
         let fibreIDs = Set(data.works.fibreBuildings)
-        let connect = buildings.indices.filter {
-            buildings[$0].service.funding[programme]!.eligible || fibreIDs.contains(buildings[$0].building.id)
-        }
-        // Where the network starts: the PoPs, and the buildings (not to be connected) of the start's technologies.
-        let connected = Set(connect)
         let starts = settings.costs.networkStart.technologies
-        let roots =
-            settings.costs.pointsOfPresence
-            + buildings.indices.filter { i in
-                guard !connected.contains(i), let t = buildings[i].service.fixed.best?.technology else { return false }
-                return starts.contains(t)
-            }.map { buildings[$0].building.geometry.anchor! }
-        var areaOf: [Int: Int] = [:]
-        for (a, area) in areas.enumerated() { for m in area.members { areaOf[m] = a } }
+        // The results read in place (a copy of one retains each of its references), and the buildings to
+        // connect marked in an array rather than a set.
+        var connected = [Bool](repeating: false, count: buildings.count)
+        var connect: [Int] = []
+        var anchors: [Coordinate] = []
+        var homes: [Int] = []
+        var roots = settings.costs.pointsOfPresence
+        buildings.withUnsafeBufferPointer { results in
+            for i in results.indices
+            where results[i].service.funding[programme]!.eligible
+                || (!fibreIDs.isEmpty && fibreIDs.contains(results[i].building.id))
+            {
+                connected[i] = true
+                connect.append(i)
+                anchors.append(results[i].building.geometry.anchor!)
+                homes.append(CostPlan.homes(results[i].building))
+            }
+            // Where the network starts: the PoPs, and the buildings (not to be connected) of the start's
+            // technologies.
+            for i in results.indices where !connected[i] {
+                guard let t = results[i].service.fixed.best?.technology, starts.contains(t) else { continue }
+                roots.append(results[i].building.geometry.anchor!)
+            }
+        }
+        var areaOf = [Int32](repeating: -1, count: buildings.count)
+        for (a, area) in areas.enumerated() { for m in area.members { areaOf[m] = Int32(a) } }
         let plan = CostPlan.make(
-            buildings: buildings.lazy.map { $0.building }, connect: connect, roots: roots, streets: data.streets,
-            group: { areaOf[$0] ?? -1 - $0 }, works: data.works, settings: settings.costs)
-        for c in plan.buildings { if let a = areaOf[c.building] { areas[a].summary.cost.add(c) } }
+            connect: connect, anchors: anchors, homes: homes, roots: roots, streets: data.streets,
+            group: { areaOf[$0] >= 0 ? Int(areaOf[$0]) : -1 - $0 }, works: data.works, settings: settings.costs)
+        for c in plan.buildings where areaOf[c.building] >= 0 { areas[Int(areaOf[c.building])].summary.cost.add(c) }
         // Project areas, from the districts or the project-area polygons.
         let grouping = settings.funding.projectAreas.grouping
         var names: [String?] = areas.map(\.district)

@@ -64,13 +64,25 @@ public enum UnderservedAreas {
         guard !eligible.isEmpty else { return [] }
         // `.building.geometry`, not the dynamic member `.geometry`, which copies the whole building per read.
         let geometry: @Sendable (Int) -> Geometry = { k in buildings[eligible[k]].building.geometry }
-        let tree = STRtree(boxes: eligible.indices.map { geometry($0).boundingBox!.expanded(by: joinDistance / 2) })
+        // Each footprint's box once, and each one's neighbours by box (the later ones, ascending) found on
+        // every core, a block of footprints at a time (so that the lists are not all held at once); the
+        // footprints are then joined in order, as one loop over them did.
+        let boxes = parallelMap(count: eligible.count, chunkSize: 2048) { k in
+            geometry(k).boundingBox!.expanded(by: joinDistance / 2)
+        }
+        let tree = STRtree(boxes: boxes)
         var sets = DisjointSets(count: eligible.count)
-        for a in eligible.indices {
-            let ga = geometry(a)
-            for b in tree.query(ga.boundingBox!.expanded(by: joinDistance / 2))
-            where b > a && sets.find(a) != sets.find(b) {
-                if Self.distance(ga, geometry(b)) <= joinDistance { sets.join(a, into: b) }
+        let block = 1 << 16
+        for start in stride(from: 0, to: eligible.count, by: block) {
+            let end = min(eligible.count, start + block)
+            let neighbours = parallelMap(count: end - start, chunkSize: 1024) { k in
+                tree.query(boxes[start + k]).filter { $0 > start + k }
+            }
+            for a in start..<end where !neighbours[a - start].isEmpty {
+                let ga = geometry(a)
+                for b in neighbours[a - start] where sets.find(a) != sets.find(b) {
+                    if Self.distance(ga, geometry(b)) <= joinDistance { sets.join(a, into: b) }
+                }
             }
         }
         var clusters: [Int: [Int]] = [:]

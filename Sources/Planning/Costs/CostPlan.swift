@@ -77,8 +77,7 @@ public struct CostPlan: Sendable {
     public static func homes(_ b: Building) -> Int { max(1, Int(b.households.rounded()) + b.businesses) }
 
     /// - Parameters:
-    ///   - buildings: every building, as any random-access view (the analysis passes its results' buildings
-    ///     without copying them); only those in `connect` are read.
+    ///   - buildings: every building, as any random-access view; only those in `connect` are read.
     ///   - connect: indices of the buildings to connect.
     ///   - roots: where the network starts (PoPs, else buildings with fibre).
     ///   - group: for the estimate, the group of each building (e.g. its underserved area); buildings
@@ -87,10 +86,23 @@ public struct CostPlan: Sendable {
         buildings: Buildings, connect: [Int], roots: [Coordinate], streets: [Street], group: (Int) -> Int,
         works: ScenarioWorks, settings: CostSettings
     ) -> CostPlan where Buildings.Index == Int {
+        make(
+            connect: connect, anchors: connect.map { buildings[$0].geometry.anchor! },
+            homes: connect.map { Self.homes(buildings[$0]) }, roots: roots, streets: streets, group: group,
+            works: works, settings: settings)
+    }
+
+    /// `make(buildings:…)` from what it reads of the buildings to connect: each one's anchor (where its drop
+    /// starts) and homes, in the order of `connect` (the analysis reads them in place, without a copy of any
+    /// building).
+    public static func make(
+        connect: [Int], anchors: [Coordinate], homes: [Int], roots: [Coordinate], streets: [Street],
+        group: (Int) -> Int, works: ScenarioWorks, settings: CostSettings
+    ) -> CostPlan {
+        precondition(
+            anchors.count == connect.count && homes.count == connect.count, "one anchor and count per building")
         let catalogue = settings.catalogue
         var problems: [InputProblem] = []
-        let anchors = connect.map { buildings[$0].geometry.anchor! }
-        let homes = connect.map { Self.homes(buildings[$0]) }
         var costs = connect.indices.map { k in
             BuildingCost(
                 building: connect[k], homes: homes[k], routeM: 0, dropM: 0, civilWorks: 0, ductAndCable: 0,
