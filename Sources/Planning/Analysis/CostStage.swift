@@ -10,28 +10,38 @@ extension Analysis {
         let programme = settings.funding.areaProgramme
         let fibreIDs = Set(data.works.fibreBuildings)
         let starts = settings.costs.networkStart.technologies
-        // The results read in place (a copy of one retains each of its references), and the buildings to
-        // connect marked in an array rather than a set.
-        var connected = [Bool](repeating: false, count: buildings.count)
+        // Each building's part, from its result read in place (a copy of one retains each of its references), on
+        // every core: to be connected, a start of the network (not to be connected, of the start's technologies),
+        // or neither. Then gathered in building order.
+        enum Part {
+            case connect(anchor: Coordinate, homes: Int)
+            case root(Coordinate)
+            case neither
+        }
+        let parts = parallelMap(count: buildings.count, chunkSize: 4096) { i -> Part in
+            buildings.withUnsafeBufferPointer { results in
+                if results[i].service.funding[programme]!.eligible
+                    || (!fibreIDs.isEmpty && fibreIDs.contains(results[i].building.id))
+                {
+                    return .connect(
+                        anchor: results[i].building.geometry.anchor!, homes: CostPlan.homes(results[i].building))
+                }
+                guard let t = results[i].service.fixed.best?.technology, starts.contains(t) else { return .neither }
+                return .root(results[i].building.geometry.anchor!)
+            }
+        }
         var connect: [Int] = []
         var anchors: [Coordinate] = []
         var homes: [Int] = []
         var roots = settings.costs.pointsOfPresence
-        buildings.withUnsafeBufferPointer { results in
-            for i in results.indices
-            where results[i].service.funding[programme]!.eligible
-                || (!fibreIDs.isEmpty && fibreIDs.contains(results[i].building.id))
-            {
-                connected[i] = true
+        for (i, part) in parts.enumerated() {
+            switch part {
+            case .connect(let anchor, let count):
                 connect.append(i)
-                anchors.append(results[i].building.geometry.anchor!)
-                homes.append(CostPlan.homes(results[i].building))
-            }
-            // Where the network starts: the PoPs, and the buildings (not to be connected) of the start's
-            // technologies.
-            for i in results.indices where !connected[i] {
-                guard let t = results[i].service.fixed.best?.technology, starts.contains(t) else { continue }
-                roots.append(results[i].building.geometry.anchor!)
+                anchors.append(anchor)
+                homes.append(count)
+            case .root(let anchor): roots.append(anchor)
+            case .neither: break
             }
         }
         var areaOf = [Int32](repeating: -1, count: buildings.count)
