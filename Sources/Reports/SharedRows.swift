@@ -25,6 +25,14 @@ final class SharedRows: @unchecked Sendable {
         case made([OutputRow])
     }
 
+    /// The chunks a layer's readers may drift apart by: four chunks of building rows (a few MB each).
+    static let defaultWindow = 4
+    /// A layer of up to this many chunks is held whole when its readers drift apart. Its rows are few and
+    /// small beside the buildings' (the addresses, trenches, areas, sectors), and a writer slowed by one
+    /// layer's heavy geometries (GeoJSON projecting the project areas to WGS 84) then does not hold back
+    /// the others on the next one.
+    static let wholeLayerChunks = 32
+
     private let condition = NSCondition()
     private var chunks: [Int: Chunk] = [:]
     /// Per chunk, the readers that have not taken it yet.
@@ -36,12 +44,14 @@ final class SharedRows: @unchecked Sendable {
     /// The first chunk that some reader has not taken yet.
     private var oldest = 0
 
-    init(_ layer: OutputLayer, readers: Int, chunkSize: Int = 1024, window: Int = 4) {
-        precondition(readers >= 1 && chunkSize >= 1 && window >= 1)
+    /// - Parameter window: the chunks held at most; by default `defaultWindow` of them, or every chunk of a
+    ///   layer of at most `wholeLayerChunks` chunks.
+    init(_ layer: OutputLayer, readers: Int, chunkSize: Int = 1024, window: Int? = nil) {
+        precondition(readers >= 1 && chunkSize >= 1 && (window ?? 1) >= 1)
         self.layer = layer
         self.chunkSize = chunkSize
-        self.window = window
         chunkCount = (layer.count + chunkSize - 1) / chunkSize
+        self.window = window ?? (chunkCount <= Self.wholeLayerChunks ? max(1, chunkCount) : Self.defaultWindow)
         sharing = readers > 1 && !singleThreaded
         waiting = Array(repeating: readers, count: chunkCount)
         taken = Array(repeating: Array(repeating: false, count: chunkCount), count: readers)

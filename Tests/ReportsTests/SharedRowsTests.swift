@@ -72,6 +72,21 @@ import Testing
         #expect(ahead.wait(timeout: .now() + 10) == .success, "chunk 2 was not given after chunk 0 was let go")
     }
 
+    /// By default a layer of at most `wholeLayerChunks` chunks is held whole: one reader takes every chunk
+    /// while the other has taken none. A larger layer holds `defaultWindow` chunks: the reader ahead waits.
+    @Test func aSmallLayerIsHeldWholeAndALargeOneByTheDefaultWindow() {
+        let small = SharedRows(Self.layer(2 * SharedRows.wholeLayerChunks, Counter()), readers: 2, chunkSize: 2)
+        #expect(small.chunkCount == SharedRows.wholeLayerChunks)
+        #expect(Self.finishes(within: 10) { for k in 0..<small.chunkCount { _ = small.take(k, reader: 0) } })
+        let large = SharedRows(Self.layer(2 * SharedRows.wholeLayerChunks + 1, Counter()), readers: 2, chunkSize: 2)
+        let ahead = Self.finishes(within: 0.2) {
+            for k in 0...SharedRows.defaultWindow { _ = large.take(k, reader: 0) }
+        }
+        #expect(!ahead, "chunk \(SharedRows.defaultWindow) of a large layer was given while chunk 0 was held")
+        _ = large.take(0, reader: 1)
+        large.finish(reader: 1)
+    }
+
     /// A reader that ends early (a writer that failed) releases what it did not take: the others go on.
     @Test func aReaderThatGivesUpDoesNotHoldTheOthers() {
         let rows = SharedRows(Self.layer(20, Counter()), readers: 2, chunkSize: 2, window: 2)
