@@ -75,6 +75,16 @@ public enum Analysis {
             let cellSize = settings.heightRasterCellM
             rasterJob = BackgroundJob { HeightRaster(box: box, cellSize: cellSize, footprints: footprints) }
         }
+        // The mobile stage's receivers (each building's centre and polygonal footprint) and their footprints in
+        // flat arrays are made on a thread of their own beside the network and the fixed-line stage.
+        let (contextBuildings, centres) = (context.buildings, context.centres)
+        let receiverJob = BackgroundJob { () -> ([Receiver], FootprintSet) in
+            let receivers = contextBuildings.indices.map { i in
+                let geometry = contextBuildings[i].geometry
+                return Receiver(position: centres[i], footprint: geometry.isPolygonal ? geometry : nil)
+            }
+            return (receivers, FootprintSet(receivers.map(\.footprint)))
+        }
         let network = MobileNetwork(sites: data.sites, context: context, settings: settings)
         clock.lap(Stage.prepare.rawValue)
 
@@ -84,15 +94,12 @@ public enum Analysis {
         let raster = rasterJob?.value
         clock.lap(Stage.fixed.rawValue)
 
-        let receivers = context.buildings.indices.map { i in
-            let b = context.buildings[i]
-            return Receiver(position: context.centres[i], footprint: b.geometry.isPolygonal ? b.geometry : nil)
-        }
+        let (receivers, footprints) = receiverJob.value
         // Let go once the buildings' results and what the summaries count are drawn from it: it holds two
         // quality records of 32 bytes per building and service (384 MB on a million buildings, six services).
         var coverage: MobileCoverage? = MobileCoverage(
-            network: network, receivers: receivers, raster: raster, settings: settings, progress: progress,
-            stage: "buildings")
+            network: network, receivers: receivers, footprints: footprints, raster: raster, settings: settings,
+            progress: progress, stage: "buildings")
         clock.lap(Stage.mobile.rawValue)
 
         let islands = try WLANService.islands(

@@ -111,26 +111,31 @@ public struct MobileCoverage: Sendable {
     /// the fast one against (the test requires 0.01 dB).
     public enum LinkEngine: Sendable { case fast, reference }
 
+    /// - Parameter footprints: the receivers' footprints, `FootprintSet(receivers.map(\.footprint))`, where the
+    ///   caller made them beforehand (beside other work); made here when nil.
     public init(
-        network: MobileNetwork, receivers: [Receiver], raster: HeightRaster?, settings: AnalysisSettings,
-        progress: (any ProgressObserver)? = nil, stage: String = "mobile"
+        network: MobileNetwork, receivers: [Receiver], footprints: FootprintSet? = nil, raster: HeightRaster?,
+        settings: AnalysisSettings, progress: (any ProgressObserver)? = nil, stage: String = "mobile"
     ) {
+        precondition(footprints.map { $0.count == receivers.count } ?? true, "one footprint entry per receiver")
         let engine = settings.linkEngine
         receiverCount = receivers.count
         let serviceCount = network.services.count
         progress?.begin(stage, total: receivers.count)
         defer { progress?.end() }
         names = MobileNames(services: network.services, sectorIDs: network.sectorIDs)
-        let footprints = FootprintSet(receivers.map(\.footprint))
+        let footprints = footprints ?? FootprintSet(receivers.map(\.footprint))
         let positions = receivers.map(\.position)
         // Each receiver's qualities are written where they are kept, outdoor and indoor, by the thread
-        // that works them out (no two threads share a receiver); the chunks return the links counted.
-        var outdoor = [Stored](repeating: .none, count: receivers.count * serviceCount)
-        var indoor = outdoor
-        let links: [Int] = outdoor.withUnsafeMutableBufferPointer { outdoorSlots in
-            indoor.withUnsafeMutableBufferPointer { indoorSlots in
+        // that works them out (no two threads share a receiver), which also sets them to none first: the
+        // memory is first touched on every core. The chunks return the links counted.
+        let slotCount = receivers.count * serviceCount
+        var indoor: [Stored] = []
+        var links: [Int] = []
+        let outdoor = [Stored](unsafeUninitializedCapacity: slotCount) { outdoorSlots, outdoorCount in
+            indoor = [Stored](unsafeUninitializedCapacity: slotCount) { indoorSlots, indoorCount in
                 nonisolated(unsafe) let slots = (outdoor: outdoorSlots, indoor: indoorSlots)
-                return parallelMap(count: receivers.count, chunkSize: 256) { range in
+                links = parallelMap(count: receivers.count, chunkSize: 256) { range in
                     defer { progress?.advance(range.count) }
                     var state = CarrierState(count: network.carriers.count)
                     let scratch = Scratch(network.tables)
@@ -147,14 +152,20 @@ public struct MobileCoverage: Sendable {
                             Self.evaluate(
                                 receivers[r], network: network, raster: raster, settings: settings, state: &state)
                         }
+                        guard serviceCount > 0 else { return state.links }
+                        let (outdoorOfR, indoorOfR) = (
+                            slots.outdoor.baseAddress! + r * serviceCount, slots.indoor.baseAddress! + r * serviceCount
+                        )
+                        outdoorOfR.initialize(repeating: .none, count: serviceCount)
+                        indoorOfR.initialize(repeating: .none, count: serviceCount)
                         Self.summarise(
-                            network: network, state: state, settings: settings,
-                            outdoor: slots.outdoor.baseAddress! + r * serviceCount,
-                            indoor: slots.indoor.baseAddress! + r * serviceCount)
+                            network: network, state: state, settings: settings, outdoor: outdoorOfR, indoor: indoorOfR)
                         return state.links
                     }
                 }
+                indoorCount = slotCount
             }
+            outdoorCount = slotCount
         }
         linkCount = links.reduce(0, +)
         self.outdoor = outdoor
