@@ -184,14 +184,19 @@ public enum RunWriter {
                                     let projector = Projector.ofThisThread
                                     var text: [UInt8] = []
                                     text.reserveCapacity(max(capacity, range.count * 512))
+                                    // Each geometry's coordinates in WGS 84, in one buffer the chunk reuses:
+                                    // written in the geometry's structure, without a geometry made of them.
+                                    var positions: [Coordinate] = []
                                     for (i, row) in zip(range, rows) {
-                                        let geometry = try row.geometry.map {
-                                            try projector.transform($0, from: scenario.workingCRS, to: .wgs84)
+                                        positions.removeAll(keepingCapacity: true)
+                                        if let geometry = row.geometry {
+                                            geometry.forEachCoordinate { positions.append($0) }
+                                            try projector.transform(&positions, from: scenario.workingCRS, to: .wgs84)
                                         }
                                         text.append(contentsOf: (i == 0 ? "\n" : ",\n").utf8)
                                         writer.appendFeature(
-                                            geometry: geometry, keys: keys, values: row.values, idIndex: idIndex,
-                                            to: &text)
+                                            geometry: row.geometry, positions: positions, keys: keys,
+                                            values: row.values, idIndex: idIndex, to: &text)
                                     }
                                     return text
                                 }, write: sink.write)

@@ -196,6 +196,48 @@ import Testing
         }
     }
 
+    /// A geometry written with separate positions (its coordinates transformed, as GeoJSON's WGS 84 ones)
+    /// is the geometry made of those positions: its structure, the positions in order, and rings oriented
+    /// by the positions (a transformation that mirrors turns them).
+    @Test func positionsWrittenInTheGeometrysStructure() {
+        let mirrored = { (c: Coordinate) in Coordinate(c.x, 3 - c.y) }
+        let square = Polygon(
+            exterior: [Coordinate(0, 0), Coordinate(2, 0), Coordinate(2, 2), Coordinate(0, 2), Coordinate(0, 0)],
+            holes: [[Coordinate(0.5, 0.5), Coordinate(0.5, 1), Coordinate(1, 1), Coordinate(0.5, 0.5)]])
+        let writer = GeoJSONWriter(decimals: 7)
+        func written(_ g: Geometry?, _ transform: (Coordinate) -> Coordinate) -> String {
+            var positions: [Coordinate] = []
+            g?.forEachCoordinate { positions.append(transform($0)) }
+            var out: [UInt8] = []
+            writer.appendGeometry(g, positions: g == nil ? nil : positions, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+        // Mirrored, the counter-clockwise exterior turns clockwise and the clockwise hole counter-clockwise:
+        // both are written reversed.
+        #expect(
+            written(.polygon(square), mirrored)
+                == "{\"type\":\"Polygon\",\"coordinates\":[[[0,3],[0,1],[2,1],[2,3],[0,3]],"
+                + "[[0.5,2.5],[1,2],[0.5,2],[0.5,2.5]]]}")
+        var g = SplitMix64(state: 31)
+        func line(_ n: Int) -> [Coordinate] {
+            (0..<n).map { _ in Coordinate(Double(g.next() % 100_000) / 7, Double(g.next() % 100_000) / 3) }
+        }
+        let moved = Polygon(exterior: square.exterior.map { Coordinate($0.x + 5, $0.y) })
+        let geometries: [Geometry?] = [
+            nil, .point(Coordinate(1.25, -3)), .multiPoint(line(4)), .lineString(line(9)),
+            .multiLineString([line(3), line(5)]), .polygon(square), .multiPolygon([square, moved]),
+            .collection([.point(Coordinate(2, 2)), .polygon(square), .lineString(line(2))]),
+        ]
+        for geometry in geometries {
+            for transform in [mirrored, { Coordinate($0.x * 0.5 + 7.25, $0.y * 2 - 1) }] {
+                #expect(
+                    written(geometry, transform)
+                        == (geometry.map { writer.geometry($0.mapCoordinates(transform)) } ?? "null"),
+                    "\(String(describing: geometry))")
+            }
+        }
+    }
+
     @Test func integersAndQuotedStrings() {
         for v: UInt64 in [0, 7, 10, 99, 1_000_000, UInt64.max] {
             var out: [UInt8] = []

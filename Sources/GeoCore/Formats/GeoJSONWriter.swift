@@ -58,9 +58,11 @@ public struct GeoJSONWriter: Sendable {
 
     /// A feature from its geometry and its values under `keys`; the value at `idIndex` (the `id`
     /// property), when not null or empty, is also the feature's id. The same text as `feature(_:)` of
-    /// the equivalent `Feature`, without building its properties.
+    /// the equivalent `Feature`, without building its properties. `positions`, where given, are the
+    /// geometry's positions (see `appendGeometry(_:positions:to:)`).
     public func appendFeature(
-        geometry g: Geometry?, keys: PropertyKeys, values: FieldValues, idIndex: Int?, to out: inout [UInt8]
+        geometry g: Geometry?, positions: [Coordinate]? = nil, keys: PropertyKeys, values: FieldValues, idIndex: Int?,
+        to out: inout [UInt8]
     ) {
         precondition(values.count == keys.count, "\(values.count) values for \(keys.count) property names")
         out.append(contentsOf: "{\"type\":\"Feature\"".utf8)
@@ -80,7 +82,7 @@ public struct GeoJSONWriter: Sendable {
             }
         }
         out.append(contentsOf: ",\"geometry\":".utf8)
-        appendGeometry(g, to: &out)
+        appendGeometry(g, positions: positions, to: &out)
         out.append(contentsOf: ",\"properties\":{".utf8)
         // Keys read in place, values from their buffer.
         keys.bytes.withUnsafeBufferPointer { bytes in
@@ -141,6 +143,25 @@ public struct GeoJSONWriter: Sendable {
 
     /// A geometry object, or `null`.
     public func appendGeometry(_ g: Geometry?, to out: inout [UInt8]) {
+        var next = 0
+        appendGeometry(g, positions: nil, next: &next, to: &out)
+    }
+
+    /// A geometry object with the structure of `g` and its positions taken from `positions`, in the order
+    /// `Geometry.forEachCoordinate` visits g's own: g's coordinates transformed (to WGS 84) without a
+    /// geometry made of them. Rings are oriented by the positions written. With `positions` nil, g's own.
+    public func appendGeometry(_ g: Geometry?, positions: [Coordinate]?, to out: inout [UInt8]) {
+        var next = 0
+        guard let positions else { return appendGeometry(g, positions: nil, next: &next, to: &out) }
+        positions.withUnsafeBufferPointer { appendGeometry(g, positions: $0, next: &next, to: &out) }
+        precondition(next == positions.count, "\(positions.count) positions for a geometry of \(next)")
+    }
+
+    /// The walk of `appendGeometry(_:positions:to:)`: each list of g's coordinates is written from the next
+    /// positions (from `next` on) where there are positions, else from itself.
+    private func appendGeometry(
+        _ g: Geometry?, positions: UnsafeBufferPointer<Coordinate>?, next: inout Int, to out: inout [UInt8]
+    ) {
         func head(_ type: String) { out.append(contentsOf: "{\"type\":\"\(type)\",\"coordinates\":".utf8) }
         func list<T>(_ items: [T], _ each: (T) -> Void) {
             out.append(UInt8(ascii: "["))
@@ -150,53 +171,78 @@ public struct GeoJSONWriter: Sendable {
             }
             out.append(UInt8(ascii: "]"))
         }
+        /// The positions written for `cs`.
+        func written(_ cs: [Coordinate], _ body: (UnsafeBufferPointer<Coordinate>) -> Void) {
+            guard let positions else { return cs.withUnsafeBufferPointer(body) }
+            precondition(next + cs.count <= positions.count, "fewer positions than the geometry's coordinates")
+            body(UnsafeBufferPointer(rebasing: positions[next..<next + cs.count]))
+            next += cs.count
+        }
+        func positionList(_ cs: [Coordinate]) {
+            out.append(UInt8(ascii: "["))
+            written(cs) { appendPositionList($0, to: &out) }
+            out.append(UInt8(ascii: "]"))
+        }
+        func rings(_ p: Polygon) {
+            out.append(UInt8(ascii: "["))
+            written(p.exterior) { appendRing($0, counterClockwise: true, to: &out) }
+            for hole in p.holes {
+                out.append(UInt8(ascii: ","))
+                written(hole) { appendRing($0, counterClockwise: false, to: &out) }
+            }
+            out.append(UInt8(ascii: "]"))
+        }
         switch g {
         case nil: return out.append(contentsOf: "null".utf8)
         case .point(let c):
             head("Point")
-            appendPosition(c, to: &out)
+            if positions == nil {
+                withUnsafePointer(to: c) { appendPositionList(UnsafeBufferPointer(start: $0, count: 1), to: &out) }
+            } else {
+                written([c]) { appendPositionList($0, to: &out) }
+            }
         case .multiPoint(let cs):
             head("MultiPoint")
-            appendPositions(cs, to: &out)
+            positionList(cs)
         case .lineString(let cs):
             head("LineString")
-            appendPositions(cs, to: &out)
+            positionList(cs)
         case .multiLineString(let ls):
             head("MultiLineString")
-            list(ls) { appendPositions($0, to: &out) }
+            list(ls, positionList)
         case .polygon(let p):
             head("Polygon")
-            appendRings(p, to: &out)
+            rings(p)
         case .multiPolygon(let ps):
             head("MultiPolygon")
-            list(ps) { appendRings($0, to: &out) }
+            list(ps, rings)
         case .collection(let gs):
             out.append(contentsOf: "{\"type\":\"GeometryCollection\",\"geometries\":".utf8)
-            list(gs) { appendGeometry($0, to: &out) }
+            list(gs) { appendGeometry($0, positions: positions, next: &next, to: &out) }
         }
         out.append(UInt8(ascii: "}"))
     }
 
-    /// `[x,y]`, each ordinate as `JSONWriter.appendNumber(_:decimals:to:)` writes it.
-    private func appendPosition(_ c: Coordinate, to out: inout [UInt8]) {
-        withUnsafePointer(to: c) { appendPositionList(UnsafeBufferPointer(start: $0, count: 1), to: &out) }
-    }
-
-    /// `[[x,y],…]`.
-    private func appendPositions(_ cs: [Coordinate], to out: inout [UInt8]) {
+    /// A ring's `[[x,y],…]`, in its order or reversed so that it turns as asked (`Ring.signedArea` of the
+    /// positions written).
+    private func appendRing(_ ring: UnsafeBufferPointer<Coordinate>, counterClockwise: Bool, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
-        cs.withUnsafeBufferPointer { appendPositionList($0, to: &out) }
+        appendPositionList(ring, reversed: (Ring.signedArea(ring) > 0) != counterClockwise, to: &out)
         out.append(UInt8(ascii: "]"))
     }
 
     /// Positions separated by commas, each `[x,y]` with its ordinates as `JSONWriter.appendNumber(_:decimals:to:)`
     /// writes them, gathered in a batch; a position with an ordinate that `JSONWriter.scaledDigits` leaves to
     /// the general path is written through it, number by number.
-    private func appendPositionList(_ cs: UnsafeBufferPointer<Coordinate>, to out: inout [UInt8]) {
+    private func appendPositionList(
+        _ cs: UnsafeBufferPointer<Coordinate>, reversed: Bool = false, to out: inout [UInt8]
+    ) {
         let decimals = decimals
         let scale = JSONWriter.powersOfTen[decimals]
+        let last = cs.count - 1
         withByteBatch(appendingTo: &out) { batch, out in
-            for (k, c) in cs.enumerated() {
+            for k in cs.indices {
+                let c = cs[reversed ? last - k : k]
                 if let x = JSONWriter.scaledDigits(c.x, scale: scale),
                     let y = JSONWriter.scaledDigits(c.y, scale: scale),
                     batch.makeRoom(2 * ByteBatch.numberRoom + 4, flushingInto: &out)
@@ -243,15 +289,5 @@ public struct GeoJSONWriter: Sendable {
             return text.withUTF8Buffer { put($0, quoted: false) }
         default: return false
         }
-    }
-
-    private func appendRings(_ p: Polygon, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "["))
-        appendPositions(Ring.oriented(p.exterior, counterClockwise: true), to: &out)
-        for hole in p.holes {
-            out.append(UInt8(ascii: ","))
-            appendPositions(Ring.oriented(hole, counterClockwise: false), to: &out)
-        }
-        out.append(UInt8(ascii: "]"))
     }
 }

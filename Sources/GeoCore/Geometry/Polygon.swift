@@ -24,7 +24,10 @@ public struct Polygon: Sendable, Hashable {
 public enum Ring {
     /// The signed area by the shoelace formula (half the sum of the cross products); positive for
     /// counter-clockwise rings.
-    public static func signedArea(_ ring: [Coordinate]) -> Double {
+    public static func signedArea(_ ring: [Coordinate]) -> Double { ring.withUnsafeBufferPointer { signedArea($0) } }
+
+    /// The signed area of a ring read in place (`signedArea(_:)`).
+    public static func signedArea(_ ring: UnsafeBufferPointer<Coordinate>) -> Double {
         guard ring.count >= 3 else { return 0 }
         var sum = 0.0
         for i in 0..<(ring.count - 1) { sum += ring[i].x * ring[i + 1].y - ring[i + 1].x * ring[i].y }
