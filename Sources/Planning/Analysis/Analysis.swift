@@ -88,8 +88,9 @@ public enum Analysis {
         let network = MobileNetwork(sites: data.sites, context: context, settings: settings)
         clock.lap(Stage.prepare.rawValue)
 
-        let fixed = try fixedStage(data.fixed, context: context, settings: settings)
-        problems += fixed.problems
+        let (fixedServices, fixedAddresses, fixedProblems) = try fixedStage(
+            data.fixed, context: context, settings: settings)
+        problems += fixedProblems
         data.fixed = []
         let raster = rasterJob?.value
         clock.lap(Stage.fixed.rawValue)
@@ -114,8 +115,12 @@ public enum Analysis {
         let linkCount = coverage!.linkCount
         coverage = nil
         let buildings = classify(
-            context: context, fixed: fixed.services, fixedAddresses: fixed.addresses, mobile: mobile, islands: islands,
+            context: context, fixed: fixedServices, fixedAddresses: fixedAddresses, mobile: mobile, islands: islands,
             settings: settings)
+        // The services per building, read into the results, are let go beside the next stages.
+        releaseInBackground(consume mobile)
+        releaseInBackground(consume fixedServices)
+        releaseInBackground(consume fixedAddresses)
         clock.lap(Stage.classify.rawValue)
 
         let areaProgramme = settings.funding.areaProgramme
@@ -153,6 +158,7 @@ public enum Analysis {
             summaries.city.cost.add(c)
         }
         let schools = SchoolReport.make(data.schools, context: context, buildings: buildings)
+        releaseInBackground(consume context)
         var used = scenario
         used.settings = settings
         var result = RunResult(
