@@ -29,4 +29,12 @@ public final class BackgroundJob<T: Sendable>: @unchecked Sendable {
         defer { finished.signal() }
         return result!
     }
+
+    /// The job's value, once it is done, handed over: the job keeps no reference to it, so that a large value
+    /// is let go as soon as its taker lets go of it. Taken once; `value` cannot be read after it.
+    public func take() -> T {
+        finished.wait()
+        defer { result = nil }
+        return result!
+    }
 }

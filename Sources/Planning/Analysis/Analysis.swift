@@ -95,7 +95,7 @@ public enum Analysis {
         let raster = rasterJob?.value
         clock.lap(Stage.fixed.rawValue)
 
-        let (receivers, footprints) = receiverJob.value
+        let (receivers, footprints) = receiverJob.take()
         // Let go once the buildings' results and what the summaries count are drawn from it: it holds two
         // quality records of 32 bytes per building and service (384 MB on a million buildings, six services).
         var coverage: MobileCoverage? = MobileCoverage(
