@@ -21,13 +21,14 @@ import Testing
         }
     }
 
-    @Test func theValueIsLetGoOnAnotherThread() throws {
+    /// Also when the thread then gives the allocator's free memory back.
+    @Test(arguments: [false, true]) func theValueIsLetGoOnAnotherThread(returningFreeMemory: Bool) throws {
         let released = DispatchSemaphore(value: 0)
         let onThread = NSMutableArray()
         // An array of them, as the analysis hands over its arrays of services.
         var values = (0..<3).map { _ in Watched(released, onThread) }
         values.append(values[0])
-        releaseInBackground(consume values)
+        releaseInBackground(consume values, returningFreeMemory: returningFreeMemory)
         for _ in 0..<3 { #expect(released.wait(timeout: .now() + 10) == .success) }
         #expect(released.wait(timeout: .now() + 0.1) == .timedOut, "a value was let go twice")
         #expect(onThread.count == 3)

@@ -24,7 +24,8 @@ public enum Analysis {
         _ data: consuming GeoData, scenario: Scenario, progress: (any ProgressObserver)? = nil
     ) throws -> RunResult {
         let result = try stages(data, scenario: scenario, progress: progress)
-        // The stages' working data (spatial context, coverage, network) is gone: the result remains.
+        // The stages' working data (coverage, network) is gone: the result remains. The spatial context is let go
+        // on a thread of its own, which gives its memory back in turn (`stages`).
         Allocator.returnFreeMemory()
         return result
     }
@@ -158,7 +159,8 @@ public enum Analysis {
             summaries.city.cost.add(c)
         }
         let schools = SchoolReport.make(data.schools, context: context, buildings: buildings)
-        releaseInBackground(consume context)
+        // The last of the stages' working data: the allocator's free memory is given back once it is gone.
+        releaseInBackground(consume context, returningFreeMemory: true)
         var used = scenario
         used.settings = settings
         var result = RunResult(
