@@ -190,7 +190,7 @@ public enum RunWriter {
                                     for (i, row) in zip(range, rows) {
                                         positions.removeAll(keepingCapacity: true)
                                         if let geometry = row.geometry {
-                                            geometry.forEachCoordinate { positions.append($0) }
+                                            geometry.appendCoordinates(to: &positions)
                                             try projector.transform(&positions, from: scenario.workingCRS, to: .wgs84)
                                         }
                                         text.append(contentsOf: (i == 0 ? "\n" : ",\n").utf8)

@@ -40,9 +40,13 @@ public enum Geometry: Sendable, Hashable {
     /// Every coordinate of the geometry, rings and parts in order.
     public var coordinates: [Coordinate] {
         var out: [Coordinate] = []
-        forEachCoordinate { out.append($0) }
+        appendCoordinates(to: &out)
         return out
     }
+
+    /// Appends every coordinate of the geometry, in the order of `coordinates`, to `out` (a buffer reused
+    /// from geometry to geometry).
+    public func appendCoordinates(to out: inout [Coordinate]) { forEachCoordinate { out.append($0) } }
 
     public func forEachCoordinate(_ body: (Coordinate) -> Void) {
         switch self {
