@@ -45,6 +45,71 @@ import Testing
         #expect(utm[0].distance(to: points[0]) > 1000)
     }
 
+    /// A UTM or Web Mercator transformation runs as its projection alone with the degree ↔ radian step done
+    /// by the projector, and lands on the bits of PROJ's whole pipeline (a projector that asks PROJ's database
+    /// itself runs that) for points across Germany and beyond the zone; out of range, it fails where the
+    /// pipeline fails; Gauss-Krüger (several operations) is run by PROJ whole.
+    @Test func unitStepsDoneHereGiveThePipelinesBits() throws {
+        var degrees: [Coordinate] = []
+        for i in 0..<60 {
+            for j in 0..<40 { degrees.append(Coordinate(-3.0 + Double(i) * 0.37, 44.0 + Double(j) * 0.29)) }
+        }
+        let utm33 = try #require(CRS("EPSG:25833"))
+        let webMercator = try #require(CRS("EPSG:3857"))
+        for projected in [CRS.etrs89UTM32, utm33, webMercator] {
+            let whole = Projector(sharesDefinitions: false)
+            let points = try whole.transformed(degrees, from: .wgs84, to: projected)
+            for (input, source, target) in [(degrees, CRS.wgs84, projected), (points, projected, .wgs84)] {
+                let p = Projector()
+                #expect(try p.runsUnitStepItself(from: source, to: target), "\(source) → \(target)")
+                #expect(try !whole.runsUnitStepItself(from: source, to: target))
+                let own = try p.transformed(input, from: source, to: target)
+                let reference = try whole.transformed(input, from: source, to: target)
+                #expect(
+                    zip(own, reference).allSatisfy {
+                        $0.x.bitPattern == $1.x.bitPattern && $0.y.bitPattern == $1.y.bitPattern
+                    }, "\(source) → \(target)")
+            }
+            // Coordinates out of range: where PROJ's pipeline fails, so does the projection alone, else the bits agree.
+            let odd = [Coordinate(1e30, 1e30), Coordinate(7, 95), Coordinate(400, 52), Coordinate(.infinity, 0)]
+            for c in odd {
+                for (source, target) in [(CRS.wgs84, projected), (projected, .wgs84)] {
+                    let own = try? Projector().transform(c, from: source, to: target)
+                    let reference = try? whole.transform(c, from: source, to: target)
+                    #expect(own?.x.bitPattern == reference?.x.bitPattern, "\(c) \(source) → \(target)")
+                    #expect(own?.y.bitPattern == reference?.y.bitPattern, "\(c) \(source) → \(target)")
+                }
+            }
+            #expect(throws: CRSError.self) { try Projector().transform(Coordinate(7, 95), from: .wgs84, to: projected) }
+        }
+        #expect(try !Projector().runsUnitStepItself(from: .gaussKruger3, to: .etrs89UTM32))
+    }
+
+    @Test func unitStepPipelinesAreReadStrictly() {
+        let inverse = UnitStepPipeline(
+            "+proj=pipeline +step +inv +proj=utm +zone=32 +ellps=GRS80 +step +proj=unitconvert +xy_in=rad +xy_out=deg")
+        #expect(inverse?.operation == "+inv +proj=utm +zone=32 +ellps=GRS80")
+        #expect(inverse?.factorBefore == 1)
+        // PROJ's unitconvert factor: 1 / DEG_TO_RAD.
+        #expect(inverse?.factorAfter == 1 / 0.017_453_292_519_943_296)
+        let forward = UnitStepPipeline(
+            "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=utm +zone=32 +ellps=GRS80")
+        #expect(forward?.operation == "+proj=utm +zone=32 +ellps=GRS80")
+        #expect(forward?.factorBefore == 0.017_453_292_519_943_296)
+        #expect(forward?.factorAfter == 1)
+        for other in [
+            "+proj=utm +zone=32 +ellps=GRS80",
+            "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=utm +zone=32 +ellps=GRS80"
+                + " +step +proj=axisswap +order=2,1",
+            "+proj=pipeline +step +proj=unitconvert +xy_in=grad +xy_out=rad +step +proj=utm +zone=32 +ellps=GRS80",
+            "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +omit_inv +proj=utm +zone=32",
+            "+proj=pipeline +ellps=GRS80 +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=utm +zone=32",
+            "+proj=pipeline +step +inv +proj=utm +zone=32 +step +proj=unitconvert +xy_in=deg +xy_out=rad",
+            "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad"
+                + " +step +proj=unitconvert +xy_in=rad +xy_out=deg",
+        ] { #expect(UnitStepPipeline(other) == nil, "\(other)") }
+    }
+
     @Test func gaussKruegerSchoolsLandOnTheirWGS84Twins() throws {
         let gk = try FeatureFileReader.read(
             path: Fixtures.path("GeoData/muenster/schools-2024-gk3.csv"), options: .init(csvCRS: .gaussKruger3))[0]
