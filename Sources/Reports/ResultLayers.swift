@@ -337,20 +337,22 @@ public enum ResultLayers {
             o[prefix + "hospitals"] = .number(Double(c.hospitals))
             o[prefix + "other_focus_points"] = .number(Double(c.otherFocusPoints))
         }
+        let areaFields: [GeoPackageField] =
+            [
+                .init("id", .text), .init("programme", .text), .init("district", .text),
+                .init("dominant_reason", .text), .init("area_km2", .real),
+            ] + countFields + totalFields
         layers.append(
             OutputLayer(
-                name: "underserved_areas", geometryType: "MULTIPOLYGON",
-                fields: [
-                    .init("id", .text), .init("programme", .text), .init("district", .text),
-                    .init("dominant_reason", .text), .init("area_km2", .real),
-                ] + countFields + totalFields,
+                name: "underserved_areas", geometryType: "MULTIPOLYGON", fields: areaFields,
                 features: try r.areas.enumerated().map { k, a in
-                    var o = JSONObject([
-                        ("id", .string(a.id)), ("programme", .string(settings.funding.areaProgramme.rawValue)),
-                        ("district", a.district.map { .string($0) } ?? .null),
-                        ("dominant_reason", .string(a.dominantReason)),
-                        ("area_km2", number(try a.geometry.area() / 1e6, 10000)),
-                    ])
+                    var o = JSONObject()
+                    o.reserveCapacity(areaFields.count)
+                    o["id"] = .string(a.id)
+                    o["programme"] = .string(settings.funding.areaProgramme.rawValue)
+                    o["district"] = a.district.map { .string($0) } ?? .null
+                    o["dominant_reason"] = .string(a.dominantReason)
+                    o["area_km2"] = number(try a.geometry.area() / 1e6, 10000)
                     counts(a.counts, into: &o)
                     totals(a.summary.cost, into: &o)
                     return Feature(index: k, geometry: OutputLayer.multi(a.geometry), properties: o)

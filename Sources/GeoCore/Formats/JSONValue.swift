@@ -57,7 +57,18 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     public init() {}
 
-    public init(_ pairs: [(String, JSONValue)]) { for (k, v) in pairs { self[k] = v } }
+    /// The object of `pairs` in their order; a later pair of the same key replaces the earlier one's value.
+    public init(_ pairs: [(String, JSONValue)]) {
+        reserveCapacity(pairs.count)
+        for (k, v) in pairs { self[k] = v }
+    }
+
+    /// Room for `count` keys in all, so that adding keys up to it grows no array and rehashes no index.
+    public mutating func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+        positions.reserveCapacity(count)
+    }
 
     /// An object whose keys (unique) and index are those of `shape`, with `values` in their order.
     public init(shape: JSONObject, values: [JSONValue]) {
