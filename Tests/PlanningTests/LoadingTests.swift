@@ -31,6 +31,29 @@ import Testing
         #expect(data.sites[0].location == Coordinate(405_700, 5_757_700))
     }
 
+    /// A site's sectors share one index of their property names while their names are the same, and get
+    /// their own where they change: the third sector has a name first and spells its fields otherwise
+    /// (capitals, the other azimuth name), the fourth goes back to the first names.
+    @Test func sectorsWhoseNamesChangeAreReadByTheirOwnNames() throws {
+        let plain = #"{"technology":"lte","frequency_mhz":%F,"azimuth_deg":%A,"tilt_deg":6}"#
+        let other = #"{"name":"roof","Technology":"lte","FREQUENCY_MHZ":%F,"azimuth":%A,"Tilt":4}"#
+        let sectors = [(plain, 0, 800), (plain, 120, 1800), (other, 240, 2600), (plain, 300, 800)].map { s, a, f in
+            s.replacingOccurrences(of: "%A", with: "\(a)").replacingOccurrences(of: "%F", with: "\(f)")
+        }
+        let text =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","#
+            + #""coordinates":[7.62,51.96]},"properties":{"id":"A","sectors":["# + sectors.joined(separator: ",")
+            + "]}}]}"
+        var data = GeoData(crs: .etrs89UTM32)
+        try GeoDataLoader().load(path: Fixtures.file("sites.geojson", text), into: &data)
+        #expect(data.problems.filter { $0.severity == .error }.isEmpty, "\(data.problems)")
+        let read = try #require(data.sites.first).sectors
+        #expect(read.map(\.azimuthDeg) == [0, 120, 240, 300])
+        #expect(read.map(\.frequencyMHz) == [800, 1800, 2600, 800])
+        #expect(read.map(\.tiltDeg) == [6, 6, 4, 6])
+        #expect(read.map(\.id) == ["A-1", "A-2", "A-3", "A-4"])
+    }
+
     /// The decoder lets each feature of the layer it is handed go once decoded (only its index stays), and
     /// gives the same buildings and problems as decoding a layer whose features the caller still holds, which
     /// it leaves as they were: a duplicate id, a feature without geometry and one of a wrong type included.

@@ -12,8 +12,9 @@ struct FeatureFields {
     var id: String?
     var problems: [InputProblem] = []
     var hasError = false
-    /// The property names in lower case, made once per set of names.
-    private let nameIndex: PropertyNameIndex
+    /// The property names in lower case, made once per set of names (shared by the features of a chunk, and
+    /// by a feature's sectors, with the same names).
+    let nameIndex: PropertyNameIndex
 
     init(_ feature: Feature, file: String, layer: String, names: PropertyNameIndex? = nil) {
         self.feature = feature

@@ -305,9 +305,11 @@ public enum LayerDecoder {
     ]
 
     /// One sector from an object of sector fields (a `sectors` element, the feature itself, or a CSV row).
-    static func sector(_ f: inout FeatureFields, fields: JSONObject, id: String) -> Sector? {
+    /// - Parameter names: the index of `fields`' keys where the caller has it (the sectors of a site share it).
+    static func sector(_ f: inout FeatureFields, fields: JSONObject, id: String, names: PropertyNameIndex?) -> Sector? {
         var sub = FeatureFields(
-            Feature(index: f.feature.index, geometry: nil, properties: fields), file: f.file, layer: f.layer)
+            Feature(index: f.feature.index, geometry: nil, properties: fields), file: f.file, layer: f.layer,
+            names: names)
         sub.id = f.id
         defer {
             f.problems += sub.problems
@@ -361,14 +363,20 @@ public enum LayerDecoder {
                     f.error("sectors", "bad-sectors", "sectors must be a non-empty array of objects")
                     return nil
                 }
+                // A site's sectors mostly share their property names (the parser gives them one keys array):
+                // they are indexed once.
+                var names: (keys: [String], index: PropertyNameIndex)?
                 for (k, element) in array.enumerated() {
                     guard let object = element.objectValue else {
                         f.error("sectors[\(k)]", "bad-sectors", "sector \(k) is not an object")
                         continue
                     }
-                    if let s = sector(&f, fields: object, id: "\(id)-\(k + 1)") { sectors.append(s) }
+                    if names?.keys != object.keys { names = (object.keys, PropertyNameIndex(object.keys)) }
+                    if let s = sector(&f, fields: object, id: "\(id)-\(k + 1)", names: names?.index) {
+                        sectors.append(s)
+                    }
                 }
-            } else if let s = sector(&f, fields: f.feature.properties, id: "\(id)-1") {
+            } else if let s = sector(&f, fields: f.feature.properties, id: "\(id)-1", names: f.nameIndex) {
                 sectors.append(s)
             }
             guard case .point(let c)? = g, !sectors.isEmpty else { return nil }
@@ -387,7 +395,8 @@ public enum LayerDecoder {
             f, id, g -> (String, Site, Bool)? in
             guard let siteID = f.requiredString("site_id") else { return nil }
             let s = sector(
-                &f, fields: f.feature.properties, id: f.string("sector_id") ?? "\(siteID)-\(f.feature.index + 1)")
+                &f, fields: f.feature.properties, id: f.string("sector_id") ?? "\(siteID)-\(f.feature.index + 1)",
+                names: f.nameIndex)
             let height = f.number(["height_m"], in: 1...400, unit: "m") ?? Site.defaultHeightM
             guard case .point(let c)? = g, let s else {
                 return (

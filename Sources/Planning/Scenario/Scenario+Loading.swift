@@ -147,8 +147,8 @@ extension Scenario {
                         Feature(index: k, geometry: nil, properties: fields), file: change.file, layer: "sites")
                     f.id = data.sites[i].id
                     guard
-                        let sector = LayerDecoder.sector(&f, fields: fields, id: "\(data.sites[i].id)-added-\(k + 1)"),
-                        !f.hasError
+                        let sector = LayerDecoder.sector(
+                            &f, fields: fields, id: "\(data.sites[i].id)-added-\(k + 1)", names: nil), !f.hasError
                     else {
                         throw fail(
                             change, "sectors[\(k)]",
