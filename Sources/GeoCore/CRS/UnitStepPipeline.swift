@@ -9,7 +9,7 @@
 /// `deg` 0.017453292519943296, PROJ's `DEG_TO_RAD`), and the pipeline hands each step's result to the next.
 /// The same multiplication by the same double gives the same bits; the pipeline's own work for each
 /// coordinate and step (a quarter of a UTM coordinate's time on this machine, 181 → 134 ns) is saved.
-struct UnitStepPipeline: Equatable {
+struct UnitStepPipeline {
     /// The operation's PROJ string, as the pipeline writes its step (an inverse step keeps its `+inv`).
     let operation: String
     /// x and y are multiplied by this before the operation (degrees to radians), or 1.
