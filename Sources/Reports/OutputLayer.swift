@@ -36,7 +36,7 @@ struct RowBuilder: ~Copyable {
     subscript(name: String) -> String? {
         @available(*, unavailable) get { fatalError("values are only set") }
         @inline(__always) set {
-            assert(values.count < names.count && names[values.count] == name, "\(name) out of field order")
+            expectNext(name)
             if let newValue { values.appendText(newValue) } else { values.appendNull() }
         }
     }
@@ -45,7 +45,7 @@ struct RowBuilder: ~Copyable {
     subscript(name: String) -> Double? {
         @available(*, unavailable) get { fatalError("values are only set") }
         @inline(__always) set {
-            assert(values.count < names.count && names[values.count] == name, "\(name) out of field order")
+            expectNext(name)
             if let newValue { values.append(newValue) } else { values.appendNull() }
         }
     }
@@ -54,7 +54,7 @@ struct RowBuilder: ~Copyable {
     subscript(name: String) -> Bool? {
         @available(*, unavailable) get { fatalError("values are only set") }
         @inline(__always) set {
-            assert(values.count < names.count && names[values.count] == name, "\(name) out of field order")
+            expectNext(name)
             if let newValue { values.append(newValue) } else { values.appendNull() }
         }
     }
@@ -62,13 +62,18 @@ struct RowBuilder: ~Copyable {
     /// Sets the next field's value, which must be the field `name` (checked in debug builds); `name` is made
     /// only where it is checked, so that a name read from a field is not copied for every row.
     @inline(__always) mutating func append(_ value: JSONValue, as name: @autoclosure () -> String) {
-        assert(values.count < names.count && names[values.count] == name(), "\(name()) out of field order")
+        expectNext(name())
         values.append(value)
+    }
+
+    /// Checks in debug builds that the next field is `name` (made only there).
+    @inline(__always) private func expectNext(_ name: @autoclosure () -> String) {
+        assert(values.count < names.count && names[values.count] == name(), "\(name()) out of field order")
     }
 
     /// Sets the next field, `name`, to `value` as text (`FieldValues.Builder.appendAsText`).
     @inline(__always) mutating func appendAsText(_ value: FieldValues.Value, as name: @autoclosure () -> String) {
-        assert(values.count < names.count && names[values.count] == name(), "\(name()) out of field order")
+        expectNext(name())
         values.appendAsText(value)
     }
 }
